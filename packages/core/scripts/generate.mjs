@@ -1,0 +1,45 @@
+// Generates core's wire types and limits from the OpenAPI document, the single source of truth.
+// `--check` fails (exit 1) when the checked-in files differ from what the document generates.
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import openapiTS, { astToString } from 'openapi-typescript';
+import { parse } from 'yaml';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const specPath = path.join(root, 'openapi/classifaily.openapi.yaml');
+const outDir = path.join(root, 'src/generated');
+const banner =
+  '// Generated from openapi/classifaily.openapi.yaml by scripts/generate.mjs. Do not edit.\n';
+
+async function render() {
+  const source = await readFile(specPath, 'utf8');
+  const spec = parse(source);
+  const ast = await openapiTS(spec, { alphabetize: false, exportType: false, defaultNonNullable: false });
+  const types = banner + '/* eslint-disable */\n' + astToString(ast);
+  const limits = spec['x-classifaily-limits'];
+  const limitsTs =
+    banner +
+    '\n/** Every limit the API publishes, as numbers. The client enforces the same ones. */\n' +
+    `export const LIMITS = ${JSON.stringify(limits, null, 2)} as const;\n\n` +
+    'export type Limits = typeof LIMITS;\n';
+  return { 'openapi.ts': types, 'limits.ts': limitsTs };
+}
+
+const files = await render();
+if (process.argv.includes('--check')) {
+  let stale = [];
+  for (const [name, text] of Object.entries(files)) {
+    const current = await readFile(path.join(outDir, name), 'utf8').catch(() => '');
+    if (current !== text) stale.push(name);
+  }
+  if (stale.length) {
+    console.error(`Stale generated files: ${stale.join(', ')}. Run: pnpm --filter @classifaily/core generate`);
+    process.exit(1);
+  }
+  console.log('Generated wire types are up to date.');
+} else {
+  await mkdir(outDir, { recursive: true });
+  for (const [name, text] of Object.entries(files)) await writeFile(path.join(outDir, name), text);
+  console.log(`Wrote ${Object.keys(files).join(', ')} to src/generated/`);
+}

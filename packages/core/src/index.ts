@@ -1,0 +1,2 @@
+export * from './generated/limits';
+export type { components, paths, operations } from './generated/openapi';
