@@ -1,0 +1,2 @@
+/* global module, require */
+module.exports = require('../../jest.preset.js');
