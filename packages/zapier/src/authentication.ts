@@ -5,6 +5,7 @@ import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
 import { apiUrl, BaseUrlError, DEFAULT_BASE_URL } from './base-url';
 import { failureFromResponse, toZapierError } from './errors';
 import type { RawRequestOptions } from './transport';
+import { USER_AGENT } from './version';
 
 /** GET /v1/me: who the key belongs to (the wire type `Me` of the OpenAPI contract). */
 export interface Me {
@@ -26,9 +27,10 @@ const test = async (z: ZObject, bundle: Bundle): Promise<Me> => {
   const options: RawRequestOptions = {
     url,
     method: 'GET',
-    headers: { Accept: 'application/json' },
+    headers: { Accept: 'application/json', 'User-Agent': USER_AGENT },
     skipThrowForStatus: true,
     throwForThrottlingEarly: false,
+    merge: false,
   };
   const response = await z.request<Me>(options);
   if (response.status >= 300) throw toZapierError(z, failureFromResponse(response));

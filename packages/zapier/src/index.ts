@@ -3,10 +3,7 @@ import zapier, { defineApp } from 'zapier-platform-core';
 
 import authentication from './authentication';
 import { addBearerToken } from './middleware';
-
-// package.json sits outside rootDir; require keeps the version in one place.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { version } = require('../package.json') as { version: string };
+import { version } from './version';
 
 export default defineApp({
   version,

@@ -17,12 +17,16 @@ export type FetchLike = (
  * z.request options that hand every response back untouched: core reads the status itself and
  * owns retries. `throwForThrottlingEarly: false` matters: since core 18, a 429 otherwise throws
  * ThrottledError inside z.request, before any retry or afterResponse middleware could see it.
- * (The flag is in the app schema but missing from HttpRequestOptions' type.)
+ * `merge: false` matters too: with the default `merge: true`, z.request throws (since core 17)
+ * when a URL, header or body string contains `{{bundle.…}}` or `{{process.…}}`, so a user's text
+ * that happens to contain such a template would fail. We use no requestTemplate to merge.
+ * (Both flags work at runtime but are missing from HttpRequestOptions' type.)
  */
 export type RawRequestOptions = HttpRequestOptions & {
   url: string;
   skipThrowForStatus: true;
   throwForThrottlingEarly: false;
+  merge: false;
 };
 
 type Method = NonNullable<HttpRequestOptions['method']>;
@@ -38,6 +42,7 @@ export function zapierFetch(z: ZObject): FetchLike {
       headers: init.headers,
       skipThrowForStatus: true,
       throwForThrottlingEarly: false,
+      merge: false,
       // z.request hands these to node-fetch 2, which honours an AbortSignal.
       ...(init.body === undefined ? {} : { body: init.body }),
       ...(init.signal ? { signal: init.signal } : {}),
