@@ -13,7 +13,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 
 import os from 'node:os';
 import path from 'node:path';
 
-import { packageDir, runZapierCli } from './zapier-cli.mjs';
+import { packageDir, runZapierCli } from './zapier-cli.cjs';
 
 const started = Date.now();
 const workDir = mkdtempSync(path.join(os.tmpdir(), 'classifaily-zapier-'));

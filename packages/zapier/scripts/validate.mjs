@@ -1,7 +1,7 @@
 // `zapier-platform validate --without-style`, offline: the app definition checked against
 // zapier-platform-schema, locally. (Without --without-style the CLI also POSTs the definition to
 // Zapier's servers for style checks.)
-import { runZapierCli } from './zapier-cli.mjs';
+import { runZapierCli } from './zapier-cli.cjs';
 
 const started = Date.now();
 const result = await runZapierCli(['validate', '--without-style']);
