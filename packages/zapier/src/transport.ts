@@ -6,7 +6,14 @@ import type { HttpRequestOptions, ZObject } from 'zapier-platform-core';
 /** The transport core's client takes (same shape as `FetchLike` in @classifaily/core). */
 export type FetchLike = (
   url: string,
-  init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal },
+  init: {
+    method: string;
+    headers: Record<string, string>;
+    body?: string;
+    signal?: AbortSignal;
+    /** Per-attempt timeout in ms (core sends it alongside the signal). */
+    timeout?: number;
+  },
 ) => Promise<{
   status: number;
   headers: { get(name: string): string | null };
@@ -43,9 +50,10 @@ export function zapierFetch(z: ZObject): FetchLike {
       skipThrowForStatus: true,
       throwForThrottlingEarly: false,
       merge: false,
-      // z.request hands these to node-fetch 2, which honours an AbortSignal.
+      // z.request hands these to node-fetch 2, which honours an AbortSignal and a timeout (ms).
       ...(init.body === undefined ? {} : { body: init.body }),
       ...(init.signal ? { signal: init.signal } : {}),
+      ...(init.timeout === undefined ? {} : { timeout: init.timeout }),
     };
     const response = await z.request(options);
     return {

@@ -14,6 +14,8 @@ export interface StubReply {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Answer this much later (to exercise timeouts). */
+  delayMs?: number;
 }
 
 export interface StubServer {
@@ -47,7 +49,11 @@ export async function startStubServer(): Promise<StubServer> {
     baseUrl: '',
     requests: [],
     handler: () => ({ status: 404, body: { detail: 'no handler' } }),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
   const server = http.createServer((req, res) => {
     let body = '';
@@ -56,12 +62,17 @@ export async function startStubServer(): Promise<StubServer> {
       const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body };
       stub.requests.push(recorded);
       const reply = stub.handler(recorded);
-      res.writeHead(reply.status, {
-        'content-type': 'application/json',
-        'x-request-id': 'req_stub',
-        ...reply.headers,
-      });
-      res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+      const send = () => {
+        if (res.destroyed) return;
+        res.writeHead(reply.status, {
+          'content-type': 'application/json',
+          'x-request-id': 'req_stub',
+          ...reply.headers,
+        });
+        res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+      };
+      if (reply.delayMs) AbortSignal.timeout(reply.delayMs).addEventListener('abort', send);
+      else send();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

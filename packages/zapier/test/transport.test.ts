@@ -103,6 +103,13 @@ describe('zapierFetch', () => {
     expect(elsewhere.requests[0]?.headers.authorization).toBeUndefined();
   });
 
+  it('honours a per-attempt timeout', async () => {
+    api.handler = () => ({ status: 200, body: ME, delayMs: 2_000 });
+    await expect(
+      fetchInZapier(`${api.baseUrl}/v1/me`, { method: 'GET', headers: {}, timeout: 100 }),
+    ).rejects.toThrow(/timeout/i);
+  });
+
   it('honours an AbortSignal', async () => {
     api.handler = () => ({ status: 200, body: ME });
     const signal = AbortSignal.abort();
