@@ -146,7 +146,8 @@ export function validationProblem(errors: ErrorObject[], where: 'body' | 'query'
     seen.add(key);
     fieldErrors.push({ field, code: e.keyword, message: message(e) });
   }
-  const shape = useful.some((e) => !LIMIT_KEYWORDS.has(e.keyword));
+  // Path, query and header parameters are all-or-nothing shape: their errors are always 400.
+  const shape = where !== 'body' || useful.some((e) => !LIMIT_KEYWORDS.has(e.keyword));
   const fields = fieldErrors.map((f) => `${f.field} ${f.message}`).join('; ');
   const detail =
     where === 'body' ? `The request body is not valid: ${fields}.` : `The ${where} parameters are not valid: ${fields}.`;
