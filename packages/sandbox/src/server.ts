@@ -98,8 +98,11 @@ export function buildApp(ctx: SandboxContext, options: { logger?: boolean } = {}
       // connection close mid-body.
       reply.header('content-length', String(Buffer.byteLength(payload)));
       const half = payload.slice(0, Math.floor(payload.length / 2));
+      let sent = false;
       return new Readable({
         read() {
+          if (sent) return;
+          sent = true;
           this.push(half);
           setImmediate(() => this.destroy(new Error('truncated by fault injection')));
         },
