@@ -21,7 +21,8 @@ function sandboxNode() {
   }
   const probe = `new (require(require.resolve('better-sqlite3', { paths: [${JSON.stringify(sandboxDir)}] })))(':memory:').close()`;
   for (const node of [...new Set(candidates)]) {
-    if (spawnSync(node, ['-e', probe], { stdio: 'ignore' }).status === 0) return (chosenNode = node);
+    if (spawnSync(node, ['-e', probe], { stdio: 'ignore' }).status === 0)
+      return (chosenNode = node);
   }
   throw new Error('No node on PATH can load the sandbox’s better-sqlite3 build; run pnpm install.');
 }
@@ -60,7 +61,8 @@ async function startSandboxProcess({ args = [] } = {}) {
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    if (!response.ok) throw new Error(`sandbox ${route}: ${response.status} ${await response.text()}`);
+    if (!response.ok)
+      throw new Error(`sandbox ${route}: ${response.status} ${await response.text()}`);
     return response.json();
   };
   return {
