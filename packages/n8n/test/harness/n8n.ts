@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports --
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions --
    The harness runs in Jest and in scripts, never inside n8n: it needs processes, files and timers. */
 // Drives a real n8n headless: a throwaway user folder with our built package in it, credentials and
 // workflows imported with n8n's own CLI, and `n8n execute --id <id> --rawOutput`, whose JSON output
@@ -18,7 +18,9 @@ const RUNTIMES = JSON.parse(
 
 /** The n8n versions the runtime suite covers; `CLASSIFAILY_N8N_VERSIONS=2.40.7` narrows it. */
 export function n8nVersionsUnderTest(): string[] {
-  const only = process.env.CLASSIFAILY_N8N_VERSIONS?.split(',').map((v) => v.trim()).filter(Boolean);
+  const only = process.env.CLASSIFAILY_N8N_VERSIONS?.split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
   return only?.length ? only : RUNTIMES.pinned;
 }
 
@@ -41,7 +43,8 @@ export async function ensureN8n(version: string): Promise<InstalledN8n> {
     echo: true,
   });
   const manifestLine = output.match(/^\[install-n8n\] .*$/gm)?.slice(-1)[0] ?? '';
-  if (code !== 0) throw new Error(`installing n8n ${version} failed (exit ${code}):\n${tail(output)}`);
+  if (code !== 0)
+    throw new Error(`installing n8n ${version} failed (exit ${code}):\n${tail(output)}`);
   const manifest = JSON.parse(
     fs.readFileSync(path.join(n8nCacheRoot(), version, 'install.json'), 'utf8'),
   ) as InstalledN8n;
@@ -53,7 +56,8 @@ export async function ensureN8n(version: string): Promise<InstalledN8n> {
 /** The Node that runs this n8n line: bin/node of the `node` npm package aliased in package.json. */
 export function nodeBinaryFor(version: string): string {
   const line = RUNTIMES.lines[version.split('.')[0] ?? ''];
-  if (!line) throw new Error(`n8n ${version}: no entry for its major line in scripts/n8n-runtimes.json`);
+  if (!line)
+    throw new Error(`n8n ${version}: no entry for its major line in scripts/n8n-runtimes.json`);
   const fromPackage = createRequire(path.join(PACKAGE_ROOT, 'package.json'));
   return path.join(path.dirname(fromPackage.resolve(`${line.node}/package.json`)), 'bin', 'node');
 }
@@ -124,8 +128,11 @@ export class N8nInstance {
 
   static async create(options: N8nInstanceOptions): Promise<N8nInstance> {
     const install = await ensureN8n(options.version);
-    const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `classifaily-n8n-${options.version}-`));
-    for (const pkgDir of options.packages ?? []) installCommunityPackage(install, userFolder, pkgDir);
+    const userFolder = fs.mkdtempSync(
+      path.join(os.tmpdir(), `classifaily-n8n-${options.version}-`),
+    );
+    for (const pkgDir of options.packages ?? [])
+      installCommunityPackage(install, userFolder, pkgDir);
     const env = await headlessEnv(install, userFolder, options.env ?? {});
     const keep = options.keep ?? process.env.CLASSIFAILY_N8N_KEEP === '1';
     return new N8nInstance(install, userFolder, env, keep);
@@ -140,12 +147,19 @@ export class N8nInstance {
     for (const wf of workflows) {
       const first = wf.nodes[0]?.type;
       if (first !== 'n8n-nodes-base.manualTrigger') {
-        throw new Error(`workflow ${wf.id}: its first node must be a Manual Trigger (n8n execute starts there), not ${first}`);
+        throw new Error(
+          `workflow ${wf.id}: its first node must be a Manual Trigger (n8n execute starts there), not ${first}`,
+        );
       }
     }
     const file = this.writeInput(
       'workflows.json',
-      workflows.map((wf) => ({ active: false, settings: { executionOrder: 'v1' }, pinData: {}, ...wf })),
+      workflows.map((wf) => ({
+        active: false,
+        settings: { executionOrder: 'v1' },
+        pinData: {},
+        ...wf,
+      })),
     );
     await this.cli(['import:workflow', `--input=${file}`], 'import:workflow');
   }
@@ -160,11 +174,15 @@ export class N8nInstance {
     );
     const wallMs = Date.now() - started;
     if (timedOut) {
-      throw new Error(`n8n ${this.install.version} execute ${workflowId}: no result after ${timeoutMs} ms\n${this.describeOutput(stdout, stderr)}`);
+      throw new Error(
+        `n8n ${this.install.version} execute ${workflowId}: no result after ${timeoutMs} ms\n${this.describeOutput(stdout, stderr)}`,
+      );
     }
     const raw = lastExecutionJson(stdout);
     if (!raw) {
-      throw new Error(`n8n ${this.install.version} execute ${workflowId}: no execution JSON in the output (exit ${code})\n${this.describeOutput(stdout, stderr)}`);
+      throw new Error(
+        `n8n ${this.install.version} execute ${workflowId}: no execution JSON in the output (exit ${code})\n${this.describeOutput(stdout, stderr)}`,
+      );
     }
     return { ...toResult(raw), exitCode: code, wallMs, stdout, stderr };
   }
@@ -190,13 +208,19 @@ export class N8nInstance {
   }
 
   private async cli(args: string[], what: string): Promise<void> {
-    const { code, stdout, stderr } = await run(this.install.nodeBinary, [this.install.n8nBin, ...args], {
-      env: this.env,
-      timeoutMs: 3 * 60_000,
-      cwd: this.userFolder,
-    });
+    const { code, stdout, stderr } = await run(
+      this.install.nodeBinary,
+      [this.install.n8nBin, ...args],
+      {
+        env: this.env,
+        timeoutMs: 3 * 60_000,
+        cwd: this.userFolder,
+      },
+    );
     if (code !== 0) {
-      throw new Error(`n8n ${this.install.version} ${what} failed (exit ${code})\n${this.describeOutput(stdout, stderr)}`);
+      throw new Error(
+        `n8n ${this.install.version} ${what} failed (exit ${code})\n${this.describeOutput(stdout, stderr)}`,
+      );
     }
   }
 }
@@ -229,7 +253,11 @@ function installCommunityPackage(install: InstalledN8n, userFolder: string, pkgD
   fs.symlinkSync(workflowPkg, path.join(nodesDir, 'node_modules', 'n8n-workflow'), 'dir');
   fs.writeFileSync(
     path.join(nodesDir, 'package.json'),
-    JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [pkg.name]: 'file:' } }, null, 2),
+    JSON.stringify(
+      { name: 'installed-nodes', private: true, dependencies: { [pkg.name]: 'file:' } },
+      null,
+      2,
+    ),
   );
 }
 
@@ -240,7 +268,9 @@ async function headlessEnv(
   extra: Record<string, string>,
 ): Promise<NodeJS.ProcessEnv> {
   const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !/^(N8N_|DB_|NODE_OPTIONS$|NODE_ENV$|EXECUTIONS_)/.test(key)),
+    Object.entries(process.env).filter(
+      ([key]) => !/^(N8N_|DB_|NODE_OPTIONS$|NODE_ENV$|EXECUTIONS_)/.test(key),
+    ),
   );
   return {
     ...inherited,
@@ -300,7 +330,9 @@ type RawRun = {
   executionTime?: number;
 };
 
-function toResult(raw: Record<string, unknown>): Omit<ExecutionResult, 'exitCode' | 'wallMs' | 'stdout' | 'stderr'> {
+function toResult(
+  raw: Record<string, unknown>,
+): Omit<ExecutionResult, 'exitCode' | 'wallMs' | 'stdout' | 'stderr'> {
   const resultData = ((raw.data as Record<string, unknown>)?.resultData ?? {}) as {
     runData?: Record<string, RawRun[]>;
     error?: { message: string; description?: string; node?: { name?: string } };
@@ -315,16 +347,27 @@ function toResult(raw: Record<string, unknown>): Omit<ExecutionResult, 'exitCode
     }));
   }
   const error = resultData.error
-    ? { message: resultData.error.message, description: resultData.error.description, node: resultData.error.node?.name }
+    ? {
+        message: resultData.error.message,
+        description: resultData.error.description,
+        node: resultData.error.node?.name,
+      }
     : undefined;
   return { ok: !error, runData, error, lastNodeExecuted: resultData.lastNodeExecuted };
 }
 
 /** The JSON of the items a node put on one output (first run by default). */
-export function outputJson(result: ExecutionResult, nodeName: string, output = 0, runIndex = 0): ItemJson[] {
+export function outputJson(
+  result: ExecutionResult,
+  nodeName: string,
+  output = 0,
+  runIndex = 0,
+): ItemJson[] {
   const runs = result.runData[nodeName];
   if (!runs) {
-    throw new Error(`node "${nodeName}" did not run; ran: ${Object.keys(result.runData).join(', ') || 'nothing'}${result.error ? `; workflow error: ${result.error.message}` : ''}`);
+    throw new Error(
+      `node "${nodeName}" did not run; ran: ${Object.keys(result.runData).join(', ') || 'nothing'}${result.error ? `; workflow error: ${result.error.message}` : ''}`,
+    );
   }
   return (runs[runIndex]?.outputs[output] ?? []).map((item) => item.json);
 }
@@ -345,9 +388,19 @@ function run(
   command: string,
   args: string[],
   options: { env: NodeJS.ProcessEnv; timeoutMs: number; cwd?: string; echo?: boolean },
-): Promise<{ code: number | null; stdout: string; stderr: string; output: string; timedOut: boolean }> {
+): Promise<{
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  output: string;
+  timedOut: boolean;
+}> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: options.env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      env: options.env,
+      cwd: options.cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let output = '';

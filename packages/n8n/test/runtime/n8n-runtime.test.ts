@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { FAKE_API_KEY, startFakeApi, type FakeApi } from '../harness/fake-api';
+import { FAKE_CREDENTIAL_VALUE, startFakeApi, type FakeApi } from '../harness/fake-api';
 import {
   N8nInstance,
   PACKAGE_ROOT,
@@ -20,7 +20,11 @@ const fixture = (name: string) =>
   JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', name), 'utf8')) as WorkflowFixture;
 
 const SCHEMAS = [
-  { id: 'sch_support', name: 'Support tickets', categories: ['billing', 'technical_bug', 'account_access'] },
+  {
+    id: 'sch_support',
+    name: 'Support tickets',
+    categories: ['billing', 'technical_bug', 'account_access'],
+  },
   { id: 'sch_sentiment', name: 'Sentiment', categories: ['positive', 'neutral', 'negative'] },
   { id: 'sch_leads', name: 'Leads', categories: ['hot', 'cold'] },
 ];
@@ -42,7 +46,7 @@ describe.each(n8nVersionsUnderTest())('real n8n %s', (version) => {
         id: 'cfyCredSandbox01',
         name: 'Classifaily (test server)',
         type: 'classifailyApi',
-        data: { apiKey: FAKE_API_KEY, baseUrl: api.baseUrl },
+        data: { apiKey: FAKE_CREDENTIAL_VALUE, baseUrl: api.baseUrl },
       },
     ]);
     await n8n.importWorkflows([fixture('smoke.workflow.json'), fixture('failing.workflow.json')]);
@@ -59,7 +63,12 @@ describe.each(n8nVersionsUnderTest())('real n8n %s', (version) => {
 
   it('runs the workflow to the end', () => {
     if (!smoke.ok) throw new Error(`workflow failed: ${smoke.error?.message}\n${explain()}`);
-    expect(Object.keys(smoke.runData).sort()).toEqual(['Code double', 'List schemas', 'Manual Trigger', 'Set fields']);
+    expect(Object.keys(smoke.runData).sort()).toEqual([
+      'Code double',
+      'List schemas',
+      'Manual Trigger',
+      'Set fields',
+    ]);
   });
 
   it('runs a Set node and a Code node (task runner)', () => {
@@ -71,20 +80,31 @@ describe.each(n8nVersionsUnderTest())('real n8n %s', (version) => {
     const schemas = outputJson(smoke, 'List schemas');
     expect(schemas.map((s) => s.id)).toEqual(['sch_support', 'sch_sentiment', 'sch_leads']);
     const pages = api.requests.filter((r) => r.url.startsWith('/v1/schemas'));
-    expect(pages.map((r) => r.url)).toEqual(['/v1/schemas?limit=100', '/v1/schemas?limit=100&cursor=2']);
+    expect(pages.map((r) => r.url)).toEqual([
+      '/v1/schemas?limit=100',
+      '/v1/schemas?limit=100&cursor=2',
+    ]);
     // The credential's generic Bearer authentication, applied by n8n.
-    expect(pages.every((r) => r.authorization === `Bearer ${FAKE_API_KEY}`)).toBe(true);
+    expect(pages.every((r) => r.authorization === `Bearer ${FAKE_CREDENTIAL_VALUE}`)).toBe(true);
   });
 
   it('pairs every output item with its input item', () => {
     const run = smoke.runData['List schemas']?.[0];
-    expect(run?.outputs[0]?.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
+    expect(run?.outputs[0]?.map((item) => item.pairedItem)).toEqual([
+      { item: 0 },
+      { item: 0 },
+      { item: 0 },
+    ]);
   });
 
-  it('reports a failing node as a parsed workflow error', async () => {
-    const failed = await n8n.execute('cfyFailWorkflow1', EXECUTE_TIMEOUT_MS);
-    expect(failed.ok).toBe(false);
-    expect(failed.error?.message).toContain('deliberate failure from the harness test');
-    expect(failed.runData['Code throws']?.[0]?.error?.message).toContain('deliberate failure');
-  }, EXECUTE_TIMEOUT_MS);
+  it(
+    'reports a failing node as a parsed workflow error',
+    async () => {
+      const failed = await n8n.execute('cfyFailWorkflow1', EXECUTE_TIMEOUT_MS);
+      expect(failed.ok).toBe(false);
+      expect(failed.error?.message).toContain('deliberate failure from the harness test');
+      expect(failed.runData['Code throws']?.[0]?.error?.message).toContain('deliberate failure');
+    },
+    EXECUTE_TIMEOUT_MS,
+  );
 });

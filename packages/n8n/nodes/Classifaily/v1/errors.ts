@@ -6,10 +6,10 @@ import { NodeApiError, NodeOperationError, type INode } from 'n8n-workflow';
  * here: message and an actionable description, never the API key.
  */
 export function toNodeError(
-	node: INode,
-	error: unknown,
-	itemIndex: number,
+  node: INode,
+  error: unknown,
+  itemIndex: number,
 ): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(node, error as Error, { itemIndex });
+  if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+  return new NodeOperationError(node, error as Error, { itemIndex });
 }
