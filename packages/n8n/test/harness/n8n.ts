@@ -117,8 +117,16 @@ export interface N8nInstanceOptions {
   keep?: boolean;
 }
 
+export interface CommandTiming {
+  command: string;
+  ms: number;
+}
+
 /** One throwaway n8n "installation": a user folder (SQLite database inside) and fixed settings. */
 export class N8nInstance {
+  /** Wall time of every n8n command run so far (each one boots n8n; the first also migrates the DB). */
+  readonly timings: CommandTiming[] = [];
+
   private constructor(
     readonly install: InstalledN8n,
     readonly userFolder: string,
@@ -173,6 +181,7 @@ export class N8nInstance {
       { env: this.env, timeoutMs, cwd: this.userFolder },
     );
     const wallMs = Date.now() - started;
+    this.timings.push({ command: `execute ${workflowId}`, ms: wallMs });
     if (timedOut) {
       throw new Error(
         `n8n ${this.install.version} execute ${workflowId}: no result after ${timeoutMs} ms\n${this.describeOutput(stdout, stderr)}`,
@@ -208,6 +217,7 @@ export class N8nInstance {
   }
 
   private async cli(args: string[], what: string): Promise<void> {
+    const started = Date.now();
     const { code, stdout, stderr } = await run(
       this.install.nodeBinary,
       [this.install.n8nBin, ...args],
@@ -217,6 +227,7 @@ export class N8nInstance {
         cwd: this.userFolder,
       },
     );
+    this.timings.push({ command: what, ms: Date.now() - started });
     if (code !== 0) {
       throw new Error(
         `n8n ${this.install.version} ${what} failed (exit ${code})\n${this.describeOutput(stdout, stderr)}`,
