@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const packageRoot = path.dirname(here);
 const requireFromPackage = createRequire(path.join(packageRoot, 'package.json'));
-const runtimes = JSON.parse(fs.readFileSync(path.join(here, 'n8n-runtimes.json'), 'utf8'));
+const runtimes = JSON.parse(fs.readFileSync(path.join(here, 'n8n-versions.json'), 'utf8'));
 
 const args = process.argv.slice(2);
 const quiet = args.includes('--quiet');
@@ -35,7 +35,7 @@ if (!version || !/^\d+\.\d+\.\d+$/.test(version)) {
 }
 const line = runtimes.lines[version.split('.')[0]];
 if (!line)
-  fail(`n8n ${version}: no install recipe for this major line in scripts/n8n-runtimes.json`);
+  fail(`n8n ${version}: no install recipe for this major line in scripts/n8n-versions.json`);
 
 const started = Date.now();
 const cacheRoot = n8nCacheRoot();

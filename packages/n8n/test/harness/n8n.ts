@@ -10,10 +10,13 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-export const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
+// Under Jest this file is CommonJS; run directly by Node's type stripping (scripts) it is an ES
+// module without __dirname, and pnpm runs package scripts from the package folder.
+export const PACKAGE_ROOT =
+  typeof __dirname === 'string' ? path.resolve(__dirname, '..', '..') : process.cwd();
 const INSTALL_SCRIPT = path.join(PACKAGE_ROOT, 'scripts', 'install-n8n.mjs');
 const RUNTIMES = JSON.parse(
-  fs.readFileSync(path.join(PACKAGE_ROOT, 'scripts', 'n8n-runtimes.json'), 'utf8'),
+  fs.readFileSync(path.join(PACKAGE_ROOT, 'scripts', 'n8n-versions.json'), 'utf8'),
 ) as { pinned: string[]; lines: Record<string, { node: string }> };
 
 /** The n8n versions the runtime suite covers; `CLASSIFAILY_N8N_VERSIONS=2.40.7` narrows it. */
@@ -57,7 +60,7 @@ export async function ensureN8n(version: string): Promise<InstalledN8n> {
 export function nodeBinaryFor(version: string): string {
   const line = RUNTIMES.lines[version.split('.')[0] ?? ''];
   if (!line)
-    throw new Error(`n8n ${version}: no entry for its major line in scripts/n8n-runtimes.json`);
+    throw new Error(`n8n ${version}: no entry for its major line in scripts/n8n-versions.json`);
   const fromPackage = createRequire(path.join(PACKAGE_ROOT, 'package.json'));
   return path.join(path.dirname(fromPackage.resolve(`${line.node}/package.json`)), 'bin', 'node');
 }
@@ -127,12 +130,22 @@ export class N8nInstance {
   /** Wall time of every n8n command run so far (each one boots n8n; the first also migrates the DB). */
   readonly timings: CommandTiming[] = [];
 
+  readonly install: InstalledN8n;
+  readonly userFolder: string;
+  private readonly env: NodeJS.ProcessEnv;
+  private readonly keep: boolean;
+
   private constructor(
-    readonly install: InstalledN8n,
-    readonly userFolder: string,
-    private readonly env: NodeJS.ProcessEnv,
-    private readonly keep: boolean,
-  ) {}
+    install: InstalledN8n,
+    userFolder: string,
+    env: NodeJS.ProcessEnv,
+    keep: boolean,
+  ) {
+    this.install = install;
+    this.userFolder = userFolder;
+    this.env = env;
+    this.keep = keep;
+  }
 
   static async create(options: N8nInstanceOptions): Promise<N8nInstance> {
     const install = await ensureN8n(options.version);
