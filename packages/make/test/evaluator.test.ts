@@ -26,11 +26,15 @@ describe('the IML subset', () => {
 
   it('a whole-expression template keeps its type; mixed text is a string', () => {
     expect(evaluateTemplate('{{body.result.confidence}}', scope)).toBe(0.42);
-    expect(evaluateTemplate('[{{body.result.label}}] {{body.nothing}}!', scope)).toBe('[billing] !');
+    expect(evaluateTemplate('[{{body.result.label}}] {{body.nothing}}!', scope)).toBe(
+      '[billing] !',
+    );
   });
 
   it('drops keys whose value is undefined, as Make does in a request', () => {
-    expect(evaluateDeep({ a: '{{body.result.label}}', b: '{{body.nothing}}' }, scope)).toEqual({ a: 'billing' });
+    expect(evaluateDeep({ a: '{{body.result.label}}', b: '{{body.nothing}}' }, scope)).toEqual({
+      a: 'billing',
+    });
   });
 
   it.each(['lower(body.result.label)', 'body.items[1]', 'body.`x`', 'body.result.label ?'])(

@@ -24,7 +24,10 @@ function definitionFor(file: string): string | undefined {
   if (file.endsWith('.samples.iml.json')) return 'samples';
   return undefined;
 }
-ajv.addSchema({ type: 'array', items: { $ref: 'make#/definitions/interfaceField' } }, 'interfaceFields');
+ajv.addSchema(
+  { type: 'array', items: { $ref: 'make#/definitions/interfaceField' } },
+  'interfaceFields',
+);
 
 describe('every generated file matches the format schema', () => {
   const files = generatedFiles();
@@ -62,22 +65,86 @@ describe("Make's format rules", () => {
   const mod = (app: MakeApp, id: string) => app.modules.find((m) => m.id === id)!;
 
   it.each<[string, (app: MakeApp) => void, RegExp]>([
-    ['a type Make lacks', (a) => (mod(a, 'classifyText').mappableParams[0]!.type = 'string' as never), /not a Make type/],
-    ['POST without body', (a) => delete mod(a, 'createSchema').communication.body, /POST request without a body/],
-    ['timeout in a module', (a) => ((mod(a, 'getSchema').communication as never as Record<string, number>).timeout = 5), /timeout belongs in base/],
-    ['iterate on an action', (a) => (mod(a, 'classifyText').communication.response!.iterate = '{{body.x}}'), /must not iterate/],
-    ['pagination on an action', (a) => (mod(a, 'getSchema').communication.pagination = { condition: '{{body.has_more}}' }), /must not paginate/],
-    ['limit on an action', (a) => (mod(a, 'deleteSchema').communication.response!.limit = 10), /must not have a limit/],
-    ['a module id Make refuses', (a) => (mod(a, 'getSchema').id = 'get-schema'), /id does not match/],
-    ['a reserved connection parameter', (a) => (a.connection.params[0]!.name = 'accountName'), /reserved by Make/],
-    ['output on the connection', (a) => (a.connection.communication.response!.output = '{{body}}'), /has no output/],
-    ['an undeclared parameter', (a) => (mod(a, 'classifyText').communication.body = { input: '{{parameters.text}}' }), /parameters\.text/],
-    ['an undeclared connection field', (a) => (a.base.headers.Authorization = 'Bearer {{connection.token}}'), /connection\.token/],
-    ['item outside an iterate', (a) => (mod(a, 'classifyText').communication.response!.output = { label: '{{item.label}}' }), /reads item\.label/],
-    ['body in a request', (a) => (mod(a, 'createSchema').communication.body = { name: '{{body.name}}' }), /reads body\.name/],
-    ['IML outside the evaluated subset', (a) => (mod(a, 'classifyText').communication.url = '/v1/{{lower(parameters.input)}}'), /subset/],
-    ['an unknown error type', (a) => (a.base.response.error.type = 'OopsError' as never), /not one of Make's/],
-    ['output beyond the interface', (a) => mod(a, 'getSchema').interface.pop(), /differ from the interface/],
+    [
+      'a type Make lacks',
+      (a) => (mod(a, 'classifyText').mappableParams[0]!.type = 'string' as never),
+      /not a Make type/,
+    ],
+    [
+      'POST without body',
+      (a) => delete mod(a, 'createSchema').communication.body,
+      /POST request without a body/,
+    ],
+    [
+      'timeout in a module',
+      (a) => ((mod(a, 'getSchema').communication as never as Record<string, number>).timeout = 5),
+      /timeout belongs in base/,
+    ],
+    [
+      'iterate on an action',
+      (a) => (mod(a, 'classifyText').communication.response!.iterate = '{{body.x}}'),
+      /must not iterate/,
+    ],
+    [
+      'pagination on an action',
+      (a) => (mod(a, 'getSchema').communication.pagination = { condition: '{{body.has_more}}' }),
+      /must not paginate/,
+    ],
+    [
+      'limit on an action',
+      (a) => (mod(a, 'deleteSchema').communication.response!.limit = 10),
+      /must not have a limit/,
+    ],
+    [
+      'a module id Make refuses',
+      (a) => (mod(a, 'getSchema').id = 'get-schema'),
+      /id does not match/,
+    ],
+    [
+      'a reserved connection parameter',
+      (a) => (a.connection.params[0]!.name = 'accountName'),
+      /reserved by Make/,
+    ],
+    [
+      'output on the connection',
+      (a) => (a.connection.communication.response!.output = '{{body}}'),
+      /has no output/,
+    ],
+    [
+      'an undeclared parameter',
+      (a) => (mod(a, 'classifyText').communication.body = { input: '{{parameters.text}}' }),
+      /parameters\.text/,
+    ],
+    [
+      'an undeclared connection field',
+      (a) => (a.base.headers.Authorization = 'Bearer {{connection.token}}'),
+      /connection\.token/,
+    ],
+    [
+      'item outside an iterate',
+      (a) => (mod(a, 'classifyText').communication.response!.output = { label: '{{item.label}}' }),
+      /reads item\.label/,
+    ],
+    [
+      'body in a request',
+      (a) => (mod(a, 'createSchema').communication.body = { name: '{{body.name}}' }),
+      /reads body\.name/,
+    ],
+    [
+      'IML outside the evaluated subset',
+      (a) => (mod(a, 'classifyText').communication.url = '/v1/{{lower(parameters.input)}}'),
+      /subset/,
+    ],
+    [
+      'an unknown error type',
+      (a) => (a.base.response.error.type = 'OopsError' as never),
+      /not one of Make's/,
+    ],
+    [
+      'output beyond the interface',
+      (a) => mod(a, 'getSchema').interface.pop(),
+      /differ from the interface/,
+    ],
     ['a module in no group', (a) => a.groups.pop(), /exactly one group/],
     ['an RPC that does not exist', (a) => a.rpcs.pop(), /names no RPC/],
     ['the key logged', (a) => (a.base.log.sanitize = []), /log.sanitize/],

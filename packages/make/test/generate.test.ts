@@ -6,7 +6,10 @@ import { main } from '../src/cli';
 
 const quiet = () => {
   const lines: string[] = [];
-  return { lines, io: { out: (s: string) => lines.push(s), err: (s: string) => lines.push(s), env: {} } };
+  return {
+    lines,
+    io: { out: (s: string) => lines.push(s), err: (s: string) => lines.push(s), env: {} },
+  };
 };
 
 describe('generation', () => {
@@ -21,9 +24,12 @@ describe('generation', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'make-app-'));
     try {
       writeApp(dir);
-      const first = new Map([...generatedFiles().keys()].map((f) => [f, readFileSync(path.join(dir, f))]));
+      const first = new Map(
+        [...generatedFiles().keys()].map((f) => [f, readFileSync(path.join(dir, f))]),
+      );
       writeApp(dir);
-      for (const [f, bytes] of first) expect(readFileSync(path.join(dir, f)).equals(bytes)).toBe(true);
+      for (const [f, bytes] of first)
+        expect(readFileSync(path.join(dir, f)).equals(bytes)).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

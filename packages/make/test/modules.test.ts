@@ -1,10 +1,22 @@
 // The generated modules, read from the checked-in files, rendered by the IML evaluator and sent to
 // the sandbox over HTTP: the API accepts each request, the output matches the module's interface,
 // and the sandbox's errors come out as the Make error types the app declares.
-import { catalog, presentResult, SAMPLE_CATEGORIES, SAMPLE_INPUT, type Me } from '@classifaily/core';
+import {
+  catalog,
+  presentResult,
+  SAMPLE_CATEGORIES,
+  SAMPLE_INPUT,
+  type Me,
+} from '@classifaily/core';
 import { DEFAULT_APP_DIR } from '../src/generate';
 import { readApp } from '../src/read';
-import { MakeModuleError, runModule, runRpc, verifyConnection, type SentRequest } from '../src/runtime';
+import {
+  MakeModuleError,
+  runModule,
+  runRpc,
+  verifyConnection,
+  type SentRequest,
+} from '../src/runtime';
 import type { MakeInterfaceField, MakeModule } from '../src/make-format';
 import { startApi, type ApiServer } from './helpers/api';
 
@@ -27,15 +39,20 @@ function expectMatchesInterface(module: MakeModule, bundle: Record<string, unkno
   for (const [key, value] of Object.entries(bundle)) {
     const field = fields.get(key);
     expect(field).toBeDefined();
-    const type = { text: 'string', number: 'number', boolean: 'boolean', collection: 'object', array: 'object' }[
-      field!.type as string
-    ];
+    const type = {
+      text: 'string',
+      number: 'number',
+      boolean: 'boolean',
+      collection: 'object',
+      array: 'object',
+    }[field!.type as string];
     if (type) expect(typeof value).toBe(type);
     if (field!.type === 'array') expect(Array.isArray(value)).toBe(true);
   }
 }
 
-const run = (id: string, parameters: Record<string, unknown>) => runModule(app, id, { connection, parameters });
+const run = (id: string, parameters: Record<string, unknown>) =>
+  runModule(app, id, { connection, parameters });
 
 async function makeError(promise: Promise<unknown>): Promise<MakeModuleError> {
   try {
@@ -50,7 +67,9 @@ async function makeError(promise: Promise<unknown>): Promise<MakeModuleError> {
 describe('connection', () => {
   it('validates on GET /v1/me and labels the connection with core’s connectionLabel', async () => {
     const { label, requests } = await verifyConnection(app, { connection });
-    const me = (await (await fetch(`${api.url}/v1/me`, { headers: { authorization: `Bearer ${api.apiKey}` } })).json()) as Me;
+    const me = (await (
+      await fetch(`${api.url}/v1/me`, { headers: { authorization: `Bearer ${api.apiKey}` } })
+    ).json()) as Me;
     expect(label).toBe(catalog.credential.connectionLabel(me));
     expect(requests).toHaveLength(1);
     expect(requests[0]).toMatchObject({ method: 'GET', url: `${api.url}/v1/me` });
@@ -59,7 +78,10 @@ describe('connection', () => {
   it('a revoked key fails as InvalidAccessTokenError, and the key appears nowhere', async () => {
     const sent: SentRequest[] = [];
     const error = await makeError(
-      verifyConnection(app, { connection: { ...connection, apiKey: api.revokedKey }, onRequest: (r) => sent.push(r) }),
+      verifyConnection(app, {
+        connection: { ...connection, apiKey: api.revokedKey },
+        onRequest: (r) => sent.push(r),
+      }),
     );
     expect(error.type).toBe('InvalidAccessTokenError');
     expect(error.statusCode).toBe(401);
@@ -71,7 +93,11 @@ describe('Classify Text', () => {
   const classifyText = moduleById('classifyText');
 
   it('classifies, and its output is core’s presentResult of the API’s answer', async () => {
-    const { bundles, requests } = await run('classifyText', { input: SAMPLE_INPUT, categories: SAMPLE_CATEGORIES, explain: true });
+    const { bundles, requests } = await run('classifyText', {
+      input: SAMPLE_INPUT,
+      categories: SAMPLE_CATEGORIES,
+      explain: true,
+    });
     expect(bundles).toHaveLength(1);
     const bundle = bundles[0]!;
     expectMatchesInterface(classifyText, bundle);
@@ -86,28 +112,51 @@ describe('Classify Text', () => {
         scores: bundle.scores as Record<string, number>,
       }),
     );
-    expect(requests[0]!.body).toEqual({ input: SAMPLE_INPUT, categories: SAMPLE_CATEGORIES, explain: true });
+    expect(requests[0]!.body).toEqual({
+      input: SAMPLE_INPUT,
+      categories: SAMPLE_CATEGORIES,
+      explain: true,
+    });
     expect(requests[0]!.headers.authorization).toBe('Bearer ***');
   });
 
   it('computes needs_review from the threshold: confidence < threshold', async () => {
-    const low = await run('classifyText', { input: SAMPLE_INPUT, categories: SAMPLE_CATEGORIES, reviewThreshold: 1 });
+    const low = await run('classifyText', {
+      input: SAMPLE_INPUT,
+      categories: SAMPLE_CATEGORIES,
+      reviewThreshold: 1,
+    });
     expect(low.bundles[0]!.needs_review).toBe(true);
-    const high = await run('classifyText', { input: SAMPLE_INPUT, categories: SAMPLE_CATEGORIES, reviewThreshold: 0 });
+    const high = await run('classifyText', {
+      input: SAMPLE_INPUT,
+      categories: SAMPLE_CATEGORIES,
+      reviewThreshold: 0,
+    });
     expect(high.bundles[0]!.needs_review).toBe(false);
   });
 
   it('classifies against a schema picked from the RPC dropdown', async () => {
-    const [schema] = (await run('createSchema', { name: 'Support triage', categories: SAMPLE_CATEGORIES.map((name) => ({ name })) })).bundles;
+    const [schema] = (
+      await run('createSchema', {
+        name: 'Support triage',
+        categories: SAMPLE_CATEGORIES.map((name) => ({ name })),
+      })
+    ).bundles;
     const options = (await runRpc(app, 'schemaOptions', { connection })).bundles;
     expect(options).toEqual([{ label: 'Support triage', value: schema!.id }]);
-    const { bundles, requests } = await run('classifyText', { input: SAMPLE_INPUT, categorySource: 'schema', schema: options[0]!.value });
+    const { bundles, requests } = await run('classifyText', {
+      input: SAMPLE_INPUT,
+      categorySource: 'schema',
+      schema: options[0]!.value,
+    });
     expect(requests[0]!.body).toEqual({ input: SAMPLE_INPUT, schema: schema!.id, explain: false });
     expect(bundles[0]!.label).toBe('account_access');
   });
 
   it('a request the API refuses is a DataError carrying the API’s detail', async () => {
-    const error = await makeError(run('classifyText', { input: '   ', categories: SAMPLE_CATEGORIES }));
+    const error = await makeError(
+      run('classifyText', { input: '   ', categories: SAMPLE_CATEGORIES }),
+    );
     expect(error.type).toBe('DataError');
     expect([400, 422]).toContain(error.statusCode);
     expect(error.message).not.toMatch(/^Classifaily could not accept the request/);
@@ -119,7 +168,9 @@ describe('Classify Text', () => {
     [503, 'ConnectionError'],
   ])('a %s from the API is a %s', async (status, type) => {
     api.setFaults({ kind: 'status', status, count: 1 });
-    const error = await makeError(run('classifyText', { input: SAMPLE_INPUT, categories: SAMPLE_CATEGORIES }));
+    const error = await makeError(
+      run('classifyText', { input: SAMPLE_INPUT, categories: SAMPLE_CATEGORIES }),
+    );
     expect(error.type).toBe(type);
     expect(error.statusCode).toBe(status);
   });
@@ -134,7 +185,10 @@ describe('Classify Batch', () => {
       { input: '', id: 'ticket-2' },
       { input: 'The export button crashes the app.' },
     ];
-    const { bundles, requests } = await run('classifyBatch', { items, categories: SAMPLE_CATEGORIES });
+    const { bundles, requests } = await run('classifyBatch', {
+      items,
+      categories: SAMPLE_CATEGORIES,
+    });
     expect(requests).toHaveLength(1);
     expect(bundles.map((b) => b.index)).toEqual([0, 1, 2]);
     expect(bundles.map((b) => b.reference)).toEqual(['ticket-1', 'ticket-2', undefined]);
@@ -156,9 +210,17 @@ describe('Classify Batch', () => {
 
 describe('schema modules', () => {
   it('create, get, list (with its limit), delete', async () => {
-    const created = (await run('createSchema', { name: 'Support triage', categories: [{ name: 'billing', description: 'Money.' }, { name: 'account_access' }] })).bundles[0]!;
+    const created = (
+      await run('createSchema', {
+        name: 'Support triage',
+        categories: [{ name: 'billing', description: 'Money.' }, { name: 'account_access' }],
+      })
+    ).bundles[0]!;
     expectMatchesInterface(moduleById('createSchema'), created);
-    expect(created).toMatchObject({ name: 'Support triage', categories: [{ name: 'billing', description: 'Money.' }, { name: 'account_access' }] });
+    expect(created).toMatchObject({
+      name: 'Support triage',
+      categories: [{ name: 'billing', description: 'Money.' }, { name: 'account_access' }],
+    });
 
     const got = (await run('getSchema', { schemaId: created.id })).bundles[0]!;
     expect(got).toEqual(created);
@@ -177,8 +239,10 @@ describe('schema modules', () => {
 
   it('List Schemas follows the cursor over pages', async () => {
     // A fetch that asks for pages of 1, so that three schemas take three requests.
-    for (const name of ['A', 'B', 'C']) await run('createSchema', { name, categories: [{ name: 'x' }, { name: 'y' }] });
-    const small: typeof fetch = (url, init) => fetch(String(url).replace(/limit=\d+/, 'limit=1'), init);
+    for (const name of ['A', 'B', 'C'])
+      await run('createSchema', { name, categories: [{ name: 'x' }, { name: 'y' }] });
+    const small: typeof fetch = (url, init) =>
+      fetch(String(url).replace(/limit=\d+/, 'limit=1'), init);
     const { bundles, requests } = await runModule(app, 'listSchemas', { connection, fetch: small });
     expect(bundles.map((b) => b.name)).toEqual(['C', 'B', 'A']);
     expect(requests).toHaveLength(3);
@@ -188,12 +252,17 @@ describe('schema modules', () => {
 
 describe('Make an API Call', () => {
   it('sends a relative path with the connection’s key and returns body, headers and status', async () => {
-    const { bundles } = await run('makeAnApiCall', { url: catalog.credential.testPath, method: 'GET' });
+    const { bundles } = await run('makeAnApiCall', {
+      url: catalog.credential.testPath,
+      method: 'GET',
+    });
     expect(bundles[0]).toMatchObject({ statusCode: 200, body: { object: 'me' } });
   });
 
   it('refuses an absolute URL, which would send the key elsewhere', async () => {
-    const error = await makeError(run('makeAnApiCall', { url: 'https://example.com/steal', method: 'GET' }));
+    const error = await makeError(
+      run('makeAnApiCall', { url: 'https://example.com/steal', method: 'GET' }),
+    );
     expect(error.type).toBe('DataError');
   });
 });

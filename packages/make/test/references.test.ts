@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- walks the untyped OpenAPI YAML */
 // Every `{{body.…}}` and `{{item.…}}` the app reads exists in the OpenAPI contract's response for
 // that request (errors: the Problem schema); every body key and query key it sends exists in the
 // contract's request. And every label, help, limit, default and sample is core's catalog's.
@@ -17,14 +18,22 @@ type Schema = Record<string, unknown> & {
 };
 const spec = parse(readFileSync(require.resolve('@classifaily/core/openapi.yaml'), 'utf8'));
 const deref = (s: Schema): Schema =>
-  s.$ref ? deref(s.$ref.split('/').slice(1).reduce((o: Schema, k) => o[k] as Schema, spec)) : s;
+  s.$ref
+    ? deref(
+        s.$ref
+          .split('/')
+          .slice(1)
+          .reduce((o: Schema, k) => o[k] as Schema, spec),
+      )
+    : s;
 
 function schemaAt(schema: Schema, parts: string[]): Schema | undefined {
   let s: Schema | undefined = deref(schema);
   for (const part of parts) {
     if (!s) return undefined;
     if (s.properties?.[part]) s = deref(s.properties[part]!);
-    else if (s.additionalProperties && typeof s.additionalProperties === 'object') s = deref(s.additionalProperties);
+    else if (s.additionalProperties && typeof s.additionalProperties === 'object')
+      s = deref(s.additionalProperties);
     else return undefined;
   }
   return s;
@@ -66,14 +75,21 @@ describe.each(requests)('%s reads and sends only what the contract has', (_name,
 
   it('every body.x / item.x exists in the response schema', () => {
     const iterate = request.response?.iterate;
-    const itemSchema = iterate ? schemaAt(responseSchema, referencedPaths(expressionsOf(iterate)[0]!)[0]!.slice(1))?.items : undefined;
+    const itemSchema = iterate
+      ? schemaAt(responseSchema, referencedPaths(expressionsOf(iterate)[0]!)[0]!.slice(1))?.items
+      : undefined;
     const missing: string[] = [];
-    for (const [where, text] of strings({ response: request.response, pagination: request.pagination })) {
+    for (const [where, text] of strings({
+      response: request.response,
+      pagination: request.pagination,
+    })) {
       const inError = where.startsWith('.response.error');
       for (const src of expressionsOf(text)) {
         for (const [root, ...rest] of referencedPaths(src)) {
-          if (root === 'body' && !schemaAt(inError ? problem : responseSchema, rest)) missing.push(`${where}: body.${rest.join('.')}`);
-          if (root === 'item' && !(itemSchema && schemaAt(itemSchema, rest))) missing.push(`${where}: item.${rest.join('.')}`);
+          if (root === 'body' && !schemaAt(inError ? problem : responseSchema, rest))
+            missing.push(`${where}: body.${rest.join('.')}`);
+          if (root === 'item' && !(itemSchema && schemaAt(itemSchema, rest)))
+            missing.push(`${where}: item.${rest.join('.')}`);
         }
       }
     }
@@ -83,9 +99,14 @@ describe.each(requests)('%s reads and sends only what the contract has', (_name,
   it('every body key and query key is in the request', () => {
     if (request.body) {
       const bodySchema = deref(op.requestBody.content['application/json'].schema);
-      expect(Object.keys(request.body as object).filter((k) => !bodySchema.properties?.[k])).toEqual([]);
+      expect(
+        Object.keys(request.body as object).filter((k) => !bodySchema.properties?.[k]),
+      ).toEqual([]);
     }
-    const queryNames = (op.parameters ?? []).map((p: Schema) => deref(p)).filter((p: any) => p.in === 'query').map((p: any) => p.name);
+    const queryNames = (op.parameters ?? [])
+      .map((p: Schema) => deref(p))
+      .filter((p: any) => p.in === 'query')
+      .map((p: any) => p.name);
     const qs = { ...(request.qs as object), ...(request.pagination?.qs ?? {}) };
     expect(Object.keys(qs).filter((k) => !queryNames.includes(k))).toEqual([]);
   });
@@ -102,17 +123,25 @@ describe('everything user-facing comes from the catalog', () => {
   const universal = app.modules.find((m) => m.moduleType === 'universal')!;
   const params: MakeParameter[] = [
     ...app.connection.params,
-    ...app.modules.filter((m) => m !== universal).flatMap((m) => allParameters([...m.staticParams, ...m.mappableParams]) as MakeParameter[]),
+    ...app.modules
+      .filter((m) => m !== universal)
+      .flatMap((m) => allParameters([...m.staticParams, ...m.mappableParams]) as MakeParameter[]),
   ].filter((p) => p.name);
 
-  it.each(params.map((p) => [`${p.name} (${p.label})`, p]))('%s: label, help, default and limits', (_n, p) => {
-    const field = catalogFields.find((f) => f.key === p.name && f.label === p.label && f.help === p.help);
-    expect(field).toBeDefined();
-    expect(p.required).toBe(field!.required);
-    expect(p.default).toBe(field!.default);
-    if (field!.maxItems !== undefined) expect(p.validate?.maxItems).toBe(field!.maxItems);
-    if (field!.type === 'number') expect([p.validate?.min, p.validate?.max]).toEqual([field!.min, field!.max]);
-  });
+  it.each(params.map((p) => [`${p.name} (${p.label})`, p]))(
+    '%s: label, help, default and limits',
+    (_n, p) => {
+      const field = catalogFields.find(
+        (f) => f.key === p.name && f.label === p.label && f.help === p.help,
+      );
+      expect(field).toBeDefined();
+      expect(p.required).toBe(field!.required);
+      expect(p.default).toBe(field!.default);
+      if (field!.maxItems !== undefined) expect(p.validate?.maxItems).toBe(field!.maxItems);
+      if (field!.type === 'number')
+        expect([p.validate?.min, p.validate?.max]).toEqual([field!.min, field!.max]);
+    },
+  );
 
   it('module labels, descriptions and samples are the operations’', () => {
     for (const op of Object.values(catalog.operations)) {

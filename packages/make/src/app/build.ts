@@ -82,8 +82,8 @@ export function connectionLabelIml(): string {
   const render = (mode: 'live' | 'test') =>
     catalog.credential.connectionLabel({
       object: 'me',
-      account: { id: 'acct', name: `\u0000${placeholders.account}\u0000` },
-      key: { name: `\u0000${placeholders.key}\u0000`, mode },
+      account: { id: 'acct', name: `⟦${placeholders.account}⟧` },
+      key: { name: `⟦${placeholders.key}⟧`, mode },
     });
   const live = render('live');
   const test = render('test');
@@ -93,7 +93,7 @@ export function connectionLabelIml(): string {
   while (s < live.length - p && live[live.length - 1 - s] === test[test.length - 1 - s]) s++;
   const testOnly = test.slice(p, test.length - s);
   const withMode = `${live.slice(0, p)}${iml(`if(body.key.mode == 'test', ${imlString(testOnly)}, '')`)}${live.slice(p)}`;
-  return withMode.replace(/\u0000([a-z.]+)\u0000/g, (_m, path: string) => iml(path));
+  return withMode.replace(/⟦([a-z.]+)⟧/g, (_m, path: string) => iml(path));
 }
 
 export function buildConnection(): MakeConnection {
