@@ -28,11 +28,25 @@ function startServer(latencyMs) {
             status: 'completed',
             result: { label: 'billing', confidence: 0.9 },
           }));
-          payload = { id: 'b', status: 'completed', type: 'batch', results, summary: { total: results.length, succeeded: results.length, failed: 0 } };
+          payload = {
+            id: 'b',
+            status: 'completed',
+            type: 'batch',
+            results,
+            summary: { total: results.length, succeeded: results.length, failed: 0 },
+          };
         } else {
-          payload = { id: '42', status: 'completed', type: 'text', result: { label: 'billing', confidence: 0.9 } };
+          payload = {
+            id: '42',
+            status: 'completed',
+            type: 'text',
+            result: { label: 'billing', confidence: 0.9 },
+          };
         }
-        res.writeHead(200, { 'Content-Type': 'application/json', 'X-Request-Id': `req_${requests}` });
+        res.writeHead(200, {
+          'Content-Type': 'application/json',
+          'X-Request-Id': `req_${requests}`,
+        });
         res.end(JSON.stringify(payload));
       };
       if (latencyMs > 0) setTimeout(reply, latencyMs);
@@ -44,7 +58,11 @@ function startServer(latencyMs) {
       resolve({
         url: `http://127.0.0.1:${server.address().port}`,
         requests: () => requests,
-        close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }),
+        close: () =>
+          new Promise((r) => {
+            server.closeAllConnections();
+            server.close(r);
+          }),
       }),
     ),
   );
@@ -53,10 +71,16 @@ function startServer(latencyMs) {
 async function benchMany(n) {
   const server = await startServer(LATENCY_MS);
   const client = new ClassifailyClient({ apiKey: KEY, baseUrl: server.url });
-  const items = Array.from({ length: n }, (_, i) => ({ input: `Ticket number ${i}: I was charged twice.`, id: String(i) }));
+  const items = Array.from({ length: n }, (_, i) => ({
+    input: `Ticket number ${i}: I was charged twice.`,
+    id: String(i),
+  }));
   const before = process.memoryUsage().rss;
   const start = performance.now();
-  const outcomes = await client.classifyMany({ items, categories: ['billing', 'technical_bug'] }, { concurrency: CONCURRENCY });
+  const outcomes = await client.classifyMany(
+    { items, categories: ['billing', 'technical_bug'] },
+    { concurrency: CONCURRENCY },
+  );
   const wall = performance.now() - start;
   const ok = outcomes.filter((o) => o.ok).length;
   const ideal = (Math.ceil(n / 25) / CONCURRENCY) * LATENCY_MS;
@@ -77,11 +101,19 @@ async function benchMany(n) {
 async function benchOverhead(rounds) {
   const server = await startServer(0);
   const client = new ClassifailyClient({ apiKey: KEY, baseUrl: server.url });
-  const body = { input: 'I cannot log in - the password reset email never arrives.', categories: ['billing', 'account_access'] };
+  const body = {
+    input: 'I cannot log in - the password reset email never arrives.',
+    categories: ['billing', 'account_access'],
+  };
   const raw = async () => {
     const res = await fetch(`${server.url}/v1/classify`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+      headers: {
+        Authorization: `Bearer ${KEY}`,
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        'Idempotency-Key': crypto.randomUUID(),
+      },
       body: JSON.stringify(body),
     });
     return JSON.parse(await res.text());
@@ -105,13 +137,22 @@ async function benchOverhead(rounds) {
   const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const rawMs = median(rawTimes);
   const clientMs = median(clientTimes);
-  return { rounds: rounds * 5, 'raw fetch µs/req': Math.round(rawMs * 1000), 'client µs/req': Math.round(clientMs * 1000), ratio: +(clientMs / rawMs).toFixed(3) };
+  return {
+    rounds: rounds * 5,
+    'raw fetch µs/req': Math.round(rawMs * 1000),
+    'client µs/req': Math.round(clientMs * 1000),
+    ratio: +(clientMs / rawMs).toFixed(3),
+  };
 }
 
-console.log(`classifyMany: latency ${LATENCY_MS} ms per request, concurrency ${CONCURRENCY}, batches of 25`);
+console.log(
+  `classifyMany: latency ${LATENCY_MS} ms per request, concurrency ${CONCURRENCY}, batches of 25`,
+);
 await benchMany(200); // warm-up: JIT and the first TCP connections, not measured
 const rows = [];
 for (const n of [1000, 10000]) rows.push(await benchMany(n));
 console.table(rows);
-console.log('Client overhead against raw fetch (sequential classify, no added latency, median of 5 runs):');
+console.log(
+  'Client overhead against raw fetch (sequential classify, no added latency, median of 5 runs):',
+);
 console.table([await benchOverhead(400)]);
