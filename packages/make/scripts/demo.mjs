@@ -1,45 +1,27 @@
 // The Make step of the README demo: the generated Classify Text and Classify Batch modules, read from
 // the checked-in app, rendered by the IML evaluator and run against a Classifaily API; prints the
-// bundles a Make scenario would receive.
-//   node scripts/demo.mjs --base-url http://127.0.0.1:8787 --api-key cai_test_…
-// Without --base-url it starts the sandbox itself. Needs `pnpm build` first (it uses dist/).
+// bundles a Make scenario would receive. The root demo calls `demo({ url, apiKey, log })`; alone:
+//   node scripts/demo.mjs [--base-url http://127.0.0.1:8787 --api-key cai_test_…]
+// (without --base-url it starts the sandbox itself). Needs `pnpm build` first: it uses dist/.
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const { readApp, runModule, verifyConnection, DEFAULT_APP_DIR } = require('../dist/index.js');
 const { SAMPLE_CATEGORIES, SAMPLE_INPUT } = require('@classifaily/core');
 
-const arg = (name) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : undefined;
-};
+export async function demo({ url, apiKey, log = console.log }) {
+  const app = readApp(DEFAULT_APP_DIR);
+  const connection = { apiKey, baseUrl: url };
+  const show = (title, bundles) => {
+    log(`${title}: ${bundles.length} bundle(s)`);
+    bundles.forEach((b, i) => log(`  bundle ${i + 1}: ${JSON.stringify(b)}`));
+  };
 
-let baseUrl = arg('base-url') ?? process.env.CLASSIFAILY_BASE_URL;
-let apiKey = arg('api-key') ?? process.env.CLASSIFAILY_API_KEY;
-let sandbox;
-if (!baseUrl) {
-  const { startSandbox } = require('@classifaily/sandbox');
-  sandbox = await startSandbox();
-  ({ url: baseUrl, apiKey } = sandbox);
-}
-
-const app = readApp(
-  DEFAULT_APP_DIR ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'app'),
-);
-const connection = { apiKey, baseUrl };
-const show = (title, bundles) => {
-  console.log(`\n${title}: ${bundles.length} bundle(s)`);
-  bundles.forEach((b, i) => console.log(`  bundle ${i + 1}: ${JSON.stringify(b)}`));
-};
-
-try {
-  console.log(
-    `Make app: ${app.modules.length} modules from ${path.relative(process.cwd(), DEFAULT_APP_DIR)}, API at ${baseUrl}`,
-  );
+  log(`Make app: ${app.modules.length} modules from packages/make/app, run by the IML evaluator`);
   const { label } = await verifyConnection(app, { connection });
-  console.log(`Connection verified on GET /v1/me, labelled "${label}"`);
+  log(`Connection verified on GET /v1/me, labelled "${label}"`);
 
   const text = await runModule(app, 'classifyText', {
     connection,
@@ -64,7 +46,25 @@ try {
   const routes = batch.bundles.map(
     (b) => `${b.reference} → ${b.needs_review ? 'review' : b.label}`,
   );
-  console.log(`\nRouter (label / needs_review): ${routes.join(', ')}`);
-} finally {
-  await sandbox?.close();
+  log(`Router (label / needs_review): ${routes.join(', ')}`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const arg = (name) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  let url = arg('base-url') ?? process.env.CLASSIFAILY_BASE_URL;
+  let apiKey = arg('api-key') ?? process.env.CLASSIFAILY_API_KEY;
+  let sandbox;
+  if (!url) {
+    const { startSandbox } = require('@classifaily/sandbox');
+    sandbox = await startSandbox();
+    ({ url, apiKey } = sandbox);
+  }
+  try {
+    await demo({ url, apiKey });
+  } finally {
+    await sandbox?.close();
+  }
 }
