@@ -113,8 +113,9 @@ export function classify(input: string, categories: CategorySpec[], explain = tr
   const stems = tokens.map(stem);
   const seen = new Set<string>();
   for (let i = 0; i < stems.length; i++) {
+    let key = '';
     for (let n = 1; n <= MAX_PHRASE && i + n <= stems.length; n++) {
-      const key = stems.slice(i, i + n).join(' ');
+      key = n === 1 ? stems[i]! : `${key} ${stems[i + n - 1]}`;
       if (seen.has(key)) continue;
       const hits = index.terms.get(key);
       if (!hits) continue;
