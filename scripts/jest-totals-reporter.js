@@ -18,7 +18,10 @@ class TotalsReporter {
       failed: results.numFailedTests + results.numRuntimeErrorTestSuites,
       skipped: results.numPendingTests + results.numTodoTests,
     };
-    fs.writeFileSync(path.join(dir, pkg.name.replace(/[@/]/g, '_') + '.json'), JSON.stringify(totals));
+    fs.writeFileSync(
+      path.join(dir, pkg.name.replace(/[@/]/g, '_') + '.json'),
+      JSON.stringify(totals),
+    );
   }
 }
 module.exports = TotalsReporter;

@@ -9,11 +9,15 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const resultsDir = path.join(root, '.test-results');
 rmSync(resultsDir, { recursive: true, force: true });
 
-const run = spawnSync(path.join(root, 'node_modules/.bin/turbo'), ['run', 'test', '--continue', '--concurrency=1', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' },
-});
+const run = spawnSync(
+  path.join(root, 'node_modules/.bin/turbo'),
+  ['run', 'test', '--continue', '--concurrency=1', ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' },
+  },
+);
 
 let passed = 0;
 let failed = 0;

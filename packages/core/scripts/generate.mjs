@@ -15,7 +15,11 @@ const banner =
 async function render() {
   const source = await readFile(specPath, 'utf8');
   const spec = parse(source);
-  const ast = await openapiTS(spec, { alphabetize: false, exportType: false, defaultNonNullable: false });
+  const ast = await openapiTS(spec, {
+    alphabetize: false,
+    exportType: false,
+    defaultNonNullable: false,
+  });
   const types = banner + '/* eslint-disable */\n' + astToString(ast);
   const limits = spec['x-classifaily-limits'];
   const limitsTs =
@@ -34,7 +38,9 @@ if (process.argv.includes('--check')) {
     if (current !== text) stale.push(name);
   }
   if (stale.length) {
-    console.error(`Stale generated files: ${stale.join(', ')}. Run: pnpm --filter @classifaily/core generate`);
+    console.error(
+      `Stale generated files: ${stale.join(', ')}. Run: pnpm --filter @classifaily/core generate`,
+    );
     process.exit(1);
   }
   console.log('Generated wire types are up to date.');

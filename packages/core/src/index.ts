@@ -1,2 +1,13 @@
 export * from './generated/limits';
 export type { components, paths, operations } from './generated/openapi';
+export * from './types';
+export * from './errors';
+export * from './transport';
+export * from './retry';
+export * from './validation';
+export * from './review';
+export * from './api-key';
+export * from './many';
+export * from './client';
+export * from './catalog';
+export { VERSION } from './version';

@@ -5,7 +5,9 @@ import { LIMITS } from '../src';
 describe('the OpenAPI contract', () => {
   it('generated wire types and limits are up to date with the document', () => {
     const script = path.join(__dirname, '../scripts/generate.mjs');
-    expect(() => execFileSync(process.execPath, [script, '--check'], { stdio: 'pipe' })).not.toThrow();
+    expect(() =>
+      execFileSync(process.execPath, [script, '--check'], { stdio: 'pipe' }),
+    ).not.toThrow();
   });
 
   it('publishes the batch size the design fixes', () => {

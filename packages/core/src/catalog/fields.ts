@@ -1,0 +1,208 @@
+// Every field of every operation, written once. Labels and help texts are plain words for people
+// building workflows, not programmers; limits come from the OpenAPI document (LIMITS).
+import { LIMITS } from '../generated/limits';
+import { DEFAULT_REVIEW_THRESHOLD } from '../review';
+import type { FieldSpec } from './types';
+
+const n = (value: number) => value.toLocaleString('en-US');
+
+export const DOCS_URL = 'https://docs.classifaily.com';
+export const DASHBOARD_KEYS_URL = 'https://app.classifaily.com/settings/api-keys';
+
+export const apiKey: FieldSpec = {
+  key: 'apiKey',
+  label: 'API Key',
+  type: 'password',
+  required: true,
+  help: `Your Classifaily API key, from the Classifaily dashboard under Settings → API keys (${DASHBOARD_KEYS_URL}). It starts with cai_live_, or cai_test_ for a test-mode key.`,
+  placeholder: 'cai_live_…',
+};
+
+export const baseUrl: FieldSpec = {
+  key: 'baseUrl',
+  label: 'Base URL',
+  type: 'url',
+  required: false,
+  default: 'https://api.classifaily.com',
+  help: 'Leave as it is. Change it only to use the local sandbox (http://localhost:8787) or another Classifaily region. Plain http:// is allowed for localhost only.',
+  advanced: true,
+};
+
+export const input: FieldSpec = {
+  key: 'input',
+  label: 'Text',
+  type: 'text',
+  required: true,
+  maxLength: LIMITS.inputMaxLength,
+  help: `The text to classify, such as an email body or a support ticket (up to ${n(LIMITS.inputMaxLength)} characters).`,
+  placeholder: 'I cannot log in - the password reset email never arrives.',
+};
+
+export const categorySource: FieldSpec = {
+  key: 'categorySource',
+  label: 'Categories From',
+  type: 'select',
+  required: true,
+  default: 'list',
+  options: [
+    { value: 'list', label: 'A List', help: 'Type the categories in this step.' },
+    { value: 'schema', label: 'A Saved Schema', help: 'Use a category list saved in Classifaily.' },
+  ],
+  help: 'Type the categories here, or use a schema saved in Classifaily so several workflows share one list.',
+};
+
+export const categories: FieldSpec = {
+  key: 'categories',
+  label: 'Categories',
+  type: 'stringList',
+  required: true,
+  minItems: LIMITS.categoriesMin,
+  maxItems: LIMITS.categoriesMax,
+  maxLength: LIMITS.categoryMaxLength,
+  help: `The categories to choose from: ${LIMITS.categoriesMin} to ${LIMITS.categoriesMax} short, distinct names, such as billing, technical_bug, account_access, feature_request.`,
+  placeholder: 'billing',
+};
+
+export const schema: FieldSpec = {
+  key: 'schema',
+  label: 'Schema',
+  type: 'schemaId',
+  required: true,
+  help: 'A category list saved in Classifaily. Pick it from the list, or enter its ID (sch_…).',
+  placeholder: 'sch_…',
+};
+
+export const explain: FieldSpec = {
+  key: 'explain',
+  label: 'Explain',
+  type: 'boolean',
+  required: false,
+  default: false,
+  help: 'Add one or two sentences saying why the label was chosen. Useful for reviewers; a little slower.',
+};
+
+export const reviewThreshold: FieldSpec = {
+  key: 'reviewThreshold',
+  label: 'Review Threshold',
+  type: 'number',
+  required: false,
+  default: DEFAULT_REVIEW_THRESHOLD,
+  min: 0,
+  max: 1,
+  precision: 2,
+  help: `Results with a confidence below this are marked needs_review, so you can send them to a person. ${DEFAULT_REVIEW_THRESHOLD.toFixed(2)} is a good start: above it, most results are right.`,
+};
+
+export const itemInput: FieldSpec = { ...input, key: 'input' };
+
+export const itemReference: FieldSpec = {
+  key: 'id',
+  label: 'Reference',
+  type: 'string',
+  required: false,
+  maxLength: LIMITS.itemIdMaxLength,
+  help: 'Your own ID for this text (a ticket or message ID), returned with its result so you can match them up.',
+  placeholder: 'ticket-123',
+};
+
+export const items: FieldSpec = {
+  key: 'items',
+  label: 'Items',
+  type: 'collection',
+  required: true,
+  minItems: 1,
+  help: `The texts to classify, each with an optional reference. They are sent ${LIMITS.batchMaxItems} per request; one bad item fails alone.`,
+  children: [itemInput, itemReference],
+};
+
+export const batchSize: FieldSpec = {
+  key: 'batchSize',
+  label: 'Batch Size',
+  type: 'number',
+  required: false,
+  default: LIMITS.batchMaxItems,
+  min: 1,
+  max: LIMITS.batchMaxItems,
+  help: `How many texts go in one request (1 to ${LIMITS.batchMaxItems}). Keep ${LIMITS.batchMaxItems} unless you have a reason: fewer requests is faster.`,
+  advanced: true,
+};
+
+export const concurrency: FieldSpec = {
+  key: 'concurrency',
+  label: 'Concurrency',
+  type: 'number',
+  required: false,
+  default: 4,
+  min: 1,
+  max: 10,
+  help: 'How many requests run at once. Lower it if you hit the rate limit.',
+  advanced: true,
+};
+
+export const schemaId: FieldSpec = { ...schema, key: 'schemaId' };
+
+export const schemaName: FieldSpec = {
+  key: 'name',
+  label: 'Name',
+  type: 'string',
+  required: true,
+  maxLength: LIMITS.schemaNameMaxLength,
+  help: 'A name you will recognise in lists, such as "Support triage".',
+  placeholder: 'Support triage',
+};
+
+export const schemaCategoryName: FieldSpec = {
+  key: 'name',
+  label: 'Category',
+  type: 'string',
+  required: true,
+  maxLength: LIMITS.categoryMaxLength,
+  help: 'A short category name, such as billing.',
+  placeholder: 'billing',
+};
+
+export const schemaCategoryDescription: FieldSpec = {
+  key: 'description',
+  label: 'Description',
+  type: 'string',
+  required: false,
+  maxLength: LIMITS.categoryDescriptionMaxLength,
+  help: 'What belongs in this category. A good description makes results more accurate.',
+  placeholder: 'Charges, invoices, refunds and payment methods.',
+};
+
+export const schemaCategories: FieldSpec = {
+  key: 'categories',
+  label: 'Categories',
+  type: 'collection',
+  required: true,
+  minItems: LIMITS.categoriesMin,
+  maxItems: LIMITS.categoriesMax,
+  help: `${LIMITS.categoriesMin} to ${LIMITS.categoriesMax} categories, each with an optional description.`,
+  children: [schemaCategoryName, schemaCategoryDescription],
+};
+
+export const schemaNameFilter: FieldSpec = {
+  ...schemaName,
+  help: 'The exact name of the schema to find (not case-sensitive).',
+};
+
+export const returnAll: FieldSpec = {
+  key: 'returnAll',
+  label: 'Return All',
+  type: 'boolean',
+  required: false,
+  default: false,
+  help: 'Whether to return every schema or only up to a given limit.',
+};
+
+export const limit: FieldSpec = {
+  key: 'limit',
+  label: 'Limit',
+  type: 'number',
+  required: false,
+  default: 50,
+  min: 1,
+  max: 1000,
+  help: 'The most schemas to return.',
+};

@@ -1,0 +1,32 @@
+// The operation catalog: the one place where a label, a limit, a help text, a default or a sample is
+// written. The n8n node, the Zapier app and the Make app all derive their fields from it.
+import type { Me } from '../types';
+import * as fields from './fields';
+import * as operations from './operations';
+
+export * from './types';
+export * from './outputs';
+export { SAMPLE_CATEGORIES, SAMPLE_INPUT } from './samples';
+
+export const credential = {
+  label: 'Classifaily API',
+  fields: [fields.apiKey, fields.baseUrl],
+  docsUrl: fields.DOCS_URL,
+  testPath: '/v1/me',
+  /** "Acme Support (Automation key, test)": names the account and key, never shows the key. */
+  connectionLabel(me: Me): string {
+    const mode = me.key.mode === 'test' ? ', test mode' : '';
+    return `${me.account.name} (${me.key.name}${mode})`;
+  },
+} as const;
+
+export const catalog = {
+  service: {
+    name: 'Classifaily',
+    description: 'Classify text into your own categories with a confidence score.',
+    docsUrl: fields.DOCS_URL,
+  },
+  credential,
+  fields,
+  operations,
+} as const;

@@ -1,0 +1,138 @@
+import { LIMITS } from '../generated/limits';
+import * as f from './fields';
+import { classificationOutputFields, itemOutputFields, schemaOutputFields } from './outputs';
+import { batchItemSample, classificationSample, meSample, schemaSample } from './samples';
+import type { OperationSpec } from './types';
+
+export const classify: OperationSpec = {
+  key: 'classify',
+  resource: 'classification',
+  label: 'Classify Text',
+  action: 'Classify',
+  description:
+    'Classify a text into one of your categories, with a confidence from 0 to 1 and, if you ask, a short explanation.',
+  method: 'POST',
+  path: '/v1/classify',
+  readOnly: false,
+  fields: [f.input, f.categorySource, f.categories, f.schema, f.explain, f.reviewThreshold],
+  outputFields: [
+    { key: 'id', label: 'Classification ID', type: 'string', help: "The classification's ID." },
+    ...classificationOutputFields,
+  ],
+  sample: classificationSample,
+};
+
+export const classifyBatch: OperationSpec = {
+  key: 'classifyBatch',
+  resource: 'classification',
+  label: 'Classify Batch',
+  action: 'Classify Batch',
+  description: `Classify a list of texts, ${LIMITS.batchMaxItems} per request; each gets its own result, in the same order, and one bad text fails alone.`,
+  method: 'POST',
+  path: '/v1/classify/batch',
+  readOnly: false,
+  fields: [
+    f.items,
+    f.categorySource,
+    f.categories,
+    f.schema,
+    f.explain,
+    f.reviewThreshold,
+    f.batchSize,
+    f.concurrency,
+  ],
+  outputFields: itemOutputFields,
+  sample: batchItemSample,
+};
+
+export const createSchema: OperationSpec = {
+  key: 'createSchema',
+  resource: 'schema',
+  label: 'Create Schema',
+  action: 'Create',
+  description:
+    'Save a named category list, so that workflows can classify against it without repeating it.',
+  method: 'POST',
+  path: '/v1/schemas',
+  readOnly: false,
+  fields: [f.schemaName, f.schemaCategories],
+  outputFields: schemaOutputFields,
+  sample: schemaSample,
+};
+
+export const getSchema: OperationSpec = {
+  key: 'getSchema',
+  resource: 'schema',
+  label: 'Get Schema',
+  action: 'Get',
+  description: 'Get a saved schema and its categories.',
+  method: 'GET',
+  path: '/v1/schemas/{schema_id}',
+  readOnly: true,
+  fields: [f.schemaId],
+  outputFields: schemaOutputFields,
+  sample: schemaSample,
+};
+
+export const listSchemas: OperationSpec = {
+  key: 'listSchemas',
+  resource: 'schema',
+  label: 'List Schemas',
+  action: 'Get Many',
+  description: 'List your saved schemas, newest first.',
+  method: 'GET',
+  path: '/v1/schemas',
+  readOnly: true,
+  fields: [f.returnAll, f.limit],
+  outputFields: schemaOutputFields,
+  sample: schemaSample,
+};
+
+export const findSchema: OperationSpec = {
+  key: 'findSchema',
+  resource: 'schema',
+  label: 'Find Schema',
+  action: 'Find',
+  description: 'Find a saved schema by its name.',
+  method: 'GET',
+  path: '/v1/schemas',
+  readOnly: true,
+  fields: [f.schemaNameFilter],
+  outputFields: schemaOutputFields,
+  sample: schemaSample,
+};
+
+export const deleteSchema: OperationSpec = {
+  key: 'deleteSchema',
+  resource: 'schema',
+  label: 'Delete Schema',
+  action: 'Delete',
+  description:
+    'Delete a saved schema. Workflows that use it will stop working until you pick another.',
+  method: 'DELETE',
+  path: '/v1/schemas/{schema_id}',
+  readOnly: false,
+  fields: [f.schemaId],
+  outputFields: [
+    { key: 'id', label: 'Schema ID', type: 'string', help: 'The deleted schema.' },
+    { key: 'deleted', label: 'Deleted', type: 'boolean', help: 'Always true.' },
+  ],
+  sample: { id: 'sch_a1b2c3d4', object: 'schema', deleted: true },
+};
+
+export const me: OperationSpec = {
+  key: 'me',
+  resource: 'account',
+  label: 'Get Account',
+  action: 'Get',
+  description: 'Who the API key belongs to.',
+  method: 'GET',
+  path: '/v1/me',
+  readOnly: true,
+  fields: [],
+  outputFields: [
+    { key: 'account', label: 'Account', type: 'object', help: 'The account: id and name.' },
+    { key: 'key', label: 'Key', type: 'object', help: "The key's name and mode (live or test)." },
+  ],
+  sample: meSample,
+};

@@ -1,0 +1,93 @@
+// What a classification step hands to the rest of the workflow, shaped the same on every platform.
+import { needsReview, DEFAULT_REVIEW_THRESHOLD } from '../review';
+import type { ClassificationResult } from '../types';
+import type { OutputFieldSpec } from './types';
+
+/** The fields of one classified item, as every adapter outputs them. */
+export interface ClassificationOutput {
+  label: string;
+  confidence: number;
+  explanation?: string;
+  needs_review: boolean;
+  scores: Record<string, number>;
+}
+
+export function presentResult(
+  result: ClassificationResult,
+  threshold: number = DEFAULT_REVIEW_THRESHOLD,
+): ClassificationOutput {
+  return {
+    label: result.label,
+    confidence: result.confidence,
+    ...(result.explanation ? { explanation: result.explanation } : {}),
+    needs_review: needsReview(result.confidence, threshold),
+    scores: result.scores ?? { [result.label]: result.confidence },
+  };
+}
+
+export const classificationOutputFields: readonly OutputFieldSpec[] = [
+  { key: 'label', label: 'Label', type: 'string', help: 'The chosen category.' },
+  {
+    key: 'confidence',
+    label: 'Confidence',
+    type: 'number',
+    help: 'How sure the classifier is, from 0 to 1.',
+  },
+  {
+    key: 'explanation',
+    label: 'Explanation',
+    type: 'string',
+    help: 'One or two sentences on why (only when Explain is on).',
+  },
+  {
+    key: 'needs_review',
+    label: 'Needs Review',
+    type: 'boolean',
+    help: 'True when the confidence is below the review threshold: send the item to a person.',
+  },
+  {
+    key: 'scores',
+    label: 'Scores',
+    type: 'object',
+    help: "Every category's confidence, by category name.",
+  },
+];
+
+export const itemOutputFields: readonly OutputFieldSpec[] = [
+  {
+    key: 'index',
+    label: 'Position',
+    type: 'number',
+    help: "The item's position in the list, from 0.",
+  },
+  {
+    key: 'reference',
+    label: 'Reference',
+    type: 'string',
+    help: 'The reference you gave the item.',
+  },
+  ...classificationOutputFields,
+  {
+    key: 'error',
+    label: 'Error',
+    type: 'string',
+    help: 'Why this item could not be classified (the other items are not affected).',
+  },
+];
+
+export const schemaOutputFields: readonly OutputFieldSpec[] = [
+  { key: 'id', label: 'Schema ID', type: 'string', help: "The schema's ID (sch_…)." },
+  { key: 'name', label: 'Name', type: 'string', help: "The schema's name." },
+  {
+    key: 'categories',
+    label: 'Categories',
+    type: 'array',
+    help: 'The categories, each with a name and an optional description.',
+  },
+  {
+    key: 'created_at',
+    label: 'Created At',
+    type: 'string',
+    help: 'When the schema was saved (ISO 8601).',
+  },
+];

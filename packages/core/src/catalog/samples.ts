@@ -1,0 +1,43 @@
+// Sample outputs: what a platform shows before the step has run. Taken from the getting-started example.
+export const SAMPLE_CATEGORIES = ['billing', 'technical_bug', 'account_access', 'feature_request'];
+export const SAMPLE_INPUT = 'I cannot log in - the password reset email never arrives.';
+
+export const classificationSample = {
+  id: '42',
+  label: 'account_access',
+  confidence: 0.94,
+  explanation:
+    'The text talks about logging in and a password reset email, which are account access problems.',
+  needs_review: false,
+  scores: { billing: 0.01, technical_bug: 0.04, account_access: 0.94, feature_request: 0.01 },
+};
+
+export const batchItemSample = {
+  index: 0,
+  reference: 'ticket-1',
+  label: 'billing',
+  confidence: 0.91,
+  explanation: 'The text mentions being charged twice, which is a billing matter.',
+  needs_review: false,
+  scores: { billing: 0.91, technical_bug: 0.03, account_access: 0.03, feature_request: 0.03 },
+};
+
+export const schemaSample = {
+  id: 'sch_a1b2c3d4',
+  object: 'schema',
+  name: 'Support triage',
+  categories: [
+    { name: 'billing', description: 'Charges, invoices, refunds and payment methods.' },
+    {
+      name: 'account_access',
+      description: 'Logging in, passwords, two-factor and locked accounts.',
+    },
+  ],
+  created_at: '2026-01-15T09:30:00.000Z',
+};
+
+export const meSample = {
+  object: 'me',
+  account: { id: 'acct_1', name: 'Acme Support' },
+  key: { name: 'Automation key', mode: 'live' },
+};

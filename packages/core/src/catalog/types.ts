@@ -1,0 +1,69 @@
+/** The kinds of field every platform can render; each adapter maps them onto its own types. */
+export type FieldType =
+  | 'string' // one line of text
+  | 'text' // long text (multi-line)
+  | 'password'
+  | 'url'
+  | 'number'
+  | 'boolean'
+  | 'select' // one of `options`
+  | 'stringList' // a list of short strings (category names)
+  | 'schemaId' // a saved schema, picked from a list loaded from the API
+  | 'collection'; // a list of objects with `children` fields (batch items, schema categories)
+
+export interface FieldOption {
+  value: string;
+  label: string;
+  help?: string;
+}
+
+export interface FieldSpec {
+  /** The key adapters use for the field (camelCase; valid on n8n, Zapier and Make). */
+  key: string;
+  label: string;
+  type: FieldType;
+  required: boolean;
+  /** Plain-words help shown under the field. */
+  help: string;
+  default?: string | number | boolean;
+  placeholder?: string;
+  options?: readonly FieldOption[];
+  min?: number;
+  max?: number;
+  /** Step for numbers: an adapter shows this many decimals. */
+  precision?: number;
+  maxLength?: number;
+  minItems?: number;
+  maxItems?: number;
+  children?: readonly FieldSpec[];
+  /** Rarely changed: shown under "options"/"advanced" where the platform has such a place. */
+  advanced?: boolean;
+}
+
+export type OutputType = 'string' | 'number' | 'boolean' | 'object' | 'array';
+
+export interface OutputFieldSpec {
+  key: string;
+  label: string;
+  type: OutputType;
+  help: string;
+}
+
+export interface OperationSpec {
+  key: string;
+  /** Which resource the operation belongs to (n8n groups by it). */
+  resource: 'classification' | 'schema' | 'account';
+  /** Imperative label: "Classify Text". */
+  label: string;
+  /** Short noun for the resource action, as n8n shows it in the operation list ("Classify"). */
+  action: string;
+  /** One sentence on what it does, for the step's description. */
+  description: string;
+  method: 'GET' | 'POST' | 'DELETE';
+  path: string;
+  /** Is it safe to repeat (Zapier: search vs create; Make: action vs search)? */
+  readOnly: boolean;
+  fields: readonly FieldSpec[];
+  outputFields: readonly OutputFieldSpec[];
+  sample: Record<string, unknown>;
+}

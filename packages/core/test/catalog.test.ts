@@ -1,0 +1,76 @@
+import {
+  catalog,
+  LIMITS,
+  needsReview,
+  presentResult,
+  DEFAULT_REVIEW_THRESHOLD,
+  type FieldSpec,
+} from '../src';
+
+const allFields = (fields: readonly FieldSpec[]): FieldSpec[] =>
+  fields.flatMap((f) => [f, ...allFields(f.children ?? [])]);
+
+describe('the operation catalog', () => {
+  const operations = Object.values(catalog.operations);
+
+  it('gives every field and output a label and a help text', () => {
+    for (const op of operations) {
+      expect(op.label).toMatch(/^[A-Z]/);
+      expect(op.description.length).toBeGreaterThan(10);
+      for (const field of allFields(op.fields)) {
+        expect(field.label).toMatch(/^[A-Z]/);
+        expect(field.help.length).toBeGreaterThan(10);
+        expect(field.key).toMatch(/^[a-z][A-Za-z0-9]*$/);
+      }
+      for (const out of op.outputFields) expect(out.help.length).toBeGreaterThan(3);
+    }
+  });
+
+  it('takes its limits from the OpenAPI document', () => {
+    const { fields } = catalog;
+    expect(fields.input.maxLength).toBe(LIMITS.inputMaxLength);
+    expect(fields.categories.minItems).toBe(LIMITS.categoriesMin);
+    expect(fields.categories.maxItems).toBe(LIMITS.categoriesMax);
+    expect(fields.batchSize.max).toBe(LIMITS.batchMaxItems);
+    expect(fields.reviewThreshold.default).toBe(DEFAULT_REVIEW_THRESHOLD);
+  });
+
+  it('has samples that carry every output field they promise', () => {
+    for (const op of operations) {
+      for (const out of op.outputFields) {
+        if (out.key === 'error' || out.key === 'reference' || out.key === 'index') continue;
+        expect(op.sample).toHaveProperty(out.key);
+      }
+    }
+  });
+
+  it('labels a connection by account and key, never by the key itself', () => {
+    expect(
+      catalog.credential.connectionLabel({
+        object: 'me',
+        account: { id: 'a', name: 'Acme' },
+        key: { name: 'Zaps', mode: 'test' },
+      }),
+    ).toBe('Acme (Zaps, test mode)');
+  });
+});
+
+describe('the review rule', () => {
+  it('flags confidences below the threshold, 0.80 by default', () => {
+    expect(needsReview(0.79)).toBe(true);
+    expect(needsReview(0.8)).toBe(false);
+    expect(needsReview(0.5, 0.4)).toBe(false);
+    expect(needsReview(Number.NaN)).toBe(true);
+  });
+
+  it('shapes a result the same way for every platform', () => {
+    expect(
+      presentResult({ label: 'billing', confidence: 0.6, scores: { billing: 0.6, other: 0.4 } }),
+    ).toEqual({
+      label: 'billing',
+      confidence: 0.6,
+      needs_review: true,
+      scores: { billing: 0.6, other: 0.4 },
+    });
+  });
+});

@@ -1,0 +1,107 @@
+// A real HTTP server on 127.0.0.1 that answers from a script, one reply per request, and records
+// every request it sees. For the wire behaviours of the client: retries, headers, resets, timeouts.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface SeenRequest {
+  method: string;
+  url: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+export type Reply =
+  | {
+      status: number;
+      body?: unknown;
+      headers?: Record<string, string>;
+      raw?: string;
+      delayMs?: number;
+    }
+  | { reset: true }
+  | ((req: SeenRequest) => Reply);
+
+export interface ScriptedServer {
+  url: string;
+  requests: SeenRequest[];
+  /** Replies used in order; when they run out, `fallback` answers. */
+  script(...replies: Reply[]): void;
+  fallback: Reply;
+  close(): Promise<void>;
+}
+
+export async function startScriptedServer(): Promise<ScriptedServer> {
+  const queue: Reply[] = [];
+  const requests: SeenRequest[] = [];
+  const state: ScriptedServer = {
+    url: '',
+    requests,
+    fallback: { status: 500, body: { title: 'unscripted' } },
+    script: (...replies) => queue.push(...replies),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      const seen: SeenRequest = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body,
+      };
+      requests.push(seen);
+      let reply = queue.shift() ?? state.fallback;
+      while (typeof reply === 'function') reply = reply(seen);
+      if ('reset' in reply) {
+        req.socket.destroy();
+        return;
+      }
+      const r = reply;
+      const send = () => {
+        const payload = r.raw ?? (r.body === undefined ? '' : JSON.stringify(r.body));
+        const type = r.status >= 400 ? 'application/problem+json' : 'application/json';
+        res.writeHead(r.status, {
+          'Content-Type': type,
+          'X-Request-Id': `req_${requests.length}`,
+          ...r.headers,
+        });
+        res.end(payload);
+      };
+      if (r.delayMs) setTimeout(send, r.delayMs);
+      else send();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return state;
+}
+
+export const TEST_KEY = 'cai_test_abcdefghijklmnop1234';
+
+export const okClassification = (label = 'account_access', confidence = 0.94) => ({
+  status: 200,
+  body: { id: '42', status: 'completed', type: 'text', result: { label, confidence } },
+});
+
+export const problem = (
+  status: number,
+  code: string,
+  detail?: string,
+  headers?: Record<string, string>,
+) => ({
+  status,
+  headers,
+  body: {
+    type: `https://docs.classifaily.com/errors/${code}`,
+    title: code,
+    status,
+    code,
+    detail,
+    request_id: `req_problem_${code}`,
+  },
+});

@@ -1,0 +1,65 @@
+// Core's client over Zapier's z.request (phase 2 passes `zapierFetch(z)` as the client's `fetch`),
+// so that every request runs Zapier's middleware: our beforeRequest (the Bearer header), Zapier's
+// HTTP logging with authData censored, and its request timeout handling.
+import type { HttpRequestOptions, ZObject } from 'zapier-platform-core';
+
+/** The transport core's client takes (same shape as `FetchLike` in @classifaily/core). */
+export type FetchLike = (
+  url: string,
+  init: {
+    method: string;
+    headers: Record<string, string>;
+    body?: string;
+    signal?: AbortSignal;
+    /** Per-attempt timeout in ms (core sends it alongside the signal). */
+    timeout?: number;
+  },
+) => Promise<{
+  status: number;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}>;
+
+/**
+ * z.request options that hand every response back untouched: core reads the status itself and
+ * owns retries. `throwForThrottlingEarly: false` matters: since core 18, a 429 otherwise throws
+ * ThrottledError inside z.request, before any retry or afterResponse middleware could see it.
+ * `merge: false` matters too: with the default `merge: true`, z.request throws (since core 17)
+ * when a URL, header or body string contains `{{bundle.…}}` or `{{process.…}}`, so a user's text
+ * that happens to contain such a template would fail. We use no requestTemplate to merge.
+ * (Both flags work at runtime but are missing from HttpRequestOptions' type.)
+ */
+export type RawRequestOptions = HttpRequestOptions & {
+  url: string;
+  skipThrowForStatus: true;
+  throwForThrottlingEarly: false;
+  merge: false;
+};
+
+type Method = NonNullable<HttpRequestOptions['method']>;
+const METHODS = new Set<string>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD']);
+
+export function zapierFetch(z: ZObject): FetchLike {
+  return async (url, init) => {
+    const method = init.method.toUpperCase();
+    if (!METHODS.has(method)) throw new TypeError(`Unsupported HTTP method ${init.method}`);
+    const options: RawRequestOptions & { signal?: AbortSignal } = {
+      url,
+      method: method as Method,
+      headers: init.headers,
+      skipThrowForStatus: true,
+      throwForThrottlingEarly: false,
+      merge: false,
+      // z.request hands these to node-fetch 2, which honours an AbortSignal and a timeout (ms).
+      ...(init.body === undefined ? {} : { body: init.body }),
+      ...(init.signal ? { signal: init.signal } : {}),
+      ...(init.timeout === undefined ? {} : { timeout: init.timeout }),
+    };
+    const response = await z.request(options);
+    return {
+      status: response.status,
+      headers: { get: (name) => response.getHeader(name) ?? null },
+      text: async () => response.content,
+    };
+  };
+}
