@@ -11,24 +11,30 @@ const { evaluate } = require('../dist/classifier/evaluate.js');
 
 const lines = [];
 for (const [file, title] of [
-  ['labelled.json', 'Labelled set (the lexicon was written alongside it: a regression guard, not a quality claim)'],
+  [
+    'labelled.json',
+    'Labelled set (the lexicon was written alongside it: a regression guard, not a quality claim)',
+  ],
   ['holdout.json', 'Held-out set (written after the lexicon was frozen: the honest figure)'],
 ]) {
-const report = evaluate(JSON.parse(readFileSync(path.join(here, '../data', file), 'utf8')));
-lines.push(
-  '',
-  `**${title}**`,
-  '',
-  '| set | examples | correct | accuracy | confident (≥ 0.80) | accuracy when confident |',
-  '|---|---|---|---|---|---|',
-  ...report.rows.map(
-    (r) =>
-      `| ${r.set} | ${r.total} | ${r.correct} | ${(r.accuracy * 100).toFixed(1)}% | ${r.confident} | ${r.confident ? ((r.confidentCorrect / r.confident) * 100).toFixed(1) + '%' : '–'} |`,
-  ),
-);
-if (process.argv.includes('--misses')) {
-  for (const miss of report.misses) console.log(`  miss [${miss.set}] expected ${miss.expected}, got ${miss.got} (${miss.confidence}): ${miss.input}`);
-}
+  const report = evaluate(JSON.parse(readFileSync(path.join(here, '../data', file), 'utf8')));
+  lines.push(
+    '',
+    `**${title}**`,
+    '',
+    '| set | examples | correct | accuracy | confident (≥ 0.80) | accuracy when confident |',
+    '|---|---|---|---|---|---|',
+    ...report.rows.map(
+      (r) =>
+        `| ${r.set} | ${r.total} | ${r.correct} | ${(r.accuracy * 100).toFixed(1)}% | ${r.confident} | ${r.confident ? ((r.confidentCorrect / r.confident) * 100).toFixed(1) + '%' : '–'} |`,
+    ),
+  );
+  if (process.argv.includes('--misses')) {
+    for (const miss of report.misses)
+      console.log(
+        `  miss [${miss.set}] expected ${miss.expected}, got ${miss.got} (${miss.confidence}): ${miss.input}`,
+      );
+  }
 }
 console.log(lines.join('\n'));
 
@@ -37,7 +43,10 @@ if (process.argv.includes('--readme')) {
   const text = readFileSync(readme, 'utf8');
   const start = '<!-- accuracy:start -->';
   const end = '<!-- accuracy:end -->';
-  const next = text.replace(new RegExp(`${start}[\\s\\S]*?${end}`), `${start}\n${lines.join('\n')}\n${end}`);
+  const next = text.replace(
+    new RegExp(`${start}[\\s\\S]*?${end}`),
+    `${start}\n${lines.join('\n')}\n${end}`,
+  );
   writeFileSync(readme, next);
   console.log('README.md updated');
 }

@@ -33,7 +33,8 @@ async function main(): Promise<void> {
   }
   const number = (name: string, value: string) => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a whole number, got "${value}"`);
+    if (!Number.isInteger(n) || n < 0)
+      throw new Error(`--${name} must be a whole number, got "${value}"`);
     return n;
   };
   const sandbox = await startSandbox({
@@ -50,8 +51,13 @@ async function main(): Promise<void> {
   console.log(`  test API key:   ${sandbox.apiKey}`);
   console.log(`  revoked key:    ${sandbox.revokedKey}   (answers 401 revoked_api_key)`);
   console.log(`  read-only key:  ${sandbox.readOnlyKey}   (answers 403 on writes)`);
-  console.log(`  schemas:        ${values.db ? `saved in ${values.db}` : 'in memory (use --db FILE to keep them)'}`);
-  if (values.faults) console.log(`  fault injection on: POST ${sandbox.url}/__sandbox/faults, GET ${sandbox.url}/__sandbox/stats`);
+  console.log(
+    `  schemas:        ${values.db ? `saved in ${values.db}` : 'in memory (use --db FILE to keep them)'}`,
+  );
+  if (values.faults)
+    console.log(
+      `  fault injection on: POST ${sandbox.url}/__sandbox/faults, GET ${sandbox.url}/__sandbox/stats`,
+    );
   console.log(`Try: curl -s ${sandbox.url}/v1/me -H "Authorization: Bearer ${sandbox.apiKey}"`);
   const stop = () => {
     void sandbox.close().then(() => process.exit(0));

@@ -28,20 +28,29 @@ const STATUSES = [429, 500, 502, 503, 504];
 
 /** Checks a fault sent to the control endpoint; returns what is wrong, or undefined. */
 export function faultProblem(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'a fault is an object';
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return 'a fault is an object';
   const f = value as Record<string, unknown>;
   const allowed = new Set(['kind', 'status', 'retryAfter', 'delayMs', 'count', 'fraction', 'path']);
   const unknown = Object.keys(f).find((k) => !allowed.has(k));
   if (unknown) return `unknown field "${unknown}"`;
   if (!KINDS.includes(f.kind as FaultKind)) return `kind must be one of ${KINDS.join(', ')}`;
-  if (f.kind === 'status' && !STATUSES.includes(f.status as number)) return `status must be one of ${STATUSES.join(', ')}`;
-  if (f.kind === 'delay' && !(Number.isInteger(f.delayMs) && (f.delayMs as number) >= 0 && (f.delayMs as number) <= 60_000)) {
+  if (f.kind === 'status' && !STATUSES.includes(f.status as number))
+    return `status must be one of ${STATUSES.join(', ')}`;
+  if (
+    f.kind === 'delay' &&
+    !(Number.isInteger(f.delayMs) && (f.delayMs as number) >= 0 && (f.delayMs as number) <= 60_000)
+  ) {
     return 'delayMs must be an integer from 0 to 60000';
   }
   for (const name of ['retryAfter', 'count'] as const) {
-    if (f[name] !== undefined && !(Number.isInteger(f[name]) && (f[name] as number) >= 0)) return `${name} must be a non-negative integer`;
+    if (f[name] !== undefined && !(Number.isInteger(f[name]) && (f[name] as number) >= 0))
+      return `${name} must be a non-negative integer`;
   }
-  if (f.fraction !== undefined && !(typeof f.fraction === 'number' && f.fraction >= 0 && f.fraction <= 1)) {
+  if (
+    f.fraction !== undefined &&
+    !(typeof f.fraction === 'number' && f.fraction >= 0 && f.fraction <= 1)
+  ) {
     return 'fraction must be a number from 0 to 1';
   }
   if (f.path !== undefined && typeof f.path !== 'string') return 'path must be a string';
@@ -89,7 +98,10 @@ export class Faults {
   }
 
   list(): FaultSpec[] {
-    return this.active.map((a) => ({ ...a.spec, ...(Number.isFinite(a.left) ? { count: a.left } : {}) }));
+    return this.active.map((a) => ({
+      ...a.spec,
+      ...(Number.isFinite(a.left) ? { count: a.left } : {}),
+    }));
   }
 
   /** The fault for this request, if one applies; counts it down. */

@@ -22,7 +22,9 @@ const TTL_MS = 24 * 60 * 60 * 1000;
 const MAX_ENTRIES = 10_000;
 
 export function fingerprint(method: string, path: string, body: unknown): string {
-  return createHash('sha256').update(`${method} ${path}\n${JSON.stringify(body ?? null)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${method} ${path}\n${JSON.stringify(body ?? null)}`)
+    .digest('hex');
 }
 
 export class IdempotencyStore {
@@ -35,9 +37,12 @@ export class IdempotencyStore {
     const entry = this.entries.get(id);
     if (entry && entry.expires > this.now()) {
       if (entry.fingerprint !== print) return { kind: 'reused' };
-      return entry.state === 'running' ? { kind: 'in_use' } : { kind: 'replay', response: entry.response };
+      return entry.state === 'running'
+        ? { kind: 'in_use' }
+        : { kind: 'replay', response: entry.response };
     }
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+    if (this.entries.size >= MAX_ENTRIES)
+      this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(id, { state: 'running', fingerprint: print, expires: this.now() + TTL_MS });
     return { kind: 'new' };
   }
@@ -45,7 +50,13 @@ export class IdempotencyStore {
   complete(scope: string, key: string, response: StoredResponse): void {
     const id = `${scope}\u0000${key}`;
     const entry = this.entries.get(id);
-    if (entry) this.entries.set(id, { state: 'done', fingerprint: entry.fingerprint, expires: entry.expires, response });
+    if (entry)
+      this.entries.set(id, {
+        state: 'done',
+        fingerprint: entry.fingerprint,
+        expires: entry.expires,
+        response,
+      });
   }
 
   /** The first request failed on our side (5xx) or never answered: let a retry run it again. */

@@ -8,7 +8,14 @@ import type { FastifyInstance } from 'fastify';
 import type { SandboxContext } from './context';
 import { Faults, faultProblem, type FaultSpec } from './faults';
 import { IdempotencyStore } from './idempotency';
-import { DEFAULT_READ_ONLY_KEY, DEFAULT_REVOKED_KEY, DEFAULT_TEST_KEY, KeyRing, defaultKeys, type ApiKeyConfig } from './keys';
+import {
+  DEFAULT_READ_ONLY_KEY,
+  DEFAULT_REVOKED_KEY,
+  DEFAULT_TEST_KEY,
+  KeyRing,
+  defaultKeys,
+  type ApiKeyConfig,
+} from './keys';
 import { RateLimiter } from './rate-limit';
 import { buildApp, resetState } from './server';
 import { compileSpec, type CompiledSpec } from './spec';
@@ -90,7 +97,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const keys = options.keys ?? defaultKeys();
   const usable = keys.find((k) => !k.revoked && !k.readOnly);
   const needFaults = () => {
-    if (!ctx.faults) throw new Error('fault injection is off: start the sandbox with { faults: true }');
+    if (!ctx.faults)
+      throw new Error('fault injection is off: start the sandbox with { faults: true }');
     return ctx.faults;
   };
   return {
@@ -119,7 +127,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 }
 
 export { classify, type CategorySpec, type Prediction } from './classifier/classifier';
-export { DEFAULT_TEST_KEY, DEFAULT_REVOKED_KEY, DEFAULT_READ_ONLY_KEY, type ApiKeyConfig } from './keys';
+export {
+  DEFAULT_TEST_KEY,
+  DEFAULT_REVOKED_KEY,
+  DEFAULT_READ_ONLY_KEY,
+  type ApiKeyConfig,
+} from './keys';
 export type { FaultSpec, FaultKind } from './faults';
 export type { SandboxStats } from './stats';
 export { compileSpec, loadSpec, specPath, type CompiledSpec } from './spec';

@@ -41,7 +41,8 @@ export class KeyRing {
   constructor(configs: ApiKeyConfig[]) {
     for (const config of configs) {
       const format = KEY_FORMAT.exec(config.key);
-      if (!format) throw new Error('a configured API key does not have the cai_live_/cai_test_ format');
+      if (!format)
+        throw new Error('a configured API key does not have the cai_live_/cai_test_ format');
       this.keys.set(config.key, {
         key: config.key,
         name: config.name ?? 'Sandbox key',
@@ -56,7 +57,10 @@ export class KeyRing {
   /** The key behind an Authorization header, or the 401 problem. Never echoes the key. */
   authenticate(header: string | undefined): KeyInfo {
     if (header === undefined || header.trim() === '') {
-      throw new ProblemError('missing_api_key', 'No API key was sent. Send it as "Authorization: Bearer <key>".');
+      throw new ProblemError(
+        'missing_api_key',
+        'No API key was sent. Send it as "Authorization: Bearer <key>".',
+      );
     }
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header.trim());
     if (!match) {
@@ -64,11 +68,22 @@ export class KeyRing {
     }
     const key = match[1]!;
     if (!KEY_FORMAT.test(key)) {
-      throw new ProblemError('invalid_api_key', 'The API key is malformed: keys start with cai_live_ or cai_test_.');
+      throw new ProblemError(
+        'invalid_api_key',
+        'The API key is malformed: keys start with cai_live_ or cai_test_.',
+      );
     }
     const info = this.keys.get(key);
-    if (!info) throw new ProblemError('invalid_api_key', 'The API key is not valid. Check that it was copied whole.');
-    if (info.revoked) throw new ProblemError('revoked_api_key', 'The API key was revoked. Create a new key and use it instead.');
+    if (!info)
+      throw new ProblemError(
+        'invalid_api_key',
+        'The API key is not valid. Check that it was copied whole.',
+      );
+    if (info.revoked)
+      throw new ProblemError(
+        'revoked_api_key',
+        'The API key was revoked. Create a new key and use it instead.',
+      );
     return info;
   }
 }

@@ -134,7 +134,10 @@ function message(error: ErrorObject): string {
  * Turns validator errors into one problem: 400 `invalid_request` when any error is about shape,
  * 422 `validation_failed` when every error is a broken limit. `where` names the part of the request.
  */
-export function validationProblem(errors: ErrorObject[], where: 'body' | 'query' | 'path' | 'header'): ProblemError {
+export function validationProblem(
+  errors: ErrorObject[],
+  where: 'body' | 'query' | 'path' | 'header',
+): ProblemError {
   // `oneOf`/`anyOf` wrappers and `if` add noise next to the errors that say what is wrong.
   const useful = errors.filter((e) => !['if', 'oneOf', 'anyOf', 'allOf'].includes(e.keyword));
   const seen = new Set<string>();
@@ -150,6 +153,8 @@ export function validationProblem(errors: ErrorObject[], where: 'body' | 'query'
   const shape = where !== 'body' || useful.some((e) => !LIMIT_KEYWORDS.has(e.keyword));
   const fields = fieldErrors.map((f) => `${f.field} ${f.message}`).join('; ');
   const detail =
-    where === 'body' ? `The request body is not valid: ${fields}.` : `The ${where} parameters are not valid: ${fields}.`;
+    where === 'body'
+      ? `The request body is not valid: ${fields}.`
+      : `The ${where} parameters are not valid: ${fields}.`;
   return new ProblemError(shape ? 'invalid_request' : 'validation_failed', detail, fieldErrors);
 }

@@ -64,12 +64,20 @@ export function buildApp(ctx: SandboxContext, options: { logger?: boolean } = {}
     reply.header('ratelimit-remaining', String(limit.remaining));
     reply.header('ratelimit-reset', String(limit.resetSeconds));
     if (!limit.allowed) {
-      throw new ProblemError('rate_limited', `Rate limit reached: ${limit.limit} requests per window. Retry after ${limit.resetSeconds} s.`, undefined, {
-        'retry-after': String(limit.resetSeconds),
-      });
+      throw new ProblemError(
+        'rate_limited',
+        `Rate limit reached: ${limit.limit} requests per window. Retry after ${limit.resetSeconds} s.`,
+        undefined,
+        {
+          'retry-after': String(limit.resetSeconds),
+        },
+      );
     }
     if (key.readOnly && request.method !== 'GET' && request.method !== 'HEAD') {
-      throw new ProblemError('permission_denied', 'This API key is read-only; it cannot create, change or delete anything.');
+      throw new ProblemError(
+        'permission_denied',
+        'This API key is read-only; it cannot create, change or delete anything.',
+      );
     }
   });
 
@@ -86,13 +94,20 @@ export function buildApp(ctx: SandboxContext, options: { logger?: boolean } = {}
     // A sandbox answer that breaks the contract is a sandbox bug: make it loud, never silent.
     request.log.error({ mismatch }, 'response does not match the OpenAPI document');
     reply.code(500).type(PROBLEM_JSON);
-    return problemBody(new ProblemError('internal_error', `The sandbox produced a response that breaks the contract: ${mismatch}`), request.id);
+    return problemBody(
+      new ProblemError(
+        'internal_error',
+        `The sandbox produced a response that breaks the contract: ${mismatch}`,
+      ),
+      request.id,
+    );
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
     const fault = request.fault;
     if (!fault || typeof payload !== 'string') return payload;
-    if (fault.kind === 'malformed') return payload.slice(0, Math.max(1, Math.floor(payload.length / 2)));
+    if (fault.kind === 'malformed')
+      return payload.slice(0, Math.max(1, Math.floor(payload.length / 2)));
     if (fault.kind === 'truncate') {
       // Announce the whole body, send half, then fail the stream: the client sees the
       // connection close mid-body.
@@ -114,7 +129,12 @@ export function buildApp(ctx: SandboxContext, options: { logger?: boolean } = {}
   app.addHook('onResponse', async (request, reply) => {
     const path = pathOf(request);
     if (path.startsWith(CONTROL_PREFIX)) return;
-    ctx.stats.record(request.method, path, request.routeOptions.config?.operationId, reply.statusCode);
+    ctx.stats.record(
+      request.method,
+      path,
+      request.routeOptions.config?.operationId,
+      reply.statusCode,
+    );
   });
 
   app.setErrorHandler((error: FastifyError | ProblemError, request, reply) => {
@@ -125,7 +145,10 @@ export function buildApp(ctx: SandboxContext, options: { logger?: boolean } = {}
   });
 
   app.setNotFoundHandler((request, reply) => {
-    const problem = new ProblemError('not_found', `There is no ${request.method} ${pathOf(request)} in this API.`);
+    const problem = new ProblemError(
+      'not_found',
+      `There is no ${request.method} ${pathOf(request)} in this API.`,
+    );
     reply.code(404).type(PROBLEM_JSON);
     return reply.send(problemBody(problem, request.id));
   });
@@ -138,25 +161,56 @@ export function buildApp(ctx: SandboxContext, options: { logger?: boolean } = {}
 function faultStatus(fault: FaultSpec): ProblemError {
   const status = fault.status ?? 503;
   const retryAfter = fault.retryAfter ?? (status === 429 || status === 503 ? 1 : undefined);
-  const headers: Record<string, string> = retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) };
-  if (status === 429) return new ProblemError('rate_limited', 'Rate limit reached (injected fault).', undefined, headers);
-  if (status === 503) return new ProblemError('service_unavailable', 'The service is temporarily unavailable (injected fault).', undefined, headers);
-  return new ProblemError('internal_error', `The server failed (injected fault, ${status}).`, undefined, headers, status);
+  const headers: Record<string, string> =
+    retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) };
+  if (status === 429)
+    return new ProblemError(
+      'rate_limited',
+      'Rate limit reached (injected fault).',
+      undefined,
+      headers,
+    );
+  if (status === 503)
+    return new ProblemError(
+      'service_unavailable',
+      'The service is temporarily unavailable (injected fault).',
+      undefined,
+      headers,
+    );
+  return new ProblemError(
+    'internal_error',
+    `The server failed (injected fault, ${status}).`,
+    undefined,
+    headers,
+    status,
+  );
 }
 
 function toProblem(error: FastifyError | ProblemError): ProblemError {
   if (error instanceof ProblemError) return error;
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new ProblemError('unsupported_media_type', 'Send the body as JSON, with Content-Type: application/json.');
+      return new ProblemError(
+        'unsupported_media_type',
+        'Send the body as JSON, with Content-Type: application/json.',
+      );
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new ProblemError('payload_too_large', `The body is larger than ${LIMITS.requestBodyMaxBytes} bytes.`);
+      return new ProblemError(
+        'payload_too_large',
+        `The body is larger than ${LIMITS.requestBodyMaxBytes} bytes.`,
+      );
   }
-  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/i.test(error.message)) {
-    if ((error.statusCode ?? 400) === 400) return new ProblemError('malformed_json', 'The body is not valid JSON.');
+  if (
+    error instanceof SyntaxError ||
+    error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    /JSON/i.test(error.message)
+  ) {
+    if ((error.statusCode ?? 400) === 400)
+      return new ProblemError('malformed_json', 'The body is not valid JSON.');
   }
   const status = error.statusCode ?? 500;
-  if (status >= 400 && status < 500) return new ProblemError('invalid_request', 'The request could not be read.');
+  if (status >= 400 && status < 500)
+    return new ProblemError('invalid_request', 'The request could not be read.');
   return new ProblemError('internal_error', 'Something failed in the sandbox. Retrying is safe.');
 }
 

@@ -69,24 +69,42 @@ export class SchemaStore {
       id: newId('sch_'),
       object: 'schema',
       name,
-      categories: categories.map((c) => (c.description === undefined ? { name: c.name } : { name: c.name, description: c.description })),
+      categories: categories.map((c) =>
+        c.description === undefined
+          ? { name: c.name }
+          : { name: c.name, description: c.description },
+      ),
       created_at: new Date().toISOString(),
     };
     this.db
-      .prepare('INSERT INTO schemas (id, account_id, name, name_lower, categories, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(schema.id, accountId, name, name.toLowerCase(), JSON.stringify(schema.categories), schema.created_at);
+      .prepare(
+        'INSERT INTO schemas (id, account_id, name, name_lower, categories, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        schema.id,
+        accountId,
+        name,
+        name.toLowerCase(),
+        JSON.stringify(schema.categories),
+        schema.created_at,
+      );
     return schema;
   }
 
   get(accountId: string, id: string): SavedSchema | undefined {
     const row = this.db
-      .prepare('SELECT seq, id, name, categories, created_at FROM schemas WHERE account_id = ? AND id = ?')
+      .prepare(
+        'SELECT seq, id, name, categories, created_at FROM schemas WHERE account_id = ? AND id = ?',
+      )
       .get(accountId, id) as Row | undefined;
     return row && toSchema(row);
   }
 
   delete(accountId: string, id: string): boolean {
-    return this.db.prepare('DELETE FROM schemas WHERE account_id = ? AND id = ?').run(accountId, id).changes > 0;
+    return (
+      this.db.prepare('DELETE FROM schemas WHERE account_id = ? AND id = ?').run(accountId, id)
+        .changes > 0
+    );
   }
 
   /** Newest first. Throws InvalidCursorError for a cursor this store did not hand out. */
@@ -100,7 +118,9 @@ export class SchemaStore {
     const rows = (
       options.name === undefined
         ? this.db
-            .prepare('SELECT seq, id, name, categories, created_at FROM schemas WHERE account_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?')
+            .prepare(
+              'SELECT seq, id, name, categories, created_at FROM schemas WHERE account_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
+            )
             .all(accountId, before, options.limit + 1)
         : this.db
             .prepare(

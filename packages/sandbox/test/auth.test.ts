@@ -6,7 +6,11 @@ describe('authentication', () => {
   beforeAll(async () => {
     sandbox = await startSandbox({
       keys: [
-        { key: 'cai_live_Production0000000000001', name: 'Zapier key', account: { id: 'acct_1', name: 'Acme' } },
+        {
+          key: 'cai_live_Production0000000000001',
+          name: 'Zapier key',
+          account: { id: 'acct_1', name: 'Acme' },
+        },
         { key: 'cai_test_sandbox0000000000000000' },
         { key: 'cai_test_revoked000000000000000', revoked: true },
         { key: 'cai_test_readonly00000000000000', readOnly: true, name: 'Reporting' },
@@ -16,7 +20,10 @@ describe('authentication', () => {
   afterAll(() => sandbox.close());
 
   const me = (authorization?: string) =>
-    call(sandbox, 'GET', '/v1/me', { key: null, headers: authorization === undefined ? {} : { authorization } });
+    call(sandbox, 'GET', '/v1/me', {
+      key: null,
+      headers: authorization === undefined ? {} : { authorization },
+    });
 
   it.each([
     ['missing header', undefined, 'missing_api_key'],
@@ -41,7 +48,11 @@ describe('authentication', () => {
 
   it('/v1/me answers for the key: account, key name and mode', async () => {
     const live = await me('Bearer cai_live_Production0000000000001');
-    expect(live.body).toEqual({ object: 'me', account: { id: 'acct_1', name: 'Acme' }, key: { name: 'Zapier key', mode: 'live' } });
+    expect(live.body).toEqual({
+      object: 'me',
+      account: { id: 'acct_1', name: 'Acme' },
+      key: { name: 'Zapier key', mode: 'live' },
+    });
     const test = await me('bearer   cai_test_sandbox0000000000000000');
     expect(test.status).toBe(200);
     expect(test.body.key.mode).toBe('test');
@@ -51,7 +62,10 @@ describe('authentication', () => {
   it('a read-only key reads but may not write', async () => {
     const key = 'cai_test_readonly00000000000000';
     expect((await call(sandbox, 'GET', '/v1/schemas', { key })).status).toBe(200);
-    const write = await call(sandbox, 'POST', '/v1/schemas', { key, body: { name: 'x', categories: [{ name: 'a' }, { name: 'b' }] } });
+    const write = await call(sandbox, 'POST', '/v1/schemas', {
+      key,
+      body: { name: 'x', categories: [{ name: 'a' }, { name: 'b' }] },
+    });
     expect(write.status).toBe(403);
     expect(write.body.code).toBe('permission_denied');
   });

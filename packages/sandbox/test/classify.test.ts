@@ -23,7 +23,10 @@ describe('classification over HTTP', () => {
   });
 
   it('scores cover every category, rank it, and sum to 1', async () => {
-    const { body } = await classify({ input: 'I was charged twice this month.', categories: SUPPORT });
+    const { body } = await classify({
+      input: 'I was charged twice this month.',
+      categories: SUPPORT,
+    });
     const scores = body.result.scores as Record<string, number>;
     expect(Object.keys(scores).sort()).toEqual([...SUPPORT].sort());
     const sum = Object.values(scores).reduce((a, b) => a + b, 0);
@@ -34,7 +37,11 @@ describe('classification over HTTP', () => {
   });
 
   it('unrelated text gets a low confidence (needs review)', async () => {
-    const { body } = await classify({ input: 'The weather in Lisbon was lovely on Sunday.', categories: SUPPORT, explain: true });
+    const { body } = await classify({
+      input: 'The weather in Lisbon was lovely on Sunday.',
+      categories: SUPPORT,
+      explain: true,
+    });
     expect(body.result.confidence).toBeLessThan(0.8);
     expect(body.result.explanation).toMatch(/low-confidence/);
   });
@@ -73,7 +80,11 @@ describe('classification over HTTP', () => {
   it.each([
     ['a number as input', { input: 42, categories: SUPPORT }, 'input'],
     ['categories as a string', { input: 'x', categories: 'billing' }, 'categories'],
-    ['explain as a string (no coercion)', { input: 'x', categories: SUPPORT, explain: 'true' }, 'explain'],
+    [
+      'explain as a string (no coercion)',
+      { input: 'x', categories: SUPPORT, explain: 'true' },
+      'explain',
+    ],
     ['an unknown field', { input: 'x', categories: SUPPORT, model: 'gpt' }, 'model'],
     ['a body that is an array', [], '(body)'],
   ])('%s → 400 invalid_request naming the field', async (_what, body, field) => {
@@ -94,17 +105,29 @@ describe('classification over HTTP', () => {
     expectConforms('classifyBatch', answer);
     const { results, summary } = answer.body;
     expect(results.map((r: { index: number }) => r.index)).toEqual([0, 1, 2, 3]);
-    expect(results[0]).toMatchObject({ id: 'ticket-1', status: 'completed', result: { label: 'billing' } });
-    expect(results[1]).toMatchObject({ status: 'failed', error: { code: 'input_empty', field: 'input' } });
+    expect(results[0]).toMatchObject({
+      id: 'ticket-1',
+      status: 'completed',
+      result: { label: 'billing' },
+    });
+    expect(results[1]).toMatchObject({
+      status: 'failed',
+      error: { code: 'input_empty', field: 'input' },
+    });
     expect(results[1].id).toBeUndefined();
-    expect(results[2]).toMatchObject({ id: 'ticket-3', status: 'failed', error: { code: 'input_too_long' } });
+    expect(results[2]).toMatchObject({
+      id: 'ticket-3',
+      status: 'failed',
+      error: { code: 'input_too_long' },
+    });
     expect(results[3]).toMatchObject({ id: 'ticket-4', result: { label: 'account_access' } });
     expect(results[3].result.explanation).toBeTruthy();
     expect(summary).toEqual({ total: 4, succeeded: 2, failed: 2 });
   });
 
   it('batch: 25 items pass, 26 are refused whole with batch_too_large', async () => {
-    const items = (n: number) => Array.from({ length: n }, (_, i) => ({ id: String(i), input: `text ${i}` }));
+    const items = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ id: String(i), input: `text ${i}` }));
     expect((await batch({ items: items(25), categories: SUPPORT })).status).toBe(200);
     const answer = await batch({ items: items(26), categories: SUPPORT });
     expect(answer.status).toBe(422);

@@ -23,7 +23,12 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
-export async function call(sandbox: Sandbox, method: string, path: string, options: CallOptions = {}): Promise<Answer> {
+export async function call(
+  sandbox: Sandbox,
+  method: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<Answer> {
   const headers: Record<string, string> = { ...options.headers };
   const key = options.key === undefined ? sandbox.apiKey : options.key;
   if (key !== null) headers.authorization ??= `Bearer ${key}`;
@@ -47,13 +52,18 @@ export function expectConforms(operationId: string, answer: Answer): void {
   const op = spec.operations[operationId];
   if (!op) throw new Error(`no operation ${operationId}`);
   const response = op.responses[String(answer.status)];
-  if (!response) throw new Error(`${operationId} answered ${answer.status}, which the spec does not document: ${answer.text}`);
+  if (!response)
+    throw new Error(
+      `${operationId} answered ${answer.status}, which the spec does not document: ${answer.text}`,
+    );
   expect(answer.headers.get('x-request-id')).toMatch(/^req_/);
   if (response.contentType) {
     expect(answer.headers.get('content-type')).toContain(response.contentType);
     const validate = response.body!;
     if (!validate(answer.body)) {
-      throw new Error(`${operationId} ${answer.status} body breaks the spec: ${JSON.stringify(validate.errors)}\n${answer.text}`);
+      throw new Error(
+        `${operationId} ${answer.status} body breaks the spec: ${JSON.stringify(validate.errors)}\n${answer.text}`,
+      );
     }
   }
   if (answer.status >= 400) {
@@ -65,7 +75,11 @@ export function expectConforms(operationId: string, answer: Answer): void {
   }
 }
 
-export async function createSchema(sandbox: Sandbox, name = 'Support triage', categories = SUPPORT.map((c) => ({ name: c }))) {
+export async function createSchema(
+  sandbox: Sandbox,
+  name = 'Support triage',
+  categories: Array<{ name: string; description?: string }> = SUPPORT.map((c) => ({ name: c })),
+) {
   const answer = await call(sandbox, 'POST', '/v1/schemas', { body: { name, categories } });
   expect(answer.status).toBe(201);
   return answer.body as { id: string; name: string };

@@ -6,7 +6,10 @@ describe('idempotency keys', () => {
   beforeAll(async () => {
     sandbox = await startSandbox({
       faults: true,
-      keys: [{ key: 'cai_test_sandbox0000000000000000' }, { key: 'cai_test_otheraccount000000000', account: { id: 'acct_2', name: 'Other' } }],
+      keys: [
+        { key: 'cai_test_sandbox0000000000000000' },
+        { key: 'cai_test_otheraccount000000000', account: { id: 'acct_2', name: 'Other' } },
+      ],
     });
   });
   afterAll(() => sandbox.close());
@@ -14,7 +17,11 @@ describe('idempotency keys', () => {
 
   const body = { name: 'Once', categories: [{ name: 'a' }, { name: 'b' }] };
   const post = (key: string, b: unknown = body, apiKey?: string) =>
-    call(sandbox, 'POST', '/v1/schemas', { body: b, headers: { 'idempotency-key': key }, ...(apiKey ? { key: apiKey } : {}) });
+    call(sandbox, 'POST', '/v1/schemas', {
+      body: b,
+      headers: { 'idempotency-key': key },
+      ...(apiKey ? { key: apiKey } : {}),
+    });
 
   it('a repeat returns the first response, flagged, and is not applied twice', async () => {
     const first = await post('k-1');
@@ -30,8 +37,14 @@ describe('idempotency keys', () => {
 
   it('works for classification too (same id on replay)', async () => {
     const b = { input: 'I was charged twice', categories: SUPPORT };
-    const first = await call(sandbox, 'POST', '/v1/classify', { body: b, headers: { 'idempotency-key': 'c-1' } });
-    const again = await call(sandbox, 'POST', '/v1/classify', { body: b, headers: { 'idempotency-key': 'c-1' } });
+    const first = await call(sandbox, 'POST', '/v1/classify', {
+      body: b,
+      headers: { 'idempotency-key': 'c-1' },
+    });
+    const again = await call(sandbox, 'POST', '/v1/classify', {
+      body: b,
+      headers: { 'idempotency-key': 'c-1' },
+    });
     expect(again.body.id).toBe(first.body.id);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(sandbox.stats().itemsClassified).toBe(1);
@@ -47,8 +60,14 @@ describe('idempotency keys', () => {
 
   it('a replayed error is the stored error', async () => {
     const b = { input: 'x', schema: 'sch_missing' };
-    const first = await call(sandbox, 'POST', '/v1/classify', { body: b, headers: { 'idempotency-key': 'e-1' } });
-    const again = await call(sandbox, 'POST', '/v1/classify', { body: b, headers: { 'idempotency-key': 'e-1' } });
+    const first = await call(sandbox, 'POST', '/v1/classify', {
+      body: b,
+      headers: { 'idempotency-key': 'e-1' },
+    });
+    const again = await call(sandbox, 'POST', '/v1/classify', {
+      body: b,
+      headers: { 'idempotency-key': 'e-1' },
+    });
     expect(first.status).toBe(404);
     expect(again.status).toBe(404);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
@@ -57,7 +76,11 @@ describe('idempotency keys', () => {
 
   it('keys are scoped per API key', async () => {
     await post('shared');
-    const other = await post('shared', { ...body, name: 'Theirs' }, 'cai_test_otheraccount000000000');
+    const other = await post(
+      'shared',
+      { ...body, name: 'Theirs' },
+      'cai_test_otheraccount000000000',
+    );
     expect(other.status).toBe(201);
     expect(other.headers.get('idempotent-replayed')).toBeNull();
   });

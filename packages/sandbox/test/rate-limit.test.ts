@@ -5,7 +5,10 @@ describe('rate limiting per key', () => {
   it('counts down in RateLimit headers, then 429 with Retry-After', async () => {
     const sandbox = await startSandbox({
       rateLimit: 3,
-      keys: [{ key: 'cai_test_sandbox0000000000000000' }, { key: 'cai_test_secondkey0000000000000' }],
+      keys: [
+        { key: 'cai_test_sandbox0000000000000000' },
+        { key: 'cai_test_secondkey0000000000000' },
+      ],
     });
     try {
       const remaining: string[] = [];
@@ -23,7 +26,9 @@ describe('rate limiting per key', () => {
       expect(Number(limited.headers.get('ratelimit-reset'))).toBeGreaterThanOrEqual(1);
       expectConforms('getMe', limited);
       // Another key has its own window.
-      expect((await call(sandbox, 'GET', '/v1/me', { key: 'cai_test_secondkey0000000000000' })).status).toBe(200);
+      expect(
+        (await call(sandbox, 'GET', '/v1/me', { key: 'cai_test_secondkey0000000000000' })).status,
+      ).toBe(200);
       // A reset (test helper) opens the window again.
       sandbox.reset();
       expect((await call(sandbox, 'GET', '/v1/me')).status).toBe(200);

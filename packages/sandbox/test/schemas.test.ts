@@ -14,7 +14,9 @@ describe('schemas', () => {
   afterEach(() => sandbox.close());
 
   it('create, get, list, delete', async () => {
-    const created = await call(sandbox, 'POST', '/v1/schemas', { body: { name: 'Triage', categories: cats } });
+    const created = await call(sandbox, 'POST', '/v1/schemas', {
+      body: { name: 'Triage', categories: cats },
+    });
     expectConforms('createSchema', created);
     expect(created.body).toMatchObject({ object: 'schema', name: 'Triage', categories: cats });
     expect(created.body.id).toMatch(/^sch_[A-Za-z0-9]+$/);
@@ -36,7 +38,11 @@ describe('schemas', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const answer = await call(sandbox, 'GET', `/v1/schemas?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const answer = await call(
+        sandbox,
+        'GET',
+        `/v1/schemas?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
       expectConforms('listSchemas', answer);
       seen.push(...answer.body.data.map((s: { id: string }) => s.id));
       expect(answer.body.has_more).toBe(answer.body.next_cursor !== null);
@@ -48,7 +54,8 @@ describe('schemas', () => {
   });
 
   it('defaults to 20 per page and filters by exact name, case-insensitive', async () => {
-    for (let i = 0; i < 22; i++) await createSchema(sandbox, i === 3 ? 'Support Triage' : `Other ${i}`);
+    for (let i = 0; i < 22; i++)
+      await createSchema(sandbox, i === 3 ? 'Support Triage' : `Other ${i}`);
     const page = await call(sandbox, 'GET', '/v1/schemas');
     expect(page.body.data).toHaveLength(20);
     expect(page.body.has_more).toBe(true);
@@ -104,7 +111,9 @@ describe('schemas survive a restart with a database file', () => {
       expect(got.status).toBe(200);
       expect(got.body.name).toBe('Kept');
       expect((await call(second, 'GET', `/v1/schemas/${gone.id}`)).status).toBe(404);
-      const classified = await call(second, 'POST', '/v1/classify', { body: { input: 'I was charged twice', schema: kept.id } });
+      const classified = await call(second, 'POST', '/v1/classify', {
+        body: { input: 'I was charged twice', schema: kept.id },
+      });
       expect(classified.body.result.label).toBe('billing');
     } finally {
       await second.close();

@@ -51,7 +51,9 @@ function buildIndex(categories: CategorySpec[]): Index {
       if (key && weight > (weights.get(key) ?? 0)) weights.set(key, weight);
     };
     let prior = 0;
-    const own = nameWords(category.name).filter((w) => !isStopword(w)).map(stem);
+    const own = nameWords(category.name)
+      .filter((w) => !isStopword(w))
+      .map(stem);
     const triggered = (stems: string[], weight: number) => {
       for (const s of stems) {
         for (const concept of conceptsByTrigger.get(s) ?? []) {
@@ -61,7 +63,9 @@ function buildIndex(categories: CategorySpec[]): Index {
       }
     };
     triggered(own, LEXICON_WEIGHT);
-    const described = words(category.description ?? '').filter((w) => !isStopword(w)).map(stem);
+    const described = words(category.description ?? '')
+      .filter((w) => !isStopword(w))
+      .map(stem);
     triggered(described, DESCRIPTION_LEXICON_WEIGHT);
     for (const s of described) add(s, DESCRIPTION_WEIGHT);
     for (const s of own) add(s, NAME_WEIGHT);
@@ -74,7 +78,11 @@ function buildIndex(categories: CategorySpec[]): Index {
     for (const [key, weight] of weights) terms.set(key, [...(terms.get(key) ?? []), [i, weight]]);
   });
   // A term that several categories share tells them apart less: split its weight between them.
-  for (const [key, list] of terms) terms.set(key, list.map(([i, w]) => [i, w / list.length]));
+  for (const [key, list] of terms)
+    terms.set(
+      key,
+      list.map(([i, w]) => [i, w / list.length]),
+    );
   return { names: categories.map((c) => c.name), terms, priors: perCategory.map((c) => c.prior) };
 }
 
@@ -105,8 +113,9 @@ export function classify(input: string, categories: CategorySpec[], explain = tr
   const stems = tokens.map(stem);
   const seen = new Set<string>();
   for (let i = 0; i < stems.length; i++) {
+    let key = '';
     for (let n = 1; n <= MAX_PHRASE && i + n <= stems.length; n++) {
-      const key = stems.slice(i, i + n).join(' ');
+      key = n === 1 ? stems[i]! : `${key} ${stems[i + n - 1]}`;
       if (seen.has(key)) continue;
       const hits = index.terms.get(key);
       if (!hits) continue;
@@ -153,7 +162,9 @@ function listOf(items: string[]): string {
 }
 
 function deciding(list: Evidence[]): string[] {
-  const sorted = [...list].sort((a, b) => b.weight - a.weight || b.surface.length - a.surface.length);
+  const sorted = [...list].sort(
+    (a, b) => b.weight - a.weight || b.surface.length - a.surface.length,
+  );
   const chosen: string[] = [];
   for (const e of sorted) {
     // "log in" already says what "log" would.
@@ -164,7 +175,12 @@ function deciding(list: Evidence[]): string[] {
   return chosen;
 }
 
-function explanation(names: string[], probabilities: number[], evidence: Evidence[][], best: number): string {
+function explanation(
+  names: string[],
+  probabilities: number[],
+  evidence: Evidence[][],
+  best: number,
+): string {
   const label = names[best]!;
   const words = deciding(evidence[best]!);
   if (words.length === 0) {

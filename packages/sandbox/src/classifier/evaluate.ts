@@ -23,11 +23,25 @@ export function evaluate(data: LabelledSet): {
 } {
   const rows = new Map<string, AccuracyRow>();
   const misses = [];
-  const all: AccuracyRow = { set: 'all', total: 0, correct: 0, accuracy: 0, confident: 0, confidentCorrect: 0 };
+  const all: AccuracyRow = {
+    set: 'all',
+    total: 0,
+    correct: 0,
+    accuracy: 0,
+    confident: 0,
+    confidentCorrect: 0,
+  };
   for (const example of data.examples) {
     const categories = (data.sets[example.set] ?? []).map((name) => ({ name }));
     const prediction = classify(example.input, categories, false);
-    const row = rows.get(example.set) ?? { set: example.set, total: 0, correct: 0, accuracy: 0, confident: 0, confidentCorrect: 0 };
+    const row = rows.get(example.set) ?? {
+      set: example.set,
+      total: 0,
+      correct: 0,
+      accuracy: 0,
+      confident: 0,
+      confidentCorrect: 0,
+    };
     rows.set(example.set, row);
     const right = prediction.label === example.label;
     const confident = prediction.confidence >= 0.8;
@@ -38,7 +52,13 @@ export function evaluate(data: LabelledSet): {
       r.confidentCorrect += confident && right ? 1 : 0;
     }
     if (!right) {
-      misses.push({ set: example.set, input: example.input, expected: example.label, got: prediction.label, confidence: prediction.confidence });
+      misses.push({
+        set: example.set,
+        input: example.input,
+        expected: example.label,
+        got: prediction.label,
+        confidence: prediction.confidence,
+      });
     }
   }
   const list = [...rows.values(), all];

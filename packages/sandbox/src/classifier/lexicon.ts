@@ -10,6 +10,7 @@ export interface Concept {
   terms: string[];
 }
 
+// prettier-ignore
 export const CONCEPTS: Concept[] = [
   {
     triggers: ['billing', 'bill', 'invoice', 'invoicing', 'payment', 'payments', 'charge', 'charges', 'finance'],
