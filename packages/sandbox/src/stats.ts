@@ -20,14 +20,19 @@ export class Stats {
     return { total: 0, byPath: {}, byRoute: {}, byOperation: {}, byStatus: {}, itemsClassified: 0 };
   }
 
-  record(method: string, path: string, operationId: string | undefined, status: number): void {
+  /** Counted on arrival, so that a client that has its answer always finds its request counted. */
+  request(method: string, path: string, operationId: string | undefined): void {
     const d = this.data;
     d.total += 1;
     d.byPath[path] = (d.byPath[path] ?? 0) + 1;
     const route = `${method} ${path}`;
     d.byRoute[route] = (d.byRoute[route] ?? 0) + 1;
     if (operationId) d.byOperation[operationId] = (d.byOperation[operationId] ?? 0) + 1;
-    d.byStatus[status] = (d.byStatus[status] ?? 0) + 1;
+  }
+
+  /** Counted when the response is sent (a reset connection has no status). */
+  status(status: number): void {
+    this.data.byStatus[status] = (this.data.byStatus[status] ?? 0) + 1;
   }
 
   classified(count: number): void {
