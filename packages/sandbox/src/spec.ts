@@ -66,6 +66,10 @@ export interface CompiledOperation {
   bodyRequired: boolean;
   /** One validator per parameter location, over an object of that location's values. */
   params: Partial<Record<'path' | 'query' | 'header', ValidateFunction>>;
+  /** The query parameters the operation defines. */
+  queryNames: string[];
+  /** Those of type integer: `limit=5` means 5, as OpenAPI's query serialization says. */
+  queryIntegers: string[];
   responses: Record<string, CompiledResponse>;
 }
 
@@ -90,22 +94,26 @@ function ref(pointer: string): JsonSchema {
   return { $ref: `${DOC_ID}#${pointer}` };
 }
 
-function newAjv(coerceTypes: boolean): Ajv2020 {
-  // No coercion, no defaults, no removal of unknown fields for bodies: the sandbox must see what
-  // the client sent. `strict: false` because the document carries OpenAPI keywords (example, ...).
-  const ajv = new Ajv2020({ allErrors: true, strict: false, coerceTypes, useDefaults: false });
+function newAjv(): Ajv2020 {
+  // No coercion, no defaults, no removal of unknown fields: the sandbox must see what the client
+  // sent. Query values, which arrive as strings, are converted by the caller (queryIntegers).
+  // `strict: false` because the document carries OpenAPI keywords (example, ...).
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: false,
+    coerceTypes: false,
+    useDefaults: false,
+    removeAdditional: false,
+  });
   addFormats(ajv);
   return ajv;
 }
 
 export function compileSpec(document: OpenApiDocument = loadSpec()): CompiledSpec {
   const wrapper = { $id: DOC_ID, components: document.components };
-  const bodies = newAjv(false);
+  // One Ajv instance: adding the document costs a meta-schema check, worth paying once.
+  const bodies = newAjv();
   bodies.addSchema(wrapper);
-  // Query, path and header values arrive as strings; coercing them (`limit=5` → 5) is what
-  // OpenAPI's parameter serialization means, unlike a JSON body.
-  const params = newAjv(true);
-  params.addSchema(wrapper);
 
   const operations: Record<string, CompiledOperation> = {};
   for (const [path, item] of Object.entries(document.paths)) {
@@ -119,11 +127,13 @@ export function compileSpec(document: OpenApiDocument = loadSpec()): CompiledSpe
         const list = all.filter((p) => p.in === location);
         if (list.length === 0) continue;
         const key = (p: Parameter) => (location === 'header' ? p.name.toLowerCase() : p.name);
-        paramValidators[location] = params.compile({
-          type: 'object',
-          properties: Object.fromEntries(list.map((p) => [key(p), inline(p.schema)])),
-          required: list.filter((p) => p.required).map(key),
-        });
+        paramValidators[location] = lazy(() =>
+          bodies.compile({
+            type: 'object',
+            properties: Object.fromEntries(list.map((p) => [key(p), inline(p.schema)])),
+            required: list.filter((p) => p.required).map(key),
+          }),
+        );
       }
       const jsonBody = op.requestBody?.content['application/json']?.schema;
       const responses: Record<string, CompiledResponse> = {};
@@ -132,7 +142,7 @@ export function compileSpec(document: OpenApiDocument = loadSpec()): CompiledSpe
         const [contentType, media] = Object.entries(response.content ?? {})[0] ?? [];
         responses[status] = {
           contentType,
-          body: media?.schema ? bodies.compile(inline(media.schema)) : undefined,
+          body: media?.schema ? lazy(() => bodies.compile(inline(media.schema!))) : undefined,
           headers: Object.keys(response.headers ?? {}).map((h) => h.toLowerCase()),
         };
       }
@@ -140,9 +150,13 @@ export function compileSpec(document: OpenApiDocument = loadSpec()): CompiledSpe
         operationId: op.operationId,
         method: method.toUpperCase(),
         path,
-        body: jsonBody ? bodies.compile(inline(jsonBody)) : undefined,
+        body: jsonBody ? lazy(() => bodies.compile(inline(jsonBody))) : undefined,
         bodyRequired: Boolean(op.requestBody?.required),
         params: paramValidators,
+        queryNames: all.filter((p) => p.in === 'query').map((p) => p.name),
+        queryIntegers: all
+          .filter((p) => p.in === 'query' && p.schema.type === 'integer')
+          .map((p) => p.name),
         responses,
       };
     }
@@ -161,6 +175,19 @@ export function compileSpec(document: OpenApiDocument = loadSpec()): CompiledSpe
       return fn;
     },
   };
+}
+
+// Compiling every validator up front costs most of a second; each is compiled on first use instead,
+// so the sandbox starts fast and a request pays for its own operation once.
+function lazy(make: () => ValidateFunction): ValidateFunction {
+  let compiled: ValidateFunction | undefined;
+  const validate = ((data: unknown) => {
+    compiled ??= make();
+    const ok = compiled(data);
+    validate.errors = compiled.errors;
+    return ok;
+  }) as ValidateFunction;
+  return validate;
 }
 
 // A schema taken out of the document: its top-level `$ref` re-pointed into the wrapper. Nested

@@ -9,10 +9,15 @@ export function validateRequest(op: CompiledOperation, request: FastifyRequest):
   const { header, path, query } = op.params;
   if (header && !header(request.headers)) throw validationProblem(header.errors ?? [], 'header');
   if (path && !path(request.params)) throw validationProblem(path.errors ?? [], 'path');
-  if (query && !query(request.query)) throw validationProblem(query.errors ?? [], 'query');
+  const values = request.query as Record<string, unknown>;
+  for (const name of op.queryIntegers) {
+    const v = values[name];
+    if (typeof v === 'string' && /^-?\d{1,15}$/.test(v)) values[name] = Number(v);
+  }
+  if (query && !query(values)) throw validationProblem(query.errors ?? [], 'query');
   if (query) {
     // A query parameter the operation does not define is a typo the caller wants to hear about.
-    const known = new Set(Object.keys((query.schema as { properties: object }).properties));
+    const known = new Set(op.queryNames);
     const unknown = Object.keys(request.query as object).filter((k) => !known.has(k));
     if (unknown.length) {
       throw new ProblemError(

@@ -26,6 +26,11 @@ const DESCRIPTION_LEXICON_WEIGHT = 1;
 /** A prior for catch-all categories ("other", "neutral"), so that text with no evidence lands there. */
 const CATCH_ALL_PRIOR = 0.5;
 const MAX_PHRASE = 4;
+/**
+ * Scores are squashed to at most this (CAP · tanh(score / CAP)) before the softmax: piling up
+ * keywords makes the sandbox surer, but never 1.0 — a keyword match is not proof.
+ */
+const SCORE_CAP = 5;
 
 interface Index {
   names: string[];
@@ -113,8 +118,9 @@ export function classify(input: string, categories: CategorySpec[], explain = tr
   const stems = tokens.map(stem);
   const seen = new Set<string>();
   for (let i = 0; i < stems.length; i++) {
+    let key = '';
     for (let n = 1; n <= MAX_PHRASE && i + n <= stems.length; n++) {
-      const key = stems.slice(i, i + n).join(' ');
+      key = n === 1 ? stems[i]! : `${key} ${stems[i + n - 1]}`;
       if (seen.has(key)) continue;
       const hits = index.terms.get(key);
       if (!hits) continue;
@@ -127,6 +133,7 @@ export function classify(input: string, categories: CategorySpec[], explain = tr
     }
   }
 
+  for (let c = 0; c < logits.length; c++) logits[c] = SCORE_CAP * Math.tanh(logits[c]! / SCORE_CAP);
   const max = Math.max(...logits);
   const exps = logits.map((l) => Math.exp(l - max));
   const sum = exps.reduce((a, b) => a + b, 0);

@@ -1,0 +1,27 @@
+import {
+  VersionedNodeType,
+  type INodeTypeBaseDescription,
+  type IVersionedNodeType,
+} from 'n8n-workflow';
+
+import { classifailyIcon } from './icon';
+import { ClassifailyV1 } from './v1/ClassifailyV1.node';
+
+// Versioned from the start (like n8n's own Switch node): new behaviour goes into a new version, and
+// saved workflows keep running the version they were built with.
+export class Classifaily extends VersionedNodeType {
+  constructor() {
+    const baseDescription: INodeTypeBaseDescription = {
+      displayName: 'Classifaily',
+      name: 'classifaily',
+      icon: classifailyIcon,
+      group: ['transform'],
+      description: 'Classify text into your categories with Classifaily',
+      defaultVersion: 1,
+    };
+    const nodeVersions: IVersionedNodeType['nodeVersions'] = {
+      1: new ClassifailyV1(),
+    };
+    super(nodeVersions, baseDescription);
+  }
+}
