@@ -28,7 +28,7 @@ describe('authentication', () => {
   it('tests the key on GET /v1/me and returns the account', async () => {
     const me = await runTest();
     expect(me).toMatchObject({ object: 'me', account: { name: expect.any(String) } });
-    expect((await sandbox.stats()).byPath).toEqual({ 'GET /v1/me': 1 });
+    expect((await sandbox.stats()).byRoute).toEqual({ 'GET /v1/me': 1 });
   });
 
   it('labels the connection with the catalog rule: account and key name, never the key', async () => {

@@ -46,7 +46,7 @@ describe('Classify Batch', () => {
     expect(results[0]?.label).toBe('billing');
     expect(results[2]?.label).toBe('account_access');
     const stats = await sandbox.stats();
-    expect(stats.byPath).toEqual({ 'POST /v1/classify/batch': 3 });
+    expect(stats.byRoute).toEqual({ 'POST /v1/classify/batch': 3 });
   });
 
   it('a bad line fails alone, with its own error', async () => {
