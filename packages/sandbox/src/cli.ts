@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// classifaily-sandbox --port 8787 [--db ./sandbox.db] [--faults] [--latency MS] [--rate-limit N]
+import { parseArgs } from 'node:util';
+import { startSandbox } from './index';
+
+const USAGE = `Usage: classifaily-sandbox [options]
+
+  --port N          port to listen on (default 8787; 0 picks a free one)
+  --host HOST       address to listen on (default 127.0.0.1)
+  --db FILE         keep saved schemas in this SQLite file (default: in memory)
+  --faults          test mode: enable fault injection and the /__sandbox control endpoints
+  --latency MS      add this many ms to every /v1 request
+  --rate-limit N    requests per key per minute (default 600)
+  --log             log each request (never the API key)
+  --help            show this help`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '8787' },
+      host: { type: 'string', default: '127.0.0.1' },
+      db: { type: 'string' },
+      faults: { type: 'boolean', default: false },
+      latency: { type: 'string', default: '0' },
+      'rate-limit': { type: 'string', default: '600' },
+      log: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const number = (name: string, value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0)
+      throw new Error(`--${name} must be a whole number, got "${value}"`);
+    return n;
+  };
+  const sandbox = await startSandbox({
+    port: number('port', values.port),
+    host: values.host,
+    db: values.db,
+    faults: values.faults,
+    latencyMs: number('latency', values.latency),
+    rateLimit: number('rate-limit', values['rate-limit']),
+    logger: values.log,
+  });
+  // The printed key is the sandbox's own public test key, not a secret.
+  console.log(`Classifaily sandbox listening on ${sandbox.url}`);
+  console.log(`  test API key:   ${sandbox.apiKey}`);
+  console.log(`  revoked key:    ${sandbox.revokedKey}   (answers 401 revoked_api_key)`);
+  console.log(`  read-only key:  ${sandbox.readOnlyKey}   (answers 403 on writes)`);
+  console.log(
+    `  schemas:        ${values.db ? `saved in ${values.db}` : 'in memory (use --db FILE to keep them)'}`,
+  );
+  if (values.faults)
+    console.log(
+      `  fault injection on: POST ${sandbox.url}/__sandbox/faults, GET ${sandbox.url}/__sandbox/stats`,
+    );
+  console.log(`Try: curl -s ${sandbox.url}/v1/me -H "Authorization: Bearer ${sandbox.apiKey}"`);
+  const stop = () => {
+    void sandbox.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,138 @@
+// @classifaily/sandbox: a local Classifaily-compatible API server.
+//
+//   const sandbox = await startSandbox({ faults: true });
+//   // sandbox.url, sandbox.apiKey ... then
+//   await sandbox.close();
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import type { SandboxContext } from './context';
+import { Faults, faultProblem, type FaultSpec } from './faults';
+import { IdempotencyStore } from './idempotency';
+import {
+  DEFAULT_READ_ONLY_KEY,
+  DEFAULT_REVOKED_KEY,
+  DEFAULT_TEST_KEY,
+  KeyRing,
+  defaultKeys,
+  type ApiKeyConfig,
+} from './keys';
+import { RateLimiter } from './rate-limit';
+import { buildApp, resetState } from './server';
+import { compileSpec, type CompiledSpec } from './spec';
+import { Stats, type SandboxStats } from './stats';
+import { SchemaStore } from './store';
+
+export interface SandboxOptions {
+  /** Default 0: a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** A SQLite file for schemas; in memory when absent. */
+  db?: string;
+  /** Test mode: fault injection and the /__sandbox control endpoints. Default false. */
+  faults?: boolean;
+  /** Seed of the generator behind `fraction` faults. */
+  faultSeed?: number;
+  /** Added to every /v1 request, in ms (benchmarks, timeouts). Default 0. */
+  latencyMs?: number;
+  /** Requests per key per window. Default 600. */
+  rateLimit?: number;
+  /** Default 60 000 ms. */
+  rateLimitWindowMs?: number;
+  /** Keys accepted; default: the sandbox test key, a revoked key and a read-only key. */
+  keys?: ApiKeyConfig[];
+  /** Check every response against the spec (a mismatch becomes a 500). Default true. */
+  validateResponses?: boolean;
+  /** Fastify request logs (never the Authorization header). Default false. */
+  logger?: boolean;
+}
+
+export interface Sandbox {
+  url: string;
+  port: number;
+  /** A working test key. */
+  apiKey: string;
+  /** A key that answers 401 `revoked_api_key`. */
+  revokedKey: string;
+  /** A key that may read but answers 403 `permission_denied` on writes. */
+  readOnlyKey: string;
+  app: FastifyInstance;
+  stats(): SandboxStats;
+  /** Replaces the active faults (test mode only). */
+  setFaults(faults: FaultSpec | FaultSpec[]): void;
+  clearFaults(): void;
+  /** Forgets counters, faults, rate-limit windows, idempotency keys; schemas with `{ schemas: true }`. */
+  reset(options?: { schemas?: boolean }): void;
+  close(): Promise<void>;
+}
+
+let compiled: CompiledSpec | undefined;
+
+export function createContext(options: SandboxOptions = {}): SandboxContext {
+  compiled ??= compileSpec();
+  return {
+    spec: compiled,
+    keys: new KeyRing(options.keys ?? defaultKeys()),
+    store: new SchemaStore(options.db),
+    limiter: new RateLimiter(options.rateLimit ?? 600, options.rateLimitWindowMs ?? 60_000),
+    idempotency: new IdempotencyStore(),
+    stats: new Stats(),
+    faults: options.faults ? new Faults(options.faultSeed) : undefined,
+    latencyMs: options.latencyMs ?? 0,
+    validateResponses: options.validateResponses ?? true,
+  };
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const ctx = createContext(options);
+  const app = buildApp(ctx, { logger: options.logger });
+  const host = options.host ?? '127.0.0.1';
+  try {
+    await app.listen({ port: options.port ?? 0, host });
+  } catch (error) {
+    ctx.store.close();
+    throw error;
+  }
+  const { port } = app.server.address() as AddressInfo;
+  const keys = options.keys ?? defaultKeys();
+  const usable = keys.find((k) => !k.revoked && !k.readOnly);
+  const needFaults = () => {
+    if (!ctx.faults)
+      throw new Error('fault injection is off: start the sandbox with { faults: true }');
+    return ctx.faults;
+  };
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    apiKey: usable?.key ?? DEFAULT_TEST_KEY,
+    revokedKey: keys.find((k) => k.revoked)?.key ?? DEFAULT_REVOKED_KEY,
+    readOnlyKey: keys.find((k) => k.readOnly)?.key ?? DEFAULT_READ_ONLY_KEY,
+    app,
+    stats: () => ctx.stats.snapshot(),
+    setFaults(faults) {
+      const list = Array.isArray(faults) ? faults : [faults];
+      for (const f of list) {
+        const problem = faultProblem(f);
+        if (problem) throw new Error(`invalid fault: ${problem}`);
+      }
+      needFaults().set(list);
+    },
+    clearFaults: () => needFaults().clear(),
+    reset: (opts) => resetState(ctx, opts),
+    async close() {
+      await app.close();
+      ctx.store.close();
+    },
+  };
+}
+
+export { classify, type CategorySpec, type Prediction } from './classifier/classifier';
+export {
+  DEFAULT_TEST_KEY,
+  DEFAULT_REVOKED_KEY,
+  DEFAULT_READ_ONLY_KEY,
+  type ApiKeyConfig,
+} from './keys';
+export type { FaultSpec, FaultKind } from './faults';
+export type { SandboxStats } from './stats';
+export { compileSpec, loadSpec, specPath, type CompiledSpec } from './spec';

@@ -1,0 +1,318 @@
+// The /v1 operations of the contract. Shape checks happen before a handler runs (validation.ts);
+// the handlers hold the business rules JSON Schema cannot say.
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { LIMITS } from '@classifaily/core';
+import { classify, type CategorySpec } from '../classifier/classifier';
+import type { SandboxContext } from '../context';
+import { fingerprint } from '../idempotency';
+import { ProblemError, problemBody, type FieldError } from '../problems';
+import { InvalidCursorError, newId, type SchemaCategory } from '../store';
+
+export const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
+
+type Handler = (request: FastifyRequest) => { status: number; body: unknown };
+
+export function registerV1(app: FastifyInstance, ctx: SandboxContext): void {
+  /**
+   * Runs a handler under the idempotency rules: a POST with an Idempotency-Key is claimed first, its
+   * answer (success or a 4xx of the handler) stored for a replay; a 5xx or a crash releases the key.
+   */
+  const run = (handler: Handler) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const idemKey =
+      request.method === 'POST'
+        ? (request.headers['idempotency-key'] as string | undefined)
+        : undefined;
+    const scope = request.apiKey!.key;
+    if (idemKey !== undefined) {
+      const claim = ctx.idempotency.claim(
+        scope,
+        idemKey,
+        fingerprint(request.method, request.url, request.body),
+      );
+      if (claim.kind === 'in_use') {
+        throw new ProblemError(
+          'idempotency_key_in_use',
+          'A request with this Idempotency-Key is still being processed. Retry after a moment.',
+          undefined,
+          { 'retry-after': '1' },
+        );
+      }
+      if (claim.kind === 'reused') {
+        throw new ProblemError(
+          'idempotency_key_reused',
+          'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
+        );
+      }
+      if (claim.kind === 'replay') {
+        const { status, body } = claim.response;
+        reply.code(status).header('idempotent-replayed', 'true');
+        if (status >= 400) reply.type(PROBLEM_JSON);
+        return body;
+      }
+    }
+    try {
+      const delay =
+        (request.fault?.kind === 'delay' ? (request.fault.delayMs ?? 0) : 0) + ctx.latencyMs;
+      if (delay > 0) await sleep(delay);
+      let status: number;
+      let body: unknown;
+      try {
+        ({ status, body } = handler(request));
+      } catch (error) {
+        if (!(error instanceof ProblemError) || error.status >= 500) throw error;
+        status = error.status;
+        body = problemBody(error, request.id);
+        reply.type(PROBLEM_JSON);
+      }
+      if (idemKey !== undefined) ctx.idempotency.complete(scope, idemKey, { status, body });
+      reply.code(status);
+      return body;
+    } catch (error) {
+      if (idemKey !== undefined) ctx.idempotency.release(scope, idemKey);
+      throw error;
+    }
+  };
+
+  const categoriesFor = (request: FastifyRequest, body: ClassifyBody): CategorySpec[] => {
+    const hasCategories = body.categories !== undefined;
+    const hasSchema = body.schema !== undefined;
+    if (hasCategories === hasSchema) {
+      throw new ProblemError(
+        'validation_failed',
+        'Send exactly one of "categories" and "schema".',
+        [
+          {
+            field: hasCategories ? 'schema' : 'categories',
+            code: 'exactly_one',
+            message: 'send exactly one of categories and schema',
+          },
+        ],
+      );
+    }
+    if (hasSchema) {
+      const schema = ctx.store.get(request.apiKey!.account.id, body.schema!);
+      if (!schema)
+        throw new ProblemError(
+          'schema_not_found',
+          `No schema with the id "${body.schema}" exists in this account.`,
+        );
+      return schema.categories;
+    }
+    const blank = body.categories!.flatMap((name, i) =>
+      name.trim() === ''
+        ? [{ field: `categories[${i}]`, code: 'blank', message: 'must not be only whitespace' }]
+        : [],
+    );
+    if (blank.length)
+      throw new ProblemError(
+        'validation_failed',
+        'A category name must not be only whitespace.',
+        blank,
+      );
+    return body.categories!.map((name) => ({ name }));
+  };
+
+  const resultFor = (input: string, categories: CategorySpec[], explain: boolean) => {
+    const p = classify(input, categories, explain);
+    return {
+      label: p.label,
+      confidence: p.confidence,
+      ...(explain ? { explanation: p.explanation } : {}),
+      scores: p.scores,
+    };
+  };
+
+  app.post(
+    '/v1/classify',
+    { config: { operationId: 'classify' } },
+    run((request) => {
+      const body = request.body as ClassifyBody & { input: string };
+      const categories = categoriesFor(request, body);
+      if (body.input.trim() === '') {
+        throw new ProblemError('validation_failed', 'The input must not be only whitespace.', [
+          { field: 'input', code: 'blank', message: 'must not be only whitespace' },
+        ]);
+      }
+      ctx.stats.classified(1);
+      return {
+        status: 200,
+        body: {
+          id: newId('cls_'),
+          status: 'completed',
+          type: 'text',
+          result: resultFor(body.input, categories, Boolean(body.explain)),
+        },
+      };
+    }),
+  );
+
+  app.post(
+    '/v1/classify/batch',
+    { config: { operationId: 'classifyBatch' } },
+    run((request) => {
+      const body = request.body as ClassifyBody & { items: Array<{ input: string; id?: string }> };
+      const categories = categoriesFor(request, body);
+      let succeeded = 0;
+      const results = body.items.map((item, index) => {
+        const id = item.id === undefined ? {} : { id: item.id };
+        const error = itemError(item.input);
+        if (error) return { index, ...id, status: 'failed', error };
+        succeeded += 1;
+        return {
+          index,
+          ...id,
+          status: 'completed',
+          result: resultFor(item.input, categories, Boolean(body.explain)),
+        };
+      });
+      ctx.stats.classified(succeeded);
+      return {
+        status: 200,
+        body: {
+          id: newId('bat_'),
+          status: 'completed',
+          type: 'batch',
+          results,
+          summary: { total: results.length, succeeded, failed: results.length - succeeded },
+        },
+      };
+    }),
+  );
+
+  app.get(
+    '/v1/schemas',
+    { config: { operationId: 'listSchemas' } },
+    run((request) => {
+      const query = request.query as { limit?: number; cursor?: string; name?: string };
+      try {
+        const page = ctx.store.list(request.apiKey!.account.id, {
+          limit: query.limit ?? LIMITS.schemaListDefaultLimit,
+          cursor: query.cursor,
+          name: query.name,
+        });
+        return { status: 200, body: page };
+      } catch (error) {
+        if (!(error instanceof InvalidCursorError)) throw error;
+        throw new ProblemError(
+          'invalid_request',
+          'The cursor is not one this API handed out. Start again without a cursor.',
+          [{ field: 'cursor', code: 'invalid', message: 'is not a cursor from a previous page' }],
+        );
+      }
+    }),
+  );
+
+  app.post(
+    '/v1/schemas',
+    { config: { operationId: 'createSchema' } },
+    run((request) => {
+      const body = request.body as { name: string; categories: SchemaCategory[] };
+      const errors: FieldError[] = [];
+      if (body.name.trim() === '')
+        errors.push({ field: 'name', code: 'blank', message: 'must not be only whitespace' });
+      const seen = new Set<string>();
+      body.categories.forEach((c, i) => {
+        if (c.name.trim() === '')
+          errors.push({
+            field: `categories[${i}].name`,
+            code: 'blank',
+            message: 'must not be only whitespace',
+          });
+        if (seen.has(c.name))
+          errors.push({
+            field: `categories[${i}].name`,
+            code: 'duplicate',
+            message: 'must be unique within the schema',
+          });
+        seen.add(c.name);
+      });
+      if (errors.length)
+        throw new ProblemError(
+          'validation_failed',
+          'The schema breaks a rule: ' +
+            errors.map((e) => `${e.field} ${e.message}`).join('; ') +
+            '.',
+          errors,
+        );
+      return {
+        status: 201,
+        body: ctx.store.create(request.apiKey!.account.id, body.name, body.categories),
+      };
+    }),
+  );
+
+  app.get(
+    '/v1/schemas/:schema_id',
+    { config: { operationId: 'getSchema' } },
+    run((request) => {
+      const { schema_id } = request.params as { schema_id: string };
+      const schema = ctx.store.get(request.apiKey!.account.id, schema_id);
+      if (!schema)
+        throw new ProblemError(
+          'schema_not_found',
+          `No schema with the id "${schema_id}" exists in this account.`,
+        );
+      return { status: 200, body: schema };
+    }),
+  );
+
+  app.delete(
+    '/v1/schemas/:schema_id',
+    { config: { operationId: 'deleteSchema' } },
+    run((request) => {
+      const { schema_id } = request.params as { schema_id: string };
+      if (!ctx.store.delete(request.apiKey!.account.id, schema_id)) {
+        throw new ProblemError(
+          'schema_not_found',
+          `No schema with the id "${schema_id}" exists in this account.`,
+        );
+      }
+      return { status: 200, body: { id: schema_id, object: 'schema', deleted: true } };
+    }),
+  );
+
+  app.get(
+    '/v1/me',
+    { config: { operationId: 'getMe' } },
+    run((request) => {
+      const key = request.apiKey!;
+      return {
+        status: 200,
+        body: {
+          object: 'me',
+          account: { ...key.account },
+          key: { name: key.name, mode: key.mode },
+        },
+      };
+    }),
+  );
+}
+
+interface ClassifyBody {
+  categories?: string[];
+  schema?: string;
+  explain?: boolean;
+}
+
+function itemError(input: string) {
+  if (input.trim() === '') {
+    return {
+      code: 'input_empty',
+      title: 'Empty input',
+      detail: 'This item has no text to classify.',
+      field: 'input',
+    };
+  }
+  // Characters as JSON Schema counts them (code points), like the `maxLength` of a single input.
+  const length = [...input].length;
+  if (length > LIMITS.inputMaxLength) {
+    return {
+      code: 'input_too_long',
+      title: 'Input too long',
+      detail: `This item's input has ${length} characters; the limit is ${LIMITS.inputMaxLength}.`,
+      field: 'input',
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,139 @@
+import { startSandbox, type Sandbox } from '../src';
+import { call, SUPPORT } from './helpers';
+
+const classify = { input: 'I was charged twice', categories: SUPPORT };
+
+describe('fault injection (test mode)', () => {
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ faults: true });
+  });
+  afterAll(() => sandbox.close());
+  afterEach(() => sandbox.reset());
+
+  const control = (method: string, path: string, body?: unknown) =>
+    call(sandbox, method, `/__sandbox${path}`, { key: null, body });
+
+  it('status: the next N requests fail with Retry-After, then it recovers', async () => {
+    const set = await control('POST', '/faults', {
+      kind: 'status',
+      status: 503,
+      retryAfter: 3,
+      count: 2,
+    });
+    expect(set.status).toBe(200);
+    for (let i = 0; i < 2; i++) {
+      const failed = await call(sandbox, 'GET', '/v1/me');
+      expect(failed.status).toBe(503);
+      expect(failed.headers.get('retry-after')).toBe('3');
+      expect(failed.headers.get('content-type')).toContain('application/problem+json');
+    }
+    expect((await call(sandbox, 'GET', '/v1/me')).status).toBe(200);
+  });
+
+  it.each([429, 500, 502, 504])('status %i', async (status) => {
+    sandbox.setFaults({ kind: 'status', status });
+    const answer = await call(sandbox, 'GET', '/v1/me');
+    expect(answer.status).toBe(status);
+    expect(answer.body.request_id).toMatch(/^req_/);
+    if (status === 429) expect(answer.headers.get('retry-after')).toBe('1');
+  });
+
+  it('reset: the connection is dropped', async () => {
+    sandbox.setFaults({ kind: 'reset' });
+    await expect(call(sandbox, 'POST', '/v1/classify', { body: classify })).rejects.toThrow();
+    expect((await call(sandbox, 'POST', '/v1/classify', { body: classify })).status).toBe(200);
+  });
+
+  it('truncate: the body stops half-way', async () => {
+    sandbox.setFaults({ kind: 'truncate' });
+    await expect(call(sandbox, 'POST', '/v1/classify', { body: classify })).rejects.toThrow();
+  });
+
+  it('malformed: a 200 whose body is not JSON', async () => {
+    sandbox.setFaults({ kind: 'malformed' });
+    const answer = await call(sandbox, 'POST', '/v1/classify', { body: classify });
+    expect(answer.status).toBe(200);
+    expect(() => JSON.parse(answer.text)).toThrow();
+  });
+
+  it('delay: the request is answered, later', async () => {
+    sandbox.setFaults({ kind: 'delay', delayMs: 50 });
+    expect((await call(sandbox, 'GET', '/v1/me')).status).toBe(200);
+    expect((await control('GET', '/faults')).body.faults).toEqual([]);
+  });
+
+  it('path: only matching requests are hit', async () => {
+    sandbox.setFaults({ kind: 'status', status: 500, path: '/v1/classify/batch', count: 5 });
+    expect((await call(sandbox, 'POST', '/v1/classify', { body: classify })).status).toBe(200);
+    const b = await call(sandbox, 'POST', '/v1/classify/batch', {
+      body: { items: [{ input: 'x' }], categories: SUPPORT },
+    });
+    expect(b.status).toBe(500);
+    sandbox.setFaults({ kind: 'status', status: 500, path: '/v1/schemas*' });
+    expect((await call(sandbox, 'GET', '/v1/schemas/sch_abc')).status).toBe(500);
+  });
+
+  it('fraction: a repeatable share of requests', async () => {
+    const run = async () => {
+      sandbox.reset();
+      sandbox.setFaults({ kind: 'status', status: 500, fraction: 0.5 });
+      const statuses: number[] = [];
+      for (let i = 0; i < 20; i++) statuses.push((await call(sandbox, 'GET', '/v1/me')).status);
+      return statuses;
+    };
+    const first = await run();
+    const failures = first.filter((s) => s === 500).length;
+    expect(failures).toBeGreaterThan(2);
+    expect(failures).toBeLessThan(18);
+    expect(await run()).toEqual(first);
+  });
+
+  it('stats: requests by path and operation, items classified', async () => {
+    await control('POST', '/reset');
+    const items = Array.from({ length: 20 }, (_, i) => ({ input: `item ${i} was charged twice` }));
+    for (let i = 0; i < 3; i++)
+      await call(sandbox, 'POST', '/v1/classify/batch', { body: { items, categories: SUPPORT } });
+    await call(sandbox, 'GET', '/v1/me');
+    const stats = (await control('GET', '/stats')).body;
+    expect(stats.byPath).toEqual({ 'POST /v1/classify/batch': 3, 'GET /v1/me': 1 });
+    expect(stats.byOperation).toEqual({ classifyBatch: 3, getMe: 1 });
+    expect(stats.itemsClassified).toBe(60);
+    expect(stats.total).toBe(4);
+    expect(sandbox.stats()).toEqual(stats);
+  });
+
+  it('the control endpoint refuses a bad fault; DELETE clears', async () => {
+    expect((await control('POST', '/faults', { kind: 'explode' })).status).toBe(400);
+    expect((await control('POST', '/faults', { kind: 'status', status: 418 })).status).toBe(400);
+    await control('POST', '/faults', [{ kind: 'status', status: 500, count: 3 }]);
+    expect((await control('GET', '/faults')).body.faults).toHaveLength(1);
+    await control('DELETE', '/faults');
+    expect((await call(sandbox, 'GET', '/v1/me')).status).toBe(200);
+  });
+});
+
+describe('outside test mode', () => {
+  it('has no control endpoints and refuses setFaults', async () => {
+    const sandbox = await startSandbox();
+    try {
+      const answer = await call(sandbox, 'POST', '/__sandbox/faults', {
+        key: null,
+        body: { kind: 'reset' },
+      });
+      expect(answer.status).toBe(404);
+      expect(() => sandbox.setFaults({ kind: 'reset' })).toThrow(/faults: true/);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('--latency adds a fixed delay and still answers', async () => {
+    const sandbox = await startSandbox({ latencyMs: 20 });
+    try {
+      expect((await call(sandbox, 'GET', '/v1/me')).status).toBe(200);
+    } finally {
+      await sandbox.close();
+    }
+  });
+});

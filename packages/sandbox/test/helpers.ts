@@ -1,0 +1,86 @@
+// Real HTTP against a sandbox on 127.0.0.1, and checks of each answer against the OpenAPI document.
+import { compileSpec } from '../src/spec';
+import type { Sandbox } from '../src';
+
+export const spec = compileSpec();
+
+export const SUPPORT = ['billing', 'technical_bug', 'account_access', 'feature_request'];
+export const EXAMPLE = 'I cannot log in - the password reset email never arrives.';
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+export interface CallOptions {
+  body?: unknown;
+  /** Sent as is (not JSON-encoded). */
+  raw?: string;
+  /** API key; `null` sends no Authorization header. Default: the sandbox's test key. */
+  key?: string | null;
+  headers?: Record<string, string>;
+}
+
+export async function call(
+  sandbox: Sandbox,
+  method: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<Answer> {
+  const headers: Record<string, string> = { ...options.headers };
+  const key = options.key === undefined ? sandbox.apiKey : options.key;
+  if (key !== null) headers.authorization ??= `Bearer ${key}`;
+  let body: string | undefined;
+  if (options.raw !== undefined) body = options.raw;
+  else if (options.body !== undefined) body = JSON.stringify(options.body);
+  if (body !== undefined) headers['content-type'] ??= 'application/json';
+  const response = await fetch(sandbox.url + path, { method, headers, body });
+  const text = await response.text();
+  let parsed: unknown;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  return { status: response.status, headers: response.headers, text, body: parsed };
+}
+
+/** Asserts the answer is one the spec documents for this operation, headers and body. */
+export function expectConforms(operationId: string, answer: Answer): void {
+  const op = spec.operations[operationId];
+  if (!op) throw new Error(`no operation ${operationId}`);
+  const response = op.responses[String(answer.status)];
+  if (!response)
+    throw new Error(
+      `${operationId} answered ${answer.status}, which the spec does not document: ${answer.text}`,
+    );
+  expect(answer.headers.get('x-request-id')).toMatch(/^req_/);
+  if (response.contentType) {
+    expect(answer.headers.get('content-type')).toContain(response.contentType);
+    const validate = response.body!;
+    if (!validate(answer.body)) {
+      throw new Error(
+        `${operationId} ${answer.status} body breaks the spec: ${JSON.stringify(validate.errors)}\n${answer.text}`,
+      );
+    }
+  }
+  if (answer.status >= 400) {
+    expect(answer.body.request_id).toBe(answer.headers.get('x-request-id'));
+    expect(answer.body.status).toBe(answer.status);
+  }
+  if (answer.status === 429 || answer.status === 503 || answer.status === 409) {
+    expect(Number(answer.headers.get('retry-after'))).toBeGreaterThanOrEqual(0);
+  }
+}
+
+export async function createSchema(
+  sandbox: Sandbox,
+  name = 'Support triage',
+  categories: Array<{ name: string; description?: string }> = SUPPORT.map((c) => ({ name: c })),
+) {
+  const answer = await call(sandbox, 'POST', '/v1/schemas', { body: { name, categories } });
+  expect(answer.status).toBe(201);
+  return answer.body as { id: string; name: string };
+}
