@@ -11,7 +11,9 @@ import path from 'node:path';
 
 import type { FaultSpec, SandboxStats } from '@classifaily/sandbox';
 
-import { PACKAGE_ROOT } from './n8n';
+// As in ./n8n.ts (not imported: Node's type stripping needs extensions that Jest's resolver does not).
+const PACKAGE_ROOT =
+  typeof __dirname === 'string' ? path.resolve(__dirname, '..', '..') : process.cwd();
 
 export interface SandboxProcess {
   url: string;
