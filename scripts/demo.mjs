@@ -79,7 +79,7 @@ try {
       outcomes.map((o) => ({
         ticket: o.id,
         label: o.ok ? o.result.label : `error: ${o.error.message}`,
-        confidence: o.ok ? +o.result.confidence.toFixed(2) : '',
+        confidence: o.ok ? o.result.confidence.toFixed(2) : '',
         review: o.ok
           ? needsReview(o.result.confidence, DEFAULT_REVIEW_THRESHOLD)
             ? 'needs review'

@@ -38,6 +38,8 @@ import {
 import { VERSION } from './version';
 
 export const DEFAULT_BASE_URL = 'https://api.classifaily.com';
+/** Per-attempt timeout of a request, in ms (the Make app's base uses the same). */
+export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export interface ClientOptions {
   /** Required unless `auth` is `'transport'`. */
@@ -99,7 +101,7 @@ export class ClassifailyClient {
     this.#apiKey = options.auth === 'transport' ? undefined : normalizeApiKey(options.apiKey);
     this.baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
     this.maxRetries = options.maxRetries ?? 2;
-    this.timeout = options.timeout ?? 30_000;
+    this.timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
     this.maxRetryDelay = options.maxRetryDelay ?? MAX_BACKOFF_MS;
     this.#fetch = options.fetch ?? ((url, init) => fetch(url, init));
     this.#sleep = options.sleep ?? defaultSleep;

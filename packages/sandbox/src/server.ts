@@ -44,6 +44,9 @@ export function buildApp(ctx: SandboxContext, options: { logger?: boolean } = {}
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     const path = pathOf(request);
+    // Counted on arrival (faults included), so a client that has its answer finds its request counted.
+    if (!path.startsWith(CONTROL_PREFIX))
+      ctx.stats.request(request.method, path, request.routeOptions.config?.operationId);
     if (!path.startsWith('/v1/') && path !== '/v1') return;
 
     const fault = ctx.faults?.take(path);
@@ -127,14 +130,8 @@ export function buildApp(ctx: SandboxContext, options: { logger?: boolean } = {}
   });
 
   app.addHook('onResponse', async (request, reply) => {
-    const path = pathOf(request);
-    if (path.startsWith(CONTROL_PREFIX)) return;
-    ctx.stats.record(
-      request.method,
-      path,
-      request.routeOptions.config?.operationId,
-      reply.statusCode,
-    );
+    if (pathOf(request).startsWith(CONTROL_PREFIX)) return;
+    ctx.stats.status(reply.statusCode);
   });
 
   app.setErrorHandler((error: FastifyError | ProblemError, request, reply) => {

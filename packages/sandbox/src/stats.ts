@@ -2,8 +2,10 @@
 // ("60 items in exactly 3 requests").
 export interface SandboxStats {
   total: number;
-  /** By method and path as sent, such as `POST /v1/classify/batch`. */
+  /** By path as sent (no query), such as `/v1/classify/batch`. */
   byPath: Record<string, number>;
+  /** By method and path, such as `POST /v1/schemas`. */
+  byRoute: Record<string, number>;
   /** By the spec's operationId, such as `classifyBatch`. */
   byOperation: Record<string, number>;
   byStatus: Record<string, number>;
@@ -15,16 +17,22 @@ export class Stats {
   private data: SandboxStats = Stats.empty();
 
   static empty(): SandboxStats {
-    return { total: 0, byPath: {}, byOperation: {}, byStatus: {}, itemsClassified: 0 };
+    return { total: 0, byPath: {}, byRoute: {}, byOperation: {}, byStatus: {}, itemsClassified: 0 };
   }
 
-  record(method: string, path: string, operationId: string | undefined, status: number): void {
+  /** Counted on arrival, so that a client that has its answer always finds its request counted. */
+  request(method: string, path: string, operationId: string | undefined): void {
     const d = this.data;
     d.total += 1;
-    const key = `${method} ${path}`;
-    d.byPath[key] = (d.byPath[key] ?? 0) + 1;
+    d.byPath[path] = (d.byPath[path] ?? 0) + 1;
+    const route = `${method} ${path}`;
+    d.byRoute[route] = (d.byRoute[route] ?? 0) + 1;
     if (operationId) d.byOperation[operationId] = (d.byOperation[operationId] ?? 0) + 1;
-    d.byStatus[status] = (d.byStatus[status] ?? 0) + 1;
+  }
+
+  /** Counted when the response is sent (a reset connection has no status). */
+  status(status: number): void {
+    this.data.byStatus[status] = (this.data.byStatus[status] ?? 0) + 1;
   }
 
   classified(count: number): void {

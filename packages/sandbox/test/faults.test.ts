@@ -96,7 +96,8 @@ describe('fault injection (test mode)', () => {
       await call(sandbox, 'POST', '/v1/classify/batch', { body: { items, categories: SUPPORT } });
     await call(sandbox, 'GET', '/v1/me');
     const stats = (await control('GET', '/stats')).body;
-    expect(stats.byPath).toEqual({ 'POST /v1/classify/batch': 3, 'GET /v1/me': 1 });
+    expect(stats.byPath).toEqual({ '/v1/classify/batch': 3, '/v1/me': 1 });
+    expect(stats.byRoute).toEqual({ 'POST /v1/classify/batch': 3, 'GET /v1/me': 1 });
     expect(stats.byOperation).toEqual({ classifyBatch: 3, getMe: 1 });
     expect(stats.itemsClassified).toBe(60);
     expect(stats.total).toBe(4);

@@ -3,6 +3,7 @@
 import type { Me } from '../types';
 import * as fields from './fields';
 import * as operations from './operations';
+import type { OperationSpec } from './types';
 
 export * from './types';
 export * from './outputs';
@@ -20,6 +21,13 @@ export const credential = {
   },
 } as const;
 
+/** Labels of the resources operations belong to, for platforms that group steps (Make's module groups). */
+export const resources: Record<OperationSpec['resource'], { label: string }> = {
+  classification: { label: 'Classification' },
+  schema: { label: 'Schemas' },
+  account: { label: 'Account' },
+};
+
 export const catalog = {
   service: {
     name: 'Classifaily',
@@ -27,6 +35,7 @@ export const catalog = {
     docsUrl: fields.DOCS_URL,
   },
   credential,
+  resources,
   fields,
   operations,
 } as const;

@@ -26,6 +26,11 @@ const DESCRIPTION_LEXICON_WEIGHT = 1;
 /** A prior for catch-all categories ("other", "neutral"), so that text with no evidence lands there. */
 const CATCH_ALL_PRIOR = 0.5;
 const MAX_PHRASE = 4;
+/**
+ * Scores are squashed to at most this (CAP · tanh(score / CAP)) before the softmax: piling up
+ * keywords makes the sandbox surer, but never 1.0 — a keyword match is not proof.
+ */
+const SCORE_CAP = 5;
 
 interface Index {
   names: string[];
@@ -128,6 +133,7 @@ export function classify(input: string, categories: CategorySpec[], explain = tr
     }
   }
 
+  for (let c = 0; c < logits.length; c++) logits[c] = SCORE_CAP * Math.tanh(logits[c]! / SCORE_CAP);
   const max = Math.max(...logits);
   const exps = logits.map((l) => Math.exp(l - max));
   const sum = exps.reduce((a, b) => a + b, 0);

@@ -1,0 +1,263 @@
+// An evaluator for exactly the subset of IML (Make's expression language) that this generator emits,
+// and nothing more:
+//   - templates: literal text with `{{expression}}` parts; a string that is one expression keeps the
+//     expression's type (number, boolean, object), as in Make;
+//   - paths: `body.result.label`, `parameters.x`, `item.id` (dots only; no `[index]`, no backticks);
+//   - literals: numbers, 'single' or "double" quoted strings (no escapes), true, false, null;
+//   - operators: `==` `!=` `<` `<=` `>` `>=` (strict, like Make), `&&` `||` `!`, and `+` (joins
+//     strings, adds numbers);
+//   - functions: `if(cond, a, b)`, `ifempty(a, b)` (b when a is undefined, null or ''), and
+//     `toCollection(array, keyName, valueName)` (used by the universal module).
+// Anything else (other functions, array indexes, IML in object keys) is refused with an error, so a
+// generator change that leaves the subset fails the tests instead of being evaluated wrongly.
+
+export type Scope = Record<string, unknown>;
+
+type Node =
+  | { kind: 'literal'; value: unknown }
+  | { kind: 'path'; parts: string[] }
+  | { kind: 'call'; name: string; args: Node[] }
+  | { kind: 'unary'; op: '!'; arg: Node }
+  | { kind: 'binary'; op: string; left: Node; right: Node };
+
+const FUNCTIONS = new Set(['if', 'ifempty', 'toCollection']);
+
+const TOKEN =
+  /\s*(?:(\d+(?:\.\d+)?)|'([^']*)'|"([^"]*)"|([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)|(===|!==|==|!=|<=|>=|&&|\|\||[<>!+(),=]))/y;
+
+type Token =
+  | { t: 'num'; v: number }
+  | { t: 'str'; v: string }
+  | { t: 'id'; v: string }
+  | { t: 'op'; v: string };
+
+function tokenize(src: string): Token[] {
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = 0;
+  let pos = 0;
+  while (pos < src.length) {
+    if (/^\s*$/.test(src.slice(pos))) break;
+    TOKEN.lastIndex = pos;
+    const m = TOKEN.exec(src);
+    if (!m)
+      throw new Error(`IML outside the supported subset at "${src.slice(pos)}" in {{${src}}}`);
+    pos = TOKEN.lastIndex;
+    if (m[1] !== undefined) tokens.push({ t: 'num', v: Number(m[1]) });
+    else if (m[2] !== undefined) tokens.push({ t: 'str', v: m[2] });
+    else if (m[3] !== undefined) tokens.push({ t: 'str', v: m[3] });
+    else if (m[4] !== undefined) tokens.push({ t: 'id', v: m[4] });
+    else tokens.push({ t: 'op', v: m[5]! });
+  }
+  return tokens;
+}
+
+const PRECEDENCE: Record<string, number> = {
+  '||': 1,
+  '&&': 2,
+  '==': 3,
+  '=': 3,
+  '===': 3,
+  '!=': 3,
+  '!==': 3,
+  '<': 4,
+  '<=': 4,
+  '>': 4,
+  '>=': 4,
+  '+': 5,
+};
+
+/** Parses one expression (the text between `{{` and `}}`). */
+export function parse(src: string): Node {
+  const tokens = tokenize(src);
+  let i = 0;
+  const peek = () => tokens[i];
+  const expectOp = (v: string) => {
+    const tok = tokens[i++];
+    if (!tok || tok.t !== 'op' || tok.v !== v) throw new Error(`Expected "${v}" in {{${src}}}`);
+  };
+
+  const primary = (): Node => {
+    const tok = tokens[i++];
+    if (!tok) throw new Error(`Unexpected end of {{${src}}}`);
+    if (tok.t === 'num' || tok.t === 'str') return { kind: 'literal', value: tok.v };
+    if (tok.t === 'op' && tok.v === '!') return { kind: 'unary', op: '!', arg: primary() };
+    if (tok.t === 'op' && tok.v === '(') {
+      const inner = expression(0);
+      expectOp(')');
+      return inner;
+    }
+    if (tok.t === 'id') {
+      if (tok.v === 'true' || tok.v === 'false')
+        return { kind: 'literal', value: tok.v === 'true' };
+      if (tok.v === 'null') return { kind: 'literal', value: null };
+      const next = peek();
+      if (next?.t === 'op' && next.v === '(') {
+        if (!FUNCTIONS.has(tok.v)) throw new Error(`IML function ${tok.v}() is not in the subset`);
+        i++;
+        const args: Node[] = [];
+        if (!(peek()?.t === 'op' && (peek() as Token).v === ')')) {
+          for (;;) {
+            args.push(expression(0));
+            const sep = tokens[i++];
+            if (sep?.t === 'op' && sep.v === ')') break;
+            if (!(sep?.t === 'op' && sep.v === ',')) throw new Error(`Expected "," in {{${src}}}`);
+          }
+        } else i++;
+        return { kind: 'call', name: tok.v, args };
+      }
+      return { kind: 'path', parts: tok.v.split('.') };
+    }
+    throw new Error(`Unexpected "${tok.v}" in {{${src}}}`);
+  };
+
+  const expression = (minPrec: number): Node => {
+    let left = primary();
+    for (;;) {
+      const tok = peek();
+      if (!tok || tok.t !== 'op') break;
+      const prec = PRECEDENCE[tok.v];
+      if (prec === undefined || prec <= minPrec) break;
+      i++;
+      left = { kind: 'binary', op: tok.v, left, right: expression(prec) };
+    }
+    return left;
+  };
+
+  const node = expression(0);
+  if (i !== tokens.length) throw new Error(`Unexpected trailing tokens in {{${src}}}`);
+  return node;
+}
+
+const isEmpty = (v: unknown) => v === undefined || v === null || v === '';
+
+function lookup(scope: Scope, parts: string[]): unknown {
+  let value: unknown = scope;
+  for (const part of parts) {
+    if (value === null || value === undefined || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
+function evalNode(node: Node, scope: Scope): unknown {
+  switch (node.kind) {
+    case 'literal':
+      return node.value;
+    case 'path':
+      return lookup(scope, node.parts);
+    case 'unary':
+      return !evalNode(node.arg, scope);
+    case 'call': {
+      const [a, b, c] = node.args;
+      if (node.name === 'if')
+        return evalNode(a!, scope) ? evalNode(b!, scope) : evalNode(c!, scope);
+      if (node.name === 'ifempty') {
+        const first = evalNode(a!, scope);
+        return isEmpty(first) ? evalNode(b!, scope) : first;
+      }
+      // toCollection(array, keyName, valueName)
+      const list = evalNode(a!, scope);
+      if (!Array.isArray(list)) return undefined;
+      const key = String(evalNode(b!, scope));
+      const val = String(evalNode(c!, scope));
+      return Object.fromEntries(
+        list.map((entry) => [String((entry as Scope)[key]), (entry as Scope)[val]]),
+      );
+    }
+    case 'binary': {
+      if (node.op === '&&') return evalNode(node.left, scope) && evalNode(node.right, scope);
+      if (node.op === '||') return evalNode(node.left, scope) || evalNode(node.right, scope);
+      const l = evalNode(node.left, scope) as never;
+      const r = evalNode(node.right, scope) as never;
+      switch (node.op) {
+        case '==':
+        case '=':
+        case '===':
+          return l === r;
+        case '!=':
+        case '!==':
+          return l !== r;
+        case '<':
+          return l < r;
+        case '<=':
+          return l <= r;
+        case '>':
+          return l > r;
+        case '>=':
+          return l >= r;
+        case '+':
+          return typeof l === 'string' || typeof r === 'string'
+            ? `${l ?? ''}${r ?? ''}`
+            : (l as number) + (r as number);
+      }
+    }
+  }
+  throw new Error('unreachable');
+}
+
+const MUSTACHE = /\{\{([\s\S]*?)\}\}/g;
+
+/** Every expression in a template string, in order. */
+export function expressionsOf(template: string): string[] {
+  return [...template.matchAll(MUSTACHE)].map((m) => m[1]!);
+}
+
+/** The variable paths an expression reads, such as ['body', 'result', 'label']. */
+export function referencedPaths(src: string): string[][] {
+  const out: string[][] = [];
+  const walk = (node: Node): void => {
+    if (node.kind === 'path') out.push(node.parts);
+    else if (node.kind === 'call') node.args.forEach(walk);
+    else if (node.kind === 'unary') walk(node.arg);
+    else if (node.kind === 'binary') {
+      walk(node.left);
+      walk(node.right);
+    }
+  };
+  walk(parse(src));
+  return out;
+}
+
+export function evaluateExpression(src: string, scope: Scope): unknown {
+  return evalNode(parse(src), scope);
+}
+
+/**
+ * Evaluates a template string. One whole `{{expr}}` keeps its value's type; mixed text gives a
+ * string, where an undefined or null part is empty. `encode` is applied to each expression's text
+ * (Make encodes what IML puts into a URL).
+ */
+export function evaluateTemplate(
+  template: string,
+  scope: Scope,
+  encode: (s: string) => string = (s) => s,
+): unknown {
+  const whole = /^\{\{([\s\S]*?)\}\}$/.exec(template);
+  if (whole && !whole[1]!.includes('}}')) {
+    const value = evaluateExpression(whole[1]!, scope);
+    return typeof value === 'string' ? encode(value) : value;
+  }
+  return template.replace(MUSTACHE, (_m, src: string) => {
+    const value = evaluateExpression(src, scope);
+    return value === undefined || value === null ? '' : encode(String(value));
+  });
+}
+
+/**
+ * Evaluates every string in a JSON structure. Keys are literal; a key whose value comes out
+ * undefined is dropped, as Make drops it from a request.
+ */
+export function evaluateDeep(value: unknown, scope: Scope): unknown {
+  if (typeof value === 'string') return evaluateTemplate(value, scope);
+  if (Array.isArray(value)) return value.map((v) => evaluateDeep(v, scope));
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) {
+      if (key.includes('{{')) throw new Error(`IML in an object key (${key}) is not in the subset`);
+      const evaluated = evaluateDeep(v, scope);
+      if (evaluated !== undefined) out[key] = evaluated;
+    }
+    return out;
+  }
+  return value;
+}

@@ -1,0 +1,269 @@
+// Runs a generated module, RPC or connection check the way Make would, as far as the generated app
+// needs: it fills parameter defaults and checks Make's validation rules, renders the request from
+// base + communication with the IML evaluator (src/iml/evaluate.ts), sends it over HTTP, and applies
+// the response mapping: error directive, iterate, pagination, limit, output and metadata.
+// It is a test and demo harness, not Make: no retries, no OAuth, no `temp`, no `valid`, no `wrapper`.
+import type {
+  MakeApp,
+  MakeBase,
+  MakeErrorDirective,
+  MakeErrorSpec,
+  MakeErrorType,
+  MakeParameter,
+  MakeRequest,
+} from './make-format';
+import { evaluateDeep, evaluateTemplate, type Scope } from './iml/evaluate';
+
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+/** What a Make error directive produced: the error type Make would raise, and its message. */
+export class MakeModuleError extends Error {
+  override readonly name = 'MakeModuleError';
+  constructor(
+    readonly type: MakeErrorType,
+    message: string,
+    readonly statusCode?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface SentRequest {
+  method: string;
+  url: string;
+  /** Header names lower-cased; `authorization` shown as `Bearer ***` (what log.sanitize does). */
+  headers: Record<string, string>;
+  body?: unknown;
+}
+
+export interface RunOptions {
+  /** The connection's data, as Make stores it (apiKey, baseUrl). */
+  connection: Record<string, unknown>;
+  parameters?: Record<string, unknown>;
+  fetch?: FetchLike;
+  /** Called with every request sent (sanitized), for demos and assertions. */
+  onRequest?: (request: SentRequest) => void;
+}
+
+export interface RunResult {
+  bundles: Record<string, unknown>[];
+  requests: SentRequest[];
+}
+
+/** Applies defaults of parameters left out, then Make's `required` and `validate` rules. */
+export function prepareParameters(
+  specs: readonly MakeParameter[],
+  given: Record<string, unknown>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...given };
+  for (const spec of specs) {
+    if (out[spec.name] === undefined && spec.default !== undefined) out[spec.name] = spec.default;
+    const value = out[spec.name];
+    if (value === undefined || value === null || value === '') {
+      if (spec.required)
+        throw new MakeModuleError(
+          'DataError',
+          `Missing value of required parameter '${spec.name}'.`,
+        );
+      continue;
+    }
+    const v = spec.validate;
+    if (Array.isArray(value)) {
+      if (v?.minItems !== undefined && value.length < v.minItems)
+        throw new MakeModuleError(
+          'DataError',
+          `Array '${spec.name}' has fewer than ${v.minItems} items.`,
+        );
+      if (v?.maxItems !== undefined && value.length > v.maxItems)
+        throw new MakeModuleError(
+          'DataError',
+          `Array '${spec.name}' has more than ${v.maxItems} items.`,
+        );
+    } else if (typeof value === 'number') {
+      if ((v?.min !== undefined && value < v.min) || (v?.max !== undefined && value > v.max))
+        throw new MakeModuleError('DataError', `Value of '${spec.name}' is out of range.`);
+    } else if (typeof value === 'string') {
+      if (v?.max !== undefined && value.length > v.max)
+        throw new MakeModuleError('DataError', `Text of '${spec.name}' is too long.`);
+      if (v?.pattern !== undefined && !new RegExp(v.pattern).test(value))
+        throw new MakeModuleError(
+          'DataError',
+          `Value of '${spec.name}' does not match the pattern.`,
+        );
+    }
+    // The nested parameters of the chosen option take part too.
+    if (Array.isArray(spec.options)) {
+      const chosen = spec.options.find((o) => o.value === value);
+      if (chosen?.nested) Object.assign(out, prepareParameters(chosen.nested, out));
+    }
+  }
+  return out;
+}
+
+interface Rendered {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: unknown;
+  timeout?: number;
+}
+
+function render(
+  request: MakeRequest,
+  base: MakeBase | undefined,
+  scope: Scope,
+  extraQs?: Record<string, unknown>,
+): Rendered {
+  let url = String(evaluateTemplate(request.url, scope, encodeURI));
+  if (base && url.startsWith('/')) url = String(evaluateTemplate(base.baseUrl, scope)) + url;
+  const qs = { ...asObject(evaluateDeep(request.qs ?? {}, scope)), ...(extraQs ?? {}) };
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(qs))
+    if (v !== undefined && v !== null && v !== '') search.set(k, String(v));
+  if ([...search.keys()].length) url += (url.includes('?') ? '&' : '?') + search.toString();
+  const headers: Record<string, string> = {};
+  for (const source of [base?.headers, request.headers]) {
+    for (const [k, v] of Object.entries(asObject(evaluateDeep(source ?? {}, scope)))) {
+      if (v !== undefined) headers[k.toLowerCase()] = String(v);
+    }
+  }
+  const method = String(evaluateTemplate(request.method, scope)).toUpperCase();
+  const body = request.body === undefined ? undefined : evaluateDeep(request.body, scope);
+  return { method, url, headers, ...(body === undefined ? {} : { body }), timeout: base?.timeout };
+}
+
+const asObject = (v: unknown): Record<string, unknown> =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+
+async function send(r: Rendered, options: RunOptions, sent: SentRequest[]) {
+  const headers = { ...r.headers };
+  let payload: string | undefined;
+  if (r.body !== undefined && r.method !== 'GET') {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(r.body);
+  }
+  const record: SentRequest = {
+    method: r.method,
+    url: r.url,
+    headers: { ...headers, ...(headers.authorization ? { authorization: 'Bearer ***' } : {}) },
+    ...(r.body !== undefined ? { body: r.body } : {}),
+  };
+  sent.push(record);
+  options.onRequest?.(record);
+  const doFetch = options.fetch ?? ((url: string, init: RequestInit) => fetch(url, init));
+  let response: Response;
+  try {
+    response = await doFetch(r.url, {
+      method: r.method,
+      headers,
+      ...(payload === undefined ? {} : { body: payload }),
+      ...(r.timeout ? { signal: AbortSignal.timeout(r.timeout) } : {}),
+    });
+  } catch (cause) {
+    throw new MakeModuleError('ConnectionError', `Request failed: ${(cause as Error).message}`);
+  }
+  const text = await response.text();
+  let body: unknown = text;
+  if (/json/.test(response.headers.get('content-type') ?? '') && text) body = JSON.parse(text);
+  const responseHeaders: Record<string, string> = {};
+  response.headers.forEach((value, key) => (responseHeaders[key] = value));
+  return { statusCode: response.status, body, headers: responseHeaders };
+}
+
+function raise(directive: MakeErrorDirective | undefined, scope: Scope, statusCode: number): never {
+  const specific = directive?.[String(statusCode)];
+  const spec: MakeErrorSpec =
+    specific && typeof specific === 'object'
+      ? specific
+      : (directive ?? { message: `[${statusCode}]` });
+  const type = (spec.type ?? directive?.type ?? 'RuntimeError') as MakeErrorType;
+  throw new MakeModuleError(type, String(evaluateTemplate(spec.message, scope)), statusCode);
+}
+
+/** One communication, with pagination: returns the bundles (or the one output) it produces. */
+async function communicate(
+  request: MakeRequest,
+  base: MakeBase | undefined,
+  scope: Scope,
+  options: RunOptions,
+  sent: SentRequest[],
+): Promise<{ bundles: Record<string, unknown>[]; last: Scope }> {
+  const bundles: Record<string, unknown>[] = [];
+  const response = request.response ?? {};
+  const limit =
+    response.limit === undefined
+      ? Infinity
+      : Number(evaluateTemplate(String(response.limit), scope));
+  let extraQs: Record<string, unknown> | undefined;
+  for (let page = 0; page < 100; page++) {
+    const res = await send(render(request, base, scope, extraQs), options, sent);
+    const resScope: Scope = { ...scope, ...res };
+    if (res.statusCode >= 400)
+      raise(response.error ?? base?.response.error, resScope, res.statusCode);
+    if (response.iterate) {
+      const items = evaluateTemplate(response.iterate, resScope);
+      for (const item of Array.isArray(items) ? items : []) {
+        if (bundles.length >= limit) break;
+        bundles.push(
+          evaluateDeep(response.output ?? '{{item}}', { ...resScope, item }) as Record<
+            string,
+            unknown
+          >,
+        );
+      }
+    } else if (response.output !== undefined) {
+      bundles.push(evaluateDeep(response.output, resScope) as Record<string, unknown>);
+    }
+    const more =
+      request.pagination &&
+      bundles.length < limit &&
+      evaluateTemplate(request.pagination.condition ?? 'true', resScope);
+    if (!more) return { bundles, last: resScope };
+    extraQs = asObject(evaluateDeep(request.pagination!.qs ?? {}, resScope));
+  }
+  throw new Error('Pagination did not end after 100 pages');
+}
+
+export async function runModule(
+  app: MakeApp,
+  moduleId: string,
+  options: RunOptions,
+): Promise<RunResult> {
+  const module = app.modules.find((m) => m.id === moduleId);
+  if (!module) throw new Error(`No module ${moduleId}`);
+  const parameters = prepareParameters(
+    [...module.staticParams, ...module.mappableParams],
+    options.parameters ?? {},
+  );
+  const sent: SentRequest[] = [];
+  const scope: Scope = { parameters, connection: options.connection };
+  const { bundles } = await communicate(module.communication, app.base, scope, options, sent);
+  return { bundles, requests: sent };
+}
+
+export async function runRpc(app: MakeApp, rpcId: string, options: RunOptions): Promise<RunResult> {
+  const rpc = app.rpcs.find((r) => r.id === rpcId);
+  if (!rpc) throw new Error(`No RPC ${rpcId}`);
+  const sent: SentRequest[] = [];
+  const scope: Scope = { parameters: options.parameters ?? {}, connection: options.connection };
+  const { bundles } = await communicate(rpc.communication, app.base, scope, options, sent);
+  return { bundles, requests: sent };
+}
+
+/** Make's connection test: the connection's own request (no base); returns the connection label. */
+export async function verifyConnection(
+  app: MakeApp,
+  options: Omit<RunOptions, 'parameters'>,
+): Promise<{ label: string; requests: SentRequest[] }> {
+  const parameters = prepareParameters(app.connection.params, options.connection);
+  const sent: SentRequest[] = [];
+  const { last } = await communicate(
+    app.connection.communication,
+    undefined,
+    { parameters },
+    options,
+    sent,
+  );
+  const metadata = app.connection.communication.response?.metadata;
+  return { label: metadata ? String(evaluateTemplate(metadata.value, last)) : '', requests: sent };
+}

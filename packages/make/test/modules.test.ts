@@ -1,0 +1,268 @@
+// The generated modules, read from the checked-in files, rendered by the IML evaluator and sent to
+// the sandbox over HTTP: the API accepts each request, the output matches the module's interface,
+// and the sandbox's errors come out as the Make error types the app declares.
+import {
+  catalog,
+  presentResult,
+  SAMPLE_CATEGORIES,
+  SAMPLE_INPUT,
+  type Me,
+} from '@classifaily/core';
+import { DEFAULT_APP_DIR } from '../src/generate';
+import { readApp } from '../src/read';
+import {
+  MakeModuleError,
+  runModule,
+  runRpc,
+  verifyConnection,
+  type SentRequest,
+} from '../src/runtime';
+import type { MakeInterfaceField, MakeModule } from '../src/make-format';
+import { startApi, type ApiServer } from './helpers/api';
+
+const app = readApp(DEFAULT_APP_DIR);
+let api: ApiServer;
+let connection: { apiKey: string; baseUrl: string };
+
+beforeAll(async () => {
+  api = await startApi();
+  connection = { apiKey: api.apiKey, baseUrl: api.url };
+});
+afterAll(() => api.close());
+beforeEach(() => api.reset({ schemas: true }));
+
+const moduleById = (id: string) => app.modules.find((m) => m.id === id)!;
+
+/** Each bundle has only interface fields, each of the interface's type. */
+function expectMatchesInterface(module: MakeModule, bundle: Record<string, unknown>) {
+  const fields = new Map<string, MakeInterfaceField>(module.interface.map((f) => [f.name, f]));
+  for (const [key, value] of Object.entries(bundle)) {
+    const field = fields.get(key);
+    expect(field).toBeDefined();
+    const type = {
+      text: 'string',
+      number: 'number',
+      boolean: 'boolean',
+      collection: 'object',
+      array: 'object',
+    }[field!.type as string];
+    if (type) expect(typeof value).toBe(type);
+    if (field!.type === 'array') expect(Array.isArray(value)).toBe(true);
+  }
+}
+
+const run = (id: string, parameters: Record<string, unknown>) =>
+  runModule(app, id, { connection, parameters });
+
+async function makeError(promise: Promise<unknown>): Promise<MakeModuleError> {
+  try {
+    await promise;
+  } catch (e) {
+    expect(e).toBeInstanceOf(MakeModuleError);
+    return e as MakeModuleError;
+  }
+  throw new Error('expected a Make error');
+}
+
+describe('connection', () => {
+  it('validates on GET /v1/me and labels the connection with core’s connectionLabel', async () => {
+    const { label, requests } = await verifyConnection(app, { connection });
+    const me = (await (
+      await fetch(`${api.url}/v1/me`, { headers: { authorization: `Bearer ${api.apiKey}` } })
+    ).json()) as Me;
+    expect(label).toBe(catalog.credential.connectionLabel(me));
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({ method: 'GET', url: `${api.url}/v1/me` });
+  });
+
+  it('a revoked key fails as InvalidAccessTokenError, and the key appears nowhere', async () => {
+    const sent: SentRequest[] = [];
+    const error = await makeError(
+      verifyConnection(app, {
+        connection: { ...connection, apiKey: api.revokedKey },
+        onRequest: (r) => sent.push(r),
+      }),
+    );
+    expect(error.type).toBe('InvalidAccessTokenError');
+    expect(error.statusCode).toBe(401);
+    expect(JSON.stringify({ error: error.message, sent })).not.toContain(api.revokedKey);
+  });
+});
+
+describe('Classify Text', () => {
+  const classifyText = moduleById('classifyText');
+
+  it('classifies, and its output is core’s presentResult of the API’s answer', async () => {
+    const { bundles, requests } = await run('classifyText', {
+      input: SAMPLE_INPUT,
+      categories: SAMPLE_CATEGORIES,
+      explain: true,
+    });
+    expect(bundles).toHaveLength(1);
+    const bundle = bundles[0]!;
+    expectMatchesInterface(classifyText, bundle);
+    expect(bundle.label).toBe('account_access');
+    const { id, ...rest } = bundle;
+    expect(typeof id).toBe('string');
+    expect(rest).toEqual(
+      presentResult({
+        label: bundle.label as string,
+        confidence: bundle.confidence as number,
+        explanation: bundle.explanation as string,
+        scores: bundle.scores as Record<string, number>,
+      }),
+    );
+    expect(requests[0]!.body).toEqual({
+      input: SAMPLE_INPUT,
+      categories: SAMPLE_CATEGORIES,
+      explain: true,
+    });
+    expect(requests[0]!.headers.authorization).toBe('Bearer ***');
+  });
+
+  it('computes needs_review from the threshold: confidence < threshold', async () => {
+    const low = await run('classifyText', {
+      input: SAMPLE_INPUT,
+      categories: SAMPLE_CATEGORIES,
+      reviewThreshold: 1,
+    });
+    expect(low.bundles[0]!.needs_review).toBe(true);
+    const high = await run('classifyText', {
+      input: SAMPLE_INPUT,
+      categories: SAMPLE_CATEGORIES,
+      reviewThreshold: 0,
+    });
+    expect(high.bundles[0]!.needs_review).toBe(false);
+  });
+
+  it('classifies against a schema picked from the RPC dropdown', async () => {
+    const [schema] = (
+      await run('createSchema', {
+        name: 'Support triage',
+        categories: SAMPLE_CATEGORIES.map((name) => ({ name })),
+      })
+    ).bundles;
+    const options = (await runRpc(app, 'schemaOptions', { connection })).bundles;
+    expect(options).toEqual([{ label: 'Support triage', value: schema!.id }]);
+    const { bundles, requests } = await run('classifyText', {
+      input: SAMPLE_INPUT,
+      categorySource: 'schema',
+      schema: options[0]!.value,
+    });
+    expect(requests[0]!.body).toEqual({ input: SAMPLE_INPUT, schema: schema!.id, explain: false });
+    expect(bundles[0]!.label).toBe('account_access');
+  });
+
+  it('a request the API refuses is a DataError carrying the API’s detail', async () => {
+    const error = await makeError(
+      run('classifyText', { input: '   ', categories: SAMPLE_CATEGORIES }),
+    );
+    expect(error.type).toBe('DataError');
+    expect([400, 422]).toContain(error.statusCode);
+    expect(error.message).not.toMatch(/^Classifaily could not accept the request/);
+  });
+
+  it.each<[number, string]>([
+    [429, 'RateLimitError'],
+    [500, 'ConnectionError'],
+    [503, 'ConnectionError'],
+  ])('a %s from the API is a %s', async (status, type) => {
+    api.setFaults({ kind: 'status', status, count: 1 });
+    const error = await makeError(
+      run('classifyText', { input: SAMPLE_INPUT, categories: SAMPLE_CATEGORIES }),
+    );
+    expect(error.type).toBe(type);
+    expect(error.statusCode).toBe(status);
+  });
+});
+
+describe('Classify Batch', () => {
+  const batch = moduleById('classifyBatch');
+
+  it('gives one bundle per item, in input order, with the reference and a per-item error', async () => {
+    const items = [
+      { input: 'I was charged twice this month.', id: 'ticket-1' },
+      { input: '', id: 'ticket-2' },
+      { input: 'The export button crashes the app.' },
+    ];
+    const { bundles, requests } = await run('classifyBatch', {
+      items,
+      categories: SAMPLE_CATEGORIES,
+    });
+    expect(requests).toHaveLength(1);
+    expect(bundles.map((b) => b.index)).toEqual([0, 1, 2]);
+    expect(bundles.map((b) => b.reference)).toEqual(['ticket-1', 'ticket-2', undefined]);
+    bundles.forEach((b) => expectMatchesInterface(batch, b));
+    expect(bundles[0]).toMatchObject({ label: 'billing', needs_review: false });
+    expect(bundles[1]!.label).toBeUndefined();
+    expect(typeof bundles[1]!.error).toBe('string');
+    expect(bundles[1]!.needs_review).toBe(true);
+    expect(bundles[2]).toMatchObject({ label: 'technical_bug' });
+  });
+
+  it('refuses more than one batch before sending anything', async () => {
+    const items = Array.from({ length: 26 }, (_, i) => ({ input: `text ${i}` }));
+    const error = await makeError(run('classifyBatch', { items, categories: SAMPLE_CATEGORIES }));
+    expect(error.type).toBe('DataError');
+    expect(error.statusCode).toBeUndefined();
+  });
+});
+
+describe('schema modules', () => {
+  it('create, get, list (with its limit), delete', async () => {
+    const created = (
+      await run('createSchema', {
+        name: 'Support triage',
+        categories: [{ name: 'billing', description: 'Money.' }, { name: 'account_access' }],
+      })
+    ).bundles[0]!;
+    expectMatchesInterface(moduleById('createSchema'), created);
+    expect(created).toMatchObject({
+      name: 'Support triage',
+      categories: [{ name: 'billing', description: 'Money.' }, { name: 'account_access' }],
+    });
+
+    const got = (await run('getSchema', { schemaId: created.id })).bundles[0]!;
+    expect(got).toEqual(created);
+
+    await run('createSchema', { name: 'Second', categories: [{ name: 'a' }, { name: 'b' }] });
+    const listed = (await run('listSchemas', {})).bundles;
+    expect(listed.map((s) => s.name).sort()).toEqual(['Second', 'Support triage']);
+    listed.forEach((s) => expectMatchesInterface(moduleById('listSchemas'), s));
+    expect((await run('listSchemas', { limit: 1 })).bundles).toHaveLength(1);
+
+    const deleted = (await run('deleteSchema', { schemaId: created.id })).bundles[0]!;
+    expect(deleted).toEqual({ id: created.id, deleted: true });
+    const error = await makeError(run('getSchema', { schemaId: created.id }));
+    expect(error).toMatchObject({ type: 'DataError', statusCode: 404 });
+  });
+
+  it('List Schemas follows the cursor over pages', async () => {
+    // A fetch that asks for pages of 1, so that three schemas take three requests.
+    for (const name of ['A', 'B', 'C'])
+      await run('createSchema', { name, categories: [{ name: 'x' }, { name: 'y' }] });
+    const small: typeof fetch = (url, init) =>
+      fetch(String(url).replace(/limit=\d+/, 'limit=1'), init);
+    const { bundles, requests } = await runModule(app, 'listSchemas', { connection, fetch: small });
+    expect(bundles.map((b) => b.name)).toEqual(['C', 'B', 'A']);
+    expect(requests).toHaveLength(3);
+    expect(requests[1]!.url).toMatch(/cursor=/);
+  });
+});
+
+describe('Make an API Call', () => {
+  it('sends a relative path with the connection’s key and returns body, headers and status', async () => {
+    const { bundles } = await run('makeAnApiCall', {
+      url: catalog.credential.testPath,
+      method: 'GET',
+    });
+    expect(bundles[0]).toMatchObject({ statusCode: 200, body: { object: 'me' } });
+  });
+
+  it('refuses an absolute URL, which would send the key elsewhere', async () => {
+    const error = await makeError(
+      run('makeAnApiCall', { url: 'https://example.com/steal', method: 'GET' }),
+    );
+    expect(error.type).toBe('DataError');
+  });
+});

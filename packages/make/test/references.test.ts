@@ -1,0 +1,164 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- walks the untyped OpenAPI YAML */
+// Every `{{body.…}}` and `{{item.…}}` the app reads exists in the OpenAPI contract's response for
+// that request (errors: the Problem schema); every body key and query key it sends exists in the
+// contract's request. And every label, help, limit, default and sample is core's catalog's.
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { catalog, LIMITS, type FieldSpec } from '@classifaily/core';
+import { buildApp } from '../src/app/build';
+import { expressionsOf, referencedPaths } from '../src/iml/evaluate';
+import { allParameters } from '../src/rules';
+import type { MakeParameter, MakeRequest } from '../src/make-format';
+
+type Schema = Record<string, unknown> & {
+  $ref?: string;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  additionalProperties?: Schema | boolean;
+};
+const spec = parse(readFileSync(require.resolve('@classifaily/core/openapi.yaml'), 'utf8'));
+const deref = (s: Schema): Schema =>
+  s.$ref
+    ? deref(
+        s.$ref
+          .split('/')
+          .slice(1)
+          .reduce((o: Schema, k) => o[k] as Schema, spec),
+      )
+    : s;
+
+function schemaAt(schema: Schema, parts: string[]): Schema | undefined {
+  let s: Schema | undefined = deref(schema);
+  for (const part of parts) {
+    if (!s) return undefined;
+    if (s.properties?.[part]) s = deref(s.properties[part]!);
+    else if (s.additionalProperties && typeof s.additionalProperties === 'object')
+      s = deref(s.additionalProperties);
+    else return undefined;
+  }
+  return s;
+}
+
+/** The contract's operation for a request: its path template matched against the rendered URL. */
+function operationFor(request: MakeRequest) {
+  const url = request.url.replace(/^\{\{ifempty\([^}]*\)\}\}/, '');
+  for (const [path, item] of Object.entries<Record<string, unknown>>(spec.paths)) {
+    const pattern = new RegExp(`^${path.replace(/\{[^}]+\}/g, '\\{\\{[^}]+\\}\\}')}$`);
+    const op = item[request.method.toLowerCase()] as Record<string, any> | undefined;
+    if (pattern.test(url) && op) return { path, op };
+  }
+  throw new Error(`No operation in the contract for ${request.method} ${request.url}`);
+}
+
+const app = buildApp();
+const requests: [string, MakeRequest][] = [
+  [`connection ${app.connection.id}`, app.connection.communication],
+  ...app.rpcs.map((r): [string, MakeRequest] => [`rpc ${r.id}`, r.communication]),
+  ...app.modules
+    .filter((m) => m.moduleType !== 'universal')
+    .map((m): [string, MakeRequest] => [`module ${m.id}`, m.communication]),
+];
+
+function strings(value: unknown, path = ''): [string, string][] {
+  if (typeof value === 'string') return [[path, value]];
+  if (Array.isArray(value)) return value.flatMap((v, i) => strings(v, `${path}[${i}]`));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => strings(v, `${path}.${k}`));
+  return [];
+}
+
+describe.each(requests)('%s reads and sends only what the contract has', (_name, request) => {
+  const { op } = operationFor(request);
+  const ok = Object.entries<any>(op.responses).find(([status]) => status.startsWith('2'))![1];
+  const responseSchema = ok.content['application/json'].schema as Schema;
+  const problem = spec.components.schemas.Problem as Schema;
+
+  it('every body.x / item.x exists in the response schema', () => {
+    const iterate = request.response?.iterate;
+    const itemSchema = iterate
+      ? schemaAt(responseSchema, referencedPaths(expressionsOf(iterate)[0]!)[0]!.slice(1))?.items
+      : undefined;
+    const missing: string[] = [];
+    for (const [where, text] of strings({
+      response: request.response,
+      pagination: request.pagination,
+    })) {
+      const inError = where.startsWith('.response.error');
+      for (const src of expressionsOf(text)) {
+        for (const [root, ...rest] of referencedPaths(src)) {
+          if (root === 'body' && !schemaAt(inError ? problem : responseSchema, rest))
+            missing.push(`${where}: body.${rest.join('.')}`);
+          if (root === 'item' && !(itemSchema && schemaAt(itemSchema, rest)))
+            missing.push(`${where}: item.${rest.join('.')}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('every body key and query key is in the request', () => {
+    if (request.body) {
+      const bodySchema = deref(op.requestBody.content['application/json'].schema);
+      expect(
+        Object.keys(request.body as object).filter((k) => !bodySchema.properties?.[k]),
+      ).toEqual([]);
+    }
+    const queryNames = (op.parameters ?? [])
+      .map((p: Schema) => deref(p))
+      .filter((p: any) => p.in === 'query')
+      .map((p: any) => p.name);
+    const qs = { ...(request.qs as object), ...(request.pagination?.qs ?? {}) };
+    expect(Object.keys(qs).filter((k) => !queryNames.includes(k))).toEqual([]);
+  });
+});
+
+describe('everything user-facing comes from the catalog', () => {
+  const catalogFields: FieldSpec[] = [];
+  const visit = (f: FieldSpec) => {
+    catalogFields.push(f);
+    f.children?.forEach(visit);
+  };
+  Object.values(catalog.fields).forEach((f) => visit(f as FieldSpec));
+
+  const universal = app.modules.find((m) => m.moduleType === 'universal')!;
+  const params: MakeParameter[] = [
+    ...app.connection.params,
+    ...app.modules
+      .filter((m) => m !== universal)
+      .flatMap((m) => allParameters([...m.staticParams, ...m.mappableParams]) as MakeParameter[]),
+  ].filter((p) => p.name);
+
+  it.each(params.map((p) => [`${p.name} (${p.label})`, p]))(
+    '%s: label, help, default and limits',
+    (_n, p) => {
+      const field = catalogFields.find(
+        (f) => f.key === p.name && f.label === p.label && f.help === p.help,
+      );
+      expect(field).toBeDefined();
+      expect(p.required).toBe(field!.required);
+      expect(p.default).toBe(field!.default);
+      if (field!.maxItems !== undefined) expect(p.validate?.maxItems).toBe(field!.maxItems);
+      if (field!.type === 'number')
+        expect([p.validate?.min, p.validate?.max]).toEqual([field!.min, field!.max]);
+    },
+  );
+
+  it('module labels, descriptions and samples are the operations’', () => {
+    for (const op of Object.values(catalog.operations)) {
+      const m = app.modules.find((x) => x.label === op.label);
+      if (!m) continue;
+      expect(m.description).toBe(op.description);
+      for (const [k, v] of Object.entries(m.samples)) expect(v).toEqual(op.sample[k]);
+      expect(m.interface.map((i) => i.label)).toEqual(op.outputFields.map((f) => f.label));
+    }
+  });
+
+  it('Classify Batch takes at most one batch per call', () => {
+    const batch = app.modules.find((m) => m.id === 'classifyBatch')!;
+    expect(batch.mappableParams[0]!.validate?.maxItems).toBe(LIMITS.batchMaxItems);
+  });
+
+  it('the connection label is core’s connectionLabel, in IML', () => {
+    expect(app.connection.label).toBe(catalog.credential.label);
+  });
+});
