@@ -185,13 +185,20 @@ export class N8nInstance {
     await this.cli(['import:workflow', `--input=${file}`], 'import:workflow');
   }
 
-  /** Runs one imported workflow to the end in a fresh n8n process and returns its run data. */
-  async execute(workflowId: string, timeoutMs = 5 * 60_000): Promise<ExecutionResult> {
+  /**
+   * Runs one imported workflow to the end in a fresh n8n process and returns its run data.
+   * `onSpawn` gets the n8n process id (the bench samples its memory).
+   */
+  async execute(
+    workflowId: string,
+    timeoutMs = 5 * 60_000,
+    onSpawn?: (pid: number) => void,
+  ): Promise<ExecutionResult> {
     const started = Date.now();
     const { code, stdout, stderr, timedOut } = await run(
       this.install.nodeBinary,
       [this.install.n8nBin, 'execute', `--id=${workflowId}`, '--rawOutput'],
-      { env: this.env, timeoutMs, cwd: this.userFolder },
+      { env: this.env, timeoutMs, cwd: this.userFolder, onSpawn },
     );
     const wallMs = Date.now() - started;
     this.timings.push({ command: `execute ${workflowId}`, ms: wallMs });
@@ -428,7 +435,13 @@ function freePort(): Promise<number> {
 function run(
   command: string,
   args: string[],
-  options: { env: NodeJS.ProcessEnv; timeoutMs: number; cwd?: string; echo?: boolean },
+  options: {
+    env: NodeJS.ProcessEnv;
+    timeoutMs: number;
+    cwd?: string;
+    echo?: boolean;
+    onSpawn?: (pid: number) => void;
+  },
 ): Promise<{
   code: number | null;
   stdout: string;
@@ -442,6 +455,7 @@ function run(
       cwd: options.cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    if (child.pid !== undefined) options.onSpawn?.(child.pid);
     let stdout = '';
     let stderr = '';
     let output = '';
