@@ -131,40 +131,36 @@ export function errorFromResponse(
     fieldErrors: problem?.errors,
   };
   const detail = problem?.detail ? redact(problem.detail) : undefined;
-  const pick = (key: string) => {
-    const fallback = FALLBACK[key]!;
-    return { message: detail ?? fallback.message, hint: fallback.hint };
-  };
-  if (status === 401) {
-    const f = pick(problem?.code === 'revoked_api_key' ? 'revoked' : 'auth');
-    return new AuthenticationError(f.message, { ...details, hint: f.hint });
-  }
-  if (status === 403) {
-    const f = pick('permission');
-    return new PermissionDeniedError(f.message, { ...details, hint: f.hint });
-  }
-  if (status === 404) {
-    const f = pick('notFound');
-    return new NotFoundError(f.message, { ...details, hint: f.hint });
-  }
-  if (status === 409) {
-    const f = pick('conflict');
-    return new ConflictError(f.message, { ...details, hint: f.hint });
-  }
-  if (status === 429) {
-    const f = pick('rateLimit');
-    return new RateLimitError(f.message, { ...details, hint: f.hint, retryAfterMs });
-  }
-  if (status >= 500 || status === 408) {
-    const f = FALLBACK.server!;
-    // A 5xx detail is for operators; the user needs to know it is temporary.
-    return new ServerError(f.message, { ...details, hint: f.hint });
-  }
-  const f = pick('validation');
-  return new ValidationError(describeFieldErrors(f.message, problem?.errors), {
-    ...details,
-    hint: f.hint,
-  });
+  const kind = errorKind(status, problem?.code);
+  const fallback = FALLBACK[kind.fallback]!;
+  // A 5xx detail is for operators; the user needs to know it is temporary.
+  const message = kind.Class === ServerError ? fallback.message : (detail ?? fallback.message);
+  const hint = fallback.hint;
+  if (kind.Class === RateLimitError)
+    return new RateLimitError(message, { ...details, hint, retryAfterMs });
+  if (kind.Class === ValidationError)
+    return new ValidationError(describeFieldErrors(message, problem?.errors), { ...details, hint });
+  return new kind.Class(message, { ...details, hint });
+}
+
+type ErrorClass = new (message: string, details: ErrorDetails) => ClassifailyError;
+
+/** Which class and which plain-words fallback an HTTP error status gets. */
+function errorKind(
+  status: number,
+  code: string | undefined,
+): { Class: ErrorClass; fallback: string } {
+  if (status === 401)
+    return {
+      Class: AuthenticationError,
+      fallback: code === 'revoked_api_key' ? 'revoked' : 'auth',
+    };
+  if (status === 403) return { Class: PermissionDeniedError, fallback: 'permission' };
+  if (status === 404) return { Class: NotFoundError, fallback: 'notFound' };
+  if (status === 409) return { Class: ConflictError, fallback: 'conflict' };
+  if (status === 429) return { Class: RateLimitError, fallback: 'rateLimit' };
+  if (status >= 500 || status === 408) return { Class: ServerError, fallback: 'server' };
+  return { Class: ValidationError, fallback: 'validation' };
 }
 
 function describeFieldErrors(message: string, errors: FieldError[] | undefined): string {

@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { LIMITS } from '../src';
 
@@ -13,5 +15,14 @@ describe('the OpenAPI contract', () => {
   it('publishes the batch size the design fixes', () => {
     expect(LIMITS.batchMaxItems).toBe(25);
     expect(LIMITS.categoriesMin).toBe(2);
+  });
+
+  it('renders the checked-in API reference (docs/api/index.html) from the current document', () => {
+    const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'api-docs-')), 'index.html');
+    const redocly = path.join(__dirname, '../node_modules/.bin/redocly');
+    const spec = path.join(__dirname, '../openapi/classifaily.openapi.yaml');
+    execFileSync(redocly, ['build-docs', spec, '--output', out], { stdio: 'pipe' });
+    const committed = readFileSync(path.join(__dirname, '../../../docs/api/index.html'), 'utf8');
+    expect(readFileSync(out, 'utf8') === committed).toBe(true);
   });
 });
