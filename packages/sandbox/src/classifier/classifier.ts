@@ -94,6 +94,19 @@ const typos = new TypoRepair(
   CONCEPTS.flatMap((c) => [...c.triggers, ...c.strong, ...(c.weak ?? [])].flatMap(words)),
 );
 
+// A word's stem after typo repair, remembered: texts share most of their words, and repair tries
+// a few dozen variants of a word it does not know.
+const normalised = new Map<string, string>();
+function normalise(word: string): string {
+  let result = normalised.get(word);
+  if (result === undefined) {
+    result = stem(typos.repair(word));
+    if (normalised.size >= 50_000) normalised.clear();
+    normalised.set(word, result);
+  }
+  return result;
+}
+
 function buildIndex(categories: CategorySpec[]): Index {
   const perCategory = categories.map((category) => {
     const weights = new Map<string, { weight: number; negatable: boolean }>();
@@ -165,29 +178,30 @@ export function classify(input: string, categories: CategorySpec[], explain = tr
   const evidence: Evidence[][] = categories.map(() => []);
 
   const { words: tokens, negated, question } = tokenize(input);
-  const stems = tokens.map((t) => stem(typos.repair(t)));
+  const stems = tokens.map(normalise);
   const seen = new Set<string>();
-  const score = (key: string, surface: string, isNegated: boolean) => {
+  const score = (key: string, from: number, to: number) => {
     const hits = index.terms.get(key);
-    if (!hits) return false;
+    if (!hits) return;
     seen.add(key);
+    const surface = from < to ? tokens.slice(from, to).join(' ') : '?';
+    const isNegated = from < to && negated[from]!;
     for (const [c, weight, negatable] of hits) {
       // "not interested in buying", "not great": the intent is cancelled, not counted.
       if (negatable && isNegated) continue;
       logits[c]! += weight;
       evidence[c]!.push({ surface, weight });
     }
-    return true;
   };
   for (let i = 0; i < stems.length; i++) {
     let key = '';
     for (let n = 1; n <= MAX_PHRASE && i + n <= stems.length; n++) {
       key = n === 1 ? stems[i]! : `${key} ${stems[i + n - 1]}`;
       if (seen.has(key)) continue;
-      score(key, tokens.slice(i, i + n).join(' '), negated[i]!);
+      score(key, i, i + n);
     }
   }
-  if (question) score(QUESTION_KEY, '?', false);
+  if (question) score(QUESTION_KEY, 0, 0);
 
   for (let c = 0; c < logits.length; c++) logits[c] = SCORE_CAP * Math.tanh(logits[c]! / SCORE_CAP);
   const max = Math.max(...logits);
