@@ -42,7 +42,14 @@ export const DEFAULT_BASE_URL = 'https://api.classifaily.com';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export interface ClientOptions {
-  apiKey: string;
+  /** Required unless `auth` is `'transport'`. */
+  apiKey?: string;
+  /**
+   * Who adds `Authorization: Bearer <key>`: the client (`'bearer'`, the default) or the `fetch` it is
+   * given (`'transport'`), for platforms whose request helper applies the credential itself
+   * (n8n's credential `authenticate`). With `'transport'` the client never sees the key.
+   */
+  auth?: 'bearer' | 'transport';
   /** Default https://api.classifaily.com. Plain http is refused except for localhost. */
   baseUrl?: string;
   /** Retries after the first attempt. Default 2. */
@@ -82,7 +89,7 @@ export class ClassifailyClient {
   readonly maxRetryDelay: number;
   readonly schemas: SchemasResource;
   // Private by `#` so that the key is not an enumerable property: it never shows in a dump of the client.
-  readonly #apiKey: string;
+  readonly #apiKey: string | undefined;
   readonly #fetch: FetchLike;
   readonly #sleep: (ms: number) => Promise<void>;
   readonly #random: () => number;
@@ -91,7 +98,7 @@ export class ClassifailyClient {
   readonly #userAgent: string;
 
   constructor(options: ClientOptions) {
-    this.#apiKey = normalizeApiKey(options.apiKey);
+    this.#apiKey = options.auth === 'transport' ? undefined : normalizeApiKey(options.apiKey);
     this.baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
     this.maxRetries = options.maxRetries ?? 2;
     this.timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
@@ -148,7 +155,7 @@ export class ClassifailyClient {
     const url = this.buildUrl(call);
     const headers: Record<string, string> = {
       Accept: 'application/json',
-      Authorization: `Bearer ${this.#apiKey}`,
+      ...(this.#apiKey === undefined ? {} : { Authorization: `Bearer ${this.#apiKey}` }),
       'User-Agent': this.#userAgent,
     };
     let body: string | undefined;

@@ -24,7 +24,8 @@ export type FetchLike = (url: string, init: FetchLikeInit) => Promise<FetchLikeR
 /** Sleeps without calling setTimeout itself (n8n's community rules forbid it in node bundles). */
 export function defaultSleep(ms: number): Promise<void> {
   if (ms <= 0) return Promise.resolve();
+  // AbortSignal.timeout takes whole milliseconds only (a RangeError otherwise); backoff has jitter.
   return new Promise((resolve) =>
-    AbortSignal.timeout(ms).addEventListener('abort', () => resolve()),
+    AbortSignal.timeout(Math.ceil(ms)).addEventListener('abort', () => resolve()),
   );
 }

@@ -91,6 +91,25 @@ describe('a classify request on the wire', () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it("leaves Authorization to the transport with auth: 'transport' (n8n's credential)", async () => {
+    server.script(okClassification());
+    const sent: Array<Record<string, string>> = [];
+    const c = client({
+      apiKey: undefined,
+      auth: 'transport',
+      fetch: async (url, init) => {
+        sent.push(init.headers);
+        return fetch(url, {
+          ...init,
+          headers: { ...init.headers, Authorization: `Bearer ${TEST_KEY}` },
+        });
+      },
+    });
+    await c.classify(BODY);
+    expect(sent[0]).not.toHaveProperty('Authorization');
+    expect(server.requests[0]!.headers.authorization).toBe(`Bearer ${TEST_KEY}`);
+  });
+
   it('refuses to send a key over plain http to another host', () => {
     expect(() => client({ baseUrl: 'http://api.example.org' })).toThrow(/not secure/);
     expect(() => client({ baseUrl: 'http://localhost:8787' })).not.toThrow();

@@ -1,3 +1,4 @@
+import { catalog } from '@classifaily/core';
 import type {
   IAuthenticateGeneric,
   Icon,
@@ -6,54 +7,41 @@ import type {
   INodeProperties,
 } from 'n8n-workflow';
 
-// Phase 2 derives these labels and help texts from @classifaily/core's `catalog.credential`.
+import { fieldProperty } from '../nodes/Classifaily/v1/fields';
+
+const { credential } = catalog;
+
+// Labels, help texts and defaults come from @classifaily/core's catalog. n8n applies the key
+// itself (generic Bearer `authenticate`), on the credential test and on every node request; core's
+// client runs with `auth: 'transport'` and never sees it.
 export class ClassifailyApi implements ICredentialType {
   name = 'classifailyApi';
 
-  displayName = 'Classifaily API';
+  displayName = credential.label;
 
   icon: Icon = {
     light: 'file:../icons/classifaily.svg',
     dark: 'file:../icons/classifaily.dark.svg',
   };
 
-  documentationUrl = 'https://classifaily.com/docs/guides/n8n';
+  documentationUrl = `${credential.docsUrl}/guides/n8n`;
 
-  properties: INodeProperties[] = [
-    {
-      displayName: 'API Key',
-      name: 'apiKey',
-      type: 'string',
-      typeOptions: { password: true },
-      required: true,
-      default: '',
-      placeholder: 'cai_live_...',
-      description:
-        'Your Classifaily API key (starts with cai_live_, or cai_test_ for test mode). It is shown once when you create it in the Classifaily dashboard.',
-    },
-    {
-      displayName: 'Base URL',
-      name: 'baseUrl',
-      type: 'string',
-      default: 'https://api.classifaily.com',
-      description:
-        'Leave as is unless you use another region or a local Classifaily sandbox (for example http://127.0.0.1:4010)',
-    },
-  ];
+  properties: INodeProperties[] = credential.fields.map((field) => fieldProperty(field));
 
   authenticate: IAuthenticateGeneric = {
     type: 'generic',
     properties: {
       headers: {
-        Authorization: '=Bearer {{$credentials.apiKey.trim()}}',
+        // Trimmed as core trims a pasted key (spaces, newline, a leading "Bearer ").
+        Authorization: '=Bearer {{$credentials.apiKey.trim().replace(/^Bearer\\s+/i, "")}}',
       },
     },
   };
 
   test: ICredentialTestRequest = {
     request: {
-      baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-      url: '/v1/me',
+      baseURL: `={{($credentials.baseUrl || "${catalog.fields.baseUrl.default}").trim().replace(/\\/+$/, "")}}`,
+      url: credential.testPath,
       method: 'GET',
     },
   };

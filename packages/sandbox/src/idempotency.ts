@@ -47,6 +47,13 @@ export class IdempotencyStore {
     return { kind: 'new' };
   }
 
+  /** How many first requests are still running (tests wait on it instead of on the clock). */
+  running(): number {
+    let count = 0;
+    for (const entry of this.entries.values()) if (entry.state === 'running') count++;
+    return count;
+  }
+
   complete(scope: string, key: string, response: StoredResponse): void {
     const id = `${scope}\u0000${key}`;
     const entry = this.entries.get(id);

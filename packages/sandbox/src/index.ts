@@ -58,6 +58,8 @@ export interface Sandbox {
   readOnlyKey: string;
   app: FastifyInstance;
   stats(): SandboxStats;
+  /** Requests holding an Idempotency-Key whose first attempt is still running. */
+  idempotencyInFlight(): number;
   /** Replaces the active faults (test mode only). */
   setFaults(faults: FaultSpec | FaultSpec[]): void;
   clearFaults(): void;
@@ -109,6 +111,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     readOnlyKey: keys.find((k) => k.readOnly)?.key ?? DEFAULT_READ_ONLY_KEY,
     app,
     stats: () => ctx.stats.snapshot(),
+    idempotencyInFlight: () => ctx.idempotency.running(),
     setFaults(faults) {
       const list = Array.isArray(faults) ? faults : [faults];
       for (const f of list) {

@@ -1,7 +1,16 @@
 // Every operation and every status code the spec documents, over real HTTP, each answer checked
 // against the spec. The last test proves the table covers the spec.
 import { startSandbox, type Sandbox } from '../src';
-import { call, createSchema, EXAMPLE, expectConforms, spec, SUPPORT, type Answer } from './helpers';
+import {
+  call,
+  createSchema,
+  EXAMPLE,
+  expectConforms,
+  spec,
+  SUPPORT,
+  type Answer,
+  untilIdempotencyClaimed,
+} from './helpers';
 
 interface Case {
   operationId: string;
@@ -109,7 +118,7 @@ for (const [id, op] of Object.entries(ops)) {
         s.setFaults({ kind: 'delay', delayMs: 1000 });
         const headers = { 'idempotency-key': `in-use-${id}` };
         const first = call(s, 'POST', op.path, { body: op.body, headers });
-        await new Promise((r) => setTimeout(r, 150));
+        await untilIdempotencyClaimed(s);
         const second = await call(s, 'POST', op.path, { body: op.body, headers });
         await first;
         return second;

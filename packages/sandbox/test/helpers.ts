@@ -84,3 +84,10 @@ export async function createSchema(
   expect(answer.status).toBe(201);
   return answer.body as { id: string; name: string };
 }
+
+/** Waits until the sandbox holds a running first request for an Idempotency-Key (bounded: 10 s). */
+export async function untilIdempotencyClaimed(s: Sandbox): Promise<void> {
+  for (let i = 0; i < 1000 && s.idempotencyInFlight() === 0; i++)
+    await new Promise((r) => setTimeout(r, 10));
+  if (s.idempotencyInFlight() === 0) throw new Error('the first request never claimed its key');
+}

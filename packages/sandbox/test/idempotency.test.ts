@@ -1,5 +1,5 @@
 import { startSandbox, type Sandbox } from '../src';
-import { call, expectConforms, SUPPORT } from './helpers';
+import { call, expectConforms, SUPPORT, untilIdempotencyClaimed } from './helpers';
 
 describe('idempotency keys', () => {
   let sandbox: Sandbox;
@@ -88,7 +88,7 @@ describe('idempotency keys', () => {
   it('while the first is running → 409 with Retry-After; afterwards a replay', async () => {
     sandbox.setFaults({ kind: 'delay', delayMs: 1000 });
     const first = post('k-3');
-    await new Promise((r) => setTimeout(r, 150));
+    await untilIdempotencyClaimed(sandbox);
     const during = await post('k-3');
     expect(during.status).toBe(409);
     expect(during.body.code).toBe('idempotency_key_in_use');

@@ -1,15 +1,20 @@
-// Failed API calls on Zapier's error model. Phase 1 reads the failure from a raw z.request response
-// (problem+json); phase 2 passes core's ClassifailyError, which carries the same fields.
-import type { HttpResponse, ZObject } from 'zapier-platform-core';
+// Failed API calls on Zapier's error model. core's ClassifailyError carries everything needed
+// (status, code, message, hint, request id, Retry-After, field errors); see decision 0302.
+import { catalog, ClassifailyError, type FieldError } from '@classifaily/core';
+import type { ZObject } from 'zapier-platform-core';
 
 /** What Zapier needs to know about a failed call. Structurally a subset of core's ClassifailyError. */
 export interface ApiFailure {
   message: string;
+  name?: string;
   hint?: string;
   status?: number;
   code?: string;
   requestId?: string;
   retryAfterMs?: number;
+  /** Connection failures and timeouts are; bad input is not. */
+  retryable?: boolean;
+  fieldErrors?: readonly FieldError[];
 }
 
 /** Zapier asks to retry a throttled step after this many seconds when the API names no delay. */
@@ -17,15 +22,16 @@ export const DEFAULT_THROTTLE_DELAY_SECONDS = 60;
 
 /**
  * The z.errors.* error for a failure:
- * 401 → ExpiredAuthError (Zapier marks the connection as needing a reconnect);
+ * 401 / a missing or malformed key → ExpiredAuthError (Zapier asks the user to reconnect);
  * 429 → ThrottledError with the server's delay (Zapier holds the run and retries the step);
- * 5xx / no status (connection, timeout) → Error saying it is temporary;
- * anything else (400, 403, 404, 409, 422) → Error naming the problem, code and status.
+ * 5xx, connection failures, timeouts → Error saying it is temporary;
+ * anything else (400, 403, 404, 409, 422, input refused before sending) → Error naming the field.
  */
 export function toZapierError(z: ZObject, failure: ApiFailure): Error {
-  const text = describe(failure);
+  const text = describeFailure(failure);
   const { status } = failure;
-  if (status === 401) return new z.errors.ExpiredAuthError(text);
+  if (status === 401 || failure.name === 'AuthenticationError')
+    return new z.errors.ExpiredAuthError(text);
   if (status === 429) {
     const seconds =
       failure.retryAfterMs === undefined
@@ -33,51 +39,49 @@ export function toZapierError(z: ZObject, failure: ApiFailure): Error {
         : Math.max(1, Math.ceil(failure.retryAfterMs / 1000));
     return new z.errors.ThrottledError(text, seconds);
   }
-  if (status === undefined || status >= 500) {
+  const temporary = status === undefined ? failure.retryable !== false : status >= 500;
+  if (temporary) {
     return new z.errors.Error(
       `Temporary problem, try again later: ${text}`,
       failure.code ?? 'temporarily_unavailable',
       status ?? 503,
     );
   }
-  return new z.errors.Error(text, failure.code ?? 'request_failed', status);
+  return new z.errors.Error(text, failure.code ?? 'request_failed', status ?? 400);
 }
 
-function describe(failure: ApiFailure): string {
+/** core's errors become Zapier's; anything else (a bug, an error already Zapier's) passes as is. */
+export function zapierErrorFrom(z: ZObject, error: unknown): unknown {
+  return error instanceof ClassifailyError ? toZapierError(z, error) : error;
+}
+
+/** The message, the fields it concerns, the hint and the request id, in one line. */
+export function describeFailure(failure: ApiFailure): string {
   const parts = [failure.message.trim()];
+  const fields = fieldLabels(failure.fieldErrors);
+  if (fields.length) parts.push(`Field: ${fields.join(', ')}.`);
   if (failure.hint) parts.push(failure.hint.trim());
   if (failure.requestId) parts.push(`(request ${failure.requestId})`);
   return parts.filter((part) => part !== '').join(' ');
 }
 
-/** Phase 1: the failure behind a non-2xx response, read from its problem+json body. */
-export function failureFromResponse(response: HttpResponse): ApiFailure {
-  const problem = isRecord(response.data) ? response.data : {};
-  const detail = stringField(problem, 'detail') ?? stringField(problem, 'title');
-  const retryAfter = response.getHeader('retry-after');
-  return {
-    status: response.status,
-    message: detail ?? `Classifaily answered with HTTP ${response.status}.`,
-    code: stringField(problem, 'code'),
-    requestId:
-      stringField(problem, 'request_id') ?? response.getHeader('x-request-id') ?? undefined,
-    retryAfterMs: parseRetryAfterMs(retryAfter),
-  };
+/** The catalog's label of every field a key can name (first one wins: `name` is the schema's). */
+const LABELS = new Map<string, string>();
+for (const spec of Object.values(catalog.fields)) {
+  if (typeof spec === 'object' && !LABELS.has(spec.key)) LABELS.set(spec.key, spec.label);
 }
+LABELS.set('input', catalog.fields.input.label);
 
-function parseRetryAfterMs(value: string | undefined): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function stringField(record: Record<string, unknown>, key: string): string | undefined {
-  const value = record[key];
-  return typeof value === 'string' && value !== '' ? value : undefined;
+/** "items[3].input" → "Items line 4: Text"; "categories[0]" → "Categories"; unknown keys as they are. */
+function fieldLabels(errors: readonly FieldError[] | undefined): string[] {
+  const labels = (errors ?? []).map(({ field }) => {
+    const match = /^\/?(\w+)(?:\[(\d+)\])?(?:[./](\w+))?/.exec(field ?? '');
+    if (!match) return field;
+    const [, root = '', index, child] = match;
+    const label = LABELS.get(root) ?? root;
+    if (child && index !== undefined)
+      return `${label} line ${Number(index) + 1}: ${LABELS.get(child) ?? child}`;
+    return label;
+  });
+  return [...new Set(labels.filter((label): label is string => Boolean(label)))];
 }

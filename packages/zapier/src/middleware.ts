@@ -1,8 +1,8 @@
 // beforeRequest middleware: the Bearer header on every request to this connection's API.
 // Zapier runs it on each z.request, so its HTTP logging (which censors authData values) applies.
+// (core's client sets the same header; this keeps any plain z.request of the app authenticated.)
+import { DEFAULT_BASE_URL, normalizeBaseUrl } from '@classifaily/core';
 import type { BeforeRequestMiddleware } from 'zapier-platform-core';
-
-import { resolveBaseUrl } from './base-url';
 
 export const addBearerToken: BeforeRequestMiddleware = (request, _z, bundle) => {
   const key = typeof bundle.authData?.api_key === 'string' ? bundle.authData.api_key.trim() : '';
@@ -12,12 +12,13 @@ export const addBearerToken: BeforeRequestMiddleware = (request, _z, bundle) => 
 };
 
 // The key only goes to the configured API, never to another host a request might name.
-function isForApi(url: string, baseUrl: unknown): boolean {
+function isForApi(url: string | undefined, baseUrl: unknown): boolean {
   let base: string;
   try {
-    base = resolveBaseUrl(baseUrl);
+    const raw = typeof baseUrl === 'string' && baseUrl.trim() !== '' ? baseUrl : DEFAULT_BASE_URL;
+    base = normalizeBaseUrl(raw);
   } catch {
     return false;
   }
-  return url === base || url.startsWith(`${base}/`);
+  return url !== undefined && (url === base || url.startsWith(`${base}/`));
 }

@@ -1,24 +1,8 @@
-// Core's client over Zapier's z.request (phase 2 passes `zapierFetch(z)` as the client's `fetch`),
+// Core's client over Zapier's z.request (`clientFor` passes `zapierFetch(z)` as the client's `fetch`),
 // so that every request runs Zapier's middleware: our beforeRequest (the Bearer header), Zapier's
 // HTTP logging with authData censored, and its request timeout handling.
+import type { FetchLike } from '@classifaily/core';
 import type { HttpRequestOptions, ZObject } from 'zapier-platform-core';
-
-/** The transport core's client takes (same shape as `FetchLike` in @classifaily/core). */
-export type FetchLike = (
-  url: string,
-  init: {
-    method: string;
-    headers: Record<string, string>;
-    body?: string;
-    signal?: AbortSignal;
-    /** Per-attempt timeout in ms (core sends it alongside the signal). */
-    timeout?: number;
-  },
-) => Promise<{
-  status: number;
-  headers: { get(name: string): string | null };
-  text(): Promise<string>;
-}>;
 
 /**
  * z.request options that hand every response back untouched: core reads the status itself and
@@ -58,7 +42,7 @@ export function zapierFetch(z: ZObject): FetchLike {
     const response = await z.request(options);
     return {
       status: response.status,
-      headers: { get: (name) => response.getHeader(name) ?? null },
+      headers: { get: (name: string) => response.getHeader(name) ?? null },
       text: async () => response.content,
     };
   };

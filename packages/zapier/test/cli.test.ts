@@ -1,11 +1,15 @@
-// The Zapier CLI on this app, offline: validate (schema only), build (a zip that runs on its own),
-// invoke (local mode with a .env). Any call to Zapier's servers would land on `zapierServers`.
+// The Zapier CLI on this app, offline: validate (schema only), build (a zip that runs on its own,
+// core bundled), invoke (local mode with a .env), against the sandbox. Any call to Zapier's servers
+// would land on `zapierServers`.
 import AdmZip from 'adm-zip';
 import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { ME, startStubServer, type StubServer } from './stub-server';
+import { SAMPLE_CATEGORIES, SAMPLE_INPUT } from '@classifaily/core';
+
+import { start, type Sandbox } from './sandbox';
+import { startStubServer, type StubServer } from './stub-server';
 
 interface RunResult {
   code: number | null;
@@ -24,20 +28,15 @@ const cli = require('../scripts/zapier-cli.cjs') as {
   runZapierCli(args: string[], options?: RunOptions): Promise<RunResult>;
 };
 
-const API_KEY = 'cai_test_Z1pB0ildK3y';
 const zipPath = path.join(cli.packageDir, 'build', 'build.zip');
 
-let api: StubServer;
+let api: Sandbox;
 let zapierServers: StubServer;
 let unzipped: string;
 const zapierEnv = () => ({ ZAPIER_BASE_ENDPOINT: zapierServers.baseUrl });
 
 beforeAll(async () => {
-  api = await startStubServer();
-  api.handler = (request) =>
-    request.headers.authorization === `Bearer ${API_KEY}`
-      ? { status: 200, body: ME }
-      : { status: 401, body: { detail: 'bad key', code: 'invalid_api_key' } };
+  api = await start();
   zapierServers = await startStubServer();
   unzipped = mkdtempSync(path.join(os.tmpdir(), 'classifaily-zapier-unzipped-'));
 });
@@ -59,7 +58,7 @@ test('zapier-platform validate --without-style passes without calling Zapier', a
   expect(result.stdout).toContain('No structural errors found');
 }, 60_000);
 
-test('the build script makes build.zip: the app, zapier-platform-core and nothing of the workspace', async () => {
+test('the build script makes build.zip: the app, core, zapier-platform-core, no dev dependencies', async () => {
   const result = await cli.run(cli.node22, ['scripts/build-zip.mjs'], { env: zapierEnv() });
   expect({ code: result.code, output: describeOutput(result) }).toMatchObject({ code: 0 });
   const names = new AdmZip(zipPath).getEntries().map((entry) => entry.entryName);
@@ -70,6 +69,8 @@ test('the build script makes build.zip: the app, zapier-platform-core and nothin
       'definition.json',
       'package.json',
       'dist/index.js',
+      'dist/creates/classify-text.js',
+      'node_modules/@classifaily/core/dist/index.js',
       'node_modules/zapier-platform-core/package.json',
       'node_modules/async-function/require.mjs',
     ]),
@@ -78,9 +79,11 @@ test('the build script makes build.zip: the app, zapier-platform-core and nothin
     [],
   );
   expect(names.filter((name) => name.startsWith('src/') || name.startsWith('test/'))).toEqual([]);
+  const devOnly = /^node_modules\/(@classifaily\/sandbox|zapier-platform-cli|node|jest)\//;
+  expect(names.filter((name) => devOnly.test(name))).toEqual([]);
 }, 180_000);
 
-test('the unpacked zip runs a perform on its own, through the test tool and the Lambda handler', async () => {
+test('the unpacked zip runs Classify Text on its own (core bundled), through the test tool and the Lambda handler', async () => {
   expect(existsSync(zipPath)).toBe(true);
   new AdmZip(zipPath).extractAllTo(unzipped, true);
   copyFileSync(
@@ -90,14 +93,20 @@ test('the unpacked zip runs a perform on its own, through the test tool and the 
   const result = await cli.run(cli.node22, ['run-unzipped.cjs'], {
     cwd: unzipped,
     env: {
-      CLASSIFAILY_AUTH_DATA: JSON.stringify({ api_key: API_KEY, base_url: api.baseUrl }),
+      CLASSIFAILY_AUTH_DATA: JSON.stringify({ api_key: api.apiKey, base_url: api.url }),
+      CLASSIFAILY_INPUT_DATA: JSON.stringify({
+        input: SAMPLE_INPUT,
+        categories: SAMPLE_CATEGORIES,
+      }),
       NODE_PATH: '',
     },
   });
   expect({ code: result.code, output: describeOutput(result) }).toMatchObject({ code: 0 });
   const report = JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}');
-  expect(report.viaAppTester).toEqual(ME);
-  expect(report.viaHandler).toEqual(ME);
+  expect(report.viaAppTester).toMatchObject({ object: 'me' });
+  expect(report.classified).toMatchObject({ label: 'account_access', needs_review: false });
+  expect(report.viaHandler).toMatchObject({ label: 'account_access' });
+  expect(report.core.startsWith(unzipped)).toBe(true);
   expect(report.outside).toEqual([]);
 }, 60_000);
 
@@ -105,13 +114,24 @@ test('zapier-platform invoke auth test runs locally against 127.0.0.1 with a .en
   expect(existsSync(path.join(unzipped, 'index.js'))).toBe(true);
   writeFileSync(
     path.join(unzipped, '.env'),
-    `authData_api_key=${API_KEY}\nauthData_base_url=${api.baseUrl}\n`,
+    `authData_api_key=${api.apiKey}\nauthData_base_url=${api.url}\n`,
   );
   const result = await cli.runZapierCli(['invoke', 'auth', 'test', '--non-interactive'], {
     cwd: unzipped,
     env: zapierEnv(),
   });
   expect({ code: result.code, output: describeOutput(result) }).toMatchObject({ code: 0 });
-  expect(JSON.parse(result.stdout)).toEqual(ME);
-  expect(result.stdout + result.stderr).not.toContain(API_KEY);
+  expect(JSON.parse(result.stdout)).toMatchObject({ object: 'me' });
+  expect(result.stdout + result.stderr).not.toContain(api.apiKey);
+}, 60_000);
+
+test('zapier-platform invoke create classify runs Classify Text locally against the sandbox', async () => {
+  const inputData = JSON.stringify({ input: SAMPLE_INPUT, categories: SAMPLE_CATEGORIES });
+  const result = await cli.runZapierCli(
+    ['invoke', 'create', 'classify', '--inputData', inputData, '--non-interactive'],
+    { cwd: unzipped, env: zapierEnv() },
+  );
+  expect({ code: result.code, output: describeOutput(result) }).toMatchObject({ code: 0 });
+  expect(JSON.parse(result.stdout)).toMatchObject({ label: 'account_access', needs_review: false });
+  expect(result.stdout + result.stderr).not.toContain(api.apiKey);
 }, 60_000);

@@ -1,12 +1,38 @@
 import zapier, { type ZObject } from 'zapier-platform-core';
 
-import { resolveBaseUrl, BaseUrlError, DEFAULT_BASE_URL } from '../src/base-url';
+import { TimeoutError, ValidationError } from '@classifaily/core';
 import { toZapierError, DEFAULT_THROTTLE_DELAY_SECONDS } from '../src/errors';
 
 const z = { errors: zapier.errors } as unknown as ZObject;
 const appError = (error: Error) => ({ name: error.name, ...JSON.parse(error.message) });
 
 describe('toZapierError', () => {
+  it('names the fields of a validation error with the catalog labels', () => {
+    const error = new ValidationError('Too few categories.', {
+      code: 'validation_failed',
+      fieldErrors: [
+        { field: 'categories', code: 'minItems', message: 'x' },
+        { field: 'items[2].input', code: 'input_empty', message: 'y' },
+      ],
+    });
+    expect(appError(toZapierError(z, error))).toMatchObject({
+      name: 'AppError',
+      message: expect.stringContaining('Field: Categories, Items line 3: Text.'),
+      status: 400,
+    });
+  });
+
+  it('a timeout is temporary', () => {
+    const error = new TimeoutError('Classifaily did not answer within 7 seconds.', {
+      code: 'timeout',
+    });
+    expect(appError(toZapierError(z, error))).toMatchObject({
+      message: expect.stringMatching(/^Temporary problem/),
+      code: 'timeout',
+      status: 503,
+    });
+  });
+
   it('401 asks the user to reconnect', () => {
     const error = toZapierError(z, {
       status: 401,
@@ -57,29 +83,5 @@ describe('toZapierError', () => {
       code: 'temporarily_unavailable',
       status: 503,
     });
-  });
-});
-
-describe('resolveBaseUrl', () => {
-  it.each([
-    [undefined, DEFAULT_BASE_URL],
-    ['  ', DEFAULT_BASE_URL],
-    ['https://eu.classifaily.example/', 'https://eu.classifaily.example'],
-    ['https://proxy.example/classifaily/', 'https://proxy.example/classifaily'],
-    ['http://localhost:4010', 'http://localhost:4010'],
-    ['http://127.0.0.1:4010/', 'http://127.0.0.1:4010'],
-    ['http://[::1]:4010', 'http://[::1]:4010'],
-  ])('%p → %p', (raw, expected) => {
-    expect(resolveBaseUrl(raw)).toBe(expected);
-  });
-
-  it.each([
-    'http://api.example.com',
-    'ftp://localhost',
-    'not a url',
-    'https://user:pw@example.com',
-    'https://x.example/?a=1',
-  ])('refuses %p', (raw) => {
-    expect(() => resolveBaseUrl(raw)).toThrow(BaseUrlError);
   });
 });

@@ -2,7 +2,9 @@
 import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
 
 import App from '../src/index';
-import { zapierFetch, type FetchLike } from '../src/transport';
+import type { FetchLike } from '@classifaily/core';
+
+import { zapierFetch } from '../src/transport';
 import { ME, problem, startStubServer, type StubServer } from './stub-server';
 
 const appTester = zapier.createAppTester(App);

@@ -61,6 +61,7 @@ export const categories: FieldSpec = {
   maxLength: LIMITS.categoryMaxLength,
   help: `The categories to choose from: ${LIMITS.categoriesMin} to ${LIMITS.categoriesMax} short, distinct names, such as billing, technical_bug, account_access, feature_request.`,
   placeholder: 'billing',
+  itemLabel: 'Category',
 };
 
 export const schema: FieldSpec = {
@@ -113,6 +114,7 @@ export const items: FieldSpec = {
   minItems: 1,
   help: `The texts to classify, each with an optional reference. They are sent ${LIMITS.batchMaxItems} per request; one bad item fails alone.`,
   children: [itemInput, itemReference],
+  itemLabel: 'Item',
 };
 
 export const batchSize: FieldSpec = {
@@ -180,6 +182,7 @@ export const schemaCategories: FieldSpec = {
   maxItems: LIMITS.categoriesMax,
   help: `${LIMITS.categoriesMin} to ${LIMITS.categoriesMax} categories, each with an optional description.`,
   children: [schemaCategoryName, schemaCategoryDescription],
+  itemLabel: 'Category',
 };
 
 export const schemaNameFilter: FieldSpec = {
@@ -205,4 +208,28 @@ export const limit: FieldSpec = {
   min: 1,
   max: 1000,
   help: 'The most schemas to return.',
+};
+
+// For platforms that merge the result into the incoming record (n8n items) and that can route a
+// step's output by label (n8n's node outputs, like its Switch node).
+
+export const outputField: FieldSpec = {
+  key: 'outputField',
+  label: 'Output Field',
+  type: 'string',
+  required: false,
+  default: 'classification',
+  help: 'The field of each item that receives the result: label, confidence, explanation, needs_review and scores.',
+  placeholder: 'classification',
+  advanced: true,
+};
+
+export const routeByCategory: FieldSpec = {
+  key: 'routeByCategory',
+  label: 'Route by Category',
+  type: 'boolean',
+  required: false,
+  default: false,
+  help: 'Give the step one output per category, plus a Needs Review output for results below the review threshold, so each item goes down its own path. Needs a typed list of categories.',
+  advanced: true,
 };

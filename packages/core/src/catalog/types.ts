@@ -36,6 +36,8 @@ export interface FieldSpec {
   minItems?: number;
   maxItems?: number;
   children?: readonly FieldSpec[];
+  /** For lists: what one entry is called ("Category"), for "Add Category" buttons. */
+  itemLabel?: string;
   /** Rarely changed: shown under "options"/"advanced" where the platform has such a place. */
   advanced?: boolean;
 }

@@ -1,3 +1,4 @@
+import { catalog } from '@classifaily/core';
 import {
   VersionedNodeType,
   type INodeTypeBaseDescription,
@@ -12,11 +13,11 @@ import { ClassifailyV1 } from './v1/ClassifailyV1.node';
 export class Classifaily extends VersionedNodeType {
   constructor() {
     const baseDescription: INodeTypeBaseDescription = {
-      displayName: 'Classifaily',
+      displayName: catalog.service.name,
       name: 'classifaily',
       icon: classifailyIcon,
       group: ['transform'],
-      description: 'Classify text into your categories with Classifaily',
+      description: catalog.service.description,
       defaultVersion: 1,
     };
     const nodeVersions: IVersionedNodeType['nodeVersions'] = {

@@ -3,7 +3,7 @@
 // Drives a real n8n headless: a throwaway user folder with our built package in it, credentials and
 // workflows imported with n8n's own CLI, and `n8n execute --id <id> --rawOutput`, whose JSON output
 // is parsed into run data per node and output. See docs/decisions/0201-n8n-runtime-harness.md.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
@@ -207,6 +207,23 @@ export class N8nInstance {
       );
     }
     return { ...toResult(raw), exitCode: code, wallMs, stdout, stderr };
+  }
+
+  /**
+   * `n8n start`: the editor on http://localhost:<port>, with this instance's packages, credentials
+   * and workflows (scripts/dev.mjs). Its output goes to this terminal; the caller stops it.
+   */
+  start(port: number): ChildProcess {
+    return spawn(this.install.nodeBinary, [this.install.n8nBin, 'start'], {
+      env: {
+        ...this.env,
+        N8N_PORT: String(port),
+        N8N_LISTEN_ADDRESS: '127.0.0.1',
+        N8N_SECURE_COOKIE: 'false',
+      },
+      cwd: this.userFolder,
+      stdio: 'inherit',
+    });
   }
 
   async dispose(): Promise<void> {

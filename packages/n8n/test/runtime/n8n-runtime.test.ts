@@ -6,7 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { classify as sandboxClassify } from '@classifaily/sandbox';
+
 import { FAKE_CREDENTIAL_VALUE, startFakeApi, type FakeApi } from '../harness/fake-api';
+import { startSandboxProcess, type SandboxProcess } from '../harness/sandbox-process';
 import {
   N8nInstance,
   PACKAGE_ROOT,
@@ -15,6 +18,15 @@ import {
   type ExecutionResult,
   type WorkflowFixture,
 } from '../harness/n8n';
+import {
+  BURST_ITEMS,
+  CATEGORIES,
+  classifyCasesWorkflow,
+  COUNT_ITEMS,
+  CREDENTIALS,
+  MIXED,
+  TICKETS,
+} from './workflows';
 
 const fixture = (name: string) =>
   JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', name), 'utf8')) as WorkflowFixture;
@@ -37,20 +49,51 @@ describe.each(n8nVersionsUnderTest())('real n8n %s', (version) => {
   let api: FakeApi;
   let n8n: N8nInstance;
   let smoke: ExecutionResult;
+  let cases: ExecutionResult;
+  // One sandbox per case that counts requests or injects faults: each counts only its own case.
+  let sandbox: SandboxProcess;
+  let counting: SandboxProcess;
+  let bursting: SandboxProcess;
 
   beforeAll(async () => {
     api = await startFakeApi(SCHEMAS, 2);
-    n8n = await N8nInstance.create({ version, packages: [PACKAGE_ROOT] });
-    await n8n.importCredentials([
-      {
-        id: 'cfyCredSandbox01',
-        name: 'Classifaily (test server)',
-        type: 'classifailyApi',
-        data: { apiKey: FAKE_CREDENTIAL_VALUE, baseUrl: api.baseUrl },
-      },
+    [sandbox, counting, bursting] = await Promise.all([
+      startSandboxProcess(),
+      startSandboxProcess(),
+      startSandboxProcess(),
     ]);
-    await n8n.importWorkflows([fixture('smoke.workflow.json'), fixture('failing.workflow.json')]);
+    n8n = await N8nInstance.create({ version, packages: [PACKAGE_ROOT] });
+    const credential = (ref: { id: string; name: string }, apiKey: string, baseUrl: string) => ({
+      ...ref,
+      type: 'classifailyApi',
+      data: { apiKey, baseUrl },
+    });
+    await n8n.importCredentials([
+      credential(
+        { id: 'cfyCredSandbox01', name: 'Classifaily (test server)' },
+        FAKE_CREDENTIAL_VALUE,
+        api.baseUrl,
+      ),
+      credential(CREDENTIALS.main, sandbox.apiKey, sandbox.url),
+      credential(CREDENTIALS.count, counting.apiKey, counting.url),
+      credential(CREDENTIALS.burst, bursting.apiKey, bursting.url),
+      credential(CREDENTIALS.revoked, sandbox.revokedKey, sandbox.url),
+    ]);
+    await n8n.importWorkflows([
+      fixture('smoke.workflow.json'),
+      fixture('failing.workflow.json'),
+      classifyCasesWorkflow(),
+    ]);
     smoke = await n8n.execute('cfySmokeWorkflow', EXECUTE_TIMEOUT_MS);
+    // Two 429s (Retry-After: 1 s) on the first two batch requests: retried, nothing lost.
+    await bursting.setFaults({
+      kind: 'status',
+      status: 429,
+      retryAfter: 1,
+      count: 2,
+      path: '/v1/classify/batch',
+    });
+    cases = await n8n.execute('cfyClassifyCases', EXECUTE_TIMEOUT_MS);
   }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
@@ -60,7 +103,7 @@ describe.each(n8nVersionsUnderTest())('real n8n %s', (version) => {
       .join(', ');
     if (figures) process.stderr.write(`[n8n ${version}] ${figures}\n`);
     await n8n?.dispose();
-    await api?.close();
+    await Promise.all([api?.close(), sandbox?.close(), counting?.close(), bursting?.close()]);
   });
 
   const explain = () => n8n.describeOutput(smoke.stdout, smoke.stderr);
@@ -111,4 +154,123 @@ describe.each(n8nVersionsUnderTest())('real n8n %s', (version) => {
     },
     EXECUTE_TIMEOUT_MS,
   );
+  describe('Classification > Classify against the sandbox', () => {
+    const out = (nodeName: string, output = 0) => outputJson(cases, nodeName, output);
+    const paired = (nodeName: string, output = 0) =>
+      cases.runData[nodeName]?.[0]?.outputs[output]?.map((item) => item.pairedItem);
+
+    it('runs every case to the end', () => {
+      if (!cases.ok)
+        throw new Error(
+          `workflow failed: ${cases.error?.message}\n${n8n.describeOutput(cases.stdout, cases.stderr)}`,
+        );
+    });
+
+    it('classifies a typed list of categories, with explanations, merged into each item', () => {
+      const items = out('Classify list');
+      expect(items.map((i) => i.ticket)).toEqual(TICKETS.map((t) => t.ticket));
+      items.forEach((item, index) => {
+        const want = expected(TICKETS[index]!.text);
+        const got = item.classification as Record<string, unknown>;
+        expect(item.text).toBe(TICKETS[index]!.text);
+        expect(got.label).toBe(want.label);
+        expect(got.confidence).toBeCloseTo(want.confidence, 3);
+        expect(got.needs_review).toBe(want.confidence < 0.8);
+        expect(typeof got.explanation).toBe('string');
+        expect(Object.keys(got.scores as object).sort()).toEqual([...CATEGORIES].sort());
+      });
+      expect(paired('Classify list')).toEqual(TICKETS.map((_, item) => ({ item })));
+    });
+
+    it('routes each item to its category output and low-confidence items to Needs Review', () => {
+      const runs = cases.runData.Route?.[0]?.outputs ?? [];
+      expect(runs).toHaveLength(CATEGORIES.length + 1);
+      const want = CATEGORIES.map(() => [] as string[]);
+      const review: string[] = [];
+      for (const t of TICKETS) {
+        const p = expected(t.text);
+        (p.confidence < 0.8 ? review : want[CATEGORIES.indexOf(p.label)]!).push(t.ticket);
+      }
+      expect(review.length).toBeGreaterThan(0);
+      CATEGORIES.forEach((_, output) =>
+        expect(out('Route', output).map((i) => i.ticket)).toEqual(want[output]),
+      );
+      expect(out('Route', CATEGORIES.length).map((i) => i.ticket)).toEqual(review);
+      // pairedItem points back at the right input item on every output.
+      for (let output = 0; output <= CATEGORIES.length; output++) {
+        const tickets = out('Route', output).map((i) => i.ticket);
+        expect(paired('Route', output)).toEqual(
+          tickets.map((ticket) => ({ item: TICKETS.findIndex((t) => t.ticket === ticket) })),
+        );
+      }
+    });
+
+    it('classifies against a saved schema created, read, listed and deleted in the same run', () => {
+      const [created] = out('Create schema');
+      expect(created).toMatchObject({ name: 'Support triage' });
+      expect(out('Get schema')).toEqual([created]);
+      expect(out('List schemas').map((s) => s.id)).toContain(created!.id);
+      const byschema = out('Classify by schema');
+      expect(byschema.map((i) => (i.classification as { label: string }).label)).toEqual([
+        'billing',
+        'technical_bug',
+        'account_access',
+      ]);
+      expect(out('Delete schema')).toEqual([{ id: created!.id, object: 'schema', deleted: true }]);
+      const [gone] = out('Get deleted schema');
+      expect(String(gone!.error)).toMatch(/schema/i);
+    });
+
+    it('sends only the bad items of a batch to the error output, with their input data', () => {
+      const good = out('Classify mixed', 0);
+      const bad = out('Classify mixed', 1);
+      expect(good.map((i) => i.ticket)).toEqual(['M-1', 'M-4']);
+      expect(good.every((i) => typeof (i.result as { label?: string }).label === 'string')).toBe(
+        true,
+      );
+      expect(bad.map((i) => i.ticket)).toEqual(['M-2', 'M-3']);
+      expect(bad[0]).toMatchObject({ text: MIXED[1]!.text });
+      expect(String(bad[0]!.error)).toMatch(/empty/i);
+      expect(String(bad[1]!.error)).toMatch(/20,000/);
+    });
+
+    it('reports a revoked key per item with what to do, and never shows a key', () => {
+      const failed = out('Revoked key', 1);
+      expect(failed).toHaveLength(TICKETS.length);
+      expect(String(failed[0]!.error)).toMatch(/revoked/i);
+      expect(String(failed[0]!.error)).toMatch(/credential/i);
+      for (const key of [sandbox.apiKey, sandbox.revokedKey, counting.apiKey])
+        expect(cases.stdout + cases.stderr).not.toContain(key);
+    });
+
+    it(`classifies ${COUNT_ITEMS} items in exactly 3 requests (counted by the sandbox)`, async () => {
+      const items = out('Classify sixty');
+      expect(items.map((i) => i.n)).toEqual(Array.from({ length: COUNT_ITEMS }, (_, n) => n));
+      expect(paired('Classify sixty')).toEqual(items.map((_, item) => ({ item })));
+      const stats = await counting.stats();
+      expect(stats.byOperation).toEqual({ classifyBatch: 3 });
+      expect(stats.itemsClassified).toBe(COUNT_ITEMS);
+    });
+
+    it('retries a 429 burst and loses nothing', async () => {
+      const items = out('Classify through 429s');
+      expect(items).toHaveLength(BURST_ITEMS);
+      expect(
+        items.every((i) => (i.classification as { label: string }).label === 'account_access'),
+      ).toBe(true);
+      const stats = await bursting.stats();
+      expect(stats.byStatus['429']).toBe(2);
+      expect(stats.byStatus['200']).toBe(Math.ceil(BURST_ITEMS / 25));
+      expect(stats.itemsClassified).toBe(BURST_ITEMS);
+    });
+  });
 });
+
+/** What the sandbox's own classifier says for a ticket: the expected label and confidence. */
+function expected(text: string) {
+  return sandboxClassify(
+    text,
+    CATEGORIES.map((name) => ({ name })),
+    false,
+  );
+}

@@ -1,0 +1,186 @@
+// The runtime fixtures, as code: every case that needs no isolation is a branch of one workflow, so
+// that one `n8n execute` (one n8n boot, ~5 s) runs them all. Nodes that count requests or inject
+// faults use their own credential, pointing at their own sandbox, so each sandbox counts one case.
+import type { WorkflowFixture } from '../harness/n8n';
+
+export const NODE_TYPE = 'n8n-nodes-classifaily.classifaily';
+export const CATEGORIES = ['billing', 'technical_bug', 'account_access', 'feature_request'];
+
+export const CREDENTIALS = {
+  main: { id: 'cfyCredMain00001', name: 'Classifaily sandbox' },
+  count: { id: 'cfyCredCount0001', name: 'Classifaily sandbox (counting)' },
+  burst: { id: 'cfyCredBurst0001', name: 'Classifaily sandbox (429 burst)' },
+  revoked: { id: 'cfyCredRevoked01', name: 'Classifaily sandbox (revoked key)' },
+} as const;
+
+/** Clear tickets, one per category, then texts with no evidence (low confidence: Needs Review). */
+export const TICKETS = [
+  { ticket: 'T-1', text: 'I was charged twice for my subscription this month, please refund me.' },
+  { ticket: 'T-2', text: 'The app crashes with an error every time I upload a file.' },
+  { ticket: 'T-3', text: 'I cannot log in - the password reset email never arrives.' },
+  { ticket: 'T-4', text: 'It would be great if you could add a dark mode.' },
+  { ticket: 'T-5', text: 'Hello there.' },
+  { ticket: 'T-6', text: 'What is the weather like?' },
+];
+
+/** Good, empty, too long, good: only the middle two may fail. */
+export const MIXED = [
+  { ticket: 'M-1', text: TICKETS[0]!.text },
+  { ticket: 'M-2', text: '' },
+  { ticket: 'M-3', text: 'x'.repeat(20_001) },
+  { ticket: 'M-4', text: TICKETS[2]!.text },
+];
+
+export const COUNT_ITEMS = 60;
+export const BURST_ITEMS = 30;
+
+type Node = WorkflowFixture['nodes'][number];
+let position = 0;
+
+function node(
+  name: string,
+  type: string,
+  parameters: Record<string, unknown>,
+  extra: Partial<Node> = {},
+): Node {
+  position += 1;
+  return {
+    id: `00000000-0000-4000-8000-${String(position).padStart(12, '0')}`,
+    name,
+    type,
+    typeVersion: type === NODE_TYPE ? 1 : type.endsWith('.code') ? 2 : 1,
+    position: [position * 200, 0],
+    parameters,
+    ...extra,
+  };
+}
+
+const code = (name: string, jsCode: string) => node(name, 'n8n-nodes-base.code', { jsCode });
+const items = (list: unknown[]) => `return ${JSON.stringify(list)}.map((json) => ({ json }));`;
+
+function classifaily(
+  name: string,
+  credential: keyof typeof CREDENTIALS,
+  parameters: Record<string, unknown>,
+  extra: Partial<Node> = {},
+): Node {
+  return node(name, NODE_TYPE, parameters, {
+    credentials: { classifailyApi: CREDENTIALS[credential] },
+    ...extra,
+  });
+}
+
+const classifyList = (options: Record<string, unknown> = {}, explain = false) => ({
+  resource: 'classification',
+  operation: 'classify',
+  input: '={{ $json.text }}',
+  categorySource: 'list',
+  categories: CATEGORIES,
+  explain,
+  options,
+});
+
+const to = (...targets: Array<string | [string, number]>) =>
+  targets.map((t) => ({ node: Array.isArray(t) ? t[0] : t, type: 'main', index: 0 }));
+
+export function classifyCasesWorkflow(): WorkflowFixture {
+  position = 0;
+  const nodes = [
+    node('Manual Trigger', 'n8n-nodes-base.manualTrigger', {}),
+    code('Tickets', items(TICKETS)),
+    classifaily('Classify list', 'main', classifyList({}, true)),
+    classifaily('Route', 'main', classifyList({ routeByCategory: true })),
+    code('Mixed tickets', items(MIXED)),
+    classifaily('Classify mixed', 'main', classifyList({ outputField: 'result' }), {
+      onError: 'continueErrorOutput',
+    }),
+    classifaily('Revoked key', 'revoked', classifyList(), { onError: 'continueErrorOutput' }),
+    classifaily('Create schema', 'main', {
+      resource: 'schema',
+      operation: 'create',
+      name: 'Support triage',
+      categories: {
+        values: [
+          { name: 'billing', description: 'Charges, invoices, refunds and payment methods.' },
+          { name: 'technical_bug', description: 'Crashes, errors and things that do not work.' },
+          { name: 'account_access', description: 'Logging in, passwords and locked accounts.' },
+        ],
+      },
+    }),
+    code(
+      'Schema tickets',
+      `const schemaId = $('Create schema').first().json.id;\nreturn ${JSON.stringify(TICKETS.slice(0, 3))}.map((t) => ({ json: { ...t, schemaId } }));`,
+    ),
+    classifaily('Classify by schema', 'main', {
+      resource: 'classification',
+      operation: 'classify',
+      input: '={{ $json.text }}',
+      categorySource: 'schema',
+      schema: { __rl: true, mode: 'id', value: '={{ $json.schemaId }}' },
+      explain: true,
+      options: {},
+    }),
+    classifaily('Get schema', 'main', {
+      resource: 'schema',
+      operation: 'get',
+      schemaId: { __rl: true, mode: 'id', value: "={{ $('Create schema').first().json.id }}" },
+    }),
+    classifaily(
+      'List schemas',
+      'main',
+      { resource: 'schema', operation: 'getAll', returnAll: true },
+      { executeOnce: true },
+    ),
+    classifaily(
+      'Delete schema',
+      'main',
+      {
+        resource: 'schema',
+        operation: 'delete',
+        schemaId: { __rl: true, mode: 'id', value: "={{ $('Create schema').first().json.id }}" },
+      },
+      { executeOnce: true },
+    ),
+    classifaily(
+      'Get deleted schema',
+      'main',
+      {
+        resource: 'schema',
+        operation: 'get',
+        schemaId: { __rl: true, mode: 'id', value: "={{ $('Create schema').first().json.id }}" },
+      },
+      { onError: 'continueRegularOutput' },
+    ),
+    code(
+      'Sixty tickets',
+      `const texts = ${JSON.stringify(TICKETS.slice(0, 4).map((t) => t.text))};\nreturn Array.from({ length: ${COUNT_ITEMS} }, (_, n) => ({ json: { n, text: texts[n % 4] + ' #' + n } }));`,
+    ),
+    classifaily('Classify sixty', 'count', classifyList()),
+    code(
+      'Thirty tickets',
+      `return Array.from({ length: ${BURST_ITEMS} }, (_, i) => ({ json: { n: i, text: 'I cannot log in, ticket ' + i } }));`,
+    ),
+    classifaily('Classify through 429s', 'burst', classifyList({ concurrency: 1 })),
+  ];
+  return {
+    id: 'cfyClassifyCases',
+    name: 'Classifaily: every classify and schema case in one run',
+    nodes,
+    connections: {
+      'Manual Trigger': {
+        main: [to('Tickets', 'Mixed tickets', 'Create schema', 'Sixty tickets', 'Thirty tickets')],
+      },
+      Tickets: { main: [to('Classify list', 'Route', 'Revoked key')] },
+      'Mixed tickets': { main: [to('Classify mixed')] },
+      // One chain, so that the order is fixed: create, get, list, classify by it, delete, get again.
+      'Create schema': { main: [to('Get schema')] },
+      'Get schema': { main: [to('List schemas')] },
+      'List schemas': { main: [to('Schema tickets')] },
+      'Schema tickets': { main: [to('Classify by schema')] },
+      'Classify by schema': { main: [to('Delete schema')] },
+      'Delete schema': { main: [to('Get deleted schema')] },
+      'Sixty tickets': { main: [to('Classify sixty')] },
+      'Thirty tickets': { main: [to('Classify through 429s')] },
+    },
+  };
+}

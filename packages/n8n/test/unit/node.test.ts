@@ -1,0 +1,216 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-require-imports, @n8n/community-nodes/no-dangerous-functions --
+   test code, runs in Jest; it loads the built node the way n8n does, with require(), and evaluates
+   the outputs expression with nothing else in scope (new Function). */
+// The parts of the node that need no running n8n: the catalog mapping, the outputs expression
+// evaluated on its own (as n8n does), the category list parsing, the error mapping and the transport.
+import fs from 'node:fs';
+import path from 'node:path';
+
+import {
+  AuthenticationError,
+  catalog,
+  ClassifailyClient,
+  RateLimitError,
+  ValidationError,
+} from '@classifaily/core';
+import {
+  NodeApiError,
+  NodeOperationError,
+  type INode,
+  type INodeProperties,
+  type INodeTypeDescription,
+  type IVersionedNodeType,
+} from 'n8n-workflow';
+
+import { toNodeError } from '../../nodes/Classifaily/v1/errors';
+import { fieldProperty } from '../../nodes/Classifaily/v1/fields';
+import { categoryNames } from '../../nodes/Classifaily/v1/resources/classification/classify';
+import { n8nFetch } from '../../nodes/Classifaily/v1/transport';
+import { PACKAGE_ROOT as root } from '../harness/n8n';
+
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const { Classifaily } = require(path.join(root, pkg.n8n.nodes[0])) as {
+  Classifaily: new () => IVersionedNodeType;
+};
+const v1 = new Classifaily().nodeVersions[1]!.description as INodeTypeDescription;
+const NODE: INode = {
+  id: '1',
+  name: 'Classifaily',
+  type: 'n8n-nodes-classifaily.classifaily',
+  typeVersion: 1,
+  position: [0, 0],
+  parameters: {},
+};
+
+/** Evaluates the built `outputs` expression alone, as n8n's expression engine would. */
+function outputsFor(parameters: Record<string, unknown>) {
+  const body = /^=\{\{([\s\S]*)\}\}$/.exec(v1.outputs as string)?.[1];
+  return new Function('$parameter', `return ${body}`)(parameters) as Array<{
+    displayName?: string;
+  }>;
+}
+
+describe('outputs (Route by Category)', () => {
+  it('is one output unless routing is on with a typed list', () => {
+    expect(outputsFor({})).toEqual([{ type: 'main' }]);
+    expect(
+      outputsFor({ categorySource: 'schema', options: { routeByCategory: true } }),
+    ).toHaveLength(1);
+    expect(outputsFor({ resource: 'schema', options: { routeByCategory: true } })).toHaveLength(1);
+  });
+
+  it('is one output per category plus Needs Review, named after them, from a self-contained function', () => {
+    const outputs = outputsFor({
+      categories: ['billing', 'technical_bug'],
+      options: { routeByCategory: true },
+    });
+    expect(outputs.map((o) => o.displayName)).toEqual(['billing', 'technical_bug', 'Needs Review']);
+  });
+});
+
+describe('fields from the catalog', () => {
+  const byName = (name: string) => v1.properties.filter((p) => p.name === name);
+
+  it('takes labels, help, defaults and limits from core', () => {
+    const [input] = byName('input');
+    expect(input).toMatchObject({
+      displayName: catalog.fields.input.label,
+      description: catalog.fields.input.help,
+      required: true,
+    });
+    const options = byName('options')[0]!.options as INodeProperties[];
+    const batch = options.find((o) => o.name === 'batchSize')!;
+    expect(batch.default).toBe(25);
+    expect(batch.typeOptions).toMatchObject({ minValue: 1, maxValue: 25 });
+    expect(options.find((o) => o.name === 'reviewThreshold')!.default).toBe(0.8);
+    expect(options.find((o) => o.name === 'outputField')!.default).toBe('classification');
+  });
+
+  it('maps a schema to a searchable resource locator (list / by ID)', () => {
+    const property = fieldProperty(catalog.fields.schema);
+    expect(property.type).toBe('resourceLocator');
+    expect(property.modes?.map((m) => m.name)).toEqual(['list', 'id']);
+    expect(property.modes?.[0]?.typeOptions).toMatchObject({ searchable: true });
+    expect(Object.keys(new Classifaily().nodeVersions[1]!.methods?.listSearch ?? {})).toEqual([
+      'searchSchemas',
+    ]);
+  });
+
+  it('maps a category list to multiple string values and schema categories to a fixed collection', () => {
+    expect(fieldProperty(catalog.fields.categories)).toMatchObject({
+      type: 'string',
+      typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Category' },
+    });
+    expect(fieldProperty(catalog.fields.schemaCategories)).toMatchObject({
+      type: 'fixedCollection',
+      options: [{ name: 'values', displayName: 'Category' }],
+    });
+  });
+
+  it('offers Classify and the four schema operations', () => {
+    const operations = byName('operation').flatMap((p) =>
+      p.options!.map((o) => 'value' in o && o.value),
+    );
+    expect(operations).toEqual(['classify', 'create', 'delete', 'get', 'getAll']);
+  });
+});
+
+describe('categoryNames', () => {
+  it('takes typed names, lists from expressions and lines, without blanks', () => {
+    expect(categoryNames(['billing', ' bug ', ''])).toEqual(['billing', 'bug']);
+    expect(categoryNames([['a', 'b'], 'c\nd'])).toEqual(['a', 'b', 'c', 'd']);
+    expect(categoryNames(undefined)).toEqual([]);
+  });
+});
+
+describe('toNodeError', () => {
+  it('turns a bad key into a NodeApiError that says to reconnect the credential', () => {
+    const error = toNodeError(
+      NODE,
+      new AuthenticationError('The API key was revoked.', {
+        status: 401,
+        code: 'revoked_api_key',
+        requestId: 'req_1',
+        hint: 'Create a new API key.',
+      }),
+      3,
+    );
+    expect(error).toBeInstanceOf(NodeApiError);
+    expect(error.message).toBe('The API key was revoked.');
+    expect(error.description).toMatch(/credential.*reconnect/);
+    expect(error.description).toContain('req_1');
+    expect((error as NodeApiError).httpCode).toBe('401');
+    expect(error.context.itemIndex).toBe(3);
+  });
+
+  it('says to slow down after a 429 that outlived the retries', () => {
+    const error = toNodeError(
+      NODE,
+      new RateLimitError('Too many requests.', { status: 429, hint: 'Slow down.' }),
+    );
+    expect(error.description).toMatch(/Slow down.*Concurrency/);
+  });
+
+  it('makes a validation before sending a NodeOperationError, and never shows a key', () => {
+    const error = toNodeError(
+      NODE,
+      new ValidationError('Bad key cai_live_abcdefghijklmnop in text.', { hint: 'Fix it.' }),
+    );
+    expect(error).toBeInstanceOf(NodeOperationError);
+    expect(error.message).not.toContain('abcdefghijklmnop');
+  });
+});
+
+describe('the transport over httpRequestWithAuthentication', () => {
+  it('gives core every status, the headers and the body text; Authorization is n8n’s', async () => {
+    const calls: Array<Record<string, unknown>> = [];
+    const context = {
+      helpers: {
+        httpRequestWithAuthentication: async (type: string, options: Record<string, unknown>) => {
+          calls.push({ type, ...options });
+          return {
+            statusCode: 429,
+            headers: { 'Retry-After': '0', 'X-Request-Id': 'req_9' },
+            body: '{"type":"about:blank","title":"Too Many Requests","status":429,"code":"rate_limited","detail":"Slow down."}',
+          };
+        },
+      },
+    };
+    const client = new ClassifailyClient({
+      auth: 'transport',
+      baseUrl: 'http://127.0.0.1:9',
+      fetch: n8nFetch(context as never),
+      sleep: async () => {},
+      maxRetries: 1,
+    });
+    const error = await client.me().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).requestId).toBe('req_9');
+    expect(calls).toHaveLength(2);
+    expect(calls[0]).toMatchObject({
+      type: 'classifailyApi',
+      returnFullResponse: true,
+      ignoreHttpStatusErrors: true,
+      json: false,
+    });
+    expect(calls[0]!.headers).not.toHaveProperty('Authorization');
+  });
+
+  it('turns a failure without an answer into a connection error carrying only the network code', async () => {
+    const context = {
+      helpers: {
+        httpRequestWithAuthentication: async () => {
+          throw Object.assign(new Error('boom Bearer cai_test_secret000000000'), {
+            cause: { code: 'ECONNREFUSED' },
+          });
+        },
+      },
+    };
+    const fetch = n8nFetch(context as never);
+    const error = (await fetch('http://127.0.0.1:9/v1/me', { method: 'GET', headers: {} }).catch(
+      (e: unknown) => e,
+    )) as Error & { code?: string };
+    expect(error.code).toBe('ECONNREFUSED');
+    expect(error.message).not.toContain('cai_test');
+  });
+});

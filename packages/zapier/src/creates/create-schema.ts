@@ -1,0 +1,57 @@
+// Create "Create Schema": a named category list (line items: category + description).
+import { catalog, type CreateSchemaRequest } from '@classifaily/core';
+import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
+
+import { withClient } from '../client';
+import { nounOf, toInputField, toOutputFields } from '../fields';
+
+const op = catalog.operations.createSchema;
+const F = catalog.fields;
+/** Zapier wants input keys unique across line-item children too: the schema has a `name` already. */
+export const CATEGORY_NAME_KEY = 'category';
+
+const inputFields = op.fields.map((spec) =>
+  spec.key === F.schemaCategories.key
+    ? toInputField(spec, {
+        children: (spec.children ?? []).map((child) =>
+          toInputField(
+            child,
+            child.key === F.schemaCategoryName.key ? { key: CATEGORY_NAME_KEY } : {},
+          ),
+        ),
+      })
+    : toInputField(spec),
+);
+
+function requestOf(input: Record<string, unknown>): CreateSchemaRequest {
+  const lines = Array.isArray(input[F.schemaCategories.key])
+    ? (input[F.schemaCategories.key] as Record<string, unknown>[])
+    : [];
+  const text = (value: unknown) =>
+    value === undefined || value === null ? '' : String(value).trim();
+  return {
+    name: text(input[F.schemaName.key]),
+    categories: lines.map((line) => {
+      const name = text(line?.[CATEGORY_NAME_KEY]);
+      const description = text(line?.[F.schemaCategoryDescription.key]);
+      return description === '' ? { name } : { name, description };
+    }),
+  };
+}
+
+const perform = (z: ZObject, bundle: Bundle) =>
+  withClient(z, bundle, (client) => client.schemas.create(requestOf(bundle.inputData)));
+
+export default defineCreate({
+  key: op.key,
+  noun: nounOf(op.resource),
+  display: { label: op.label, description: op.description },
+  operation: {
+    inputFields,
+    perform,
+    sample: op.sample,
+    outputFields: toOutputFields(op.outputFields, {
+      arrays: { categories: F.schemaCategories.children ?? [] },
+    }),
+  },
+});

@@ -1,0 +1,61 @@
+// Reading a step's inputData: Zapier hands values over as the user typed or mapped them (numbers and
+// booleans may arrive as text), so each is read leniently here and checked by core's validation.
+import { catalog, parseCategoryList, ValidationError, VALIDATION_HINT } from '@classifaily/core';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+
+import { toInputField, type ZapierInputField } from './fields';
+
+const F = catalog.fields;
+
+type InputData = Record<string, unknown>;
+
+/** Categories typed as a list, or a saved schema: whichever `categorySource` says. */
+export function targetOf(input: InputData): { categories?: string[]; schema?: string } {
+  if (input[F.categorySource.key] === 'schema') {
+    const schema =
+      typeof input[F.schema.key] === 'string' ? String(input[F.schema.key]).trim() : '';
+    return { schema };
+  }
+  const raw = input[F.categories.key];
+  if (raw === undefined || raw === null || raw === '') return {};
+  return { categories: parseCategoryList(Array.isArray(raw) ? raw.map(String) : String(raw)) };
+}
+
+/**
+ * The field that follows "Categories From": a list of categories, or a schema picked from the
+ * dropdown (or found by the Find Schema search step). Zapier re-asks when the choice changes.
+ */
+export function targetFields(_z: ZObject, bundle: Bundle): ZapierInputField[] {
+  return bundle.inputData[F.categorySource.key] === 'schema'
+    ? [toInputField(F.schema, { search: 'findSchema.id' })]
+    : [toInputField(F.categories)];
+}
+
+export function booleanOf(value: unknown): boolean {
+  if (typeof value === 'boolean') return value;
+  return ['true', 'yes', '1', 'on'].includes(
+    String(value ?? '')
+      .trim()
+      .toLowerCase(),
+  );
+}
+
+/** A number field within the catalog's min and max, or the catalog's default when left empty. */
+export function numberOf(value: unknown, spec: typeof F.reviewThreshold): number {
+  const fallback = Number(spec.default);
+  if (value === undefined || value === null || String(value).trim() === '') return fallback;
+  const number = Number(value);
+  const { min = -Infinity, max = Infinity } = spec;
+  if (!Number.isFinite(number) || number < min || number > max) {
+    const message = `${spec.label} must be a number from ${min} to ${max} (got "${String(value).slice(0, 40)}").`;
+    throw new ValidationError(message, {
+      code: 'validation_failed',
+      fieldErrors: [{ field: spec.key, code: 'out_of_range', message }],
+      hint: VALIDATION_HINT,
+    });
+  }
+  return number;
+}
+
+export const thresholdOf = (input: InputData) =>
+  numberOf(input[F.reviewThreshold.key], F.reviewThreshold);

@@ -1,0 +1,118 @@
+// Create "Classify Batch" through zapier-platform-core against the sandbox: chunking, order,
+// per-line errors, and when the whole step fails instead.
+import { LIMITS, SAMPLE_CATEGORIES } from '@classifaily/core';
+
+import { App, appTester, authDataFor, details, rejectionOf, start, type Sandbox } from './sandbox';
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await start();
+});
+afterAll(() => sandbox.close());
+beforeEach(() => sandbox.reset());
+
+const TEXTS = [
+  'I was charged twice for my subscription this month.',
+  'The app crashes when I click export.',
+  'My account is locked and the reset link expired.',
+  'Please add a dark mode.',
+];
+const lines = (count: number) =>
+  Array.from({ length: count }, (_, i) => ({ input: TEXTS[i % TEXTS.length], id: `T-${i + 1}` }));
+
+type Line = Record<string, unknown>;
+const batch = async (inputData: Record<string, unknown>, apiKey?: string) =>
+  (await appTester(App.creates.classifyBatch.operation.perform, {
+    authData: authDataFor(sandbox, apiKey),
+    inputData: { categories: SAMPLE_CATEGORIES, ...inputData },
+  })) as { results: Line[] };
+
+describe('Classify Batch', () => {
+  it('classifies 60 lines in exactly 3 requests, in input order, with references', async () => {
+    const { results } = await batch({ items: lines(60), explain: 'true' });
+    expect(results).toHaveLength(60);
+    results.forEach((line, i) => {
+      expect(line).toMatchObject({
+        index: i,
+        reference: `T-${i + 1}`,
+        label: expect.any(String),
+        confidence: expect.any(Number),
+        explanation: expect.any(String),
+        needs_review: expect.any(Boolean),
+        scores__billing: expect.any(Number),
+      });
+      expect(line).not.toHaveProperty('error');
+    });
+    expect(results[0]?.label).toBe('billing');
+    expect(results[2]?.label).toBe('account_access');
+    const stats = await sandbox.stats();
+    expect(stats.byRoute).toEqual({ 'POST /v1/classify/batch': 3 });
+  });
+
+  it('a bad line fails alone, with its own error', async () => {
+    const items = lines(3);
+    items[1] = { input: '   ', id: 'empty' };
+    const { results } = await batch({ items });
+    expect(results[0]).toMatchObject({ reference: 'T-1', label: 'billing' });
+    expect(results[1]).toMatchObject({
+      reference: 'empty',
+      error: expect.stringContaining('empty'),
+    });
+    expect(results[1]).not.toHaveProperty('label');
+    expect(results[2]).toMatchObject({ reference: 'T-3', label: 'account_access' });
+  });
+
+  it('26 categories are fine through classifyMany', async () => {
+    const categories = ['billing', ...Array.from({ length: 25 }, (_, i) => `topic_${i}`)];
+    const { results } = await batch({ items: lines(2), categories });
+    expect(results.map((line) => line.error)).toEqual([undefined, undefined]);
+  });
+
+  it('too many categories, or none, fail the step as a user error before anything is sent', async () => {
+    for (const categories of [
+      Array.from({ length: LIMITS.categoriesMax + 1 }, (_, i) => `c${i}`),
+      ['only_one'],
+    ]) {
+      const error = await rejectionOf(batch({ items: lines(2), categories }));
+      expect(details(error)).toMatchObject({
+        name: 'AppError',
+        status: 400,
+        message: expect.stringContaining('Field: Categories'),
+      });
+    }
+    const empty = await rejectionOf(batch({ items: [] }));
+    expect(details(empty)).toMatchObject({ message: expect.stringContaining('Field: Items') });
+    expect((await sandbox.stats()).total).toBe(0);
+  });
+
+  it('throws ThrottledError with the server’s delay only when every chunk was throttled', async () => {
+    await sandbox.setFaults({ kind: 'status', status: 429, retryAfter: 45, count: 100 });
+    const error = await rejectionOf(batch({ items: lines(60) }));
+    expect(details(error)).toMatchObject({ name: 'ThrottledError', delay: 45 });
+  });
+
+  it('when only some chunks were throttled, their lines carry the error and the rest succeed', async () => {
+    await sandbox.setFaults({ kind: 'status', status: 429, retryAfter: 45, count: 1 });
+    const { results } = await batch({ items: lines(60), concurrency: 1 });
+    const failed = results.filter((line) => line.error);
+    expect(failed).toHaveLength(25); // the first chunk
+    expect(failed[0]?.error).toMatch(/rate limit|too many/i);
+    expect(results.filter((line) => line.label)).toHaveLength(35);
+  });
+
+  it('a revoked key fails the step with ExpiredAuthError, after one request', async () => {
+    const error = await rejectionOf(batch({ items: lines(60) }, sandbox.revokedKey));
+    expect(error.name).toBe('ExpiredAuthError');
+    expect(error.message).not.toContain(sandbox.revokedKey);
+    expect((await sandbox.stats()).total).toBeLessThanOrEqual(3);
+  });
+
+  it('a server down for every chunk is a temporary error', async () => {
+    await sandbox.setFaults({ kind: 'status', status: 502, count: 100 });
+    const error = await rejectionOf(batch({ items: lines(30) }));
+    expect(details(error)).toMatchObject({
+      message: expect.stringMatching(/^Temporary problem/),
+      status: 502,
+    });
+  });
+});
