@@ -23,8 +23,9 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const packagesWithTests = readdirSync(path.join(root, 'packages')).filter((dir) => {
-  const pkg = JSON.parse(readFileSync(path.join(root, 'packages', dir, 'package.json'), 'utf8'));
-  return Boolean(pkg.scripts?.test);
+  const manifest = path.join(root, 'packages', dir, 'package.json');
+  if (!existsSync(manifest)) return false; // not a package (a tool's leftover folder, say)
+  return Boolean(JSON.parse(readFileSync(manifest, 'utf8')).scripts?.test);
 });
 const reported = existsSync(resultsDir) ? readdirSync(resultsDir) : [];
 console.log('\nTotals by package:');

@@ -15,6 +15,7 @@ import path from 'node:path';
 
 import { packageDir, runZapierCli } from './zapier-cli.cjs';
 
+const workspaceRoot = path.resolve(packageDir, '../..');
 const started = Date.now();
 const workDir = mkdtempSync(path.join(os.tmpdir(), 'classifaily-zapier-'));
 const deployDir = path.join(workDir, 'app');
@@ -67,4 +68,10 @@ try {
   step('total', started);
 } finally {
   rmSync(workDir, { recursive: true, force: true });
+  // pnpm 10's `deploy` with the hoisted linker also links `node_modules/.bin` at the target's path
+  // taken relative to the workspace root but resolved from this package: when the workspace itself
+  // lives under the temp folder (a CI clone in /tmp), that is a stray `packages/<temp name>/app`.
+  const stray = path.resolve(packageDir, path.relative(workspaceRoot, workDir));
+  if (stray !== workDir && path.dirname(stray) === path.dirname(packageDir))
+    rmSync(stray, { recursive: true, force: true });
 }

@@ -1,163 +1,202 @@
-// A small built-in lexicon: for the categories people commonly name (support triage, e-commerce,
-// moderation, feedback, inbound leads, sentiment), the words that point to them. A category whose
-// name contains a trigger word gets the concept's terms. Phrases are matched on stems, in order.
-// It is a plausible stand-in for a model, not a model: see the package README for its accuracy.
+// The built-in lexicon: for the categories people commonly name (support triage, e-commerce,
+// moderation, feedback and sentiment, inbound leads, urgency, security, privacy), the words and
+// phrases that point to them. A category whose name (or description) contains one of a concept's
+// triggers gets the concept's terms. Terms are matched on stems, phrases in order.
+// It is a plausible stand-in for a model, not a model: see the package README for its accuracy,
+// and docs/decisions/0150 for how it was written (general vocabulary, never a held-out text).
 
 export interface Concept {
+  id: string;
   /** Words in a category's name that bring in this concept. */
   triggers: string[];
-  /** Words and phrases in a text that point to the concept. */
-  terms: string[];
+  /** Words and phrases that point clearly to the concept. */
+  strong: string[];
+  /** Words that point to it but also occur elsewhere ("app", "account", "plan"). */
+  weak?: string[];
+  /** Other concepts whose terms this one also takes, as weak evidence ("support" ⊃ bugs, log-in). */
+  includes?: string[];
+  /** A catch-all ("other", "neutral", "safe"): it wins, with low confidence, when nothing else does. */
+  catchAll?: boolean;
+  /**
+   * Generic ("question"): when the same category name also names a specific concept
+   * ("product_question"), this one counts at half, so that the specific one decides.
+   */
+  generic?: boolean;
+  /** A negation just before a term ("not interested in buying") cancels it. */
+  negatable?: boolean;
 }
 
 // prettier-ignore
 export const CONCEPTS: Concept[] = [
   {
-    triggers: ['billing', 'bill', 'invoice', 'invoicing', 'payment', 'payments', 'charge', 'charges', 'finance'],
-    terms: [
-      'charge', 'charged', 'overcharged', 'charged twice', 'invoice', 'receipt', 'payment', 'pay', 'paid',
-      'credit card', 'card', 'debit', 'bank', 'subscription', 'price', 'pricing', 'fee', 'cost', 'plan',
-      'vat', 'tax', 'billing', 'bill', 'billed', 'renewal', 'upgrade', 'downgrade', 'discount code',
-      'coupon', 'transaction', 'expired card', 'accounting',
+    id: 'billing',
+    triggers: ['billing', 'bill', 'bills', 'invoice', 'invoices', 'invoicing', 'payment', 'payments', 'pay', 'charge', 'charges', 'finance', 'financial', 'fees', 'pricing'],
+    strong: ['charge', 'charged', 'charges', 'overcharged', 'overcharge', 'double charged', 'charged twice', 'charged me', 'invoice', 'invoices', 'receipt', 'receipts', 'payment', 'payments', 'paid', 'pay', 'paying', 'billing', 'billed', 'bill', 'credit card', 'debit card', 'payment failed', 'payment method', 'update my card', 'expired card', 'card expired', 'new card', 'fee', 'fees', 'late fee', 'vat', 'vat number', 'tax', 'tax id', 'sales tax', 'gst', 'renewal', 'auto renew', 'renewed', 'prorated', 'proration', 'coupon', 'promo code', 'discount code', 'transaction', 'bank transfer', 'wire transfer', 'direct debit', 'paypal', 'stripe', 'visa', 'mastercard', 'amex', 'billing address', 'billing cycle', 'purchase order', 'po number', 'accounts payable', 'finance team', 'finance department', 'accounting team', 'accounting department', 'accountant', 'price increase', 'price went up', 'more expensive', 'refund', 'money back', 'hidden fee', 'dollars', 'euros', 'usd', 'eur', 'gbp', 'subscription fee', 'annual plan', 'monthly plan', 'yearly plan', 'per seat', 'upgrade', 'downgrade', 'downgraded', 'upgraded', 'credit', 'credits', 'balance', 'outstanding', 'overdue', 'unpaid', 'owe'],
+    weak: ['card', 'bank', 'money', 'price', 'pricing', 'cost', 'costs', 'plan', 'subscription', 'trial', 'tier', 'expensive', 'cheaper', 'month', 'monthly', 'annual', 'yearly', 'seats'],
+  },
+  {
+    id: 'access',
+    triggers: ['access', 'login', 'logins', 'log', 'signin', 'sign', 'password', 'passwords', 'auth', 'authentication', 'credentials', 'account', 'accounts', 'lockout', '2fa', 'mfa', 'sso'],
+    strong: ['log in', 'login', 'logging in', 'log into', 'log on', 'logon', 'sign in', 'signin', 'signing in', 'sign into', 'cant sign', 'password', 'passwd', 'forgot password', 'forgot my password', 'reset password', 'password reset', 'reset link', 'reset email', 'reset my', 'username', 'user name', 'locked', 'locked out', 'lock out', 'lockout', 'unlock', 'account locked', 'suspended', 'deactivated', 'disabled', 'two factor', 'two step', '2fa', 'mfa', 'otp', 'one time code', 'one time password', 'verification code', 'verification email', 'verify', 'verification', 'authenticator', 'authentication', 'authenticate', 'sso', 'single sign on', 'saml', 'okta', 'google login', 'sign in with google', 'magic link', 'invitation', 'invite', 'credentials', 'no access', 'lost access', 'access denied', 'unauthorized', 'unauthorised', '401', '403', 'forbidden', 'activate', 'activation', 'activation link', 'activation email', 'confirm my email', 'confirmation email', 'confirmation link', 'recovery', 'recover', 'recover my account', 'recovery code', 'backup codes', 'security question', 'session expired', 'logged out', 'logs me out', 'logging me out', 'kicked out', 'get into', 'cant get in', 'wrong password', 'invalid password', 'invalid credentials', 'sms code', 'text message code', 'captcha', 'hacked', 'compromised', 'someone else', 'change my email', 'email address', 'sign up', 'signup', 'register', 'registration', 'permission', 'permissions', 'role', 'admin rights', 'access', 'account access'],
+    weak: ['account', 'profile', 'admin', 'email', 'phone', 'code', 'link', 'reset'],
+  },
+  {
+    id: 'bug',
+    triggers: ['bug', 'bugs', 'technical', 'tech', 'error', 'errors', 'issue', 'issues', 'crash', 'crashes', 'outage', 'incident', 'defect', 'malfunction', 'problem', 'problems', 'broken', 'performance'],
+    strong: ['crash', 'crashes', 'crashed', 'crashing', 'bug', 'bugs', 'buggy', 'error', 'errors', 'error message', 'broken', 'not working', 'doesnt work', 'dont work', 'didnt work', 'isnt working', 'stopped working', 'stops working', 'wont load', 'doesnt load', 'not loading', 'wont open', 'doesnt open', 'wont start', 'fails', 'failed', 'failing', 'failure', 'freeze', 'freezes', 'frozen', 'freezing', 'hangs', 'hanging', 'stuck loading', 'spinning', 'spinner', 'loading forever', 'blank page', 'white screen', 'blank screen', 'black screen', 'glitch', 'glitches', 'glitchy', 'exception', 'stack trace', 'traceback', 'timeout', 'timed out', 'times out', 'slow', 'laggy', 'lag', 'lagging', 'not responding', 'internal server error', 'server error', 'oops', '500', '502', '503', '404', 'disappeared', 'vanished', 'gone', 'lost my data', 'data loss', 'corrupted', 'corrupt', 'duplicate', 'duplicated', 'duplicates', 'wrong', 'incorrect', 'not showing', 'doesnt show', 'not show', 'rendering', 'renders', 'layout', 'misaligned', 'overlapping', 'cut off', 'sync', 'syncing', 'not syncing', 'upload', 'uploading', 'import', 'importing', 'reproduce', 'steps to reproduce', 'regression', 'since the update', 'after the update', 'after updating', 'latest version', 'new version', 'update broke', 'refresh', 'refreshing', 'clear cache', 'cache', 'reinstall', 'reinstalled', 'workaround', 'console', 'keeps happening', 'randomly', 'intermittent', 'greyed out', 'grayed out', 'unclickable', 'not clickable', 'nothing happens', 'does nothing', 'infinite loop'],
+    weak: ['app', 'page', 'button', 'screen', 'android', 'ios', 'iphone', 'ipad', 'browser', 'windows', 'mac', 'macos', 'linux', 'mobile', 'desktop', 'update', 'updated', 'version', 'field', 'form', 'file', 'files', 'dashboard', 'report', 'chart', 'api', 'endpoint', 'issue', 'problem', 'open', 'load', 'loading'],
+  },
+  {
+    id: 'feature',
+    triggers: ['feature', 'features', 'suggestion', 'suggestions', 'idea', 'ideas', 'enhancement', 'enhancements', 'wishlist', 'roadmap', 'improvement', 'improvements'],
+    strong: ['please add', 'could you add', 'can you add', 'you should add', 'add a', 'add an', 'add support', 'adding', 'would be nice', 'would be great', 'would be awesome', 'would be helpful', 'would be cool', 'would love', 'would like', 'it would be', 'nice to have', 'wish', 'i wish', 'suggest', 'suggestion', 'idea', 'feature', 'feature request', 'option to', 'ability to', 'possibility to', 'support for', 'integration with', 'integrate with', 'any plans', 'plans to', 'planned', 'roadmap', 'please consider', 'consider adding', 'implement', 'introduce', 'dark mode', 'light mode', 'shortcut', 'shortcuts', 'keyboard shortcut', 'customize', 'customise', 'customizable', 'customisable', 'configurable', 'setting to', 'toggle', 'automate', 'automation', 'templates', 'template', 'let me', 'allow us', 'allow me', 'allow', 'enable us', 'is it possible', 'in the future', 'someday', 'upvote', 'request', 'requesting', 'missing feature', 'enhancement', 'improvement', 'improve', 'new feature', 'filter by', 'sort by', 'offline mode', 'widget', 'plugin', 'extension', 'native app', 'desktop app', 'support multiple', 'multiple', 'more options'],
+    weak: ['add', 'option', 'integration', 'could we', 'can we', 'we could', 'should', 'maybe', 'ability', 'possible'],
+  },
+  {
+    id: 'shipping',
+    triggers: ['shipping', 'ship', 'shipment', 'shipments', 'delivery', 'deliveries', 'deliver', 'logistics', 'tracking', 'fulfillment', 'fulfilment', 'postage', 'courier', 'order', 'orders', 'status'],
+    strong: ['shipping', 'shipped', 'ship', 'ships', 'shipment', 'delivery', 'deliver', 'delivered', 'delivering', 'not delivered', 'package', 'packages', 'parcel', 'parcels', 'courier', 'carrier', 'ups', 'fedex', 'dhl', 'usps', 'royal mail', 'postal', 'post office', 'postage', 'postman', 'mailman', 'mailed', 'tracking', 'tracking number', 'tracking link', 'track', 'track my', 'tracking info', 'in transit', 'out for delivery', 'dispatch', 'dispatched', 'arrive', 'arrived', 'arriving', 'arrival', 'hasnt arrived', 'not arrived', 'never arrived', 'didnt arrive', 'still hasnt', 'where is my package', 'order status', 'still waiting', 'late', 'delayed', 'delay', 'delays', 'eta', 'estimated delivery', 'when will', 'how long', 'delivery address', 'shipping address', 'wrong address', 'address', 'customs', 'duties', 'import fees', 'expedited', 'next day', 'same day', 'standard shipping', 'free shipping', 'pick up', 'pickup', 'collect', 'collection', 'locker', 'neighbour', 'neighbor', 'signed for', 'lost package', 'lost in the post', 'missing package', 'stolen', 'left at', 'warehouse', 'despatched'],
+    weak: ['international', 'internationally', 'worldwide', 'overseas', 'order', 'mail', 'post', 'box', 'weeks', 'days', 'sent', 'yet', 'waiting', 'lost'],
+  },
+  {
+    id: 'refund',
+    triggers: ['refund', 'refunds', 'return', 'returns', 'reimbursement', 'chargeback', 'money', 'exchange', 'exchanges', 'rma'],
+    strong: ['refund', 'refunds', 'refunded', 'refunding', 'money back', 'my money back', 'reimburse', 'reimbursed', 'reimbursement', 'return', 'returned', 'returning', 'returns', 'return label', 'return policy', 'return it', 'send back', 'send it back', 'sent back', 'sent it back', 'exchange', 'swap', 'replacement', 'replace', 'damaged', 'damage', 'defective', 'faulty', 'broke', 'shattered', 'cracked', 'torn', 'ripped', 'stained', 'scratched', 'dented', 'leaking', 'not as described', 'wrong item', 'wrong size', 'wrong colour', 'wrong color', 'wrong product', 'too small', 'too big', 'too large', 'doesnt fit', 'didnt fit', 'arrived broken', 'broken on arrival', 'dead on arrival', 'chargeback', 'dispute', 'credit back', 'store credit', 'partial refund', 'full refund', 'compensation', 'compensate', 'poor quality', 'bad quality', 'quality', 'fell apart', 'stopped working', 'doesnt work', 'dont work', 'not working', 'does not work', 'faulty item'],
+    weak: ['money', 'card', 'broken', 'back', 'wrong', 'payment'],
+  },
+  {
+    id: 'cancellation',
+    triggers: ['cancellation', 'cancel', 'cancellations', 'churn', 'unsubscribe', 'termination', 'terminate', 'cancelling', 'canceling'],
+    strong: ['cancel', 'cancelled', 'canceled', 'cancelling', 'canceling', 'cancellation', 'unsubscribe', 'stop my', 'stop the', 'stop subscription', 'stop my subscription', 'stop charging', 'terminate', 'termination', 'end my', 'end subscription', 'end my subscription', 'close my account', 'delete my account', 'delete account', 'deactivate', 'deactivate my', 'remove my', 'opt out', 'not renew', 'dont renew', 'stop renewing', 'auto renewal', 'turn off', 'before it renews', 'from renewing', 'renewing', 'no longer', 'no longer need', 'no longer want', 'dont want', 'dont need', 'changed my mind', 'change my mind', 'by mistake', 'accidentally', 'withdraw', 'quit', 'leave', 'leaving', 'pause', 'pause my', 'membership', 'subscription', 'subscriptions', 'recurring', 'stop', 'stop sending', 'dont send', 'not ship', 'dont ship'],
+    weak: ['renew', 'renewal', 'plan', 'monthly', 'account', 'order', 'anymore'],
+  },
+  {
+    id: 'product',
+    triggers: ['product', 'products', 'item', 'items', 'catalog', 'catalogue', 'presales', 'pre', 'specs', 'stock', 'availability', 'sizing'],
+    strong: ['size', 'sizes', 'sizing', 'size guide', 'size chart', 'measurements', 'dimensions', 'length', 'width', 'height', 'weight', 'weigh', 'heavy', 'colour', 'color', 'colours', 'colors', 'material', 'materials', 'fabric', 'cotton', 'leather', 'wool', 'polyester', 'waterproof', 'water resistant', 'dishwasher safe', 'microwave safe', 'compatible', 'compatibility', 'compatible with', 'fit', 'fits', 'in stock', 'out of stock', 'restock', 'back in stock', 'available', 'availability', 'specs', 'specifications', 'spec', 'made of', 'made from', 'made in', 'battery', 'battery life', 'warranty', 'guarantee', 'model', 'compare', 'comparison', 'versus', 'vs', 'which one', 'suitable', 'suitable for', 'ingredients', 'allergens', 'vegan', 'organic', 'gluten', 'manual', 'instructions', 'how to use', 'assemble', 'assembly', 'care instructions', 'included', 'comes with', 'include', 'accessories', 'does it', 'does this', 'does the', 'is it', 'is this', 'is the', 'are these', 'are they', 'can it', 'will it', 'usb', 'usb c', 'bluetooth', 'wifi', 'features', 'capacity', 'storage', 'screen size'],
+    weak: ['product', 'item', 'this', 'question', 'recommend', 'kids', 'adults'],
+  },
+  {
+    id: 'question',
+    generic: true,
+    triggers: ['question', 'questions', 'inquiry', 'inquiries', 'enquiry', 'enquiries', 'how', 'faq', 'info', 'information', 'query', 'queries', 'howto'],
+    strong: ['how do i', 'how can i', 'how to', 'how does', 'how do you', 'what is', 'whats', 'what are', 'where can i', 'where do i', 'is there', 'is there a way', 'do you have', 'do you offer', 'do you', 'can i', 'can you tell me', 'could you tell me', 'wondering', 'i was wondering', 'curious', 'question', 'quick question', 'questions', 'ask', 'asking', 'info', 'information', 'documentation', 'docs', 'guide', 'tutorial', 'faq', 'hours', 'opening hours', 'business hours', 'explain', 'clarify', 'does anyone know', 'anyone know', 'which', 'when does', 'when do', 'what happens', '<?>'],
+    weak: ['how', 'what', 'where', 'when', 'why', 'which', 'is', 'are', 'does', 'can', 'time', 'open', 'close', 'available'],
+  },
+  {
+    id: 'spam',
+    triggers: ['spam', 'spammy', 'scam', 'scams', 'junk', 'phishing', 'promotion', 'promotional', 'advertising', 'advert', 'ad', 'ads', 'unsolicited', 'bot', 'bots', 'fraud'],
+    strong: ['100 free', 'totally free', 'for free', 'win', 'won', 'winner', 'winning', 'prize', 'prizes', 'claim', 'click', 'click here', 'click the link', 'click this link', 'message me', 'whatsapp', 'telegram', 'special offer', 'limited offer', 'limited time', 'act now', 'hurry', 'dear friend', 'dear beneficiary', 'inheritance', 'beneficiary', 'bank details', 'lottery', 'cheap', 'cheapest', 'lowest price', 'lowest prices', 'buy now', 'order now', 'shop now', 'visit our website', 'visit my', 'check out my', 'www', 'http', 'https', 'biz', 'earn', 'earn money', 'per day', 'a day', 'passive income', 'income', 'get rich', 'rich', 'investment opportunity', 'crypto', 'bitcoin', 'btc', 'forex', 'nft', 'casino', 'betting', 'viagra', 'pills', 'weight loss', 'lose weight', 'followers', 'likes', 'subscribers', 'risk free', 'no risk', 'congratulations', 'you have been selected', 'selected', 'gift card', 'giftcard', 'voucher', 'loan', 'loans', 'credit score', 'debt', 'cash', 'deal', 'deals', 'promo', 'promotion', 'sponsored', 'advertise', 'advertising', 'marketing services', 'lead generation', 'email list', 'outsourcing', 'web design services', 'development services', 'our services', 'we can help you', 'sign up now', 'join now', 'amazing deal', 'mlm', 'boss babe', 'be your own boss', 'opportunity', 'exclusive', 'miracle', 'xxx', 'sexy', 'singles', 'hot singles', 'scam', 'phishing', 'verify your account', 'account suspended', 'unclaimed', 'wire', 'western union'],
+    weak: ['free', 'offer', 'discount', 'link', 'money', 'website', 'new', 'now', 'today', 'guarantee'],
+  },
+  {
+    id: 'toxic',
+    triggers: ['toxic', 'toxicity', 'abuse', 'abusive', 'harassment', 'harass', 'hate', 'insult', 'insults', 'offensive', 'profanity', 'profane', 'threat', 'threats', 'bullying', 'hostile', 'rude', 'nsfw'],
+    strong: ['idiot', 'idiots', 'idiotic', 'stupid', 'stupidest', 'moron', 'morons', 'dumb', 'dumbass', 'loser', 'losers', 'pathetic', 'hate you', 'i hate', 'shut up', 'get lost', 'go away', 'go die', 'die', 'kill yourself', 'kys', 'kill', 'trash', 'garbage', 'rubbish', 'scum', 'filth', 'filthy', 'disgusting', 'gross', 'ugly', 'fat', 'worthless', 'screw you', 'fuck', 'fucking', 'fck', 'fk', 'wtf', 'stfu', 'shit', 'bullshit', 'crap', 'bitch', 'bastard', 'asshole', 'ass', 'dick', 'cunt', 'retard', 'retarded', 'freak', 'creep', 'clown', 'jerk', 'fool', 'imbecile', 'brain dead', 'braindead', 'nobody likes you', 'nobody cares', 'no one cares', 'you suck', 'suck', 'sucks', 'vermin', 'subhuman', 'go back to', 'hurt you', 'find you', 'watch your back', 'your kind', 'shame on you', 'ignorant', 'clueless', 'delusional', 'lunatic', 'psycho', 'troll', 'cringe', 'you people', 'piece of', 'deserve to', 'hope you', 'nobody wants you', 'waste of space', 'waste of oxygen', 'hate'],
+    weak: ['incompetent', 'damn', 'terrible', 'awful', 'you are', 'youre', 'your'],
+  },
+  {
+    id: 'safe',
+    triggers: ['safe', 'ok', 'okay', 'clean', 'acceptable', 'legitimate', 'legit', 'ham', 'normal', 'benign', 'allowed', 'approve', 'approved', 'fine'],
+    catchAll: true,
+    strong: ['thanks for sharing', 'great post', 'article', 'helpful', 'useful', 'interesting', 'agree', 'disagree', 'good point', 'fair point', 'i think', 'in my opinion', 'imo', 'imho', 'anyone know', 'recipe', 'meeting', 'event', 'schedule', 'tomorrow', 'well done', 'nice', 'source', 'data', 'chapter', 'thanks', 'thank you', 'question', 'moved to', 'welcome', 'cheers', 'good luck', 'happy'],
+  },
+  {
+    id: 'praise',
+    triggers: ['praise', 'compliment', 'compliments', 'positive', 'kudos', 'testimonial', 'testimonials', 'happy', 'appreciation', 'promoter', 'satisfied', 'love', 'good'],
+    negatable: true,
+    strong: ['thank you', 'thanks', 'thanks so much', 'thx', 'love', 'loved', 'loving', 'loves', 'love it', 'great', 'amazing', 'awesome', 'excellent', 'fantastic', 'wonderful', 'perfect', 'perfectly', 'beautiful', 'recommend', 'highly recommend', 'best', 'happy', 'very happy', 'so happy', 'delighted', 'pleased', 'satisfied', 'impressed', 'brilliant', 'superb', 'outstanding', 'exceptional', 'incredible', 'stellar', 'top notch', 'spot on', 'seamless', 'seamlessly', 'easy to use', 'intuitive', 'helpful', 'super helpful', 'friendly', 'patient', 'professional', 'reliable', 'well done', 'good job', 'great job', 'kudos', 'shout out', 'shoutout', 'props', 'appreciate', 'appreciated', 'grateful', 'thankful', 'game changer', 'lifesaver', 'life saver', 'exactly what', 'exceeded', 'exceeded expectations', 'five stars', '5 stars', 'worth it', 'worth every', 'favourite', 'favorite', 'enjoy', 'enjoyed', 'enjoying', 'nice', 'cool', 'good', 'solid', 'resolved', 'works great', 'works perfectly', 'stoked', 'thrilled', 'excited', 'glad', 'easy', 'keep it up', 'keep up the good work', 'a pleasure', 'pleasure', 'beautifully', 'elegant', 'slick', 'praise', 'compliment', 'kind'],
+    weak: ['so', 'very', 'fixed'],
+  },
+  {
+    id: 'complaint',
+    triggers: ['complaint', 'complaints', 'negative', 'unhappy', 'dissatisfied', 'escalation', 'escalations', 'angry', 'detractor', 'bad', 'frustrated', 'grievance'],
+    strong: ['worst', 'terrible', 'awful', 'horrible', 'horrendous', 'dreadful', 'appalling', 'atrocious', 'abysmal', 'disappointed', 'disappointing', 'disappointment', 'let down', 'unacceptable', 'ridiculous', 'absurd', 'outrageous', 'frustrated', 'frustrating', 'frustration', 'annoyed', 'annoying', 'irritated', 'irritating', 'sick of', 'tired of', 'had enough', 'unhappy', 'angry', 'furious', 'livid', 'upset', 'poor', 'poorly', 'bad', 'very bad', 'really bad', 'waste', 'waste of money', 'waste of time', 'rip off', 'ripoff', 'pointless', 'hopeless', 'nobody answered', 'no one answered', 'no answer', 'no reply', 'no response', 'never replied', 'never heard back', 'on hold', 'still not resolved', 'not resolved', 'unresolved', 'keeps happening', 'rude', 'unhelpful', 'unprofessional', 'incompetent', 'ignored', 'ignoring', 'never again', 'broke', 'broken', 'complicated', 'overpriced', 'too expensive', 'not worth', 'not good', 'not happy', 'not satisfied', 'not impressed', 'not helpful', 'regret', 'complain', 'complaining', 'complaint', 'cheated', 'misleading', 'lied', 'false advertising', 'unusable', 'speak to a manager', 'escalate', 'hate', 'sucks', 'scam', 'dissatisfied', 'mess', 'nightmare', 'joke', 'shame', 'cold', 'dirty', 'lost', 'never arrived', 'not working', 'failed', 'doesnt work', 'stopped working', 'crashes', 'buggy', 'clunky', 'mediocre', 'meh', 'meh', 'worse', 'downhill'],
+    weak: ['again', 'every time', 'always', 'never', 'waiting', 'days', 'weeks', 'wrong', 'problem', 'issue'],
+  },
+  {
+    id: 'other',
+    triggers: ['neutral', 'other', 'others', 'misc', 'miscellaneous', 'unknown', 'none', 'general', 'uncategorized', 'uncategorised', 'unclassified', 'default', 'fallback', 'rest'],
+    catchAll: true,
+    strong: [],
+    weak: ['fyi', 'noted', 'ok', 'okay', 'just so you know'],
+  },
+  {
+    id: 'sales',
+    triggers: ['sales', 'sale', 'lead', 'leads', 'prospect', 'prospects', 'buying', 'buy', 'purchase', 'demo', 'quote', 'quotes', 'pricing', 'enterprise', 'commercial', 'deal', 'deals', 'opportunity', 'inbound', 'hot', 'warm', 'qualified'],
+    negatable: true,
+    strong: ['demo', 'book a demo', 'schedule a demo', 'request a demo', 'quote', 'get a quote', 'pricing', 'price', 'prices', 'price list', 'pricing plans', 'enterprise', 'enterprise plan', 'tier', 'seats', 'licence', 'license', 'licenses', 'licences', 'volume', 'volume discount', 'bulk pricing', 'buy', 'buying', 'purchase', 'purchasing', 'interested in', 'interested in buying', 'looking for a solution', 'evaluate', 'evaluation', 'considering', 'shortlist', 'comparing', 'alternatives', 'switch from', 'switching from', 'migrate from', 'moving from', 'trial', 'free trial', 'pilot', 'poc', 'proof of concept', 'contact sales', 'sales', 'sales team', 'talk to sales', 'speak with sales', 'team of', 'users', 'employees', 'organisation', 'organization', 'budget', 'procurement', 'rfp', 'rfq', 'contract', 'annual', 'annually', 'yearly', 'rollout', 'roll out', 'across our', 'education discount', 'startup discount', 'discount', 'discounts', 'schedule a call', 'a call', 'calendly', 'decision maker', 'cto', 'ceo', 'vp', 'head of', 'director', 'this quarter', 'next quarter', 'contact me', 'get in touch', 'reach out', 'sign up for', 'onboard', 'onboarding', 'how much', 'cost', 'costs', 'plans', 'your product', 'your platform'],
+    weak: ['company', 'team', 'plan', 'monthly', 'interested', 'looking for', 'we need', 'we would need', 'offer', 'teams', 'per user', 'user', 'staff', 'customers'],
+  },
+  {
+    id: 'support',
+    triggers: ['support', 'help', 'helpdesk', 'ticket', 'tickets', 'assistance', 'troubleshooting', 'service', 'customer', 'existing', 'care'],
+    includes: ['bug', 'access'],
+    strong: ['help', 'need help', 'help with', 'help us', 'help me', 'fix', 'fix it', 'error', 'errors', 'not working', 'doesnt work', 'stopped working', 'stopped', 'broken', 'bug', 'issue', 'issues', 'problem', 'problems', 'trouble', 'troubleshoot', 'setting up', 'set up', 'setup', 'configure', 'configuration', 'webhook', 'webhooks', 'token', 'cant', 'cannot', 'unable to', 'fails', 'failing', 'failed', 'returns an error', 'since this morning', 'since yesterday', 'look into', 'investigate', 'ticket', 'support ticket', 'outage', 'down', 'existing customer', 'our account', 'current customer', 'we use', 'were using', 'using your', 'log in', 'password', 'reset', 'how do i', 'how can i', 'support'],
+    weak: ['integration', 'api', 'account', 'login', 'site', 'page', 'someone', 'our'],
+  },
+  {
+    id: 'partnership',
+    triggers: ['partnership', 'partnerships', 'partner', 'partners', 'collaboration', 'collab', 'affiliate', 'affiliates', 'reseller', 'resellers', 'alliance', 'alliances', 'bizdev', 'channel'],
+    negatable: true,
+    strong: ['partner', 'partners', 'partnership', 'partnering', 'reseller', 'resellers', 'resell', 'reselling', 'agency', 'our agency', 'white label', 'whitelabel', 'collaboration', 'collaborate', 'co marketing', 'comarketing', 'co sell', 'joint', 'joint venture', 'affiliate', 'affiliate program', 'referral', 'referral program', 'refer', 'integration partner', 'technology partner', 'marketplace', 'app marketplace', 'ecosystem', 'alliance', 'channel', 'distribution', 'distributor', 'oem', 'embed', 'embedding', 'sponsor', 'sponsorship', 'cross promotion', 'our customers', 'our users', 'together', 'mutual', 'mutually', 'synergy', 'synergies', 'explore', 'work together', 'team up', 'build an integration', 'integrate', 'bundle', 'revenue share', 'rev share', 'commission', 'co branded', 'our platform', 'our audience', 'audience'],
+    weak: ['opportunity', 'api', 'platform', 'customers', 'network', 'love to', 'interested'],
+  },
+  {
+    id: 'job',
+    triggers: ['job', 'jobs', 'application', 'applications', 'career', 'careers', 'hiring', 'hire', 'recruiting', 'recruitment', 'candidate', 'candidates', 'applicant', 'applicants', 'hr', 'resume', 'cv', 'talent', 'employment', 'vacancy'],
+    strong: ['apply', 'applying', 'applied', 'application', 'applicant', 'position', 'open position', 'role', 'cv', 'resume', 'résumé', 'portfolio', 'cover letter', 'hiring', 'are you hiring', 'job', 'jobs', 'job posting', 'job opening', 'opening', 'openings', 'vacancy', 'vacancies', 'career', 'careers', 'candidate', 'interview', 'interviews', 'internship', 'intern', 'graduate', 'junior', 'senior', 'engineer', 'developer', 'designer', 'experienced', 'skills', 'background', 'degree', 'qualified', 'qualifications', 'linkedin', 'join you', 'work for you', 'work at', 'employment', 'salary', 'full time', 'part time', 'remote position', 'relocate', 'recruiter', 'recruitment', 'recruiting', 'hire me', 'references', 'opportunities'],
+    weak: ['experience', 'manager', 'team', 'attached', 'freelance', 'join', 'work', 'team member'],
+  },
+  {
+    id: 'urgent',
+    triggers: ['urgent', 'urgency', 'high', 'priority', 'critical', 'emergency', 'p1', 'p0', 'sev1', 'blocker', 'escalate'],
+    strong: [
+      'urgent', 'urgently', 'asap', 'as soon as possible', 'immediately', 'emergency', 'critical', 'right now',
+      'blocker', 'blocking', 'blocked', 'outage', 'production', 'prod', 'high priority', 'p1', 'p0', 'sev1',
+      'down', 'is down', 'all users', 'everyone', 'cant work', 'losing money', 'losing customers', 'deadline',
+      'today', 'now', 'help', 'stopped', 'security', 'breach', 'hacked',
+    ],
+    weak: ['error', 'broken', 'not working', 'please'],
+  },
+  {
+    id: 'low',
+    triggers: ['low', 'minor', 'trivial', 'routine', 'backlog', 'later'],
+    strong: [
+      'whenever', 'no rush', 'not urgent', 'minor', 'small', 'cosmetic', 'typo', 'nice to have', 'eventually',
+      'low priority', 'at some point', 'when you get a chance', 'when you have time', 'no hurry', 'just fyi',
+      'fyi', 'suggestion', 'idea', 'question',
     ],
   },
   {
-    triggers: ['access', 'login', 'log', 'signin', 'sign', 'password', 'auth', 'authentication', 'credentials'],
-    terms: [
-      'log in', 'login', 'logged out', 'log into', 'sign in', 'signin', 'password', 'reset', 'username',
-      'locked', 'locked out', 'unlock', 'two factor', '2fa', 'mfa', 'verification code', 'verification',
-      'verify', 'authentication', 'authenticator', 'sso', 'credentials', 'activate', 'activation link',
-      'email address', 'account',
+    id: 'cold',
+    triggers: ['cold', 'unqualified', 'nurture'],
+    strong: [
+      'just browsing', 'not interested', 'maybe later', 'next year', 'just looking', 'no budget', 'student',
+      'curious', 'someday', 'not now', 'just researching', 'research', 'school project', 'homework', 'free',
+      'free plan', 'unsubscribe', 'remove me',
     ],
   },
   {
-    triggers: ['bug', 'bugs', 'technical', 'tech', 'error', 'errors', 'issue', 'crash', 'outage', 'incident'],
-    terms: [
-      'crash', 'crashes', 'crashed', 'bug', 'error', 'broken', 'not working', 'stopped working', 'fails',
-      'failed', 'failure', 'freeze', 'freezes', 'frozen', 'hang', 'blank screen', 'glitch', 'exception',
-      'timeout', 'slow', 'nothing loads', 'doesnt load', 'wont load', 'not loading', '500', '404',
-      'upload', 'sync', 'update', 'app', 'page', 'button', 'screen', 'android', 'ios', 'browser',
+    id: 'security',
+    triggers: ['security', 'vulnerability', 'vulnerabilities', 'breach', 'infosec', 'hack', 'hacked', 'fraudulent', 'suspicious'],
+    strong: [
+      'security', 'vulnerability', 'vulnerabilities', 'breach', 'data breach', 'hacked', 'hack', 'hacker',
+      'phishing', 'suspicious', 'compromised', 'leaked', 'exposed', 'xss', 'sql injection', 'injection',
+      'csrf', 'malware', 'virus', 'ransomware', 'fraud', 'fraudulent', 'unauthorized', 'unauthorised',
+      'stolen', 'someone logged into', 'unknown device', 'cve', 'bug bounty', 'responsible disclosure',
+      'penetration test', 'pentest', 'encryption', 'ssl', 'tls', 'certificate',
     ],
   },
   {
-    triggers: ['feature', 'features', 'suggestion', 'idea', 'enhancement', 'wishlist', 'roadmap'],
-    terms: [
-      'add', 'adding', 'would be nice', 'would be great', 'would love', 'wish', 'suggest', 'suggestion',
-      'feature', 'option to', 'ability to', 'support for', 'integration with', 'any plans', 'plans to',
-      'consider', 'roadmap', 'it would', 'could you add', 'dark mode', 'let me', 'allow', 'new feature',
-    ],
-  },
-  {
-    triggers: ['shipping', 'ship', 'delivery', 'deliveries', 'logistics', 'tracking', 'shipment', 'fulfillment'],
-    terms: [
-      'shipping', 'shipped', 'ship', 'delivery', 'deliver', 'delivered', 'package', 'parcel', 'courier',
-      'tracking', 'tracking number', 'arrive', 'arrived', 'hasnt arrived', 'not arrived', 'dispatched',
-      'dispatch', 'in transit', 'address', 'delivery address', 'postage', 'carrier', 'late', 'lost package',
-      'when will my order', 'how long',
-    ],
-  },
-  {
-    triggers: ['refund', 'refunds', 'return', 'returns', 'reimbursement', 'chargeback', 'money'],
-    terms: [
-      'refund', 'refunded', 'money back', 'return', 'returned', 'reimburse', 'reimbursement', 'damaged',
-      'defective', 'too small', 'too big', 'wrong item', 'exchange', 'chargeback', 'credit back',
-      'send it back', 'broken on arrival',
-    ],
-  },
-  {
-    triggers: ['cancellation', 'cancel', 'cancellations', 'churn', 'unsubscribe', 'termination'],
-    terms: [
-      'cancel', 'cancelled', 'canceled', 'cancellation', 'unsubscribe', 'stop', 'stop all', 'terminate',
-      'close my account', 'delete my account', 'end my', 'membership', 'before it renews', 'opt out',
-      'by mistake', 'no longer want', 'quit',
-    ],
-  },
-  {
-    triggers: ['product', 'products', 'item', 'catalog', 'catalogue', 'presales', 'inquiry', 'enquiry'],
-    terms: [
-      'size', 'colour', 'color', 'colours', 'material', 'waterproof', 'compatible', 'compatibility',
-      'warranty', 'dimensions', 'weight', 'fit', 'in stock', 'available', 'does it', 'does the', 'is this',
-      'are these', 'specs', 'specifications', 'made of', 'battery', 'model',
-    ],
-  },
-  {
-    triggers: ['question', 'questions', 'inquiry', 'how', 'faq', 'general', 'info', 'information'],
-    terms: [
-      'how do i', 'how can i', 'how to', 'what are', 'what is', 'where', 'where can i', 'is there a way',
-      'can you tell me', 'wondering', 'question', 'documentation', 'docs', 'hours', 'find', 'invite',
-    ],
-  },
-  {
-    triggers: ['spam', 'scam', 'junk', 'phishing', 'promotion', 'advertising', 'ad', 'ads'],
-    terms: [
-      'free', 'win', 'won', 'winner', 'prize', 'claim', 'click', 'click this link', 'link', 'offer',
-      'limited offer', 'limited time', 'discount', 'cheap', 'buy now', 'earn', 'crypto', 'bitcoin', 'cash',
-      'congratulations', 'followers', 'likes', 'visit our website', 'www', 'http', 'https', 'biz',
-      'casino', 'viagra', 'loan', 'act now', 'ends tonight', '90', 'trick',
-    ],
-  },
-  {
-    triggers: ['toxic', 'abuse', 'abusive', 'harassment', 'hate', 'insult', 'offensive', 'profanity', 'threat'],
-    terms: [
-      'idiot', 'stupid', 'stupidest', 'moron', 'dumb', 'loser', 'pathetic', 'hate', 'shut up', 'get lost',
-      'go die', 'die', 'kill', 'trash', 'garbage', 'nobody wants you', 'ugly', 'worthless', 'disgusting',
-      'screw you', 'jerk', 'clown',
-    ],
-  },
-  {
-    triggers: ['safe', 'ok', 'okay', 'clean', 'acceptable', 'legitimate', 'ham', 'normal', 'benign'],
-    terms: [
-      'thanks for sharing', 'useful', 'recipe', 'meeting', 'agree', 'disagree', 'interesting', 'data',
-      'chapter', 'article', 'anyone know', 'moved to', 'schedule', 'helpful',
-    ],
-  },
-  {
-    triggers: ['praise', 'compliment', 'positive', 'kudos', 'testimonial', 'happy', 'appreciation'],
-    terms: [
-      'thank you', 'thanks', 'love', 'loved', 'great', 'amazing', 'awesome', 'excellent', 'fantastic',
-      'wonderful', 'perfect', 'beautiful', 'recommend', 'highly recommend', 'best', 'happy', 'delighted',
-      'impressed', 'brilliant', 'exactly what we needed', 'well done',
-    ],
-  },
-  {
-    triggers: ['complaint', 'complaints', 'negative', 'unhappy', 'dissatisfied', 'escalation', 'angry'],
-    terms: [
-      'worst', 'terrible', 'awful', 'horrible', 'disappointed', 'disappointing', 'unacceptable',
-      'frustrated', 'frustrating', 'unhappy', 'angry', 'poor', 'bad', 'waste', 'nobody answered',
-      'on hold', 'still not resolved', 'not resolved', 'rude', 'never again', 'broke',
-    ],
-  },
-  {
-    triggers: ['neutral', 'other', 'misc', 'miscellaneous', 'unknown', 'none'],
-    terms: [],
-  },
-  {
-    triggers: ['sales', 'sale', 'lead', 'leads', 'prospect', 'buying', 'purchase', 'demo', 'quote'],
-    terms: [
-      'demo', 'quote', 'pricing', 'price', 'enterprise', 'enterprise plan', 'seats', 'licence', 'license',
-      'volume', 'buy', 'buying', 'purchase', 'interested in buying', 'trial', 'contact sales', 'sales',
-      'team of', 'budget', 'procurement', 'plan', 'this quarter', 'contact me',
-    ],
-  },
-  {
-    triggers: ['support', 'help', 'helpdesk', 'ticket', 'assistance', 'troubleshooting'],
-    terms: [
-      'help', 'help us', 'fix', 'fix it', 'error', 'not working', 'stopped', 'stopped syncing', 'broken',
-      'issue', 'problem', 'setting up', 'setup', 'webhook', 'integration', 'returns an error', 'since this morning',
-    ],
-  },
-  {
-    triggers: ['partnership', 'partner', 'partners', 'collaboration', 'affiliate', 'reseller', 'alliance'],
-    terms: [
-      'partner', 'partnership', 'reseller', 'resell', 'agency', 'collaboration', 'collaborate',
-      'co marketing', 'affiliate', 'affiliate program', 'joint', 'our companies', 'white label', 'referral',
-    ],
-  },
-  {
-    triggers: ['job', 'jobs', 'application', 'career', 'careers', 'hiring', 'recruiting', 'candidate', 'applicant'],
-    terms: [
-      'apply', 'application', 'position', 'cv', 'resume', 'portfolio', 'hiring', 'job', 'job posting',
-      'candidate', 'role', 'vacancy', 'interview', 'internship', 'engineer position', 'career',
+    id: 'privacy',
+    triggers: ['privacy', 'gdpr', 'legal', 'compliance', 'ccpa', 'dpa', 'data', 'law', 'lawyer', 'copyright', 'dmca'],
+    strong: [
+      'gdpr', 'privacy', 'privacy policy', 'personal data', 'my data', 'delete my data', 'data request',
+      'data export', 'dsar', 'subject access', 'right to be forgotten', 'ccpa', 'dpa', 'data processing',
+      'lawyer', 'attorney', 'legal', 'lawsuit', 'sue', 'terms of service', 'terms and conditions', 'tos',
+      'copyright', 'dmca', 'trademark', 'infringement', 'subpoena', 'compliance', 'soc 2', 'soc2', 'iso 27001',
+      'hipaa', 'consent', 'cookies', 'tracking cookies', 'data retention',
     ],
   },
 ];

@@ -1,5 +1,5 @@
-// Tokenizing and light stemming. Both sides (the input and the category terms) go through the same
-// functions, so a stem need not be a real word, only a consistent one.
+// Tokenizing, light stemming and typo repair. Both sides (the input and the category terms) go
+// through the same functions, so a stem need not be a real word, only a consistent one.
 
 const STOPWORDS = new Set(
   (
@@ -11,8 +11,23 @@ const STOPWORDS = new Set(
     'please hi hello thanks dear'
   ).split(' '),
 );
-// "thanks" is a stopword for matching names, but praise categories list it explicitly: terms from
-// the lexicon are matched without the stopword filter (see classifier.ts).
+// Words that say nothing about a category in its description ("Anything about invoices").
+const DESCRIPTION_STOPWORDS = new Set(
+  (
+    'anything something everything related regarding relating concerning message messages text texts ' +
+    'customer customers user users people someone person asks asking ask wants want mentions mention ' +
+    'including include includes e g eg etc like such kind kinds type types thing things stuff topic topics'
+  ).split(' '),
+);
+
+/** Words that cancel an intent that follows them ("not interested in buying", "don't like"). */
+const NEGATORS = new Set(
+  'not no never dont doesnt didnt isnt arent wasnt werent cant cannot wont without nor neither hardly'.split(
+    ' ',
+  ),
+);
+/** Words that end a negation's reach, like punctuation does. */
+const CLAUSE_WORDS = new Set('but just however though although instead only'.split(' '));
 
 /** Word characters, with apostrophes inside words dropped ("can't" → "cant"). */
 export function words(text: string): string[] {
@@ -22,6 +37,42 @@ export function words(text: string): string[] {
       .replace(/['’]/g, '')
       .match(/[\p{L}\p{N}]+/gu) ?? []
   );
+}
+
+export interface Tokens {
+  words: string[];
+  /** For each word, whether a negator reaches it (up to three words back, within its clause). */
+  negated: boolean[];
+  /** Whether the text asks something. */
+  question: boolean;
+}
+
+export function tokenize(text: string): Tokens {
+  const out: string[] = [];
+  const clause: number[] = [];
+  let current = 0;
+  const parts =
+    text
+      .toLowerCase()
+      .replace(/['’]/g, '')
+      .match(/[\p{L}\p{N}]+|[.,;:!?()\n]/gu) ?? [];
+  for (const part of parts) {
+    if (part.length === 1 && '.,;:!?()\n'.includes(part)) {
+      current++;
+      continue;
+    }
+    if (CLAUSE_WORDS.has(part)) current++;
+    out.push(part);
+    clause.push(current);
+  }
+  const negated = out.map((_, i) => {
+    for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+      if (clause[j] !== clause[i]) return false;
+      if (NEGATORS.has(out[j]!)) return true;
+    }
+    return false;
+  });
+  return { words: out, negated, question: text.includes('?') };
 }
 
 /** Splits a category name in any casing into words: `accountAccess`, `account-access` → account, access. */
@@ -36,6 +87,7 @@ export function stem(word: string): string {
   let w = word;
   if (w.length <= 3) return w;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('ied') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
   for (const suffix of SUFFIXES) {
@@ -53,7 +105,54 @@ export function isStopword(word: string): boolean {
   return STOPWORDS.has(word);
 }
 
+export function isDescriptionStopword(word: string): boolean {
+  return STOPWORDS.has(word) || DESCRIPTION_STOPWORDS.has(word);
+}
+
 /** The stems of a phrase, joined by one space: the key phrases are matched by. */
 export function phraseKey(phrase: string): string {
   return words(phrase).map(stem).join(' ');
+}
+
+/**
+ * Repairs one-letter typos against a vocabulary ("acount", "pasword", "recieve", "passsword"): a
+ * word of 5+ letters that is not itself known and is one deletion, insertion or swap of adjacent
+ * letters away from a known word of 6+ letters. Substitutions are not repaired: "change" must not
+ * become "charge".
+ */
+export class TypoRepair {
+  private readonly known: Set<string>;
+  private readonly byDeletion = new Map<string, string>();
+
+  constructor(vocabulary: Iterable<string>) {
+    this.known = new Set(vocabulary);
+    for (const word of this.known) {
+      if (word.length < 6 || !/^[a-z]+$/.test(word)) continue;
+      // Not the last letter: "charge" → "charg" or "charger" → "charge" are derivations, not typos.
+      for (let i = 0; i < word.length - 1; i++) {
+        const variant = word.slice(0, i) + word.slice(i + 1);
+        // Two known words with the same deletion: ambiguous, so neither is guessed.
+        const existing = this.byDeletion.get(variant);
+        this.byDeletion.set(variant, existing && existing !== word ? '' : word);
+      }
+    }
+  }
+
+  repair(word: string): string {
+    if (word.length < 5 || this.known.has(word) || !/^[a-z]+$/.test(word)) return word;
+    // A letter missing: the word is a deletion of a known word.
+    const missing = this.byDeletion.get(word);
+    if (missing) return missing;
+    for (let i = 0; i < word.length; i++) {
+      // A letter too many (not the last one): deleting it gives a known word.
+      const shorter = word.slice(0, i) + word.slice(i + 1);
+      if (i < word.length - 1 && shorter.length >= 6 && this.known.has(shorter)) return shorter;
+      // Two letters swapped.
+      if (i + 1 < word.length && word[i] !== word[i + 1]) {
+        const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+        if (swapped.length >= 6 && this.known.has(swapped)) return swapped;
+      }
+    }
+    return word;
+  }
 }
