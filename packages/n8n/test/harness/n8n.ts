@@ -198,7 +198,15 @@ export class N8nInstance {
     const { code, stdout, stderr, timedOut } = await run(
       this.install.nodeBinary,
       [this.install.n8nBin, 'execute', `--id=${workflowId}`, '--rawOutput'],
-      { env: this.env, timeoutMs, cwd: this.userFolder, onSpawn },
+      {
+        env: this.env,
+        timeoutMs,
+        cwd: this.userFolder,
+        onSpawn,
+        // A file, not a pipe: n8n exits as soon as it has written the run, and a large run (10 MB
+        // for 10,000 items) written to a pipe was seen cut short when the reader lagged under load.
+        stdoutFile: path.join(this.userFolder, `execute-${workflowId}.out`),
+      },
     );
     const wallMs = Date.now() - started;
     this.timings.push({ command: `execute ${workflowId}`, ms: wallMs });
@@ -441,6 +449,8 @@ function run(
     cwd?: string;
     echo?: boolean;
     onSpawn?: (pid: number) => void;
+    /** Send stdout to this file (written synchronously by the child) and read it after the exit. */
+    stdoutFile?: string;
   },
 ): Promise<{
   code: number | null;
@@ -450,22 +460,24 @@ function run(
   timedOut: boolean;
 }> {
   return new Promise((resolve, reject) => {
+    const stdoutFd = options.stdoutFile ? fs.openSync(options.stdoutFile, 'w') : undefined;
     const child = spawn(command, args, {
       env: options.env,
       cwd: options.cwd,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', stdoutFd ?? 'pipe', 'pipe'],
     });
+    if (stdoutFd !== undefined) fs.closeSync(stdoutFd); // the child has its own copy
     if (child.pid !== undefined) options.onSpawn?.(child.pid);
     let stdout = '';
     let stderr = '';
     let output = '';
     let timedOut = false;
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
       stdout += chunk;
       output += chunk;
       if (options.echo) process.stderr.write(chunk);
     });
-    child.stderr.on('data', (chunk: Buffer) => {
+    child.stderr?.on('data', (chunk: Buffer) => {
       stderr += chunk;
       output += chunk;
       if (options.echo) process.stderr.write(chunk);
@@ -480,6 +492,11 @@ function run(
     });
     child.on('close', (code) => {
       clearTimeout(timer);
+      if (options.stdoutFile) {
+        stdout = fs.readFileSync(options.stdoutFile, 'utf8');
+        fs.rmSync(options.stdoutFile, { force: true });
+        output = stdout + output;
+      }
       resolve({ code, stdout, stderr, output, timedOut });
     });
   });
