@@ -1,9 +1,12 @@
 // Core client benchmarks. Prints:
 //  (a) classifyMany of 1,000 and 10,000 items against a local server with a fixed added latency:
-//      requests per item and wall time, next to the ideal ceil(N/25)/concurrency × latency;
+//      requests per item and wall time, next to the ideal ceil(N/25)/concurrency × latency and next
+//      to the same chunks sent with raw fetch at the same concurrency (the floor the wire allows);
 //  (b) client overhead per request against raw fetch on the same server, as a ratio.
+// The server runs in its own process (bench/server.mjs), as a real API would.
 // Run: pnpm --filter @classifaily/core bench   (builds first through turbo's dependsOn)
-import http from 'node:http';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { ClassifailyClient } from '../dist/index.js';
 
@@ -11,86 +14,78 @@ const KEY = 'cai_test_benchbenchbench0000';
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 
+/** Starts bench/server.mjs in its own process; resolves when it listens. */
 function startServer(latencyMs) {
-  let requests = 0;
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      requests++;
-      const reply = () => {
-        let payload;
-        if (req.url === '/v1/classify/batch') {
-          const { items } = JSON.parse(body);
-          const results = items.map((item, index) => ({
-            index,
-            id: item.id,
-            status: 'completed',
-            result: { label: 'billing', confidence: 0.9 },
-          }));
-          payload = {
-            id: 'b',
-            status: 'completed',
-            type: 'batch',
-            results,
-            summary: { total: results.length, succeeded: results.length, failed: 0 },
-          };
-        } else {
-          payload = {
-            id: '42',
-            status: 'completed',
-            type: 'text',
-            result: { label: 'billing', confidence: 0.9 },
-          };
-        }
-        res.writeHead(200, {
-          'Content-Type': 'application/json',
-          'X-Request-Id': `req_${requests}`,
-        });
-        res.end(JSON.stringify(payload));
-      };
-      if (latencyMs > 0) setTimeout(reply, latencyMs);
-      else reply();
-    });
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        url: `http://127.0.0.1:${server.address().port}`,
-        requests: () => requests,
-        close: () =>
-          new Promise((r) => {
-            server.closeAllConnections();
-            server.close(r);
-          }),
+  const child = fork(fileURLToPath(new URL('./server.mjs', import.meta.url)), [String(latencyMs)]);
+  const next = () => new Promise((resolve) => child.once('message', resolve));
+  return next().then(({ port }) => ({
+    url: `http://127.0.0.1:${port}`,
+    requests: async () => {
+      const reply = next();
+      child.send('count');
+      return (await reply).requests;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        child.once('exit', resolve);
+        child.send('close');
       }),
-    ),
+  }));
+}
+
+const CATEGORIES = ['billing', 'technical_bug'];
+const ticketItems = (n) =>
+  Array.from({ length: n }, (_, i) => ({
+    input: `Ticket number ${i}: I was charged twice.`,
+    id: String(i),
+  }));
+
+/** The same work without the client: raw fetch, the same chunks of 25, the same concurrency. */
+async function rawChunked(url, n) {
+  const items = ticketItems(n);
+  const chunks = [];
+  for (let i = 0; i < n; i += 25) chunks.push(items.slice(i, i + 25));
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < chunks.length) {
+        const res = await fetch(`${url}/v1/classify/batch`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ items: chunks[next++], categories: CATEGORIES }),
+        });
+        JSON.parse(await res.text());
+      }
+    }),
   );
+  return performance.now() - start;
 }
 
 async function benchMany(n) {
   const server = await startServer(LATENCY_MS);
   const client = new ClassifailyClient({ apiKey: KEY, baseUrl: server.url });
-  const items = Array.from({ length: n }, (_, i) => ({
-    input: `Ticket number ${i}: I was charged twice.`,
-    id: String(i),
-  }));
+  const items = ticketItems(n);
   const before = process.memoryUsage().rss;
   const start = performance.now();
   const outcomes = await client.classifyMany(
-    { items, categories: ['billing', 'technical_bug'] },
+    { items, categories: CATEGORIES },
     { concurrency: CONCURRENCY },
   );
   const wall = performance.now() - start;
   const ok = outcomes.filter((o) => o.ok).length;
   const ideal = (Math.ceil(n / 25) / CONCURRENCY) * LATENCY_MS;
+  const requests = await server.requests();
+  const raw = await rawChunked(server.url, n);
   const row = {
     items: n,
-    requests: server.requests(),
-    'requests/item': +(server.requests() / n).toFixed(3),
+    requests,
+    'requests/item': +(requests / n).toFixed(3),
     'wall ms': Math.round(wall),
     'ideal ms': Math.round(ideal),
     'wall/ideal': +(wall / ideal).toFixed(3),
+    'raw fetch ms': Math.round(raw),
+    'wall/raw': +(wall / raw).toFixed(3),
     ok,
     'rss +MB': +((process.memoryUsage().rss - before) / 1e6).toFixed(1),
   };
@@ -105,7 +100,7 @@ async function benchOverhead(rounds) {
     input: 'I cannot log in - the password reset email never arrives.',
     categories: ['billing', 'account_access'],
   };
-  const raw = async () => {
+  const raw = async (signal) => {
     const res = await fetch(`${server.url}/v1/classify`, {
       method: 'POST',
       headers: {
@@ -115,33 +110,35 @@ async function benchOverhead(rounds) {
         'Idempotency-Key': crypto.randomUUID(),
       },
       body: JSON.stringify(body),
+      signal,
     });
     return JSON.parse(await res.text());
   };
-  const viaClient = () => client.classify(body);
-  const time = async (fn) => {
-    const start = performance.now();
-    for (let i = 0; i < rounds; i++) await fn();
-    return (performance.now() - start) / rounds;
+  const variants = {
+    'raw fetch': () => raw(undefined),
+    // What any timeout costs: undici's fetch charges for watching a signal, whatever its source.
+    'raw fetch + timeout signal': () => raw(AbortSignal.timeout(30_000)),
+    client: () => client.classify(body),
   };
-  // Warm both paths, then alternate several rounds so that drift hits both equally.
-  await time(raw);
-  await time(viaClient);
-  const rawTimes = [];
-  const clientTimes = [];
-  for (let r = 0; r < 5; r++) {
-    rawTimes.push(await time(raw));
-    clientTimes.push(await time(viaClient));
+  // Interleave the variants, one call each in turn, so that drift and noise hit them alike.
+  const totals = Object.fromEntries(Object.keys(variants).map((k) => [k, 0]));
+  for (let i = 0; i < 300; i++) for (const fn of Object.values(variants)) await fn();
+  for (let i = 0; i < rounds; i++) {
+    for (const [name, fn] of Object.entries(variants)) {
+      const t = performance.now();
+      await fn();
+      totals[name] += performance.now() - t;
+    }
   }
   await server.close();
-  const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const rawMs = median(rawTimes);
-  const clientMs = median(clientTimes);
+  const us = (name) => Math.round((totals[name] / rounds) * 1000);
   return {
-    rounds: rounds * 5,
-    'raw fetch µs/req': Math.round(rawMs * 1000),
-    'client µs/req': Math.round(clientMs * 1000),
-    ratio: +(clientMs / rawMs).toFixed(3),
+    calls: rounds,
+    'raw fetch µs': us('raw fetch'),
+    'raw+timeout µs': us('raw fetch + timeout signal'),
+    'client µs': us('client'),
+    'client/raw': +(totals.client / totals['raw fetch']).toFixed(3),
+    'client/raw+timeout': +(totals.client / totals['raw fetch + timeout signal']).toFixed(3),
   };
 }
 
@@ -153,6 +150,6 @@ const rows = [];
 for (const n of [1000, 10000]) rows.push(await benchMany(n));
 console.table(rows);
 console.log(
-  'Client overhead against raw fetch (sequential classify, no added latency, median of 5 runs):',
+  'Client overhead against raw fetch (sequential classify, no added latency, interleaved):',
 );
-console.table([await benchOverhead(400)]);
+console.table([await benchOverhead(3000)]);
