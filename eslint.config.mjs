@@ -32,6 +32,7 @@ export default tseslint.config(
         setTimeout: 'readonly',
         fetch: 'readonly',
         crypto: 'readonly',
+        AbortSignal: 'readonly',
         setImmediate: 'readonly',
       },
     },
