@@ -8,6 +8,7 @@ export * from './validation';
 export * from './review';
 export * from './api-key';
 export * from './many';
+export * from './batch-queue';
 export * from './client';
 export * from './catalog';
 export { VERSION } from './version';

@@ -1,15 +1,8 @@
 // classifyMany: any number of items, chunked into batches of ≤25 sent with bounded concurrency,
 // one outcome per item in input order. Nothing is lost: every input item gets exactly one outcome.
-import {
-  AuthenticationError,
-  ClassifailyError,
-  NotFoundError,
-  PermissionDeniedError,
-  ValidationError,
-} from './errors';
-import { LIMITS } from './generated/limits';
-import type { BatchClassification, ClassificationResult, ClassifyBatchRequest } from './types';
-import { checkInput, checkTarget, VALIDATION_HINT } from './validation';
+import { createBatchQueue, targetError, type SendBatch } from './batch-queue';
+import type { ClassifailyError } from './errors';
+import type { ClassificationResult } from './types';
 
 export interface ManyItem {
   input: string;
@@ -36,11 +29,6 @@ export type ManyOutcome =
   | { index: number; id?: string; ok: true; result: ClassificationResult }
   | { index: number; id?: string; ok: false; error: ClassifailyError };
 
-type SendBatch = (
-  body: ClassifyBatchRequest,
-  options: { signal?: AbortSignal },
-) => Promise<BatchClassification>;
-
 /** Splits a list into consecutive chunks of at most `size`, keeping order. */
 export function chunk<T>(items: readonly T[], size: number): T[][] {
   if (!Number.isInteger(size) || size < 1)
@@ -63,100 +51,17 @@ export async function forEachLimited<T>(
   await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), inputs.length) }, worker));
 }
 
-/** Errors that would fail every other request the same way: stop sending, fail what is left. */
-function failsEveryRequest(error: ClassifailyError): boolean {
-  return (
-    error instanceof AuthenticationError ||
-    error instanceof PermissionDeniedError ||
-    error instanceof NotFoundError ||
-    (error instanceof ValidationError && error.status !== undefined)
-  );
-}
-
 export async function classifyMany(
   sendBatch: SendBatch,
   params: ClassifyManyParams,
   options: ClassifyManyOptions = {},
 ): Promise<ManyOutcome[]> {
-  const batchSize = options.batchSize ?? LIMITS.batchMaxItems;
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > LIMITS.batchMaxItems)
-    throw new RangeError(`batchSize must be between 1 and ${LIMITS.batchMaxItems}`);
-  const targetErrors = checkTarget(params.categories, params.schema);
-  if (targetErrors.length) {
-    throw new ValidationError(targetErrors.map((e) => e.message).join(' '), {
-      code: 'validation_failed',
-      fieldErrors: targetErrors,
-      hint: VALIDATION_HINT,
-    });
-  }
-
-  const outcomes: ManyOutcome[] = new Array(params.items.length);
-  const sendable: { index: number; item: ManyItem }[] = [];
-  params.items.forEach((item, index) => {
-    const problem = checkInput(item?.input);
-    if (problem) {
-      const error = new ValidationError(problem.message, {
-        code: problem.code,
-        fieldErrors: [problem],
-        hint: VALIDATION_HINT,
-      });
-      outcomes[index] = withId({ index, ok: false, error }, item?.id);
-    } else {
-      sendable.push({ index, item });
-    }
-  });
-
-  let fatal: ClassifailyError | undefined;
-  await forEachLimited(chunk(sendable, batchSize), options.concurrency ?? 4, async (part) => {
-    const failAll = (error: ClassifailyError) => {
-      for (const { index, item } of part)
-        outcomes[index] = withId({ index, ok: false, error }, item.id);
-    };
-    if (fatal) return failAll(fatal);
-    try {
-      const response = await sendBatch(
-        {
-          items: part.map(({ item }) =>
-            item.id === undefined ? { input: item.input } : { input: item.input, id: item.id },
-          ),
-          ...(params.schema ? { schema: params.schema } : { categories: params.categories }),
-          ...(params.explain ? { explain: true } : {}),
-        },
-        { signal: options.signal },
-      );
-      part.forEach(({ index, item }, position) => {
-        const entry =
-          response.results.find((r) => r.index === position) ?? response.results[position];
-        if (entry?.result && entry.status === 'completed') {
-          outcomes[index] = withId({ index, ok: true, result: entry.result }, item.id);
-        } else {
-          const wire = entry?.error;
-          const error = new ValidationError(
-            wire?.detail ?? 'Classifaily could not classify this item.',
-            {
-              code: wire?.code ?? 'item_failed',
-              requestId: response.id,
-              fieldErrors: wire
-                ? [{ field: wire.field ?? 'input', code: wire.code, message: wire.detail }]
-                : [],
-              hint: VALIDATION_HINT,
-            },
-          );
-          outcomes[index] = withId({ index, ok: false, error }, item.id);
-        }
-      });
-    } catch (error) {
-      if (!(error instanceof ClassifailyError)) throw error;
-      if (failsEveryRequest(error)) fatal ??= error;
-      failAll(error);
-    }
-  });
+  const queue = createBatchQueue(sendBatch, options);
+  // A bad target refuses the whole call, before anything is sent.
+  const refused = targetError(params);
+  if (refused) throw refused;
+  const target = { categories: params.categories, schema: params.schema, explain: params.explain };
+  const outcomes = Promise.all(params.items.map((item) => queue.add(item, target)));
+  void queue.flush();
   return outcomes;
-}
-
-function withId<T extends { index: number }>(
-  outcome: T,
-  id: string | undefined,
-): T & { id?: string } {
-  return id === undefined ? outcome : { ...outcome, id };
 }

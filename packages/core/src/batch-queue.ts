@@ -1,0 +1,236 @@
+// createBatchQueue: classifyMany for items that arrive one at a time. Each item is added with its
+// target (categories or schema, and explain); a target's batch goes out as soon as it holds
+// `batchSize` items, through one pool of at most `concurrency` requests shared by every target, so
+// a caller that prepares items slowly (n8n resolving expressions) overlaps that work with requests.
+// `flush()` sends the partial batches. Per target that is exactly ⌈n/batchSize⌉ requests.
+import {
+  AuthenticationError,
+  ClassifailyError,
+  NotFoundError,
+  PermissionDeniedError,
+  ValidationError,
+} from './errors';
+import { LIMITS } from './generated/limits';
+import type { BatchClassification, ClassifyBatchRequest } from './types';
+import { checkInput, checkTarget, VALIDATION_HINT } from './validation';
+import type { ManyItem, ManyOutcome } from './many';
+
+/** What an item is classified against; items with equal targets share batches. */
+export interface BatchTarget {
+  categories?: string[];
+  schema?: string;
+  explain?: boolean;
+}
+
+export interface BatchQueueOptions {
+  /** Batch requests in flight at once, over all targets. Default 4. */
+  concurrency?: number;
+  /** Items per request, 1..25. Default 25. */
+  batchSize?: number;
+  signal?: AbortSignal;
+}
+
+export interface BatchQueue {
+  /**
+   * Queues one item; resolves with its outcome once its batch is answered (`index` = the order of
+   * `add` calls). Bad input or a bad target fails the item at once, without a request. Rejects only
+   * for what is not a Classifaily error (the caller cancelled, a bug).
+   */
+  add(item: ManyItem, target: BatchTarget): Promise<ManyOutcome>;
+  /** Sends every partial batch; resolves when every item has its outcome. Call it after the last `add`. */
+  flush(): Promise<void>;
+}
+
+export type SendBatch = (
+  body: ClassifyBatchRequest,
+  options: { signal?: AbortSignal },
+) => Promise<BatchClassification>;
+
+interface Waiting {
+  index: number;
+  item: ManyItem;
+  resolve: (outcome: ManyOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+interface Group {
+  /** The request body without its items. */
+  body: Omit<ClassifyBatchRequest, 'items'>;
+  /** Set when the target itself is invalid: every item of the group fails with it. */
+  error?: ValidationError;
+  buffer: Waiting[];
+}
+
+type Batch = { body: Group['body']; part: Waiting[] };
+
+export function checkBatchSize(batchSize: number | undefined): number {
+  const size = batchSize ?? LIMITS.batchMaxItems;
+  if (!Number.isInteger(size) || size < 1 || size > LIMITS.batchMaxItems)
+    throw new RangeError(`batchSize must be between 1 and ${LIMITS.batchMaxItems}`);
+  return size;
+}
+
+/** The error a target with bad categories or schema gets, or undefined if it is fine. */
+export function targetError(target: BatchTarget): ValidationError | undefined {
+  const errors = checkTarget(target.categories, target.schema);
+  if (!errors.length) return undefined;
+  return new ValidationError(errors.map((e) => e.message).join(' '), {
+    code: 'validation_failed',
+    fieldErrors: errors,
+    hint: VALIDATION_HINT,
+  });
+}
+
+export function createBatchQueue(send: SendBatch, options: BatchQueueOptions = {}): BatchQueue {
+  const batchSize = checkBatchSize(options.batchSize);
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const { signal } = options;
+  const groups = new Map<string, Group>();
+  const ready: Batch[] = [];
+  let running = 0;
+  let added = 0;
+  let unsettled = 0;
+  let drained: Array<() => void> = [];
+  // The first error that would fail every request the same way (a revoked key): nothing more is sent.
+  let fatal: ClassifailyError | undefined;
+
+  const settle = (waiting: Waiting, outcome: ManyOutcome | { reject: unknown }) => {
+    if ('reject' in outcome) waiting.reject(outcome.reject);
+    else waiting.resolve(outcome);
+    if (--unsettled === 0) {
+      const callbacks = drained;
+      drained = [];
+      for (const callback of callbacks) callback();
+    }
+  };
+  const fail = (waiting: Waiting, error: ClassifailyError) =>
+    settle(waiting, withId({ index: waiting.index, ok: false as const, error }, waiting.item.id));
+
+  const pump = () => {
+    while (ready.length && (fatal || signal?.aborted || running < concurrency)) {
+      const batch = ready.shift()!;
+      if (fatal) for (const waiting of batch.part) fail(waiting, fatal);
+      else if (signal?.aborted)
+        for (const waiting of batch.part) settle(waiting, { reject: signal.reason });
+      else void run(batch);
+    }
+  };
+
+  const run = async ({ body, part }: Batch) => {
+    running++;
+    try {
+      const response = await send(
+        {
+          items: part.map(({ item }) =>
+            item.id === undefined ? { input: item.input } : { input: item.input, id: item.id },
+          ),
+          ...body,
+        },
+        { signal },
+      );
+      part.forEach((waiting, position) => {
+        const entry =
+          response.results.find((r) => r.index === position) ?? response.results[position];
+        if (entry?.result && entry.status === 'completed') {
+          settle(
+            waiting,
+            withId(
+              { index: waiting.index, ok: true as const, result: entry.result },
+              waiting.item.id,
+            ),
+          );
+          return;
+        }
+        const wire = entry?.error;
+        const error = new ValidationError(
+          wire?.detail ?? 'Classifaily could not classify this item.',
+          {
+            code: wire?.code ?? 'item_failed',
+            requestId: response.id,
+            fieldErrors: wire
+              ? [{ field: wire.field ?? 'input', code: wire.code, message: wire.detail }]
+              : [],
+            hint: VALIDATION_HINT,
+          },
+        );
+        fail(waiting, error);
+      });
+    } catch (error) {
+      if (error instanceof ClassifailyError) {
+        if (failsEveryRequest(error)) fatal ??= error;
+        for (const waiting of part) fail(waiting, error);
+      } else {
+        for (const waiting of part) settle(waiting, { reject: error });
+      }
+    } finally {
+      running--;
+      pump();
+    }
+  };
+
+  return {
+    add(item, target) {
+      const index = added++;
+      unsettled++;
+      return new Promise<ManyOutcome>((resolve, reject) => {
+        const waiting: Waiting = { index, item, resolve, reject };
+        const explain = target.explain === true;
+        const key = JSON.stringify([target.schema ?? null, target.categories ?? null, explain]);
+        let group = groups.get(key);
+        if (!group) {
+          group = {
+            body: {
+              ...(target.schema ? { schema: target.schema } : { categories: target.categories }),
+              ...(explain ? { explain: true } : {}),
+            },
+            error: targetError(target),
+            buffer: [],
+          };
+          groups.set(key, group);
+        }
+        if (group.error) return fail(waiting, group.error);
+        const problem = checkInput(item?.input);
+        if (problem) {
+          const error = new ValidationError(problem.message, {
+            code: problem.code,
+            fieldErrors: [problem],
+            hint: VALIDATION_HINT,
+          });
+          return fail(waiting, error);
+        }
+        group.buffer.push(waiting);
+        if (group.buffer.length === batchSize) {
+          ready.push({ body: group.body, part: group.buffer });
+          group.buffer = [];
+          pump();
+        }
+      });
+    },
+    flush() {
+      for (const group of groups.values()) {
+        if (!group.buffer.length) continue;
+        ready.push({ body: group.body, part: group.buffer });
+        group.buffer = [];
+      }
+      pump();
+      return unsettled === 0 ? Promise.resolve() : new Promise((resolve) => drained.push(resolve));
+    },
+  };
+}
+
+/** Errors that would fail every other request the same way: stop sending, fail what is left. */
+export function failsEveryRequest(error: ClassifailyError): boolean {
+  return (
+    error instanceof AuthenticationError ||
+    error instanceof PermissionDeniedError ||
+    error instanceof NotFoundError ||
+    (error instanceof ValidationError && error.status !== undefined)
+  );
+}
+
+function withId<T extends { index: number }>(
+  outcome: T,
+  id: string | undefined,
+): T & { id?: string } {
+  return id === undefined ? outcome : { ...outcome, id };
+}

@@ -1,0 +1,202 @@
+import fc from 'fast-check';
+import {
+  AuthenticationError,
+  createBatchQueue,
+  ServerError,
+  ValidationError,
+  type BatchClassification,
+  type BatchTarget,
+  type ClassifyBatchRequest,
+  type ManyOutcome,
+} from '../src';
+
+const TARGETS: BatchTarget[] = [
+  { categories: ['spam', 'ham'] },
+  { categories: ['spam', 'ham'], explain: true },
+  { categories: ['billing', 'bug', 'access'] },
+  { schema: 'sch_0123456789abcdef' },
+];
+
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Echoes each text as its label after `delays()` event-loop turns; counts requests in flight. */
+function fakeBatch(delays: () => number) {
+  const calls: ClassifyBatchRequest[] = [];
+  let inFlight = 0;
+  let peak = 0;
+  const send = async (body: ClassifyBatchRequest): Promise<BatchClassification> => {
+    calls.push(body);
+    peak = Math.max(peak, ++inFlight);
+    for (let i = delays(); i > 0; i--) await tick();
+    inFlight--;
+    const results = body.items.map((item, index) => ({
+      index,
+      id: item.id,
+      status: 'completed' as const,
+      result: { label: item.input, confidence: 0.9 },
+    }));
+    return {
+      id: 'b',
+      status: 'completed',
+      type: 'batch',
+      results,
+      summary: { total: results.length, succeeded: results.length, failed: 0 },
+    };
+  };
+  return { calls, send, peak: () => peak };
+}
+
+const sameTarget = (call: ClassifyBatchRequest, target: BatchTarget) =>
+  call.schema === target.schema &&
+  (target.schema !== undefined ||
+    JSON.stringify(call.categories) === JSON.stringify(target.categories)) &&
+  (call.explain === true) === (target.explain === true);
+
+describe('createBatchQueue', () => {
+  it('gives each item its own outcome, in ⌈n/batch size⌉ requests per target, never over the concurrency', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        // Items as (target, pause before the next add): the caller is slow between some items.
+        fc.array(fc.tuple(fc.nat(TARGETS.length - 1), fc.nat(2)), { maxLength: 150 }),
+        fc.integer({ min: 1, max: 25 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.infiniteStream(fc.nat(3)),
+        async (plan, batchSize, concurrency, delayStream) => {
+          const delays = delayStream[Symbol.iterator]();
+          const fake = fakeBatch(() => delays.next().value as number);
+          const queue = createBatchQueue(fake.send, { batchSize, concurrency });
+          const promises: Promise<ManyOutcome>[] = [];
+          for (const [i, [t, pause]] of plan.entries()) {
+            promises.push(queue.add({ input: `text ${i}`, id: `ref-${i}` }, TARGETS[t]!));
+            for (let p = 0; p < pause; p++) await tick();
+          }
+          await queue.flush();
+          const outcomes = await Promise.all(promises);
+
+          outcomes.forEach((o, i) => {
+            expect(o.index).toBe(i);
+            expect(o.id).toBe(`ref-${i}`);
+            expect(o.ok && o.result.label).toBe(`text ${i}`);
+          });
+          // Every item sent exactly once, with its own target, in its target's order.
+          TARGETS.forEach((target, t) => {
+            const mine = plan.flatMap(([pt], i) => (pt === t ? [`text ${i}`] : []));
+            const calls = fake.calls.filter((c) => sameTarget(c, target));
+            expect(calls.flatMap((c) => c.items.map((item) => item.input))).toEqual(mine);
+            expect(calls.length).toBe(Math.ceil(mine.length / batchSize));
+          });
+          expect(fake.calls.reduce((n, c) => n + c.items.length, 0)).toBe(plan.length);
+          expect(fake.calls.every((c) => c.items.length >= 1 && c.items.length <= batchSize)).toBe(
+            true,
+          );
+          expect(fake.peak()).toBeLessThanOrEqual(concurrency);
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+
+  it('sends a full batch at once, before flush', async () => {
+    const fake = fakeBatch(() => 0);
+    const queue = createBatchQueue(fake.send, { batchSize: 3 });
+    const first = [0, 1, 2].map((i) => queue.add({ input: `t${i}` }, TARGETS[0]!));
+    queue.add({ input: 't3' }, TARGETS[0]!);
+    expect(fake.calls).toHaveLength(1);
+    expect((await Promise.all(first)).every((o) => o.ok)).toBe(true);
+    await queue.flush();
+    expect(fake.calls).toHaveLength(2);
+  });
+
+  it('fails the items of a bad target and of bad input alone, without a request', async () => {
+    const fake = fakeBatch(() => 1);
+    const queue = createBatchQueue(fake.send);
+    const outcomes = [
+      queue.add({ input: 'a' }, TARGETS[0]!),
+      queue.add({ input: 'b' }, { categories: ['only'] }),
+      queue.add({ input: '   ' }, TARGETS[0]!),
+      queue.add({ input: 'c' }, TARGETS[0]!),
+    ];
+    await queue.flush();
+    const [a, bad, empty, c] = await Promise.all(outcomes);
+    expect(a!.ok && c!.ok).toBe(true);
+    expect(!bad!.ok && bad!.error).toBeInstanceOf(ValidationError);
+    expect(!bad!.ok && bad!.error.message).toMatch(/at least 2/);
+    expect(!empty!.ok && empty!.error.code).toBe('input_empty');
+    expect(fake.calls.map((call) => call.items.map((i) => i.input))).toEqual([['a', 'c']]);
+  });
+
+  it('fails only the items of a batch that failed as a whole', async () => {
+    let call = 0;
+    const ok = fakeBatch(() => 0);
+    const queue = createBatchQueue(
+      async (body) => {
+        if (++call === 2) throw new ServerError('down', { status: 503 });
+        return ok.send(body);
+      },
+      { concurrency: 1, batchSize: 2 },
+    );
+    const outcomes = Array.from({ length: 5 }, (_, i) =>
+      queue.add({ input: `t${i}` }, TARGETS[0]!),
+    );
+    await queue.flush();
+    expect((await Promise.all(outcomes)).map((o) => o.ok)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      true,
+    ]);
+  });
+
+  it('stops sending after an error that would fail every request, also for items added later', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 200 }),
+        async (concurrency, n) => {
+          let calls = 0;
+          const queue = createBatchQueue(
+            async () => {
+              calls++;
+              await tick();
+              throw new AuthenticationError('revoked', { status: 401, code: 'revoked_api_key' });
+            },
+            { concurrency },
+          );
+          const outcomes: Promise<ManyOutcome>[] = [];
+          for (let i = 0; i < n; i++) {
+            outcomes.push(queue.add({ input: `t${i}` }, TARGETS[i % 2]!));
+            if (i % 10 === 0) await tick();
+          }
+          await queue.flush();
+          const settled = await Promise.all(outcomes);
+          expect(settled.every((o) => !o.ok && o.error instanceof AuthenticationError)).toBe(true);
+          expect(calls).toBeLessThanOrEqual(concurrency);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('sends nothing more once cancelled: the waiting items reject with the reason', async () => {
+    const controller = new AbortController();
+    const fake = fakeBatch(() => 2);
+    const queue = createBatchQueue(fake.send, {
+      batchSize: 1,
+      concurrency: 1,
+      signal: controller.signal,
+    });
+    const outcomes = Promise.allSettled(
+      [0, 1, 2].map((i) => queue.add({ input: `t${i}` }, TARGETS[0]!)),
+    );
+    controller.abort(new Error('cancelled'));
+    await queue.flush();
+    const settled = await outcomes;
+    expect(fake.calls).toHaveLength(1);
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'rejected']);
+  });
+
+  it('refuses a batch size outside 1..25', () => {
+    expect(() => createBatchQueue(fakeBatch(() => 0).send, { batchSize: 26 })).toThrow(RangeError);
+  });
+});
