@@ -1,15 +1,19 @@
 import {
   catalog,
+  createBatchQueue,
   parseCategoryList,
   presentResult,
+  type BatchQueue,
+  type BatchTarget,
   type ClassifailyClient,
   type ClassificationResult,
 } from '@classifaily/core';
-import type {
-  IDataObject,
-  IExecuteFunctions,
-  INodeExecutionData,
-  INodeProperties,
+import {
+  sleep,
+  type IDataObject,
+  type IExecuteFunctions,
+  type INodeExecutionData,
+  type INodeProperties,
 } from 'n8n-workflow';
 
 import { errorText, toNodeError } from '../../errors';
@@ -53,78 +57,76 @@ interface Options {
   reviewThreshold?: number;
 }
 
-/** What a group of items is classified against; items with the same target share batches. */
-interface Target {
-  categories?: string[];
-  schema?: string;
-  explain: boolean;
-}
-
 type Outcome = { ok: true; result: ClassificationResult } | { ok: false; error: unknown };
 
 /**
- * Classifies every incoming item: items are grouped by what they are classified against (categories
- * or schema, and explain, all of which may be per-item expressions), each group goes through core's
- * classifyMany (⌈n/batch size⌉ requests, bounded concurrency, results in input order), and every
- * result is merged into its own item. One bad item fails alone.
+ * How long the loop resolving items' parameters runs before it lets the event loop turn, in ms:
+ * the batches it has filled go out, and answers free their slots, while the next items resolve.
+ */
+const YIELD_EVERY_MS = 5;
+
+/**
+ * Classifies every incoming item: each item's parameters are resolved in turn and the item is added
+ * to core's batch queue with its target (categories or schema, and explain, all of which may be
+ * per-item expressions). Items with the same target share batches (⌈n/batch size⌉ requests per
+ * target); a batch goes out as soon as it is full, with bounded concurrency over all targets, while
+ * the next items are still being resolved (n8n's expression evaluation is the node's main CPU cost).
+ * Every result is merged into its own item; one bad item fails alone.
  */
 export async function classify(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
   const items = this.getInputData();
   const outcomes = new Array<Outcome>(items.length);
-  const groups = new Map<
-    string,
-    { target: Target; members: Array<{ index: number; input: string }> }
-  >();
+  const settled: Array<Promise<void>> = [];
+  let queue: BatchQueue | undefined;
+  let lastYield = Date.now();
 
   for (let index = 0; index < items.length; index++) {
+    let target: BatchTarget;
+    let input: unknown;
     try {
-      const target = resolveTarget.call(this, index);
-      const input = this.getNodeParameter(f.input.key, index) as unknown;
-      const key = JSON.stringify(target);
-      let group = groups.get(key);
-      if (!group) groups.set(key, (group = { target, members: [] }));
-      // Core checks the text per item (empty, too long, not text) so that it fails alone.
-      group.members.push({ index, input: input as string });
+      target = resolveTarget.call(this, index);
+      input = this.getNodeParameter(f.input.key, index) as unknown;
     } catch (error) {
       outcomes[index] = { ok: false, error };
+      continue;
     }
-  }
-
-  if (groups.size > 0) {
-    // Batch size and concurrency are the node's, not an item's: read from the first item.
-    const nodeOptions = this.getNodeParameter('options', 0, {}) as Options;
-    const client: ClassifailyClient = await classifailyClient.call(this);
-    for (const { target, members } of groups.values()) {
-      try {
-        const results = await client.classifyMany(
-          {
-            items: members.map(({ input }) => ({ input })),
-            ...(target.schema ? { schema: target.schema } : { categories: target.categories }),
-            explain: target.explain,
-          },
-          {
-            batchSize: nodeOptions.batchSize ?? Number(f.batchSize.default),
-            concurrency: nodeOptions.concurrency ?? Number(f.concurrency.default),
-            signal: this.getExecutionCancelSignal?.(),
-          },
-        );
-        for (const outcome of results) {
-          const { index } = members[outcome.index]!;
+    queue ??= await batchQueue.call(this);
+    // Core checks the text (empty, too long, not text) and the target, so that each fails alone.
+    settled.push(
+      queue.add({ input: input as string }, target).then(
+        (outcome) => {
           outcomes[index] = outcome.ok
             ? { ok: true, result: outcome.result }
             : { ok: false, error: outcome.error };
-        }
-      } catch (error) {
-        // Something wrong with the group as a whole (its categories, say): each of its items fails.
-        for (const { index } of members) outcomes[index] = { ok: false, error };
-      }
+        },
+        (error: unknown) => {
+          outcomes[index] = { ok: false, error };
+        },
+      ),
+    );
+    if (Date.now() - lastYield >= YIELD_EVERY_MS) {
+      await sleep(0);
+      lastYield = Date.now();
     }
   }
 
+  if (queue) await queue.flush();
+  await Promise.all(settled);
   return place.call(this, items, outcomes);
 }
 
-function resolveTarget(this: IExecuteFunctions, index: number): Target {
+async function batchQueue(this: IExecuteFunctions): Promise<BatchQueue> {
+  // Batch size and concurrency are the node's, not an item's: read from the first item.
+  const nodeOptions = this.getNodeParameter('options', 0, {}) as Options;
+  const client: ClassifailyClient = await classifailyClient.call(this);
+  return createBatchQueue((body, options) => client.classifyBatch(body, options), {
+    batchSize: nodeOptions.batchSize ?? Number(f.batchSize.default),
+    concurrency: nodeOptions.concurrency ?? Number(f.concurrency.default),
+    signal: this.getExecutionCancelSignal?.(),
+  });
+}
+
+function resolveTarget(this: IExecuteFunctions, index: number): BatchTarget {
   const explain = this.getNodeParameter(f.explain.key, index, false) as boolean;
   const source = this.getNodeParameter(f.categorySource.key, index) as string;
   if (source === 'schema') {
