@@ -168,26 +168,37 @@ export function createBatchQueue(send: SendBatch, options: BatchQueueOptions = {
     }
   };
 
+  // The same target object is looked up once (classifyMany passes one for every item); a target is
+  // read when it is first added, so callers must not change it afterwards.
+  let lastTarget: BatchTarget | undefined;
+  let lastGroup: Group | undefined;
+  const groupOf = (target: BatchTarget): Group => {
+    if (target === lastTarget) return lastGroup!;
+    const explain = target.explain === true;
+    const key = JSON.stringify([target.schema ?? null, target.categories ?? null, explain]);
+    let group = groups.get(key);
+    if (!group) {
+      group = {
+        body: {
+          ...(target.schema ? { schema: target.schema } : { categories: target.categories }),
+          ...(explain ? { explain: true } : {}),
+        },
+        error: targetError(target),
+        buffer: [],
+      };
+      groups.set(key, group);
+    }
+    lastTarget = target;
+    return (lastGroup = group);
+  };
+
   return {
     add(item, target) {
       const index = added++;
       unsettled++;
       return new Promise<ManyOutcome>((resolve, reject) => {
         const waiting: Waiting = { index, item, resolve, reject };
-        const explain = target.explain === true;
-        const key = JSON.stringify([target.schema ?? null, target.categories ?? null, explain]);
-        let group = groups.get(key);
-        if (!group) {
-          group = {
-            body: {
-              ...(target.schema ? { schema: target.schema } : { categories: target.categories }),
-              ...(explain ? { explain: true } : {}),
-            },
-            error: targetError(target),
-            buffer: [],
-          };
-          groups.set(key, group);
-        }
+        const group = groupOf(target);
         if (group.error) return fail(waiting, group.error);
         const problem = checkInput(item?.input);
         if (problem) {
