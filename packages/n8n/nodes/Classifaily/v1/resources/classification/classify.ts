@@ -119,11 +119,16 @@ async function batchQueue(this: IExecuteFunctions): Promise<BatchQueue> {
   // Batch size and concurrency are the node's, not an item's: read from the first item.
   const nodeOptions = this.getNodeParameter('options', 0, {}) as Options;
   const client: ClassifailyClient = await classifailyClient.call(this);
-  return createBatchQueue((body, options) => client.classifyBatch(body, options), {
-    batchSize: nodeOptions.batchSize ?? Number(f.batchSize.default),
-    concurrency: nodeOptions.concurrency ?? Number(f.concurrency.default),
-    signal: this.getExecutionCancelSignal?.(),
-  });
+  try {
+    return createBatchQueue((body, options) => client.classifyBatch(body, options), {
+      batchSize: nodeOptions.batchSize ?? Number(f.batchSize.default),
+      concurrency: nodeOptions.concurrency ?? Number(f.concurrency.default),
+      signal: this.getExecutionCancelSignal?.(),
+    });
+  } catch (error) {
+    // A Batch Size out of range (from an expression): every item fails with it, as before.
+    return { add: () => Promise.reject(error), flush: () => Promise.resolve() };
+  }
 }
 
 function resolveTarget(this: IExecuteFunctions, index: number): BatchTarget {
