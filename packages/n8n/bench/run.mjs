@@ -122,7 +122,7 @@ function row(n, what, m, ideal, how = '') {
 
 /** One `n8n execute` of the workflow, with the sandbox's counters reset before it. */
 async function measure(n8n, workflow, n, classifyingNode) {
-  await sandbox.reset();
+  await sandbox.reset({ schemas: true });
   const loadBefore = load();
   progress(`n8n ${n8n.install.version}: ${workflow.name} (load ${loadBefore})`);
   let sampler;

@@ -12,6 +12,8 @@ const USAGE = `Usage: classifaily-sandbox [options]
   --latency MS      add this many ms to every /v1 request
   --rate-limit N    requests per key per minute (default 600)
   --log             log each request (never the API key)
+  --json            print one JSON line {url, apiKey, revokedKey, readOnlyKey} instead of the banner
+                    (for programs that start the sandbox as a child process)
   --help            show this help`;
 
 async function main(): Promise<void> {
@@ -24,6 +26,7 @@ async function main(): Promise<void> {
       latency: { type: 'string', default: '0' },
       'rate-limit': { type: 'string', default: '600' },
       log: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -46,6 +49,16 @@ async function main(): Promise<void> {
     rateLimit: number('rate-limit', values['rate-limit']),
     logger: values.log,
   });
+  const stop = () => {
+    void sandbox.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const { url, apiKey, revokedKey, readOnlyKey } = sandbox;
+  if (values.json) {
+    console.log(JSON.stringify({ url, apiKey, revokedKey, readOnlyKey }));
+    return;
+  }
   // The printed key is the sandbox's own public test key, not a secret.
   console.log(`Classifaily sandbox listening on ${sandbox.url}`);
   console.log(`  test API key:   ${sandbox.apiKey}`);
@@ -59,11 +72,6 @@ async function main(): Promise<void> {
       `  fault injection on: POST ${sandbox.url}/__sandbox/faults, GET ${sandbox.url}/__sandbox/stats`,
     );
   console.log(`Try: curl -s ${sandbox.url}/v1/me -H "Authorization: Bearer ${sandbox.apiKey}"`);
-  const stop = () => {
-    void sandbox.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {

@@ -11,7 +11,7 @@ import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 const cli = require('../scripts/zapier-cli.cjs');
-const { startSandboxProcess } = require('../scripts/sandbox-process.cjs');
+const { startSandboxProcess } = require('@classifaily/sandbox/process');
 
 const RUNS = 9;
 const LINES = 100;

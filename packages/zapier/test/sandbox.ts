@@ -1,4 +1,4 @@
-// The real sandbox (@classifaily/sandbox, in a child process: scripts/sandbox-process.cjs) over HTTP
+// The real sandbox (@classifaily/sandbox/process: in a child process, as this package runs on Node 22) over HTTP
 // on 127.0.0.1, and ways to run the app on it the way Zapier does: createAppTester for performs,
 // the Lambda handler for what needs more of Zapier (log lines, z.cursor's RPC).
 import http from 'node:http';
@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 
 import zapier from 'zapier-platform-core';
 
-import { startSandboxProcess, type SandboxProcess } from '../scripts/sandbox-process.cjs';
+import { startSandboxProcess, type SandboxProcess } from '@classifaily/sandbox/process';
 import RealApp from '../src/index';
 
 // The tests reach into the definition by key and read outputs field by field; the app's inferred
