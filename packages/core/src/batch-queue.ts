@@ -12,7 +12,7 @@ import {
 } from './errors';
 import { LIMITS } from './generated/limits';
 import type { BatchClassification, ClassifyBatchRequest } from './types';
-import { checkInput, checkTarget, VALIDATION_HINT } from './validation';
+import { checkInput, checkTarget, validationError, VALIDATION_HINT } from './validation';
 import type { ManyItem, ManyOutcome } from './many';
 
 /** What an item is classified against; items with equal targets share batches. */
@@ -73,12 +73,7 @@ export function checkBatchSize(batchSize: number | undefined): number {
 /** The error a target with bad categories or schema gets, or undefined if it is fine. */
 export function targetError(target: BatchTarget): ValidationError | undefined {
   const errors = checkTarget(target.categories, target.schema);
-  if (!errors.length) return undefined;
-  return new ValidationError(errors.map((e) => e.message).join(' '), {
-    code: 'validation_failed',
-    fieldErrors: errors,
-    hint: VALIDATION_HINT,
-  });
+  return errors.length ? validationError(errors) : undefined;
 }
 
 export function createBatchQueue(send: SendBatch, options: BatchQueueOptions = {}): BatchQueue {
@@ -201,14 +196,7 @@ export function createBatchQueue(send: SendBatch, options: BatchQueueOptions = {
         const group = groupOf(target);
         if (group.error) return fail(waiting, group.error);
         const problem = checkInput(item?.input);
-        if (problem) {
-          const error = new ValidationError(problem.message, {
-            code: problem.code,
-            fieldErrors: [problem],
-            hint: VALIDATION_HINT,
-          });
-          return fail(waiting, error);
-        }
+        if (problem) return fail(waiting, validationError([problem], problem.code));
         group.buffer.push(waiting);
         if (group.buffer.length === batchSize) {
           ready.push({ body: group.body, part: group.buffer });

@@ -8,7 +8,7 @@ import {
   redact,
 } from './errors';
 import { LIMITS } from './generated/limits';
-import { backoffDelay, isRetryableStatus, MAX_BACKOFF_MS, parseRetryAfter } from './retry';
+import { backoffDelay, MAX_BACKOFF_MS, parseRetryAfter } from './retry';
 import {
   classifyMany,
   type ClassifyManyOptions,
@@ -273,9 +273,10 @@ export class ClassifailyClient {
     }
     const problem = parseProblem(text);
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.#now());
-    const error = errorFromResponse(response.status, problem, requestId, retryAfterMs);
-    const retryable = isRetryableStatus(response.status, problem?.code);
-    return { error: retryable ? error : asFinal(error), retryAfterMs };
+    return {
+      error: errorFromResponse(response.status, problem, requestId, retryAfterMs),
+      retryAfterMs,
+    };
   }
 
   private buildUrl(call: Call): string {
@@ -364,13 +365,6 @@ function parseProblem(text: string): Partial<Problem> | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** A 409 that is not "key in use" is final even though ConflictError is retryable by default. */
-function asFinal(error: ClassifailyError): ClassifailyError {
-  if (!error.retryable) return error;
-  Object.defineProperty(error, 'retryable', { value: false });
-  return error;
 }
 
 function isTimeout(cause: unknown): boolean {

@@ -1,6 +1,7 @@
 // Typed errors in the style of openai-node: the class is picked from the HTTP status, and each one
 // carries the status, the API's machine code, the request id, a plain-words message and a hint that
 // says what to do. No error ever holds the API key (see redact()).
+import { isRetryableStatus } from './retry';
 import type { FieldError, Problem } from './types';
 
 export interface ErrorDetails {
@@ -10,6 +11,8 @@ export interface ErrorDetails {
   hint?: string;
   fieldErrors?: FieldError[];
   cause?: unknown;
+  /** Overrides the class's default (a 409 is retryable only while the idempotency key is in use). */
+  retryable?: boolean;
 }
 
 export class ClassifailyError extends Error {
@@ -20,7 +23,9 @@ export class ClassifailyError extends Error {
   /** What the user can do about it, in plain words. */
   readonly hint: string;
   /** Whether trying the same request again later may succeed. */
-  readonly retryable: boolean = false;
+  readonly retryable: boolean;
+  /** What `retryable` is unless the details say otherwise. */
+  static readonly retryableByDefault: boolean = false;
 
   constructor(message: string, details: ErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -28,6 +33,8 @@ export class ClassifailyError extends Error {
     this.code = details.code;
     this.requestId = details.requestId;
     this.hint = details.hint ?? 'If this keeps happening, contact Classifaily support.';
+    this.retryable =
+      details.retryable ?? (new.target as typeof ClassifailyError).retryableByDefault;
   }
 
   /** The message, the hint and the request id in one line, for platforms with one text field. */
@@ -56,11 +63,11 @@ export class ValidationError extends ClassifailyError {
 }
 export class ConflictError extends ClassifailyError {
   override readonly name = 'ConflictError';
-  override readonly retryable = true;
+  static override readonly retryableByDefault = true;
 }
 export class RateLimitError extends ClassifailyError {
   override readonly name = 'RateLimitError';
-  override readonly retryable = true;
+  static override readonly retryableByDefault = true;
   /** How long the server asked us to wait, if it said. */
   readonly retryAfterMs?: number;
   constructor(message: string, details: ErrorDetails & { retryAfterMs?: number } = {}) {
@@ -70,15 +77,15 @@ export class RateLimitError extends ClassifailyError {
 }
 export class ServerError extends ClassifailyError {
   override readonly name = 'ServerError';
-  override readonly retryable = true;
+  static override readonly retryableByDefault = true;
 }
 export class ConnectionError extends ClassifailyError {
   override readonly name = 'ConnectionError';
-  override readonly retryable = true;
+  static override readonly retryableByDefault = true;
 }
 export class TimeoutError extends ClassifailyError {
   override readonly name = 'TimeoutError';
-  override readonly retryable = true;
+  static override readonly retryableByDefault = true;
 }
 
 /** Plain-words messages by status, used when the server sends no usable detail. */
@@ -129,6 +136,7 @@ export function errorFromResponse(
     code: problem?.code,
     requestId: problem?.request_id ?? requestId,
     fieldErrors: problem?.errors,
+    retryable: isRetryableStatus(status, problem?.code),
   };
   const detail = problem?.detail ? redact(problem.detail) : undefined;
   const kind = errorKind(status, problem?.code);

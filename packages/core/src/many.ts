@@ -38,19 +38,6 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   return chunks;
 }
 
-/** Runs `task` over `inputs` with at most `limit` running at once; resolves when all have settled. */
-export async function forEachLimited<T>(
-  inputs: readonly T[],
-  limit: number,
-  task: (input: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < inputs.length) await task(inputs[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), inputs.length) }, worker));
-}
-
 export async function classifyMany(
   sendBatch: SendBatch,
   params: ClassifyManyParams,

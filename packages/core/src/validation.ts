@@ -35,13 +35,17 @@ export const VALIDATION_HINT = 'Correct the field named in the message and run t
 
 const SCHEMA_ID = /^sch_[A-Za-z0-9]{1,64}$/;
 
-function fail(errors: FieldError[]): never {
-  const message = errors.map((e) => e.message).join(' ');
-  throw new ValidationError(message, {
-    code: 'validation_failed',
+/** The one shape of a client-side validation error: every problem's message, its fields, the hint. */
+export function validationError(errors: FieldError[], code = 'validation_failed'): ValidationError {
+  return new ValidationError(errors.map((e) => e.message).join(' '), {
+    code,
     fieldErrors: errors,
     hint: VALIDATION_HINT,
   });
+}
+
+function fail(errors: FieldError[]): never {
+  throw validationError(errors);
 }
 
 /** The problem with one text to classify, or undefined if it is fine. */

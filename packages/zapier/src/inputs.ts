@@ -1,6 +1,6 @@
 // Reading a step's inputData: Zapier hands values over as the user typed or mapped them (numbers and
 // booleans may arrive as text), so each is read leniently here and checked by core's validation.
-import { catalog, parseCategoryList, ValidationError, VALIDATION_HINT } from '@classifaily/core';
+import { catalog, parseCategoryList, validationError } from '@classifaily/core';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 
 import { toInputField, type ZapierInputField } from './fields';
@@ -48,11 +48,7 @@ export function numberOf(value: unknown, spec: typeof F.reviewThreshold): number
   const { min = -Infinity, max = Infinity } = spec;
   if (!Number.isFinite(number) || number < min || number > max) {
     const message = `${spec.label} must be a number from ${min} to ${max} (got "${String(value).slice(0, 40)}").`;
-    throw new ValidationError(message, {
-      code: 'validation_failed',
-      fieldErrors: [{ field: spec.key, code: 'out_of_range', message }],
-      hint: VALIDATION_HINT,
-    });
+    throw validationError([{ field: spec.key, code: 'out_of_range', message }]);
   }
   return number;
 }

@@ -9,8 +9,7 @@ import {
   ClassifailyError,
   MESSAGES,
   RateLimitError,
-  ValidationError,
-  VALIDATION_HINT,
+  validationError,
   type ManyItem,
   type ManyOutcome,
 } from '@classifaily/core';
@@ -45,11 +44,10 @@ function itemsOf(input: Record<string, unknown>): ManyItem[] {
     return item;
   });
   if (items.length === 0) {
-    throw new ValidationError(MESSAGES.batchEmpty, {
-      code: 'batch_empty',
-      fieldErrors: [{ field: F.items.key, code: 'batch_empty', message: MESSAGES.batchEmpty }],
-      hint: VALIDATION_HINT,
-    });
+    throw validationError(
+      [{ field: F.items.key, code: 'batch_empty', message: MESSAGES.batchEmpty }],
+      'batch_empty',
+    );
   }
   return items;
 }
