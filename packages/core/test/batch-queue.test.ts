@@ -4,11 +4,11 @@ import {
   createBatchQueue,
   ServerError,
   ValidationError,
-  type BatchClassification,
   type BatchTarget,
   type ClassifyBatchRequest,
   type ManyOutcome,
 } from '../src';
+import { fakeBatch } from './helpers/fake-batch';
 
 const TARGETS: BatchTarget[] = [
   { categories: ['spam', 'ham'] },
@@ -18,33 +18,6 @@ const TARGETS: BatchTarget[] = [
 ];
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** Echoes each text as its label after `delays()` event-loop turns; counts requests in flight. */
-function fakeBatch(delays: () => number) {
-  const calls: ClassifyBatchRequest[] = [];
-  let inFlight = 0;
-  let peak = 0;
-  const send = async (body: ClassifyBatchRequest): Promise<BatchClassification> => {
-    calls.push(body);
-    peak = Math.max(peak, ++inFlight);
-    for (let i = delays(); i > 0; i--) await tick();
-    inFlight--;
-    const results = body.items.map((item, index) => ({
-      index,
-      id: item.id,
-      status: 'completed' as const,
-      result: { label: item.input, confidence: 0.9 },
-    }));
-    return {
-      id: 'b',
-      status: 'completed',
-      type: 'batch',
-      results,
-      summary: { total: results.length, succeeded: results.length, failed: 0 },
-    };
-  };
-  return { calls, send, peak: () => peak };
-}
 
 const sameTarget = (call: ClassifyBatchRequest, target: BatchTarget) =>
   call.schema === target.schema &&
@@ -63,7 +36,7 @@ describe('createBatchQueue', () => {
         fc.infiniteStream(fc.nat(3)),
         async (plan, batchSize, concurrency, delayStream) => {
           const delays = delayStream[Symbol.iterator]();
-          const fake = fakeBatch(() => delays.next().value as number);
+          const fake = fakeBatch({ delays: () => delays.next().value as number });
           const queue = createBatchQueue(fake.send, { batchSize, concurrency });
           const promises: Promise<ManyOutcome>[] = [];
           for (const [i, [t, pause]] of plan.entries()) {
@@ -97,7 +70,7 @@ describe('createBatchQueue', () => {
   });
 
   it('sends a full batch at once, before flush', async () => {
-    const fake = fakeBatch(() => 0);
+    const fake = fakeBatch({ delays: () => 0 });
     const queue = createBatchQueue(fake.send, { batchSize: 3 });
     const first = [0, 1, 2].map((i) => queue.add({ input: `t${i}` }, TARGETS[0]!));
     queue.add({ input: 't3' }, TARGETS[0]!);
@@ -108,7 +81,7 @@ describe('createBatchQueue', () => {
   });
 
   it('fails the items of a bad target and of bad input alone, without a request', async () => {
-    const fake = fakeBatch(() => 1);
+    const fake = fakeBatch({ delays: () => 1 });
     const queue = createBatchQueue(fake.send);
     const outcomes = [
       queue.add({ input: 'a' }, TARGETS[0]!),
@@ -127,7 +100,7 @@ describe('createBatchQueue', () => {
 
   it('fails only the items of a batch that failed as a whole', async () => {
     let call = 0;
-    const ok = fakeBatch(() => 0);
+    const ok = fakeBatch({ delays: () => 0 });
     const queue = createBatchQueue(
       async (body) => {
         if (++call === 2) throw new ServerError('down', { status: 503 });
@@ -180,7 +153,7 @@ describe('createBatchQueue', () => {
 
   it('sends nothing more once cancelled: the waiting items reject with the reason', async () => {
     const controller = new AbortController();
-    const fake = fakeBatch(() => 2);
+    const fake = fakeBatch({ delays: () => 2 });
     const queue = createBatchQueue(fake.send, {
       batchSize: 1,
       concurrency: 1,
@@ -197,6 +170,8 @@ describe('createBatchQueue', () => {
   });
 
   it('refuses a batch size outside 1..25', () => {
-    expect(() => createBatchQueue(fakeBatch(() => 0).send, { batchSize: 26 })).toThrow(RangeError);
+    expect(() => createBatchQueue(fakeBatch({ delays: () => 0 }).send, { batchSize: 26 })).toThrow(
+      RangeError,
+    );
   });
 });

@@ -8,40 +8,10 @@ import {
   type BatchClassification,
   type ClassifyBatchRequest,
 } from '../src';
+import { fakeBatch } from './helpers/fake-batch';
 import { startScriptedServer, TEST_KEY, type SeenRequest } from './helpers/scripted-server';
 
 const CATEGORIES = ['spam', 'ham'];
-
-/** A batch endpoint in memory: labels each text by its length, fails the items asked to fail. */
-function fakeBatch(failInputs: Set<string> = new Set()) {
-  const calls: ClassifyBatchRequest[] = [];
-  const send = async (body: ClassifyBatchRequest): Promise<BatchClassification> => {
-    calls.push(body);
-    const results = body.items.map((item, index) =>
-      failInputs.has(item.input)
-        ? {
-            index,
-            id: item.id,
-            status: 'failed' as const,
-            error: { code: 'input_too_long', title: 'x', detail: 'too long' },
-          }
-        : {
-            index,
-            id: item.id,
-            status: 'completed' as const,
-            result: { label: item.input, confidence: 0.9 },
-          },
-    );
-    return {
-      id: 'b',
-      status: 'completed',
-      type: 'batch',
-      results,
-      summary: { total: results.length, succeeded: 0, failed: 0 },
-    };
-  };
-  return { calls, send };
-}
 
 describe('chunk', () => {
   it('keeps order, loses and duplicates nothing, and never exceeds the size', () => {
@@ -88,7 +58,7 @@ describe('classifyMany', () => {
   });
 
   it('fails bad items alone: locally invalid ones are never sent, server-rejected ones keep their error', async () => {
-    const fake = fakeBatch(new Set(['rejected by server']));
+    const fake = fakeBatch({ failInputs: new Set(['rejected by server']) });
     const items = [
       { input: 'a' },
       { input: '   ' },
