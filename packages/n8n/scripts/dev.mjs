@@ -3,33 +3,17 @@
 // imported, for building workflows by hand. Build first (`pnpm build`); Ctrl+C stops both.
 // Runs on Node 24 (pnpm puts the `node24` devDependency first on PATH); it imports the TypeScript
 // harness through Node's type stripping.
-import fs from 'node:fs';
-import path from 'node:path';
-
+import { importExample } from '../test/harness/example.ts';
 import { N8nInstance, PACKAGE_ROOT, n8nVersionsUnderTest } from '../test/harness/n8n.ts';
 import { startSandboxProcess } from '../test/harness/sandbox-process.ts';
 
 const port = Number(process.env.N8N_PORT ?? 5678);
 const version = process.env.CLASSIFAILY_N8N_VERSION ?? n8nVersionsUnderTest()[0];
-const example = path.join(
-  PACKAGE_ROOT,
-  '..',
-  '..',
-  'docs',
-  'examples',
-  'n8n-support-routing.workflow.json',
-);
-
 const sandbox = await startSandboxProcess({ rateLimit: 600 });
 console.log(`Classifaily sandbox: ${sandbox.url} (test key ${sandbox.apiKey})`);
 console.log(`n8n ${version}: preparing (the first run on a machine installs n8n, ~5 min)`);
 const n8n = await N8nInstance.create({ version, packages: [PACKAGE_ROOT], keep: false });
-const workflow = JSON.parse(fs.readFileSync(example, 'utf8'));
-const ref = workflow.nodes.find((n) => n.credentials?.classifailyApi).credentials.classifailyApi;
-await n8n.importCredentials([
-  { ...ref, type: 'classifailyApi', data: { apiKey: sandbox.apiKey, baseUrl: sandbox.url } },
-]);
-await n8n.importWorkflows([workflow]);
+await importExample(n8n, { url: sandbox.url, apiKey: sandbox.apiKey });
 console.log(`Starting n8n on http://localhost:${port} (create the owner account on first visit).`);
 const child = n8n.start(port);
 const stop = async () => {

@@ -2,19 +2,9 @@
 // (CLASSIFAILY_URL, CLASSIFAILY_API_KEY from the environment, never argv) and prints what each
 // output of "Classify tickets" received. Run by Node 24 (it imports the TypeScript harness through
 // Node's type stripping); scripts/demo.mjs starts it. The first run installs n8n (minutes).
-import fs from 'node:fs';
-import path from 'node:path';
-
+import { importExample } from '../test/harness/example.ts';
 import { N8nInstance, PACKAGE_ROOT, n8nVersionsUnderTest } from '../test/harness/n8n.ts';
 
-const example = path.join(
-  PACKAGE_ROOT,
-  '..',
-  '..',
-  'docs',
-  'examples',
-  'n8n-support-routing.workflow.json',
-);
 const log = (line) => process.stdout.write(`${line}\n`);
 
 const url = process.env.CLASSIFAILY_URL;
@@ -25,11 +15,7 @@ const version = process.env.CLASSIFAILY_N8N_VERSION ?? n8nVersionsUnderTest()[0]
 log(`n8n ${version}: preparing (the first run on a machine installs n8n, ~5 min; progress below)`);
 const n8n = await N8nInstance.create({ version, packages: [PACKAGE_ROOT] });
 try {
-  const workflow = JSON.parse(fs.readFileSync(example, 'utf8'));
-  const classify = workflow.nodes.find((n) => n.type === 'n8n-nodes-classifaily.classifaily');
-  const ref = classify.credentials.classifailyApi;
-  await n8n.importCredentials([{ ...ref, type: 'classifailyApi', data: { apiKey, baseUrl: url } }]);
-  await n8n.importWorkflows([workflow]);
+  const { workflow, classify } = await importExample(n8n, { url, apiKey });
   const result = await n8n.execute(workflow.id);
   if (!result.ok) throw new Error(`the example failed: ${result.error?.message}`);
   const outputs = result.runData[classify.name]?.[0]?.outputs ?? [];
