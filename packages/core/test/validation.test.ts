@@ -70,7 +70,7 @@ describe('validateClassify and validateCreateSchema', () => {
 
 describe('API keys', () => {
   it('trims what copy-paste adds', () => {
-    expect(normalizeApiKey(' cai_live_ABCdef123456789\r\n')).toBe('cai_live_ABCdef123456789');
+    expect(normalizeApiKey(' cai_live_FakeExample123456\r\n')).toBe('cai_live_FakeExample123456');
     expect(normalizeApiKey('Bearer cai_test_ABCdef123456789')).toBe('cai_test_ABCdef123456789');
   });
 

@@ -7,7 +7,7 @@ describe('authentication', () => {
     sandbox = await startSandbox({
       keys: [
         {
-          key: 'cai_live_Production0000000000001',
+          key: 'cai_live_FakeProductionKey0000001',
           name: 'Zapier key',
           account: { id: 'acct_1', name: 'Acme' },
         },
@@ -41,13 +41,13 @@ describe('authentication', () => {
   });
 
   it('never echoes the key it was sent', async () => {
-    const secret = 'cai_live_ThisIsASecretValue1234567';
+    const secret = 'cai_live_FakeSecretForRedaction01';
     const answer = await me(`Bearer ${secret}`);
-    expect(answer.text).not.toContain('ThisIsASecretValue');
+    expect(answer.text).not.toContain('FakeSecretForRedaction01');
   });
 
   it('/v1/me answers for the key: account, key name and mode', async () => {
-    const live = await me('Bearer cai_live_Production0000000000001');
+    const live = await me('Bearer cai_live_FakeProductionKey0000001');
     expect(live.body).toEqual({
       object: 'me',
       account: { id: 'acct_1', name: 'Acme' },

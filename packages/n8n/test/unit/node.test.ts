@@ -154,10 +154,10 @@ describe('toNodeError', () => {
   it('makes a validation before sending a NodeOperationError, and never shows a key', () => {
     const error = toNodeError(
       NODE,
-      new ValidationError('Bad key cai_live_abcdefghijklmnop in text.', { hint: 'Fix it.' }),
+      new ValidationError('Bad key cai_live_FakeKeyForRedaction in text.', { hint: 'Fix it.' }),
     );
     expect(error).toBeInstanceOf(NodeOperationError);
-    expect(error.message).not.toContain('abcdefghijklmnop');
+    expect(error.message).not.toContain('FakeKeyForRedaction');
   });
 });
 
