@@ -1,4 +1,5 @@
 import { normalizeApiKey } from './api-key';
+import { DEFAULT_BASE_URL, normalizeBaseUrl } from './base-url';
 import {
   ClassifailyError,
   ConnectionError,
@@ -37,7 +38,6 @@ import {
 } from './validation';
 import { VERSION } from './version';
 
-export const DEFAULT_BASE_URL = 'https://api.classifaily.com';
 /** Per-attempt timeout of a request, in ms (the Make app's base uses the same). */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -333,29 +333,6 @@ class SchemasResource {
       options,
     );
   }
-}
-
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-
-/** Refuses to send a key in clear text anywhere but to this machine. */
-export function normalizeBaseUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    throw new ClassifailyError(`"${raw.slice(0, 100)}" is not a valid base URL.`, {
-      code: 'invalid_base_url',
-      hint: `Leave the base URL empty to use ${DEFAULT_BASE_URL}, or enter a full URL such as http://localhost:8787 for the sandbox.`,
-    });
-  }
-  const local = LOCAL_HOSTS.has(url.hostname) || url.hostname.endsWith('.localhost');
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
-    throw new ClassifailyError(`The base URL ${url.origin} is not secure (https).`, {
-      code: 'insecure_base_url',
-      hint: 'Use an https:// base URL. Plain http:// is only allowed for localhost (the sandbox).',
-    });
-  }
-  return url.toString().replace(/\/+$/, '');
 }
 
 function parseProblem(text: string): Partial<Problem> | undefined {

@@ -7,6 +7,7 @@ export * from './retry';
 export * from './validation';
 export * from './review';
 export * from './api-key';
+export * from './base-url';
 export * from './many';
 export * from './batch-queue';
 export * from './client';

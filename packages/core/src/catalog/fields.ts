@@ -1,5 +1,6 @@
 // Every field of every operation, written once. Labels and help texts are plain words for people
 // building workflows, not programmers; limits come from the OpenAPI document (LIMITS).
+import { DEFAULT_BASE_URL } from '../base-url';
 import { LIMITS } from '../generated/limits';
 import { DEFAULT_REVIEW_THRESHOLD } from '../review';
 import type { FieldSpec } from './types';
@@ -23,7 +24,7 @@ export const baseUrl: FieldSpec = {
   label: 'Base URL',
   type: 'url',
   required: false,
-  default: 'https://api.classifaily.com',
+  default: DEFAULT_BASE_URL,
   help: 'Leave as it is. Change it only to use the local sandbox (http://localhost:8787) or another Classifaily region. Plain http:// is allowed for localhost only.',
   advanced: true,
 };

@@ -1,0 +1,69 @@
+// Totals over every result file in <repo>/.test-results: one per package's Jest run (written by
+// scripts/jest-totals-reporter.js) and one per extra check recorded by `.ci/run` (lint, typecheck).
+// A package with a test script that left no result file counts as one failure, never as silence.
+//
+//   node scripts/totals.mjs                 prints the table and the last line `N passed, N failed`
+//   node scripts/totals.mjs --record NAME --status CODE
+//                                           records a check (exit code 0 = 1 passed, else 1 failed)
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+export const resultsDir = path.join(root, '.test-results');
+
+export function recordCheck(name, status) {
+  mkdirSync(resultsDir, { recursive: true });
+  const ok = Number(status) === 0;
+  writeFileSync(
+    path.join(resultsDir, `check_${name.replace(/[^A-Za-z0-9_-]/g, '_')}.json`),
+    JSON.stringify({ package: name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 }),
+  );
+}
+
+export function summarize() {
+  const packagesWithTests = readdirSync(path.join(root, 'packages')).filter((dir) => {
+    const manifest = path.join(root, 'packages', dir, 'package.json');
+    if (!existsSync(manifest)) return false; // not a package (a tool's leftover folder, say)
+    return Boolean(JSON.parse(readFileSync(manifest, 'utf8')).scripts?.test);
+  });
+  const rows = (existsSync(resultsDir) ? readdirSync(resultsDir) : []).map((file) =>
+    JSON.parse(readFileSync(path.join(resultsDir, file), 'utf8')),
+  );
+  const totals = { passed: 0, failed: 0, skipped: 0 };
+  console.log('\nTotals:');
+  for (const t of rows) {
+    console.log(`  ${t.package}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
+    totals.passed += t.passed;
+    totals.failed += t.failed;
+    totals.skipped += t.skipped;
+  }
+  const reportedPackages = new Set(rows.map((t) => t.package));
+  const missing = packagesWithTests.filter((dir) => {
+    const name = JSON.parse(
+      readFileSync(path.join(root, 'packages', dir, 'package.json'), 'utf8'),
+    ).name;
+    return !reportedPackages.has(name);
+  });
+  for (const dir of missing)
+    console.log(`  packages/${dir}: reported no results (its test command failed to run)`);
+  totals.failed += missing.length;
+  return totals;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { values } = parseArgs({
+    options: { record: { type: 'string' }, status: { type: 'string' } },
+    strict: true,
+  });
+  if (values.record) {
+    recordCheck(values.record, values.status ?? '1');
+  } else {
+    const t = summarize();
+    console.log(
+      `${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ''}`,
+    );
+    process.exit(t.failed === 0 ? 0 : 1);
+  }
+}
