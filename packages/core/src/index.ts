@@ -5,6 +5,7 @@ export * from './errors';
 export * from './transport';
 export * from './retry';
 export * from './validation';
+export * from './text';
 export * from './review';
 export * from './api-key';
 export * from './base-url';

@@ -2,6 +2,7 @@
 // that every adapter refuses bad input before a request is sent, with the same plain-words messages.
 import { LIMITS } from './generated/limits';
 import { ValidationError } from './errors';
+import { isBlankText, isWellFormedText, textLength } from './text';
 import type { FieldError } from './types';
 
 export const MESSAGES = {
@@ -9,6 +10,8 @@ export const MESSAGES = {
   inputTooLong: (length: number) =>
     `The text to classify is ${length.toLocaleString('en-US')} characters long; the limit is ${LIMITS.inputMaxLength.toLocaleString('en-US')}.`,
   inputNotText: 'The text to classify must be text.',
+  inputMalformed:
+    'The text to classify contains a broken character (half of an emoji or a symbol, often from cutting a text short). Copy the text again from its source.',
   categoriesAndSchema: 'Give either a list of categories or a saved schema, not both.',
   categoriesOrSchema: 'Give a list of categories or pick a saved schema.',
   tooFewCategories: (count: number) =>
@@ -16,6 +19,8 @@ export const MESSAGES = {
   tooManyCategories: (count: number) =>
     `Give at most ${LIMITS.categoriesMax} categories (got ${count}).`,
   categoryEmpty: (position: number) => `Category ${position} is empty.`,
+  categoryMalformed: (position: number) =>
+    `Category ${position} contains a broken character (half of an emoji or a symbol). Type it again.`,
   categoryTooLong: (name: string) =>
     `The category "${name.slice(0, 40)}…" is longer than ${LIMITS.categoryMaxLength} characters.`,
   categoryDuplicate: (name: string) => `The category "${name}" is listed twice.`,
@@ -52,10 +57,12 @@ function fail(errors: FieldError[]): never {
 export function checkInput(input: unknown, field = 'input'): FieldError | undefined {
   if (typeof input !== 'string')
     return { field, code: 'input_not_text', message: MESSAGES.inputNotText };
-  if (input.trim().length === 0)
-    return { field, code: 'input_empty', message: MESSAGES.inputEmpty };
-  if (input.length > LIMITS.inputMaxLength)
-    return { field, code: 'input_too_long', message: MESSAGES.inputTooLong(input.length) };
+  if (isBlankText(input)) return { field, code: 'input_empty', message: MESSAGES.inputEmpty };
+  if (!isWellFormedText(input))
+    return { field, code: 'input_malformed', message: MESSAGES.inputMalformed };
+  const length = textLength(input);
+  if (length > LIMITS.inputMaxLength)
+    return { field, code: 'input_too_long', message: MESSAGES.inputTooLong(length) };
   return undefined;
 }
 
@@ -104,9 +111,15 @@ export function checkCategoryNames(categories: unknown, field: string): FieldErr
   const seen = new Set<string>();
   categories.forEach((name: unknown, i) => {
     const at = `${field}[${i}]`;
-    if (typeof name !== 'string' || name.trim() === '') {
+    if (typeof name !== 'string' || isBlankText(name)) {
       errors.push({ field: at, code: 'category_empty', message: MESSAGES.categoryEmpty(i + 1) });
-    } else if (name.length > LIMITS.categoryMaxLength) {
+    } else if (!isWellFormedText(name)) {
+      errors.push({
+        field: at,
+        code: 'category_malformed',
+        message: MESSAGES.categoryMalformed(i + 1),
+      });
+    } else if (textLength(name) > LIMITS.categoryMaxLength) {
       errors.push({
         field: at,
         code: 'category_too_long',
@@ -157,9 +170,9 @@ export function validateBatchShape(body: {
 
 export function validateCreateSchema(body: { name: unknown; categories: unknown }): void {
   const errors: FieldError[] = [];
-  if (typeof body.name !== 'string' || body.name.trim() === '')
+  if (typeof body.name !== 'string' || isBlankText(body.name))
     errors.push({ field: 'name', code: 'name_empty', message: MESSAGES.schemaNameEmpty });
-  else if (body.name.length > LIMITS.schemaNameMaxLength)
+  else if (textLength(body.name) > LIMITS.schemaNameMaxLength)
     errors.push({ field: 'name', code: 'name_too_long', message: MESSAGES.schemaNameTooLong });
   const categories = Array.isArray(body.categories) ? body.categories : [];
   const names = categories.map((c: unknown) =>
@@ -169,7 +182,10 @@ export function validateCreateSchema(body: { name: unknown; categories: unknown 
   categories.forEach((c: unknown, i) => {
     const description =
       c && typeof c === 'object' ? (c as { description?: unknown }).description : undefined;
-    if (typeof description === 'string' && description.length > LIMITS.categoryDescriptionMaxLength)
+    if (
+      typeof description === 'string' &&
+      textLength(description) > LIMITS.categoryDescriptionMaxLength
+    )
       errors.push({
         field: `categories[${i}].description`,
         code: 'description_too_long',

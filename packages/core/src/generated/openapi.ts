@@ -107,7 +107,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description The text to classify (1 to 20,000 characters, not only whitespace). */
+        /** @description The text to classify (1 to 20,000 characters counted in code points, not only whitespace or control characters). */
         Input: string;
         /** @description A category label (1 to 100 characters). */
         CategoryName: string;
