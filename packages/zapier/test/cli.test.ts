@@ -2,7 +2,7 @@
 // core bundled), invoke (local mode with a .env), against the sandbox. Any call to Zapier's servers
 // would land on `zapierServers`.
 import AdmZip from 'adm-zip';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -58,9 +58,21 @@ test('zapier-platform validate --without-style passes without calling Zapier', a
   expect(result.stdout).toContain('No structural errors found');
 }, 60_000);
 
-test('the build script makes build.zip: the app, core, zapier-platform-core, no dev dependencies', async () => {
-  const result = await cli.run(cli.node22, ['scripts/build-zip.mjs'], { env: zapierEnv() });
-  expect({ code: result.code, output: describeOutput(result) }).toMatchObject({ code: 0 });
+test('the build script makes build.zip on a fresh machine (new HOME, empty pnpm cache): the app, core, zapier-platform-core, no dev dependencies', async () => {
+  // A new HOME has no pnpm metadata cache and no store of its own: only what `pnpm install` left
+  // in the workspace. The user's npm settings come along, as they would on a fresh machine.
+  const home = mkdtempSync(path.join(os.tmpdir(), 'classifaily-zapier-home-'));
+  try {
+    const npmrc = path.join(os.homedir(), '.npmrc');
+    if (existsSync(npmrc)) copyFileSync(npmrc, path.join(home, '.npmrc'));
+    const result = await cli.run(cli.node22, ['scripts/build-zip.mjs'], {
+      env: { ...zapierEnv(), HOME: home },
+    });
+    expect({ code: result.code, output: describeOutput(result) }).toMatchObject({ code: 0 });
+    expect(readdirSync(home)).toEqual(existsSync(npmrc) ? ['.npmrc'] : []); // it fetched nothing
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
   const names = new AdmZip(zipPath).getEntries().map((entry) => entry.entryName);
   expect(names).toEqual(
     expect.arrayContaining([
