@@ -11,6 +11,8 @@ export const classify: OperationSpec = {
   action: 'Classify',
   description:
     'Classify a text into one of your categories, with a confidence from 0 to 1 and, if you ask, a short explanation.',
+  thirdPersonDescription:
+    'Classifies a text into one of your categories, with a confidence from 0 to 1 and, if you ask, a short explanation.',
   method: 'POST',
   path: '/v1/classify',
   readOnly: false,
@@ -28,6 +30,7 @@ export const classifyBatch: OperationSpec = {
   label: 'Classify Batch',
   action: 'Classify Batch',
   description: `Classify a list of texts, ${LIMITS.batchMaxItems} per request; each gets its own result, in the same order, and one bad text fails alone.`,
+  thirdPersonDescription: `Classifies a list of texts, ${LIMITS.batchMaxItems} per request; each gets its own result, in the same order, and one bad text fails alone.`,
   method: 'POST',
   path: '/v1/classify/batch',
   readOnly: false,
@@ -52,6 +55,8 @@ export const createSchema: OperationSpec = {
   action: 'Create',
   description:
     'Save a named category list, so that workflows can classify against it without repeating it.',
+  thirdPersonDescription:
+    'Creates a saved schema: a named category list that workflows can classify against without repeating it.',
   method: 'POST',
   path: '/v1/schemas',
   readOnly: false,
@@ -66,6 +71,7 @@ export const getSchema: OperationSpec = {
   label: 'Get Schema',
   action: 'Get',
   description: 'Get a saved schema and its categories.',
+  thirdPersonDescription: 'Gets a saved schema and its categories.',
   method: 'GET',
   path: '/v1/schemas/{schema_id}',
   readOnly: true,
@@ -80,6 +86,7 @@ export const listSchemas: OperationSpec = {
   label: 'List Schemas',
   action: 'Get Many',
   description: 'List your saved schemas, newest first.',
+  thirdPersonDescription: 'Lists your saved schemas, newest first.',
   method: 'GET',
   path: '/v1/schemas',
   readOnly: true,
@@ -94,6 +101,7 @@ export const findSchema: OperationSpec = {
   label: 'Find Schema',
   action: 'Find',
   description: 'Find a saved schema by its name.',
+  thirdPersonDescription: 'Finds a saved schema by its name.',
   method: 'GET',
   path: '/v1/schemas',
   readOnly: true,
@@ -109,6 +117,8 @@ export const deleteSchema: OperationSpec = {
   action: 'Delete',
   description:
     'Delete a saved schema. Workflows that use it will stop working until you pick another.',
+  thirdPersonDescription:
+    'Deletes a saved schema. Workflows that use it stop working until you pick another.',
   method: 'DELETE',
   path: '/v1/schemas/{schema_id}',
   readOnly: false,
@@ -126,6 +136,7 @@ export const me: OperationSpec = {
   label: 'Get Account',
   action: 'Get',
   description: 'Who the API key belongs to.',
+  thirdPersonDescription: 'Gets the account and the key name this API key belongs to.',
   method: 'GET',
   path: '/v1/me',
   readOnly: true,
