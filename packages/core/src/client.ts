@@ -62,7 +62,18 @@ export interface ClientOptions {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   now?: () => number;
-  newIdempotencyKey?: () => string;
+  /**
+   * Makes the Idempotency-Key of a logical request (its retries reuse it). Default: a random UUID.
+   * A platform that runs a step again with the same inputs (Zapier) derives it from the request, so
+   * that the repeat is answered from the API's idempotency store instead of billed again.
+   */
+  newIdempotencyKey?: (request: { method: string; path: string; body?: unknown }) => string;
+  /**
+   * When every attempt must be over (ms, in `now()` time): an attempt starts only if its whole
+   * timeout fits before it, and a wait between attempts only if the attempt after it still fits.
+   * For platforms that stop a step after a fixed time (Zapier's 30 s).
+   */
+  deadline?: number;
   /** Appended to the User-Agent, e.g. `classifaily-n8n/0.1.0`. */
   userAgent?: string;
 }
@@ -94,7 +105,8 @@ export class ClassifailyClient {
   readonly #sleep: (ms: number) => Promise<void>;
   readonly #random: () => number;
   readonly #now: () => number;
-  readonly #newIdempotencyKey: () => string;
+  readonly #newIdempotencyKey: NonNullable<ClientOptions['newIdempotencyKey']>;
+  readonly #deadline: number | undefined;
   readonly #userAgent: string;
 
   constructor(options: ClientOptions) {
@@ -108,6 +120,7 @@ export class ClassifailyClient {
     this.#random = options.random ?? Math.random;
     this.#now = options.now ?? Date.now;
     this.#newIdempotencyKey = options.newIdempotencyKey ?? (() => crypto.randomUUID());
+    this.#deadline = options.deadline;
     this.#userAgent = [`classifaily-core/${VERSION}`, options.userAgent].filter(Boolean).join(' ');
     this.schemas = new SchemasResource(this);
   }
@@ -164,10 +177,14 @@ export class ClassifailyClient {
       headers['Content-Type'] = 'application/json';
     }
     if (call.method === 'POST')
-      headers['Idempotency-Key'] = options.idempotencyKey ?? this.#newIdempotencyKey();
+      headers['Idempotency-Key'] =
+        options.idempotencyKey ??
+        this.#newIdempotencyKey({ method: call.method, path: call.path, body: call.body });
 
     const maxRetries = options.maxRetries ?? this.maxRetries;
     const timeout = options.timeout ?? this.timeout;
+    const fits = (ms: number) => this.#deadline === undefined || this.#now() + ms <= this.#deadline;
+    if (!fits(timeout)) throw outOfTime();
     for (let retries = 0; ; retries++) {
       let outcome: { value: T } | { error: ClassifailyError; retryAfterMs?: number };
       try {
@@ -184,7 +201,7 @@ export class ClassifailyClient {
       const wait = this.retryWait(retries, outcome.retryAfterMs);
       // A server that asks for a longer wait than we may spend gets its answer passed on at once,
       // so that the platform (Zapier's throttle, n8n's retry) can schedule the wait instead.
-      if (wait === undefined) throw error;
+      if (wait === undefined || !fits(wait + timeout)) throw error;
       headers['Classifaily-Retry-Count'] = String(retries + 1);
       await this.#sleep(wait);
     }
@@ -333,6 +350,14 @@ class SchemasResource {
       options,
     );
   }
+}
+
+/** The request was never sent: the deadline left less than one attempt's timeout. */
+function outOfTime(): TimeoutError {
+  return new TimeoutError('Not sent: the time allowed for this step ran out first.', {
+    code: 'deadline_exceeded',
+    hint: 'Nothing was lost: run the step again to send it.',
+  });
 }
 
 function parseProblem(text: string): Partial<Problem> | undefined {
