@@ -83,11 +83,10 @@ function writeZipPackageJson() {
       spec.startsWith('workspace:') ? versionOf(name) : spec,
     ]),
   );
-  const { devDependencies: _dev, scripts: _scripts, ...rest } = own;
-  writeFileSync(
-    path.join(deployDir, 'package.json'),
-    `${JSON.stringify({ ...rest, dependencies }, null, 2)}\n`,
-  );
+  const zipPackage = { ...own, dependencies };
+  delete zipPackage.devDependencies;
+  delete zipPackage.scripts;
+  writeFileSync(path.join(deployDir, 'package.json'), `${JSON.stringify(zipPackage, null, 2)}\n`);
   rmSync(path.join(deployDir, 'pnpm-lock.yaml'), { force: true });
 }
 

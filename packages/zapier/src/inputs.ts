@@ -1,9 +1,9 @@
 // Reading a step's inputData: Zapier hands values over as the user typed or mapped them (numbers and
 // booleans may arrive as text), so each is read leniently here and checked by core's validation.
 import { catalog, parseCategoryList, validationError } from '@classifaily/core';
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import type { Bundle, PlainInputField, ZObject } from 'zapier-platform-core';
 
-import { toInputField, type ZapierInputField } from './fields';
+import { toInputField } from './fields';
 
 const F = catalog.fields;
 
@@ -25,7 +25,7 @@ export function targetOf(input: InputData): { categories?: string[]; schema?: st
  * The field that follows "Categories From": a list of categories, or a schema picked from the
  * dropdown (or found by the Find Schema search step). Zapier re-asks when the choice changes.
  */
-export function targetFields(_z: ZObject, bundle: Bundle): ZapierInputField[] {
+export function targetFields(_z: ZObject, bundle: Bundle): PlainInputField[] {
   return bundle.inputData[F.categorySource.key] === 'schema'
     ? [toInputField(F.schema, { search: 'findSchema.id' })]
     : [toInputField(F.categories)];
@@ -40,10 +40,12 @@ export function booleanOf(value: unknown): boolean {
   );
 }
 
-/** A number field within the catalog's min and max, or the catalog's default when left empty. */
-export function numberOf(value: unknown, spec: typeof F.reviewThreshold): number {
-  const fallback = Number(spec.default);
-  if (value === undefined || value === null || String(value).trim() === '') return fallback;
+/** The review threshold within the catalog's min and max, or its default when left empty. */
+export function thresholdOf(input: InputData): number {
+  const spec = F.reviewThreshold;
+  const value = input[spec.key];
+  if (value === undefined || value === null || String(value).trim() === '')
+    return Number(spec.default);
   const number = Number(value);
   const { min = -Infinity, max = Infinity } = spec;
   if (!Number.isFinite(number) || number < min || number > max) {
@@ -52,6 +54,3 @@ export function numberOf(value: unknown, spec: typeof F.reviewThreshold): number
   }
   return number;
 }
-
-export const thresholdOf = (input: InputData) =>
-  numberOf(input[F.reviewThreshold.key], F.reviewThreshold);

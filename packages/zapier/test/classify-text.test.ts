@@ -139,10 +139,23 @@ describe('Classify Text', () => {
     });
   });
 
-  it('a request that times out is retried within the budget (7 s per attempt)', async () => {
-    await sandbox.setFaults({ kind: 'delay', delayMs: 7_500, count: 1, path: '/v1/classify' });
+  it('a slow API (9 s) is waited for: one attempt, no error (defect 5)', async () => {
+    await sandbox.setFaults({ kind: 'delay', delayMs: 9_000, count: 1, path: '/v1/classify' });
     await expect(
       classify({ input: SAMPLE_INPUT, categories: SAMPLE_CATEGORIES }),
     ).resolves.toMatchObject({ label: 'account_access' });
-  }, 20_000);
+    expect((await sandbox.stats()).byRoute).toEqual({ 'POST /v1/classify': 1 });
+  }, 30_000);
+
+  it('an answer slower than one attempt is picked up under the same key, classified once (defect 5)', async () => {
+    // 12 s > the 10 s attempt: the retry finds the first request still running (409 + Retry-After),
+    // waits, and gets its answer from the idempotency store.
+    await sandbox.setFaults({ kind: 'delay', delayMs: 12_000, count: 1, path: '/v1/classify' });
+    await expect(
+      classify({ input: SAMPLE_INPUT, categories: SAMPLE_CATEGORIES }),
+    ).resolves.toMatchObject({ label: 'account_access' });
+    const stats = await sandbox.stats();
+    expect(stats.itemsClassified).toBe(1);
+    expect(stats.byStatus['409']).toBeGreaterThanOrEqual(1);
+  }, 30_000);
 });

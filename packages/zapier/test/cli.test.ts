@@ -105,7 +105,8 @@ test('the unpacked zip runs Classify Text on its own (core bundled), through the
   const result = await cli.run(cli.node22, ['run-unzipped.cjs'], {
     cwd: unzipped,
     env: {
-      CLASSIFAILY_AUTH_DATA: JSON.stringify({ api_key: api.apiKey, base_url: api.url }),
+      CLASSIFAILY_AUTH_DATA: JSON.stringify({ api_key: api.apiKey }),
+      CLASSIFAILY_BASE_URL: api.url,
       CLASSIFAILY_INPUT_DATA: JSON.stringify({
         input: SAMPLE_INPUT,
         categories: SAMPLE_CATEGORIES,
@@ -126,7 +127,7 @@ test('zapier-platform invoke auth test runs locally against 127.0.0.1 with a .en
   expect(existsSync(path.join(unzipped, 'index.js'))).toBe(true);
   writeFileSync(
     path.join(unzipped, '.env'),
-    `authData_api_key=${api.apiKey}\nauthData_base_url=${api.url}\n`,
+    `authData_api_key=${api.apiKey}\nCLASSIFAILY_BASE_URL=${api.url}\n`,
   );
   const result = await cli.runZapierCli(['invoke', 'auth', 'test', '--non-interactive'], {
     cwd: unzipped,

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import zapier from 'zapier-platform-core';
 
 import { startSandboxProcess, type SandboxProcess } from '@classifaily/sandbox/process';
+import { BASE_URL_VARIABLE } from '../src/client';
 import RealApp from '../src/index';
 
 // The tests reach into the definition by key and read outputs field by field; the app's inferred
@@ -42,12 +43,16 @@ const { createAppHandler } = zapier as unknown as {
 export const handler = createAppHandler(RealApp);
 
 export type Sandbox = SandboxProcess;
-export const start = () => startSandboxProcess();
 
-export const authDataFor = (sandbox: Sandbox, apiKey = sandbox.apiKey) => ({
-  api_key: apiKey,
-  base_url: sandbox.url,
-});
+/** A sandbox, and the app pointed at it the way a developer does: CLASSIFAILY_BASE_URL. */
+export async function start(): Promise<Sandbox> {
+  const sandbox = await startSandboxProcess();
+  process.env[BASE_URL_VARIABLE] = sandbox.url;
+  return sandbox;
+}
+
+/** The connection's data: just the key (the base URL is not a connection field). */
+export const authDataFor = (sandbox: Sandbox, apiKey = sandbox.apiKey) => ({ api_key: apiKey });
 
 /** The rejection of a promise, for asserting on error class, message and fields. */
 export async function rejectionOf(promise: Promise<unknown>): Promise<Error> {

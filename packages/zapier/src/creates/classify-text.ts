@@ -2,25 +2,19 @@
 // label, the confidence, needs_review (confidence below the review threshold) and every category's
 // score as its own field (scores__billing), ready for Filters and Paths.
 import { catalog } from '@classifaily/core';
-import {
-  defineCreate,
-  type Bundle,
-  type InputFields,
-  type OutputFields,
-  type ZObject,
-} from 'zapier-platform-core';
+import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 
 import { withClient } from '../client';
 import { classifyInputFields, scoreFieldsFor } from '../classify-fields';
 import { nounOf, toOutputFields } from '../fields';
 import { booleanOf, targetOf, thresholdOf } from '../inputs';
-import { classificationOutput, flattenScores } from '../output';
+import { classificationOutput, sampleOutput } from '../output';
 
 const op = catalog.operations.classify;
 const F = catalog.fields;
 
 const perform = (z: ZObject, bundle: Bundle) =>
-  withClient(z, bundle, async (client) => {
+  withClient(z, bundle, op.key, async (client) => {
     const input = bundle.inputData;
     const threshold = thresholdOf(input);
     const classification = await client.classify({
@@ -34,13 +28,11 @@ const perform = (z: ZObject, bundle: Bundle) =>
 export default defineCreate({
   key: op.key,
   noun: nounOf(op.resource),
-  display: { label: op.label, description: op.description },
+  display: { label: op.label, description: op.thirdPersonDescription },
   operation: {
-    inputFields: classifyInputFields(op) as InputFields,
+    inputFields: classifyInputFields(op),
     perform,
-    sample: flattenScores(
-      op.sample as typeof catalog.operations.classify.sample & { scores: Record<string, number> },
-    ),
-    outputFields: [...toOutputFields(op.outputFields), scoreFieldsFor(op)] as OutputFields,
+    sample: sampleOutput(op.sample),
+    outputFields: [...toOutputFields(op.outputFields, { primary: ['id'] }), scoreFieldsFor(op)],
   },
 });

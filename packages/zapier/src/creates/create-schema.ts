@@ -1,9 +1,10 @@
-// Create "Create Schema": a named category list (line items: category + description).
+// Create "Create Schema": a named category list (line items: category + description). Its request
+// carries a replay-stable idempotency key, so a step Zapier runs again does not save it twice.
 import { catalog, type CreateSchemaRequest } from '@classifaily/core';
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 
 import { withClient } from '../client';
-import { nounOf, toInputField, toOutputFields } from '../fields';
+import { nounOf, schemaOutputFields, toInputField } from '../fields';
 
 const op = catalog.operations.createSchema;
 const F = catalog.fields;
@@ -40,18 +41,16 @@ function requestOf(input: Record<string, unknown>): CreateSchemaRequest {
 }
 
 const perform = (z: ZObject, bundle: Bundle) =>
-  withClient(z, bundle, (client) => client.schemas.create(requestOf(bundle.inputData)));
+  withClient(z, bundle, op.key, (client) => client.schemas.create(requestOf(bundle.inputData)));
 
 export default defineCreate({
   key: op.key,
   noun: nounOf(op.resource),
-  display: { label: op.label, description: op.description },
+  display: { label: op.label, description: op.thirdPersonDescription },
   operation: {
     inputFields,
     perform,
     sample: op.sample,
-    outputFields: toOutputFields(op.outputFields, {
-      arrays: { categories: F.schemaCategories.children ?? [] },
-    }),
+    outputFields: schemaOutputFields(op),
   },
 });
