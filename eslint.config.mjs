@@ -33,6 +33,7 @@ export default tseslint.config(
         fetch: 'readonly',
         crypto: 'readonly',
         AbortSignal: 'readonly',
+        AbortController: 'readonly',
         setImmediate: 'readonly',
       },
     },
