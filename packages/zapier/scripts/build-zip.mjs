@@ -10,7 +10,8 @@
 //     file detection, its zip and its self-test (unzip + require). No install (step 1 did it), no
 //     style check (that one is a call to Zapier's servers).
 // Every tool's own output is shown when it fails.
-// Usage: node scripts/build-zip.mjs   (after `pnpm build`; prints size and timings)
+// Usage: node scripts/build-zip.mjs [--out DIR]   (after `pnpm build`; default DIR: build/, where
+// `zapier-platform upload` looks; prints size and timings)
 import { spawnSync } from 'node:child_process';
 import {
   cpSync,
@@ -27,6 +28,10 @@ import path from 'node:path';
 import { packageDir, runZapierCli } from './zapier-cli.cjs';
 
 const workspaceRoot = path.resolve(packageDir, '../..');
+const outFlag = process.argv.indexOf('--out');
+const outDir = path.resolve(
+  outFlag > 0 ? process.argv[outFlag + 1] : path.join(packageDir, 'build'),
+);
 const started = Date.now();
 const workDir = mkdtempSync(path.join(os.tmpdir(), 'classifaily-zapier-'));
 const deployDir = path.join(workDir, 'app');
@@ -110,7 +115,6 @@ try {
   if (build.code !== 0) throw failure('zapier-platform build', build);
   step('zapier-platform build --skip-dep-install --skip-validation', t);
 
-  const outDir = path.join(packageDir, 'build');
   mkdirSync(outDir, { recursive: true });
   for (const name of ['build.zip', 'source.zip']) {
     cpSync(path.join(deployDir, 'build', name), path.join(outDir, name));
