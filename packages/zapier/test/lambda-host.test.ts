@@ -7,55 +7,11 @@
 // fault; each case asserts what Zapier would record (the result, ExpiredAuthError, ThrottledError
 // and its delay, or the error text) and that the callback was called exactly once, by a process
 // that then ended on its own.
-import AdmZip from 'adm-zip';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-
 import { SAMPLE_CATEGORIES, SAMPLE_INPUT } from '@classifaily/core';
 import { startSandboxProcess, type SandboxProcess } from '@classifaily/sandbox/process';
 
 import { BASE_URL_VARIABLE } from '../src/client';
 import { startRpcStandIn } from './sandbox';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const cli = require('../scripts/zapier-cli.cjs') as {
-  node22: string;
-  run(
-    command: string,
-    args: string[],
-    options?: { cwd?: string; env?: Record<string, string> },
-  ): Promise<{ code: number | null; stdout: string; stderr: string }>;
-};
-
-const HARNESS = path.join(__dirname, 'fixtures', 'lambda-runtime.cjs');
-/** A case that outlives this has hung: Zapier would have cut it off at 30 s. */
-const CHILD_GUARD_MS = 75_000;
-const CASE_TIMEOUT_MS = 120_000;
-
-type Rpc = Awaited<ReturnType<typeof startRpcStandIn>>;
-const temp: string[] = [];
-let setup: Promise<{ appDir: string; rpc: Rpc }> | undefined;
-
-/** Builds and unpacks the zip once, for every case (concurrent tests start before beforeAll). */
-function ready() {
-  setup ??= (async () => {
-    const out = mkdtempSync(path.join(os.tmpdir(), 'classifaily-zapier-zip-'));
-    const appDir = mkdtempSync(path.join(os.tmpdir(), 'classifaily-zapier-lambda-'));
-    temp.push(out, appDir);
-    const build = await cli.run(cli.node22, ['scripts/build-zip.mjs', '--out', out]);
-    if (build.code !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
-    new AdmZip(path.join(out, 'build.zip')).extractAllTo(appDir, true);
-    return { appDir, rpc: await startRpcStandIn() };
-  })();
-  return setup;
-}
-
-afterAll(async () => {
-  if (setup) await (await setup).rpc.close();
-  for (const dir of temp) rmSync(dir, { recursive: true, force: true });
-});
 
 interface Invocation {
   /** Whether the handler called back, how often, and with what. */
@@ -64,41 +20,42 @@ interface Invocation {
   result?: { results: unknown };
   error?: { type: string; message: string };
   outside: string[];
-  /** The child's own exit (not killed by the guard). */
+  /** The child's own exit (null: the guard killed it). */
   exitCode: number | null;
   stderr: string;
 }
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const host = require('../scripts/lambda-host.cjs') as {
+  unpackedBuild(): Promise<{ appDir: string; cleanup(): void }>;
+  invokeLambda(
+    appDir: string,
+    event: Record<string, unknown>,
+    options?: { env?: Record<string, string>; guardMs?: number },
+  ): Promise<Invocation>;
+};
+
+const CASE_TIMEOUT_MS = 120_000;
+
+type Rpc = Awaited<ReturnType<typeof startRpcStandIn>>;
+let setup: Promise<{ appDir: string; cleanup(): void; rpc: Rpc }> | undefined;
+
+/** Builds and unpacks the zip once, for every case (concurrent tests start before beforeAll). */
+function ready() {
+  setup ??= (async () => ({ ...(await host.unpackedBuild()), rpc: await startRpcStandIn() }))();
+  return setup;
+}
+
+afterAll(async () => {
+  if (!setup) return;
+  const { rpc, cleanup } = await setup;
+  await rpc.close();
+  cleanup();
+});
 
 /** One Lambda invocation of the unpacked build, in a fresh node process. */
 async function invoke(event: Record<string, unknown>): Promise<Invocation> {
   const { appDir, rpc } = await ready();
-  // Lambda's environment, not Jest's (no NODE_ENV=test, which zapier-platform-core reads).
-  const env = {
-    PATH: process.env.PATH ?? '',
-    TZ: 'UTC',
-    AWS_LAMBDA_FUNCTION_NAME: 'classifaily-zapier',
-    ZAPIER_DEPLOY_KEY: rpc.deployKey,
-  };
-  return new Promise((resolve, reject) => {
-    const child = spawn(cli.node22, [HARNESS, appDir], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    const guard = setTimeout(() => child.kill('SIGKILL'), CHILD_GUARD_MS);
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (exitCode) => {
-      clearTimeout(guard);
-      const line = stdout.trim().split('\n').filter(Boolean).pop();
-      if (!line) return reject(new Error(`no report (exit ${exitCode}):\n${stdout}${stderr}`));
-      resolve({
-        ...(JSON.parse(line) as Omit<Invocation, 'exitCode' | 'stderr'>),
-        exitCode,
-        stderr,
-      });
-    });
-    child.stdin.end(JSON.stringify(event));
-  });
+  return host.invokeLambda(appDir, event, { env: { ZAPIER_DEPLOY_KEY: rpc.deployKey } });
 }
 
 // ---------------------------------------------------------------------------------------------
