@@ -200,7 +200,7 @@ const sameNameOutput = (fields: readonly OutputFieldSpec[], from: 'body' | 'item
 function module(
   op: OperationSpec,
   moduleType: MakeModule['moduleType'],
-  communication: Omit<MakeRequest, 'method'>,
+  { url, ...communication }: Omit<MakeRequest, 'method'>,
   params: MakeParameter[],
   crud?: MakeModule['crud'],
 ): MakeModule {
@@ -211,7 +211,7 @@ function module(
     description: op.description,
     moduleType,
     ...(crud ? { crud } : {}),
-    communication: { url: communication.url, method: op.method, ...communication },
+    communication: { url, method: op.method, ...communication },
     staticParams: [],
     mappableParams: params,
     interface: op.outputFields.map(toInterfaceField),
