@@ -12,7 +12,7 @@ export const json = (value: unknown) => `${JSON.stringify(value, null, '\t')}\n`
 export const kebab = (id: string) => id.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 
 /** Code sections per component type: the makecomapp.json key and the file's section name. */
-export const SECTIONS = {
+const SECTIONS = {
   connection: { communication: 'communication', params: 'params' },
   rpc: { communication: 'communication', params: 'params' },
   module: {

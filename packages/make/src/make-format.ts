@@ -126,8 +126,6 @@ export interface ComponentMetadata {
   codeFiles: Record<string, string | null>;
 }
 
-export const COMPONENT_TYPES = ['connection', 'webhook', 'module', 'rpc', 'function', 'endpoint'];
-
 /** makecomapp.json, as the Make Apps Editor reads it (fileVersion 1). */
 export interface MakecomappJson {
   fileVersion: 1;
