@@ -9,6 +9,8 @@ export default tseslint.config(
       '**/generated/**',
       '**/node_modules/**',
       'packages/make/app/**',
+      'packages/make/app-dev/**',
+      'packages/make/dist-emulator/**',
       'packages/n8n/**',
     ],
   },
