@@ -8,8 +8,11 @@ import { LIMITS } from '@classifaily/core';
 export const ZAPIER_ACTION_LIMIT_MS = 30_000;
 /** From the start of `perform`: the rest (5 s) is Zapier's own (loading, logging, the output). */
 export const STEP_BUDGET_MS = 25_000;
-/** One attempt. Long enough for a batch with explanations; short enough for a retry to fit. */
-export const ATTEMPT_TIMEOUT_MS = 10_000;
+/**
+ * One attempt: a slow answer (a batch with explanations) fits, and a retry after a lost one still
+ * fits in the budget. Attempts can start until 13 s into the step.
+ */
+export const ATTEMPT_TIMEOUT_MS = 12_000;
 /** The longest wait between attempts; a server asking for more gets a ThrottledError instead. */
 export const MAX_RETRY_DELAY_MS = 2_000;
 export const MAX_RETRIES = 3;
