@@ -1,4 +1,4 @@
-// Failed API calls on Zapier's error model (decision 0302, 0306). core's ClassifailyError carries
+// Failed API calls on Zapier's error model (decisions 0302, 0305). core's ClassifailyError carries
 // everything needed: status, code, message, hint, request id, Retry-After, field errors.
 import {
   AuthenticationError,

@@ -17,7 +17,12 @@ const helpText = (spec: { help: string }) => spec.help.slice(0, 1000);
 export const SCHEMA_DROPDOWN = 'listSchemas.id.name';
 
 /** Catalog field types that Zapier has under the same name; the others are text (`string`). */
-const SAME_TYPE = new Set<FieldSpec['type']>(['text', 'password', 'number', 'boolean']);
+const ZAPIER_TYPE: Partial<Record<FieldSpec['type'], PlainInputField['type']>> = {
+  text: 'text',
+  password: 'password',
+  number: 'number',
+  boolean: 'boolean',
+};
 
 export function toInputField(
   spec: FieldSpec,
@@ -38,7 +43,7 @@ export function toInputField(
     label: spec.label,
     helpText: helpText(spec),
     required: spec.required,
-    type: SAME_TYPE.has(spec.type) ? (spec.type as PlainInputField['type']) : 'string',
+    type: ZAPIER_TYPE[spec.type] ?? 'string',
   };
   if (spec.type === 'stringList') field.list = true;
   if (spec.type === 'select') {

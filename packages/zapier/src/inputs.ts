@@ -31,6 +31,10 @@ export function targetFields(_z: ZObject, bundle: Bundle): PlainInputField[] {
     : [toInputField(F.categories)];
 }
 
+/** A text field's value; a number or anything else mapped into it becomes its text. */
+export const textOf = (value: unknown): string =>
+  typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+
 export function booleanOf(value: unknown): boolean {
   if (typeof value === 'boolean') return value;
   return ['true', 'yes', '1', 'on'].includes(

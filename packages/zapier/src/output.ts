@@ -63,14 +63,16 @@ export function flattenScores<T extends { scores: Record<string, number> }>(
   return { ...rest, ...flat } as Omit<T, 'scores'> & Record<string, number>;
 }
 
+const hasScores = (
+  sample: Record<string, unknown>,
+): sample is Record<string, unknown> & { scores: Record<string, number> } =>
+  typeof sample.scores === 'object' &&
+  sample.scores !== null &&
+  Object.values(sample.scores).every((value) => typeof value === 'number');
+
 /** A catalog sample as this app outputs it: its `scores` (if any) flattened. */
 export function sampleOutput(sample: Record<string, unknown>): Record<string, unknown> {
-  const { scores } = sample;
-  const isScores =
-    typeof scores === 'object' &&
-    scores !== null &&
-    Object.values(scores).every((value) => typeof value === 'number');
-  return isScores ? flattenScores(sample as { scores: Record<string, number> }) : sample;
+  return hasScores(sample) ? flattenScores(sample) : sample;
 }
 
 export function classificationOutput(result: ClassificationResult, threshold: number): FlatOutput {

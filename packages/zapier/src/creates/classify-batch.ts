@@ -11,7 +11,7 @@ import { withClient } from '../client';
 import { classifyInputFields, scoreFieldsFor } from '../classify-fields';
 import { describeFailure } from '../errors';
 import { nounOf, toOutputFields } from '../fields';
-import { booleanOf, targetOf, thresholdOf } from '../inputs';
+import { booleanOf, targetOf, textOf, thresholdOf } from '../inputs';
 import { itemOutput, positionOf, sampleOutput } from '../output';
 
 const op = catalog.operations.classifyBatch;
@@ -23,12 +23,11 @@ function itemsOf(input: Record<string, unknown>): ManyItem[] {
   const lines = Array.isArray(input[F.items.key]) ? (input[F.items.key] as unknown[]) : [];
   const items = lines.map((line): ManyItem => {
     const record = (line && typeof line === 'object' ? line : {}) as Record<string, unknown>;
-    const text = record[F.itemInput.key];
-    const reference = record[F.itemReference.key];
-    const item: ManyItem = { input: typeof text === 'string' ? text : String(text ?? '') };
-    if (reference !== undefined && reference !== null && String(reference) !== '')
-      item.id = String(reference);
-    return item;
+    const reference = textOf(record[F.itemReference.key]);
+    return {
+      input: textOf(record[F.itemInput.key]),
+      ...(reference === '' ? {} : { id: reference }),
+    };
   });
   if (items.length === 0) {
     throw validationError(

@@ -7,7 +7,7 @@ import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import { withClient } from '../client';
 import { classifyInputFields, scoreFieldsFor } from '../classify-fields';
 import { nounOf, toOutputFields } from '../fields';
-import { booleanOf, targetOf, thresholdOf } from '../inputs';
+import { booleanOf, targetOf, textOf, thresholdOf } from '../inputs';
 import { classificationOutput, sampleOutput } from '../output';
 
 const op = catalog.operations.classify;
@@ -18,7 +18,7 @@ const perform = (z: ZObject, bundle: Bundle) =>
     const input = bundle.inputData;
     const threshold = thresholdOf(input);
     const classification = await client.classify({
-      input: input[F.input.key] as string,
+      input: textOf(input[F.input.key]),
       ...targetOf(input),
       ...(booleanOf(input[F.explain.key]) ? { explain: true } : {}),
     });

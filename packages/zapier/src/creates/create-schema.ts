@@ -5,6 +5,7 @@ import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 
 import { withClient } from '../client';
 import { nounOf, schemaOutputFields, toInputField } from '../fields';
+import { textOf } from '../inputs';
 
 const op = catalog.operations.createSchema;
 const F = catalog.fields;
@@ -28,8 +29,7 @@ function requestOf(input: Record<string, unknown>): CreateSchemaRequest {
   const lines = Array.isArray(input[F.schemaCategories.key])
     ? (input[F.schemaCategories.key] as Record<string, unknown>[])
     : [];
-  const text = (value: unknown) =>
-    value === undefined || value === null ? '' : String(value).trim();
+  const text = (value: unknown) => textOf(value).trim();
   return {
     name: text(input[F.schemaName.key]),
     categories: lines.map((line) => {
