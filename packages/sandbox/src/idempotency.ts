@@ -2,12 +2,12 @@
 // replayed for a repeat of the same request; a different request under the same key is refused; a
 // repeat while the first is still running gets 409. See decisions 0103 and 0104.
 //
-// Memory is bounded by count and by bytes of stored answers, oldest evicted first, and an answer
-// leaves when its window ends (a timer sweeps, so memory comes back when the sandbox is idle). With
-// `--db` every stored answer is also written to the SQLite file and read back at start, so a POST
-// replayed after a restart is not applied twice.
+// Stored answers live in SQLite, off the JavaScript heap: in the `--db` file, so that a POST
+// replayed after a restart is not applied twice, or else in a private temporary database that SQLite
+// deletes on close and keeps in a page cache of about 2 MB. They are capped by count and by bytes,
+// oldest first, and leave when their window ends. Only requests still running are held in memory.
 import { createHash } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 
 export interface StoredResponse {
   status: number;
@@ -16,16 +16,6 @@ export interface StoredResponse {
   /** The first request's id: a replay is that request's answer. */
   requestId: string;
 }
-
-type Entry =
-  | { state: 'running'; fingerprint: string; expires: number }
-  | {
-      state: 'done';
-      fingerprint: string;
-      expires: number;
-      response: StoredResponse;
-      bytes: number;
-    };
 
 export type Claim =
   | { kind: 'new' }
@@ -36,11 +26,11 @@ export type Claim =
 export interface IdempotencyOptions {
   /** How long an answer is kept for a replay. Default 24 h. */
   ttlMs?: number;
-  /** At most this many keys. Default 10,000. */
+  /** At most this many stored answers. Default 10,000. */
   maxEntries?: number;
   /** At most this many bytes of stored answers. Default 32 MiB. */
   maxBytes?: number;
-  /** The sandbox's SQLite database, when it is a file (`--db`): answers survive a restart. */
+  /** The sandbox's database file (`--db`); without it, a private temporary database. */
   db?: Database.Database;
   now?: () => number;
 }
@@ -70,162 +60,152 @@ function entryId(scope: string, key: string): string {
 }
 
 interface Row {
-  id: string;
   fingerprint: string;
   status: number;
   body: string;
   request_id: string;
-  expires: number;
 }
 
 export class IdempotencyStore {
-  private readonly entries = new Map<string, Entry>();
-  private bytes = 0;
+  /** First requests still running, by entry id. */
+  private readonly inFlight = new Map<string, { fingerprint: string }>();
+  private readonly db: Database.Database;
+  private readonly ownsDb: boolean;
+  private readonly sql: Record<
+    'get' | 'put' | 'drop' | 'dropOldest' | 'expire' | 'totals' | 'clear',
+    Database.Statement
+  >;
+  private stored = { entries: 0, bytes: 0 };
   private readonly ttlMs: number;
   private readonly maxEntries: number;
   private readonly maxBytes: number;
   private readonly now: () => number;
-  private readonly sweeper: NodeJS.Timeout;
-  private readonly file?: {
-    put: Database.Statement;
-    delete: Database.Statement;
-    expire: Database.Statement;
-    clear: Database.Statement;
-  };
+  private nextSweep = 0;
 
   constructor(options: IdempotencyOptions = {}) {
     this.ttlMs = options.ttlMs ?? 24 * 60 * 60 * 1000;
     this.maxEntries = options.maxEntries ?? 10_000;
     this.maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
     this.now = options.now ?? Date.now;
-    if (options.db) {
-      const db = options.db;
-      db.exec(`CREATE TABLE IF NOT EXISTS idempotency (
+    this.ownsDb = options.db === undefined;
+    this.db = options.db ?? new Database(''); // '': temporary, deleted when closed
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS idempotency (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
         id TEXT NOT NULL UNIQUE,
         fingerprint TEXT NOT NULL,
         status INTEGER NOT NULL,
         body TEXT NOT NULL,
         request_id TEXT NOT NULL,
+        bytes INTEGER NOT NULL,
         expires INTEGER NOT NULL
-      )`);
-      this.file = {
-        put: db.prepare(
-          'INSERT OR REPLACE INTO idempotency (id, fingerprint, status, body, request_id, expires) VALUES (?, ?, ?, ?, ?, ?)',
-        ),
-        delete: db.prepare('DELETE FROM idempotency WHERE id = ?'),
-        expire: db.prepare('DELETE FROM idempotency WHERE expires <= ?'),
-        clear: db.prepare('DELETE FROM idempotency'),
-      };
-      this.file.expire.run(this.now());
-      const rows = db
-        .prepare(
-          'SELECT id, fingerprint, status, body, request_id, expires FROM idempotency ORDER BY seq',
-        )
-        .all() as Row[];
-      for (const row of rows)
-        this.store(row.id, row.fingerprint, row.expires, {
-          status: row.status,
-          json: row.body,
-          requestId: row.request_id,
-        });
-    }
-    // Expired answers leave even when no request comes to push them out.
-    this.sweeper = setInterval(() => this.sweep(), Math.min(this.ttlMs, 60_000));
-    this.sweeper.unref();
+      );
+      CREATE INDEX IF NOT EXISTS idempotency_by_expiry ON idempotency (expires);
+    `);
+    this.sql = {
+      get: this.db.prepare(
+        'SELECT fingerprint, status, body, request_id FROM idempotency WHERE id = ? AND expires > ?',
+      ),
+      put: this.db.prepare(
+        'INSERT INTO idempotency (id, fingerprint, status, body, request_id, bytes, expires) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      // Each drop returns what it freed, so the totals stay exact without a recount.
+      drop: this.db.prepare('DELETE FROM idempotency WHERE id = ? RETURNING bytes'),
+      dropOldest: this.db.prepare(
+        'DELETE FROM idempotency WHERE seq = (SELECT MIN(seq) FROM idempotency) RETURNING bytes',
+      ),
+      expire: this.db.prepare('DELETE FROM idempotency WHERE expires <= ?'),
+      totals: this.db.prepare(
+        'SELECT COUNT(*) AS entries, COALESCE(SUM(bytes), 0) AS bytes FROM idempotency',
+      ),
+      clear: this.db.prepare('DELETE FROM idempotency'),
+    };
+    this.sweep();
   }
 
   claim(scope: string, key: string, print: string): Claim {
     this.sweep();
     const id = entryId(scope, key);
-    const entry = this.entries.get(id);
-    if (entry) {
-      if (entry.fingerprint !== print) return { kind: 'reused' };
-      return entry.state === 'running'
-        ? { kind: 'in_use' }
-        : { kind: 'replay', response: entry.response };
+    const running = this.inFlight.get(id);
+    if (running) return running.fingerprint === print ? { kind: 'in_use' } : { kind: 'reused' };
+    const row = this.sql.get.get(id, this.now()) as Row | undefined;
+    if (row) {
+      if (row.fingerprint !== print) return { kind: 'reused' };
+      return {
+        kind: 'replay',
+        response: { status: row.status, json: row.body, requestId: row.request_id },
+      };
     }
-    this.entries.set(id, {
-      state: 'running',
-      fingerprint: print,
-      expires: this.now() + this.ttlMs,
-    });
-    this.evict();
+    this.inFlight.set(id, { fingerprint: print });
     return { kind: 'new' };
   }
 
   /** How many first requests are still running (tests wait on it instead of on the clock). */
   running(): number {
-    let count = 0;
-    for (const entry of this.entries.values()) if (entry.state === 'running') count++;
-    return count;
+    return this.inFlight.size;
   }
 
-  /** How many answers are kept, and their bytes (tests and the soak benchmark read it). */
+  /** How many answers are stored, and their bytes. */
   size(): { entries: number; bytes: number } {
-    return { entries: this.entries.size, bytes: this.bytes };
+    return { ...this.stored };
   }
 
   complete(scope: string, key: string, response: StoredResponse): void {
     const id = entryId(scope, key);
-    const entry = this.entries.get(id);
-    if (entry?.state !== 'running') return;
-    this.store(id, entry.fingerprint, entry.expires, response); // keeps its place: oldest claim first
-    this.file?.put.run(
+    const running = this.inFlight.get(id);
+    if (!running) return;
+    this.inFlight.delete(id);
+    const bytes = Buffer.byteLength(response.json);
+    this.forget(this.sql.drop.get(id)); // an expired answer under this key, not yet swept
+    this.sql.put.run(
       id,
-      entry.fingerprint,
+      running.fingerprint,
       response.status,
       response.json,
       response.requestId,
-      entry.expires,
+      bytes,
+      this.now() + this.ttlMs,
     );
-    this.evict();
+    this.stored.entries += 1;
+    this.stored.bytes += bytes;
+    // Oldest first, until both caps hold (the newest answer goes too if it alone is over the bytes).
+    while (
+      this.stored.entries > 0 &&
+      (this.stored.entries > this.maxEntries || this.stored.bytes > this.maxBytes)
+    )
+      this.forget(this.sql.dropOldest.get());
   }
 
   /** The first request failed on our side (5xx) or never answered: let a retry run it again. */
   release(scope: string, key: string): void {
-    const id = entryId(scope, key);
-    if (this.entries.get(id)?.state === 'running') this.entries.delete(id);
+    this.inFlight.delete(entryId(scope, key));
   }
 
   clear(): void {
-    this.entries.clear();
-    this.bytes = 0;
-    this.file?.clear.run();
+    this.inFlight.clear();
+    this.sql.clear.run();
+    this.recount();
   }
 
   close(): void {
-    clearInterval(this.sweeper);
+    if (this.ownsDb) this.db.close();
   }
 
-  private store(id: string, print: string, expires: number, response: StoredResponse): void {
-    const bytes = Buffer.byteLength(response.json);
-    this.entries.set(id, { state: 'done', fingerprint: print, expires, response, bytes });
-    this.bytes += bytes;
+  private forget(dropped: unknown): void {
+    if (!dropped) return;
+    this.stored.entries -= 1;
+    this.stored.bytes -= (dropped as { bytes: number }).bytes;
   }
 
-  private remove(id: string, entry: Entry): void {
-    this.entries.delete(id);
-    if (entry.state === 'done') {
-      this.bytes -= entry.bytes;
-      this.file?.delete.run(id);
-    }
+  private recount(): void {
+    this.stored = this.sql.totals.get() as { entries: number; bytes: number };
   }
 
-  /** Oldest first, stored answers only: a running request keeps its claim. */
-  private evict(): void {
-    for (const [id, entry] of this.entries) {
-      if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) return;
-      if (entry.state === 'done') this.remove(id, entry);
-    }
-  }
-
-  /** Entries expire in the order they were claimed (one window for all): drop them from the front. */
+  /** Drops answers whose window ended; at most once a second, so a claim stays one lookup. */
   private sweep(): void {
     const now = this.now();
-    for (const [id, entry] of this.entries) {
-      if (entry.expires > now) break;
-      this.remove(id, entry);
-    }
+    if (now < this.nextSweep) return;
+    this.nextSweep = now + 1000;
+    if (this.sql.expire.run(now).changes > 0) this.recount();
   }
 }
