@@ -10,8 +10,10 @@ import { ProblemError } from './problems';
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
-const OPEN = new Set([0x5b, 0x7b]); // [ {
-const CLOSE = new Set([0x5d, 0x7d]); // ] }
+const OPEN_ARRAY = 0x5b;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_ARRAY = 0x5d;
+const CLOSE_OBJECT = 0x7d;
 
 /** Why a body is too deep or too wide, or undefined. Strings are skipped; invalid JSON passes on. */
 export function shapeProblem(
@@ -26,10 +28,10 @@ export function shapeProblem(
     const b = bytes[i]!;
     if (b === QUOTE) {
       for (i++; i < bytes.length && bytes[i] !== QUOTE; i++) if (bytes[i] === BACKSLASH) i++;
-    } else if (OPEN.has(b)) {
+    } else if (b === OPEN_ARRAY || b === OPEN_OBJECT) {
       if (++depth > maxDepth) return 'too_deep';
       commas[depth] = 0;
-    } else if (CLOSE.has(b)) {
+    } else if (b === CLOSE_ARRAY || b === CLOSE_OBJECT) {
       if (depth > 0) depth--;
     } else if (b === COMMA && ++commas[depth]! >= maxMembers) {
       return 'too_wide';

@@ -13,7 +13,7 @@ const LOOPBACK_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d{1,5})?$/
 const LOOPBACK_PEER = /^(?:127(?:\.\d{1,3}){3}|::1|::ffff:127(?:\.\d{1,3}){3})$/;
 
 /** Why a request may not use the control endpoints, or undefined when it may. */
-export function controlRefusal(request: FastifyRequest): string | undefined {
+function controlRefusal(request: FastifyRequest): string | undefined {
   const host = request.headers.host ?? '';
   if (!LOOPBACK_PEER.test(request.socket.remoteAddress ?? ''))
     return 'they answer only requests from this machine';

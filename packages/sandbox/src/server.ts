@@ -84,7 +84,7 @@ export function buildApp(
   // Every route's path as a pattern, to tell "no such path" (404) from "not this method" (405).
   const routes: Array<{ pattern: RegExp; methods: string[] }> = [];
   app.addHook('onRoute', (route) => {
-    const pattern = new RegExp(`^${route.url.replace(/:[^/]+/g, '[^/]+')}/?$`);
+    const pattern = new RegExp(`^${route.url.replace(/:[^/]+/g, '[^/]+')}$`);
     const methods = [route.method].flat();
     const known = routes.find((r) => r.pattern.source === pattern.source);
     if (known) known.methods.push(...methods);
@@ -196,7 +196,7 @@ export function buildApp(
   app.setNotFoundHandler((request, reply) => {
     const path = pathOf(request);
     const allowed = routes.find((r) => r.pattern.test(path))?.methods;
-    if (allowed) {
+    if (allowed && !allowed.includes(request.method)) {
       reply.code(405).type(PROBLEM_JSON).header('allow', allowed.join(', '));
       return reply.send(
         problemBody(

@@ -53,8 +53,8 @@ describe('the wire: every answer is problem+json with a true code', () => {
   });
 
   it('a path the API does not have → 404 not_found, key or no key', async () => {
-    const answer = await call(sandbox, 'GET', '/v1/nothing-here', { key: null });
-    expectProblem(answer, 404, 'not_found');
+    for (const path of ['/v1/nothing-here', '/v1/me/', '/v1/classify/batch/x'])
+      expectProblem(await call(sandbox, 'GET', path, { key: null }), 404, 'not_found');
   });
 
   it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
