@@ -9,7 +9,7 @@ type Kind = 'input' | 'category' | 'name' | 'description';
 /** Blank text counts as empty for these kinds; a description may be blank. */
 const MUST_HAVE_TEXT = new Set<Kind>(['input', 'category', 'name']);
 
-export function textProblem(value: unknown, field: string, kind: Kind): FieldError | undefined {
+function textProblem(value: unknown, field: string, kind: Kind): FieldError | undefined {
   if (typeof value !== 'string') return undefined; // the spec's type check says what is wrong
   if (MUST_HAVE_TEXT.has(kind) && isBlankText(value))
     return {
@@ -33,7 +33,7 @@ export function isMalformedText(error: FieldError): boolean {
 }
 
 const entries = (value: unknown): Array<[number, unknown]> =>
-  Array.isArray(value) ? value.map((v, i): [number, unknown] => [i, v]) : [];
+  Array.isArray(value) ? [...(value as unknown[]).entries()] : [];
 const field = (value: unknown, name: string): unknown =>
   value !== null && typeof value === 'object' && Object.hasOwn(value, name)
     ? (value as Record<string, unknown>)[name]
