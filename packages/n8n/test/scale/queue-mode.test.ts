@@ -135,6 +135,26 @@ describe(`n8n ${VERSION} in queue mode (Redis, Postgres, workers)`, () => {
     );
   }
 
+  /**
+   * The executions of a case once each has recorded its worker (a worker may write that row just
+   * after the webhook answered).
+   */
+  async function recorded(
+    workflow: typeof WORKFLOWS.open,
+    before: number,
+  ): Promise<ExecutionRow[]> {
+    let runs: ExecutionRow[] = [];
+    await waitFor(
+      `${CALLS} executions with their worker in Postgres`,
+      async () => {
+        runs = (await executions(workflow)).slice(before);
+        return runs.length === CALLS && runs.every((r) => r.worker);
+      },
+      { timeoutMs: 60_000 },
+    );
+    return runs;
+  }
+
   /** n8n's execution records of one workflow, with the worker each ran on (execution_metadata). */
   function executions(workflow: typeof WORKFLOWS.open): Promise<ExecutionRow[]> {
     return cluster.postgres.rows<ExecutionRow>(
@@ -180,7 +200,7 @@ describe(`n8n ${VERSION} in queue mode (Redis, Postgres, workers)`, () => {
           itemsClassified: CALLS * ITEMS,
           itemsClassifiedAgain: 0,
         });
-        const runs = (await executions(WORKFLOWS.open)).slice(before);
+        const runs = await recorded(WORKFLOWS.open, before);
         expect(runs).toHaveLength(CALLS);
         expect(runs.every((r) => r.status === 'success' && r.finished)).toBe(true);
         // Each worker decrypted the credential: its executions succeeded against the sandbox,
@@ -229,7 +249,7 @@ describe(`n8n ${VERSION} in queue mode (Redis, Postgres, workers)`, () => {
           // One billed request per batch; whatever was sent again carried the same key.
           idempotency: { applied: CALLS * BATCHES_PER_CALL, reused: 0 },
         });
-        const runs = (await executions(WORKFLOWS.limited)).slice(before);
+        const runs = await recorded(WORKFLOWS.limited, before);
         expect(runs).toHaveLength(CALLS);
         expect(runs.every((r) => r.status === 'success' && r.finished)).toBe(true);
         report(
