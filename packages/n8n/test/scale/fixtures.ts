@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, runs in Jest and scripts. */
 // The queue-mode workflow, as a user would build it: a Webhook that answers when the last node
 // finishes, with every item → Execution Data ("which worker", into Postgres) → Split Out (one item
 // per ticket) → Classifaily → Respond (an Edit Fields node keeping each ticket's id and its
