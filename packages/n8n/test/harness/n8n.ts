@@ -132,7 +132,8 @@ export class N8nInstance {
 
   readonly install: InstalledN8n;
   readonly userFolder: string;
-  private readonly env: NodeJS.ProcessEnv;
+  /** The environment every n8n command of this instance gets (the queue-mode harness adds to it). */
+  readonly env: NodeJS.ProcessEnv;
   private readonly keep: boolean;
 
   private constructor(
@@ -261,7 +262,8 @@ export class N8nInstance {
     return file;
   }
 
-  private async cli(args: string[], what: string): Promise<void> {
+  /** Runs one n8n CLI command to its end (e.g. `import:workflow`, `publish:workflow --id=…`). */
+  async cli(args: string[], what: string): Promise<void> {
     const started = Date.now();
     const { code, stdout, stderr } = await run(
       this.install.nodeBinary,
