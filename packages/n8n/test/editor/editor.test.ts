@@ -6,6 +6,8 @@
 // shows and taking the picture the docs use (`pnpm docs:images` writes them to docs/images).
 // Every label and message looked for comes from the built node and credential (./what-n8n-shows);
 // n8n's own elements are found by the data-test-id attributes its editor carries.
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 import { ClassifailyClient, LIMITS, needsReview, type Schema } from '@classifaily/core';
@@ -31,6 +33,14 @@ const SCHEMA_COUNT = LIMITS.schemaListMaxLimit + 20;
 const schemaName = (n: number) => `Support triage ${String(n).padStart(3, '0')}`;
 /** What the person types into the picker's search: it matches only the oldest schemas (the last page). */
 const SCHEMA_SEARCH = 'triage 00';
+
+/** The node's parameters once step 4 is done, and so the outputs it then has. */
+const ROUTED_OUTPUTS = outputNames({
+  resource: 'classification',
+  categorySource: 'list',
+  categories: typed.categories,
+  options: { [shown.options.routeByCategory.name]: true },
+});
 
 describe(`n8n ${VERSION ?? '2.x'} editor, as a person uses it`, () => {
   let sandbox: SandboxProcess;
@@ -104,7 +114,11 @@ describe(`n8n ${VERSION ?? '2.x'} editor, as a person uses it`, () => {
       await run();
     } catch (error) {
       failedStep = name;
-      const picture = path.join(shots, `failed-${name}.png`);
+      // Never next to the docs' pictures: a temporary folder of its own.
+      const picture = path.join(
+        fs.mkdtempSync(path.join(os.tmpdir(), 'classifaily-n8n-editor-failed-')),
+        `${name}.png`,
+      );
       await page.screenshot({ path: picture }).catch(() => undefined);
       const original = error as Error;
       const context = `(the page: ${picture})\n--- n8n start (tail) ---\n${editor.logTail(20)}`;
@@ -172,6 +186,7 @@ describe(`n8n ${VERSION ?? '2.x'} editor, as a person uses it`, () => {
     '2. creates the credential: a revoked key gets the node’s message, the right key (pasted with a newline) tests successfully',
     () =>
       step('credential', async () => {
+        expect(shown.credential.rejectedMessage).toEqual(expect.any(String)); // the 401 rule's
         await ndv().getByTestId('node-credentials-empty-state').click();
         const modal = page.getByTestId('editCredential-modal');
         await modal.waitFor();
@@ -202,11 +217,15 @@ describe(`n8n ${VERSION ?? '2.x'} editor, as a person uses it`, () => {
         await modal.waitFor({ state: 'hidden' });
         await ndv().getByTestId('node-credentials-select').waitFor();
 
-        // Opened again, it says the connection was tested; Retry tests it once more.
+        // Opened again, it says the connection was tested; Retry tests it once more (one more
+        // GET /v1/me reaches the sandbox) and says so again.
         await ndv().getByTestId('credential-edit-button').click();
         const success = modal.getByTestId('credentials-config-container-test-success');
         await success.waitFor();
+        const tests = async () => (await sandbox.stats()).byRoute['GET /v1/me'] ?? 0;
+        const testsBefore = await tests();
         await success.getByRole('button').click();
+        await until(page, async () => (await tests()) > testsBefore, 'Retry tests the key again');
         await success.waitFor();
         await shot('credential');
         await modal.locator('.el-dialog__close').first().click();
@@ -285,14 +304,13 @@ describe(`n8n ${VERSION ?? '2.x'} editor, as a person uses it`, () => {
           10,
         );
         expect(ticketCount).toBeGreaterThan(1);
-        const textField = /\$json\.(\w+)/.exec(typed.textExpression)![1]!;
         const firstText = (
           await input
             .getByTestId('run-data-schema-item')
             .filter({
               has: page
                 .getByTestId('run-data-schema-node-name')
-                .getByText(textField, { exact: true }),
+                .getByText(typed.textField, { exact: true }),
             })
             .first()
             .getByTestId('run-data-schema-item-value')
@@ -345,14 +363,8 @@ describe(`n8n ${VERSION ?? '2.x'} editor, as a person uses it`, () => {
 
         await ndv().getByTestId('ndv-close-button').click();
         await ndv().waitFor({ state: 'hidden' });
-        const expected = outputNames({
-          resource: 'classification',
-          categorySource: 'list',
-          categories: typed.categories,
-          options: { [shown.options.routeByCategory.name]: true },
-        });
-        expect(expected).toHaveLength(typed.categories.length + 1);
-        await waitForTexts(page, 'canvas-node-output-handle', expected, classifyNode());
+        expect(ROUTED_OUTPUTS).toHaveLength(typed.categories.length + 1);
+        await waitForTexts(page, 'canvas-node-output-handle', ROUTED_OUTPUTS, classifyNode());
         await page.getByTestId('zoom-to-fit').click();
         await shot('canvas');
       }),
@@ -373,16 +385,9 @@ describe(`n8n ${VERSION ?? '2.x'} editor, as a person uses it`, () => {
         const branches = output.getByTestId('branches');
         await branches.waitFor();
 
-        const outputs = outputNames({
-          resource: 'classification',
-          categorySource: 'list',
-          categories: typed.categories,
-          options: { [shown.options.routeByCategory.name]: true },
-        });
-        const needsReviewOutput = outputs[outputs.length - 1]!;
-        const textField = /\$json\.(\w+)/.exec(typed.textExpression)![1]!;
+        const needsReviewOutput = ROUTED_OUTPUTS[ROUTED_OUTPUTS.length - 1]!;
         let seen = 0;
-        for (const [index, name] of outputs.entries()) {
+        for (const [index, name] of ROUTED_OUTPUTS.entries()) {
           const tab = branches.getByTestId(`tab-${index}`);
           await tab.click();
           // The table follows the selected tab (its CSS-module class names it, hash aside).
@@ -390,7 +395,7 @@ describe(`n8n ${VERSION ?? '2.x'} editor, as a person uses it`, () => {
           const title = (await tab.innerText()).trim();
           expect(title.toLowerCase()).toContain(name.toLowerCase());
           const count = parseInt(/\((\d+) items?\)/.exec(title)?.[1] ?? 'NaN', 10);
-          const rows = await outputRows(output, count, textField, shown.options.outputField);
+          const rows = await outputRows(output, count, typed.textField, shown.options.outputField);
           for (const row of rows) {
             // What the sandbox's classifier says about this text, asked directly.
             const { result } = await api.classify({
@@ -444,15 +449,18 @@ async function waitForTexts(
   expected: string[],
   within: Locator | Page = page,
 ): Promise<void> {
-  const items = within.getByTestId(testId);
+  const texts = async () => (await within.getByTestId(testId).allInnerTexts()).map((t) => t.trim());
+  const same = async () => JSON.stringify(await texts()) === JSON.stringify(expected);
+  await until(page, same, `${testId} shows ${expected.length} texts`).catch(() => undefined);
+  expect(await texts()).toEqual(expected); // on a timeout, says what the page shows instead
+}
+
+/** Polls a condition on what the page (or the sandbox) shows, for at most UI_TIMEOUT_MS. */
+async function until(page: Page, condition: () => Promise<boolean>, what: string): Promise<void> {
   const deadline = Date.now() + UI_TIMEOUT_MS;
-  for (;;) {
-    const actual = (await items.allInnerTexts()).map((t) => t.trim());
-    if (JSON.stringify(actual) === JSON.stringify(expected) || Date.now() > deadline) {
-      expect(actual).toEqual(expected);
-      return;
-    }
-    await page.waitForTimeout(250); // polling what the page shows, not a pause before an assertion
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until: ${what}`);
+    await page.waitForTimeout(250); // the polling interval, not a pause before an assertion
   }
 }
 

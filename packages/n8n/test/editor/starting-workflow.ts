@@ -49,5 +49,7 @@ export const lastNode = kept[kept.length - 1]!;
 export const typed = {
   /** The Text expression without n8n's leading "=", e.g. `{{ $json.text }}`. */
   textExpression: String(parameters[catalog.fields.input.key]).replace(/^=/, ''),
+  /** The input field that expression reads (`text`), as the input and output panels name it. */
+  textField: /\$json\.(\w+)/.exec(String(parameters[catalog.fields.input.key]))?.[1] ?? '',
   categories: parameters[catalog.fields.categories.key] as string[],
 };
