@@ -12,14 +12,13 @@ import { freePort, type N8nInstance } from './n8n';
 
 export interface Editor {
   url: string;
-  logFile: string;
   /** The last lines of n8n's output, for failure messages. */
   logTail(lines?: number): string;
   stop(): Promise<void>;
 }
 
 /** The owner the suite signs up as; a throwaway instance, so the password is no secret. */
-export const OWNER = {
+const OWNER = {
   email: 'owner@example.com',
   firstName: 'Ada',
   lastName: 'Lovelace',
@@ -43,7 +42,7 @@ export async function startEditor(n8n: N8nInstance, timeoutMs = 5 * 60_000): Pro
     await stop();
     throw new Error(`${(error as Error).message}\n--- n8n start (tail) ---\n${logTail()}`);
   }
-  return { url, logFile, logTail, stop };
+  return { url, logTail, stop };
 }
 
 /**

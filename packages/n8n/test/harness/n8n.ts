@@ -367,9 +367,9 @@ async function headlessEnv(
 }
 
 /**
- * What only `n8n start` needs to stay offline (both seen with strace): the node creator asks n8n's
- * API for its list of verified community nodes, and 2.x's MCP registry module fetches a server list
- * at start-up (a module 1.x does not have, where naming it is an error).
+ * What only `n8n start` needs to stay offline (both seen failing in its log): the node creator asks
+ * n8n's API for its list of verified community nodes, and 2.x's MCP registry module fetches a server
+ * list at start-up (a module 1.x does not have, where naming it is an error).
  */
 function editorOfflineEnv(install: InstalledN8n): Record<string, string> {
   const modules = path.join(path.dirname(install.n8nBin), '..', 'dist', 'modules');
