@@ -1,7 +1,7 @@
 // Jest reporter that records each package's totals in <repo>/.test-results/<package>.json, so that
-// scripts/test-all.mjs can print one `N passed, N failed` line over all packages. A package's second
-// suite names itself with the option `suite` (`[reporter, { suite: 'scale' }]`), so that its totals go
-// to <package>_<suite>.json and do not overwrite the package's main ones.
+// scripts/test-all.mjs can print one `N passed, N failed` line over all packages. A package's other
+// suite, run by its own command and config (the n8n editor suite), names itself with the `suite`
+// option and gets its own file: <package>_<suite>.json.
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -21,13 +21,8 @@ class TotalsReporter {
       failed: results.numFailedTests + results.numRuntimeErrorTestSuites,
       skipped: results.numPendingTests + results.numTodoTests,
     };
-    fs.writeFileSync(
-      path.join(
-        dir,
-        pkg.name.replace(/[@/]/g, '_') + (this.suite ? `_${this.suite}` : '') + '.json',
-      ),
-      JSON.stringify(totals),
-    );
+    const file = pkg.name.replace(/[@/]/g, '_') + (this.suite ? `_${this.suite}` : '');
+    fs.writeFileSync(path.join(dir, `${file}.json`), JSON.stringify(totals));
   }
 }
 module.exports = TotalsReporter;
