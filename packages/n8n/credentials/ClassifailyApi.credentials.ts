@@ -44,5 +44,13 @@ export class ClassifailyApi implements ICredentialType {
       url: credential.testPath,
       method: 'GET',
     },
+    // n8n shows only "Unauthorized" for a refused key; it passes the answer's status, not its body,
+    // to these rules, so the message names both a mistyped and a revoked key (decision 0222).
+    rules: [
+      {
+        type: 'responseCode',
+        properties: { value: 401, message: credential.keyRejectedMessage },
+      },
+    ],
   };
 }

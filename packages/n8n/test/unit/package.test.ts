@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { catalog } from '@classifaily/core';
 import type { ICredentialType, INodeTypeDescription, IVersionedNodeType } from 'n8n-workflow';
 
 import { PACKAGE_ROOT as root } from '../harness/n8n';
@@ -53,6 +54,16 @@ describe('dist', () => {
     );
   });
 
+  it('puts the node in the AI root nodes of the node creator, so that searching for it finds it', () => {
+    // n8n 2.x leaves out of the search of its "What happens next?" panel every node in the AI
+    // category that is not an AI root node (it keeps those for canvases with AI nodes on them).
+    const codex = JSON.parse(
+      fs.readFileSync(path.join(root, 'dist/nodes/Classifaily/Classifaily.node.json'), 'utf8'),
+    );
+    expect(codex.categories).toContain('AI');
+    expect(codex.subcategories.AI).toContain('Root Nodes');
+  });
+
   it('declares a versioned node whose every version shows the light and dark icons', () => {
     const nodeFile = path.join(root, pkg.n8n.nodes[0]);
     const { Classifaily } = require(nodeFile) as { Classifaily: new () => IVersionedNodeType };
@@ -90,6 +101,13 @@ describe('dist', () => {
       properties: { headers: { Authorization: expect.stringContaining('Bearer') } },
     });
     expect(cred.test?.request.url).toBe('/v1/me');
+    // A refused key gets core's words in the credential dialog, not n8n's "Unauthorized".
+    expect(cred.test?.rules).toEqual([
+      {
+        type: 'responseCode',
+        properties: { value: 401, message: catalog.credential.keyRejectedMessage },
+      },
+    ]);
     for (const file of Object.values(cred.icon as Record<string, string>)) {
       expect(fs.existsSync(path.resolve(path.dirname(credFile), file.replace(/^file:/, '')))).toBe(
         true,

@@ -16,6 +16,7 @@ import {
   type INodeProperties,
 } from 'n8n-workflow';
 
+import { batchSender } from '../../batch-sender';
 import { errorText, toNodeError } from '../../errors';
 import { fieldProperty } from '../../fields';
 import { configuredOutputs, OUTPUT_LABELS } from '../../outputs';
@@ -120,7 +121,7 @@ async function batchQueue(this: IExecuteFunctions): Promise<BatchQueue> {
   const nodeOptions = this.getNodeParameter('options', 0, {}) as Options;
   const client: ClassifailyClient = await classifailyClient.call(this);
   try {
-    return createBatchQueue((body, options) => client.classifyBatch(body, options), {
+    return createBatchQueue(batchSender.call(this, client), {
       batchSize: nodeOptions.batchSize ?? Number(f.batchSize.default),
       concurrency: nodeOptions.concurrency ?? Number(f.concurrency.default),
       signal: this.getExecutionCancelSignal?.(),
