@@ -64,12 +64,7 @@ export interface ClientOptions {
   sleep?: Sleep;
   random?: () => number;
   now?: () => number;
-  /**
-   * Makes the Idempotency-Key of a logical request (its retries reuse it). Default: a random UUID.
-   * A platform that runs a step again with the same inputs (Zapier) derives it from the request, so
-   * that the repeat is answered from the API's idempotency store instead of billed again.
-   */
-  newIdempotencyKey?: (request: { method: string; path: string; body?: unknown }) => string;
+  newIdempotencyKey?: () => string;
   /**
    * When every attempt must be over (ms, in `now()` time): an attempt starts only if its whole
    * timeout fits before it, and a wait between attempts only if the attempt after it still fits.
@@ -107,7 +102,7 @@ export class ClassifailyClient {
   readonly #sleep: Sleep;
   readonly #random: () => number;
   readonly #now: () => number;
-  readonly #newIdempotencyKey: NonNullable<ClientOptions['newIdempotencyKey']>;
+  readonly #newIdempotencyKey: () => string;
   readonly #deadline: number | undefined;
   readonly #userAgent: string;
 
@@ -185,9 +180,7 @@ export class ClassifailyClient {
       headers['Content-Type'] = 'application/json';
     }
     if (call.method === 'POST')
-      headers['Idempotency-Key'] =
-        options.idempotencyKey ??
-        this.#newIdempotencyKey({ method: call.method, path: call.path, body: call.body });
+      headers['Idempotency-Key'] = options.idempotencyKey ?? this.#newIdempotencyKey();
 
     const maxRetries = options.maxRetries ?? this.maxRetries;
     const timeout = options.timeout ?? this.timeout;

@@ -11,6 +11,7 @@ export * from './api-key';
 export * from './base-url';
 export * from './many';
 export * from './batch-queue';
+export * from './stable-keys';
 export * from './client';
 export * from './catalog';
 export { VERSION } from './version';

@@ -181,23 +181,6 @@ describe('retries', () => {
     expect(sleeps).toEqual([]);
   });
 
-  it('derives the idempotency key from the request when asked to (a replayed step)', async () => {
-    const seen: unknown[] = [];
-    const keyed = client({
-      newIdempotencyKey: (request) => {
-        seen.push(request);
-        return 'key-for-this-request';
-      },
-    });
-    server.script(problem(503, 'service_unavailable'), okClassification());
-    await keyed.classify(BODY);
-    expect(seen).toEqual([{ method: 'POST', path: '/v1/classify', body: BODY }]);
-    expect(server.requests.map((r) => r.headers['idempotency-key'])).toEqual([
-      'key-for-this-request',
-      'key-for-this-request',
-    ]);
-  });
-
   it('with a deadline, sends nothing when one attempt no longer fits, and never waits past it', async () => {
     let now = 1_000_000;
     const timed = (deadline: number) =>

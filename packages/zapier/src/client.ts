@@ -1,13 +1,14 @@
 // core's client for one Zapier step. It owns the Authorization header (the key cleaned by core:
 // a pasted "Bearer " or newline removed; decision 0304); its requests go through z.request
 // (zapierFetch), so Zapier's logging and censoring apply; its retries fit the step's time budget
-// (budget.ts, decision 0305); its idempotency keys survive Zapier running the step again (0306).
+// (budget.ts, decision 0305). With it, each step gets the idempotency keys that survive Zapier
+// running the step again (idempotency.ts, 0306).
 import { ClassifailyClient } from '@classifaily/core';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 
 import { ATTEMPT_TIMEOUT_MS, deadlineFrom, MAX_RETRIES, MAX_RETRY_DELAY_MS } from './budget';
 import { zapierErrorFrom } from './errors';
-import { replayStableKeys } from './idempotency';
+import { stepKeys } from './idempotency';
 import { zapierFetch } from './transport';
 import { USER_AGENT } from './version';
 
@@ -20,15 +21,8 @@ import { USER_AGENT } from './version';
 export const BASE_URL_VARIABLE = 'CLASSIFAILY_BASE_URL';
 const baseUrl = () => process.env[BASE_URL_VARIABLE]?.trim() || undefined;
 
-/**
- * A client for one run of the action `action`: the time budget counts from now (the start of
- * `perform`), and `action` is part of every idempotency key.
- */
-export function clientFor(
-  z: ZObject,
-  bundle: Pick<Bundle, 'authData' | 'meta'>,
-  action: string,
-): ClassifailyClient {
+/** A client for one run of a step: its time budget counts from now (the start of `perform`). */
+export function clientFor(z: ZObject, bundle: Pick<Bundle, 'authData'>): ClassifailyClient {
   return new ClassifailyClient({
     apiKey: bundle.authData.api_key,
     baseUrl: baseUrl(),
@@ -38,19 +32,24 @@ export function clientFor(
     maxRetries: MAX_RETRIES,
     maxRetryDelay: MAX_RETRY_DELAY_MS,
     deadline: deadlineFrom(Date.now()),
-    newIdempotencyKey: replayStableKeys(action, bundle),
   });
 }
 
-/** Runs `call` with a client for this step; core's errors become z.errors.* errors. */
+/** Makes the idempotency key of one POST of this step (0306): pass it as `idempotencyKey`. */
+export type KeyFor = (body: unknown) => Promise<string>;
+
+/**
+ * Runs one step of the action `action` with a client and the step's key maker; core's errors
+ * become z.errors.* errors.
+ */
 export async function withClient<T>(
   z: ZObject,
   bundle: Pick<Bundle, 'authData' | 'meta'>,
   action: string,
-  call: (client: ClassifailyClient) => Promise<T>,
+  call: (client: ClassifailyClient, keyFor: KeyFor) => Promise<T>,
 ): Promise<T> {
   try {
-    return await call(clientFor(z, bundle, action));
+    return await call(clientFor(z, bundle), stepKeys(action, bundle));
   } catch (error) {
     throw zapierErrorFrom(z, error);
   }

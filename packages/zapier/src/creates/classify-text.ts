@@ -14,14 +14,15 @@ const op = catalog.operations.classify;
 const F = catalog.fields;
 
 const perform = (z: ZObject, bundle: Bundle) =>
-  withClient(z, bundle, op.key, async (client) => {
+  withClient(z, bundle, op.key, async (client, keyFor) => {
     const input = bundle.inputData;
     const threshold = thresholdOf(input);
-    const classification = await client.classify({
+    const body = {
       input: textOf(input[F.input.key]),
       ...targetOf(input),
       ...(booleanOf(input[F.explain.key]) ? { explain: true } : {}),
-    });
+    };
+    const classification = await client.classify(body, { idempotencyKey: await keyFor(body) });
     return { id: classification.id, ...classificationOutput(classification.result, threshold) };
   });
 

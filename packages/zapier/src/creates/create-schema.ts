@@ -41,7 +41,10 @@ function requestOf(input: Record<string, unknown>): CreateSchemaRequest {
 }
 
 const perform = (z: ZObject, bundle: Bundle) =>
-  withClient(z, bundle, op.key, (client) => client.schemas.create(requestOf(bundle.inputData)));
+  withClient(z, bundle, op.key, async (client, keyFor) => {
+    const body = requestOf(bundle.inputData);
+    return client.schemas.create(body, { idempotencyKey: await keyFor(body) });
+  });
 
 export default defineCreate({
   key: op.key,
