@@ -112,6 +112,16 @@ describe('Classify Batch', () => {
     expect((await sandbox.stats()).itemsClassified).toBe(60);
   });
 
+  it('two equal chunks in one step are two pieces of work, each charged once, also on a re-run', async () => {
+    const chunk = lines(25);
+    const inputData = { items: [...chunk, ...chunk] };
+    const { results } = await batch(inputData);
+    expect(results.filter((line) => line.label)).toHaveLength(50);
+    expect((await sandbox.stats()).itemsClassified).toBe(50);
+    await batch(inputData);
+    expect((await sandbox.stats()).itemsClassified).toBe(50);
+  });
+
   it('an identical step in another Zap gets its own keys', async () => {
     await batch({ items: lines(3) });
     await appTester(App.creates.classifyBatch.operation.perform, {
