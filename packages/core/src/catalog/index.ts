@@ -2,17 +2,19 @@
 // written. The n8n node, the Zapier app and the Make app all derive their fields from it.
 import type { Me } from '../types';
 import * as fields from './fields';
+import * as links from './links';
 import * as operations from './operations';
 import type { OperationSpec } from './types';
 
 export * from './types';
 export * from './outputs';
+export * from './links';
 export { SAMPLE_CATEGORIES, SAMPLE_INPUT } from './samples';
 
 export const credential = {
   label: 'Classifaily API',
   fields: [fields.apiKey, fields.baseUrl],
-  docsUrl: fields.DOCS_URL,
+  docsUrl: links.DOCS_URL,
   testPath: '/v1/me',
   /**
    * The Base URL help where the platform runs in the cloud and cannot reach this machine, so the
@@ -39,10 +41,11 @@ export const catalog = {
   service: {
     name: 'Classifaily',
     description: 'Classify text into your own categories with a confidence score.',
-    docsUrl: fields.DOCS_URL,
+    docsUrl: links.DOCS_URL,
   },
   credential,
   resources,
   fields,
   operations,
+  links,
 } as const;
