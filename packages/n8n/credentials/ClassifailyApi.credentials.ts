@@ -24,7 +24,7 @@ export class ClassifailyApi implements ICredentialType {
     dark: 'file:../icons/classifaily.dark.svg',
   };
 
-  documentationUrl = `${credential.docsUrl}/guides/n8n`;
+  documentationUrl = catalog.links.guideUrl('n8n', catalog.links.API_KEY_SECTION);
 
   properties: INodeProperties[] = credential.fields.map((field) => fieldProperty(field));
 

@@ -14,7 +14,6 @@ export { SAMPLE_CATEGORIES, SAMPLE_INPUT } from './samples';
 export const credential = {
   label: 'Classifaily API',
   fields: [fields.apiKey, fields.baseUrl],
-  docsUrl: links.DOCS_URL,
   testPath: '/v1/me',
   /**
    * The Base URL help where the platform runs in the cloud and cannot reach this machine, so the
