@@ -6,9 +6,9 @@ import * as links from './links';
 import * as operations from './operations';
 import type { OperationSpec } from './types';
 
+export * from './links';
 export * from './types';
 export * from './outputs';
-export * from './links';
 export { SAMPLE_CATEGORIES, SAMPLE_INPUT } from './samples';
 
 export const credential = {
