@@ -18,6 +18,7 @@
 //   node scripts/check-publish.mjs [--root DIR]   build first (pnpm build); exit 1 on any problem
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -31,6 +32,7 @@ const DEPENDENCY_FIELDS = [
   'devDependencies',
 ];
 const N8N_KEYWORD = 'n8n-community-node-package';
+const repoRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
 
@@ -173,10 +175,15 @@ export function pack(packageDir) {
 
 /**
  * n8n's scanner on the package, as n8n's verification runs it: its rules on the tarball's JavaScript
- * and package.json, and on the source's package.json, nodes and credentials.
+ * and package.json, and on the source's package.json, nodes and credentials. The scanner is a
+ * devDependency of this repository's n8n package (at the root, pnpm deploy --legacy of the Zapier
+ * app would have to resolve its n8n-workflow peer again, offline).
  */
 export async function scanN8nPackage(unpackedDir, sourceDir) {
-  const scanner = await import('@n8n/scan-community-package/scanner/scanner.mjs');
+  const fromN8n = createRequire(path.join(repoRoot, 'packages', 'n8n', 'package.json'));
+  const scanner = await import(
+    pathToFileURL(fromN8n.resolve('@n8n/scan-community-package/scanner/scanner.mjs')).href
+  );
   const results = [
     await scanner.analyzePackage(unpackedDir, ['**/*.js', 'package.json']),
     await scanner.analyzePackage(sourceDir, scanner.SOURCE_FILE_PATTERNS),
@@ -236,8 +243,6 @@ export async function checkRepository(root, log = console.log) {
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values } = parseArgs({ options: { root: { type: 'string' } }, strict: true });
-  const root = path.resolve(
-    values.root ?? path.dirname(path.dirname(fileURLToPath(import.meta.url))),
-  );
+  const root = path.resolve(values.root ?? repoRoot);
   process.exit((await checkRepository(root)) ? 0 : 1);
 }
