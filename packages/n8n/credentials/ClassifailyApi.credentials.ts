@@ -24,7 +24,7 @@ export class ClassifailyApi implements ICredentialType {
     dark: 'file:../icons/classifaily.dark.svg',
   };
 
-  documentationUrl = catalog.links.guideUrl('n8n', catalog.links.API_KEY_SECTION);
+  documentationUrl = catalog.service.guides.n8n;
 
   properties: INodeProperties[] = credential.fields.map((field) => fieldProperty(field));
 

@@ -3,8 +3,8 @@
 import { DEFAULT_BASE_URL } from '../base-url';
 import { LIMITS } from '../generated/limits';
 import { DEFAULT_REVIEW_THRESHOLD } from '../review';
-import { DASHBOARD_KEYS_URL } from './links';
 import type { FieldSpec } from './types';
+import { DASHBOARD_KEYS_URL } from './links';
 
 const n = (value: number) => value.toLocaleString('en-US');
 

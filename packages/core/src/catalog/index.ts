@@ -41,6 +41,12 @@ export const catalog = {
     name: 'Classifaily',
     description: 'Classify text into your own categories with a confidence score.',
     docsUrl: links.DOCS_URL,
+    /** Each platform's guide: the one link its step and its credential point to. */
+    guides: {
+      n8n: links.guideUrl('n8n'),
+      zapier: links.guideUrl('zapier'),
+      make: links.guideUrl('make'),
+    },
   },
   credential,
   resources,
