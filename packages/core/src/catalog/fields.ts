@@ -4,11 +4,9 @@ import { DEFAULT_BASE_URL } from '../base-url';
 import { LIMITS } from '../generated/limits';
 import { DEFAULT_REVIEW_THRESHOLD } from '../review';
 import type { FieldSpec } from './types';
+import { DASHBOARD_KEYS_URL } from './links';
 
 const n = (value: number) => value.toLocaleString('en-US');
-
-export const DOCS_URL = 'https://docs.classifaily.com';
-export const DASHBOARD_KEYS_URL = 'https://app.classifaily.com/settings/api-keys';
 
 export const apiKey: FieldSpec = {
   key: 'apiKey',
