@@ -6,7 +6,7 @@ import * as operations from './operations';
 import type { OperationSpec } from './types';
 
 export * from './types';
-export * from './outputs';
+export { presentResult, type ClassificationOutput, type ClassifiedItemOutput } from './outputs';
 export { SAMPLE_CATEGORIES, SAMPLE_INPUT } from './samples';
 
 export const credential = {

@@ -13,7 +13,8 @@ export const LIMITS = {
   "schemaListMaxLimit": 100,
   "schemaListDefaultLimit": 20,
   "idempotencyKeyMaxLength": 255,
-  "requestBodyMaxBytes": 1048576
+  "requestBodyMaxBytes": 1048576,
+  "explanationMaxLength": 1000
 } as const;
 
 export type Limits = typeof LIMITS;

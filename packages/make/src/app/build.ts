@@ -44,7 +44,7 @@ export function idFromLabel(label: string): string {
 }
 
 /** Fields that shape the step on the platform but are not sent to the API. */
-const CLIENT_ONLY = new Set([
+const CLIENT_ONLY = new Set<string>([
   f.categorySource.key,
   f.reviewThreshold.key,
   f.batchSize.key,
