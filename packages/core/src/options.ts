@@ -111,7 +111,7 @@ function optionError(name: string, expected: string, value: unknown): Validation
   return new ValidationError(message, {
     code: 'invalid_option',
     fieldErrors: [{ field: name, code: 'invalid_option', message }],
-    hint: `Correct ${label} where the Classifaily client or step is set up.`,
+    hint: 'Correct it where the Classifaily client or step is set up.',
   });
 }
 

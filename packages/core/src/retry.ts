@@ -25,7 +25,8 @@ export function parseRetryAfter(value: string | null | undefined, now: number): 
   if (!text) return undefined;
   if (/^\d+$/.test(text)) return Number(text) * 1000;
   if (!/[A-Za-z]/.test(text)) return undefined;
-  const date = Date.parse(text);
+  // asctime ("Sun Nov  6 08:49:37 1994") names no zone; HTTP dates are always GMT.
+  const date = Date.parse(/(GMT|UTC|[+-]\d{4})$/.test(text) ? text : `${text} GMT`);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 

@@ -24,6 +24,7 @@ describe('Retry-After', () => {
     ['0', 0],
     [new Date(NOW + 4000).toUTCString(), 4000], // IMF-fixdate
     ['Friday, 27-Nov-26 12:00:05 GMT', 5000], // RFC 850
+    ['Fri Nov 27 12:00:06 2026', 6000], // asctime, which names no zone: GMT
     [new Date(NOW - 60_000).toUTCString(), 0], // a date already past
     ['-1', undefined],
     ['1.5', undefined],
