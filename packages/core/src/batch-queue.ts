@@ -59,9 +59,10 @@ export type SendBatch = (
 interface Waiting {
   index: number;
   item: ManyItem;
-  /** The item as it goes on the wire, and its bytes there (with the comma before it). */
+  /** The item as it goes on the wire. */
   wire: BatchItem;
-  bytes: number;
+  /** Its exact bytes there (with the comma before it), counted only when a batch nears the limit. */
+  bytes?: number;
   resolve: (outcome: ManyOutcome) => void;
   reject: (error: unknown) => void;
 }
@@ -75,9 +76,9 @@ interface Group {
    */
   error?: ClassifailyError;
   buffer: Waiting[];
-  /** Bytes of the request body with no items, and of the items buffered so far. */
+  /** Bytes of the request body with no items; an upper bound of the buffered items' bytes. */
   emptyBytes: number;
-  bufferBytes: number;
+  bufferAtMost: number;
 }
 
 type Batch = { group: Group; part: Waiting[] };
@@ -193,7 +194,7 @@ export function createBatchQueue(send: SendBatch, options: BatchQueueOptions = {
         error: targetError(target),
         buffer: [],
         emptyBytes: utf8Length(JSON.stringify({ items: [], ...body })),
-        bufferBytes: 0,
+        bufferAtMost: 0,
       };
       groups.set(key, group);
     }
@@ -204,7 +205,7 @@ export function createBatchQueue(send: SendBatch, options: BatchQueueOptions = {
   const dispatch = (group: Group) => {
     ready.push({ group, part: group.buffer });
     group.buffer = [];
-    group.bufferBytes = 0;
+    group.bufferAtMost = 0;
   };
 
   return {
@@ -214,28 +215,32 @@ export function createBatchQueue(send: SendBatch, options: BatchQueueOptions = {
       return new Promise<ManyOutcome>((resolve, reject) => {
         const wire: BatchItem =
           item?.id === undefined ? { input: item?.input } : { input: item.input, id: item.id };
-        const waiting: Waiting = { index, item, wire, bytes: 0, resolve, reject };
+        const waiting: Waiting = { index, item, wire, resolve, reject };
         const group = groupOf(target);
         if (group.error) return fail(waiting, group.error);
         const problem = checkInput(item?.input) ?? checkItemId(item?.id);
         if (problem) return fail(waiting, validationError([problem], problem.code));
-        // Batches are cut by the API's body limit as well as by count (decision 0007).
-        waiting.bytes = utf8Length(JSON.stringify(wire)) + 1;
-        const alone = group.emptyBytes + waiting.bytes;
-        if (alone > LIMITS.requestBodyMaxBytes) {
-          const error = {
-            field: 'input',
-            code: 'item_too_large',
-            message: MESSAGES.itemTooLarge(alone),
-          };
-          return fail(waiting, validationError([error], error.code));
-        }
-        if (alone + group.bufferBytes > LIMITS.requestBodyMaxBytes) {
-          dispatch(group);
-          pump();
+        // Batches are cut by the API's body limit as well as by count (decision 0007). Sizes are
+        // counted exactly only when an upper bound says the batch may not fit: short texts never.
+        const atMost = atMostBytes(wire);
+        if (group.emptyBytes + group.bufferAtMost + atMost > LIMITS.requestBodyMaxBytes) {
+          const alone = group.emptyBytes + exactBytes(waiting);
+          if (alone > LIMITS.requestBodyMaxBytes) {
+            const error = {
+              field: 'input',
+              code: 'item_too_large',
+              message: MESSAGES.itemTooLarge(alone),
+            };
+            return fail(waiting, validationError([error], error.code));
+          }
+          const buffered = group.buffer.reduce((sum, w) => sum + exactBytes(w), 0);
+          if (alone + buffered > LIMITS.requestBodyMaxBytes) {
+            dispatch(group);
+            pump();
+          }
         }
         group.buffer.push(waiting);
-        group.bufferBytes += waiting.bytes;
+        group.bufferAtMost += atMost;
         if (group.buffer.length === batchSize) {
           dispatch(group);
           pump();
@@ -262,6 +267,15 @@ export function errorReach(error: ClassifailyError): 'everything' | 'target' | '
   if (error instanceof NotFoundError || (error instanceof ValidationError && error.status === 422))
     return 'target';
   return 'batch';
+}
+
+/** An upper bound of an item's bytes on the wire: every UTF-16 unit at its longest JSON spelling. */
+function atMostBytes(wire: BatchItem): number {
+  return 6 * (wire.input.length + (wire.id?.length ?? 0)) + 32;
+}
+
+function exactBytes(waiting: Waiting): number {
+  return (waiting.bytes ??= utf8Length(JSON.stringify(waiting.wire)) + 1);
 }
 
 function withId<T extends { index: number }>(

@@ -309,7 +309,7 @@ export class ClassifailyClient {
       } catch (cause) {
         return failed(cause);
       }
-      checkAnsweringOrigin(response.url, this.#origin);
+      if (response.url !== target) checkAnsweringOrigin(response.url, this.#origin);
       const location = response.headers.get('location');
       const next = redirectTarget(
         response.status,

@@ -87,13 +87,14 @@ export const QUEUE_OPTIONS: OptionRules = {
   signal: RULES.signal,
 };
 
-/** Throws a ValidationError naming the first option (set, not undefined) that breaks its rule. */
+/** Throws a ValidationError naming the first option given (not undefined) that breaks its rule. */
 export function checkOptions(options: object | undefined, rules: OptionRules): void {
   if (options === undefined || options === null) return;
-  for (const [name, check] of Object.entries(rules)) {
+  // Walks the options given (usually none or one), not every rule: this runs on every request.
+  for (const name in options) {
     const value = (options as Record<string, unknown>)[name];
-    if (value === undefined) continue;
-    const expected = check(value);
+    if (value === undefined || !Object.hasOwn(rules, name)) continue;
+    const expected = rules[name]!(value);
     if (expected !== undefined) throw optionError(name, expected, value);
   }
 }
