@@ -17,7 +17,7 @@ describe('toZapierError', () => {
     });
     expect(appError(toZapierError(z, error))).toMatchObject({
       name: 'AppError',
-      message: expect.stringContaining('Field: Categories, Items line 3: Text.'),
+      message: expect.stringContaining('Fields: Categories, Items line 3: Text.'),
       status: 400,
     });
   });
