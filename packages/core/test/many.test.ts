@@ -1,30 +1,17 @@
 import fc from 'fast-check';
 import {
   AuthenticationError,
-  chunk,
   ClassifailyClient,
-  classifyMany,
   ServerError,
+  stableIdempotencyKeys,
   type BatchClassification,
   type ClassifyBatchRequest,
 } from '../src';
+import { classifyMany } from '../src/many';
 import { fakeBatch } from './helpers/fake-batch';
 import { startScriptedServer, TEST_KEY, type SeenRequest } from './helpers/scripted-server';
 
 const CATEGORIES = ['spam', 'ham'];
-
-describe('chunk', () => {
-  it('keeps order, loses and duplicates nothing, and never exceeds the size', () => {
-    fc.assert(
-      fc.property(fc.array(fc.integer()), fc.integer({ min: 1, max: 25 }), (items, size) => {
-        const parts = chunk(items, size);
-        expect(parts.flat()).toEqual(items);
-        expect(parts.every((p) => p.length >= 1 && p.length <= size)).toBe(true);
-        expect(parts.length).toBe(Math.ceil(items.length / size));
-      }),
-    );
-  });
-});
 
 describe('classifyMany', () => {
   it('gives exactly one outcome per item, in input order, in ceil(N/25) requests', async () => {
@@ -112,6 +99,48 @@ describe('classifyMany', () => {
       classifyMany(fake.send, { items: [{ input: 'a' }], categories: ['only'] }),
     ).rejects.toThrow(/at least 2/);
     expect(fake.calls).toHaveLength(0);
+  });
+
+  it('gives each batch the key idempotencyKeys makes, the same on a re-run (a platform running the work again)', async () => {
+    const server = await startScriptedServer();
+    server.fallback = (req: SeenRequest) => {
+      const body = JSON.parse(req.body) as ClassifyBatchRequest;
+      const results = body.items.map((item, index) => ({
+        index,
+        id: item.id,
+        status: 'completed',
+        result: { label: 'ham', confidence: 0.9 },
+      }));
+      return {
+        status: 200,
+        body: {
+          id: 'b',
+          status: 'completed',
+          type: 'batch',
+          results,
+          summary: { total: results.length, succeeded: results.length, failed: 0 },
+        },
+      };
+    };
+    try {
+      const client = new ClassifailyClient({ apiKey: TEST_KEY, baseUrl: server.url });
+      // 75 items: two equal batches (the same 25 twice), then another one.
+      const same = Array.from({ length: 25 }, (_, i) => ({ input: `text ${i}` }));
+      const items = [...same, ...same, ...same.map((item) => ({ input: `${item.input}!` }))];
+      const run = async () => {
+        const before = server.requests.length;
+        const idempotencyKeys = stableIdempotencyKeys({ prefix: 'run', scope: ['step-1'] });
+        await client.classifyMany({ items, categories: CATEGORIES }, { idempotencyKeys });
+        return server.requests.slice(before).map((r) => r.headers['idempotency-key']);
+      };
+      const first = await run();
+      expect(first).toHaveLength(3);
+      expect(new Set(first).size).toBe(3);
+      expect(first.every((key) => /^run-[0-9a-f]{48}$/.test(String(key)))).toBe(true);
+      expect(new Set(await run())).toEqual(new Set(first));
+    } finally {
+      await server.close();
+    }
   });
 
   it('sends 60 items over the real wire in exactly 3 requests, with bounded concurrency', async () => {

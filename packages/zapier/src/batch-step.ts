@@ -7,13 +7,7 @@
 import { AuthenticationError, ClassifailyError, type ManyOutcome } from '@classifaily/core';
 import type { ZObject } from 'zapier-platform-core';
 
-import {
-  delaySeconds,
-  describeFailure,
-  isStillRunning,
-  retryAfterMsOf,
-  toZapierError,
-} from './errors';
+import { delaySeconds, describeFailure, isStillRunning, toZapierError } from './errors';
 
 type Failed = Extract<ManyOutcome, { ok: false }>;
 
@@ -23,7 +17,7 @@ const concernsRequest = (error: ClassifailyError) => error.status !== undefined 
 const ranOutOfTime = (error: ClassifailyError) => error.code === 'deadline_exceeded';
 /** Zapier should wait and run the step again: the API said when, or time ran out. */
 const waitAndRerun = (error: ClassifailyError) =>
-  retryAfterMsOf(error) !== undefined || isStillRunning(error) || ranOutOfTime(error);
+  error.retryAfterMs !== undefined || isStillRunning(error) || ranOutOfTime(error);
 
 /** Why lines are missing, to follow "… the other N were not". */
 function reasonFor(error: ClassifailyError): string {
@@ -51,7 +45,7 @@ export function batchStepError(z: ZObject, outcomes: readonly ManyOutcome[]): Er
   const progress = `${done} of ${outcomes.length} lines were classified; the other ${requestWide.length} were not`;
   const waiting = requestWide.filter(waitAndRerun);
   if (waiting.length) {
-    const seconds = delaySeconds(Math.max(...waiting.map((error) => retryAfterMsOf(error) ?? 0)));
+    const seconds = delaySeconds(Math.max(...waiting.map((error) => error.retryAfterMs ?? 0)));
     // The reason that made Zapier wait: the server's own words before "time ran out".
     const cause = waiting.find((error) => !ranOutOfTime(error)) ?? waiting[0]!;
     return new z.errors.ThrottledError(

@@ -2,7 +2,7 @@
 // 25 per request, up to 10 requests at a time (chosen in code to fit Zapier's 30 s: budget.ts), so
 // 500 lines take two rounds of requests. The output is line items in input order, each a result
 // or its own error. The step succeeds only when every line is final (batch-step.ts).
-import { catalog, classifyMany, MESSAGES, validationError, type ManyItem } from '@classifaily/core';
+import { catalog, MESSAGES, validationError, type ManyItem } from '@classifaily/core';
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 
 import { batchStepError } from '../batch-step';
@@ -43,12 +43,10 @@ const perform = (z: ZObject, bundle: Bundle) =>
     const input = bundle.inputData;
     const threshold = thresholdOf(input);
     const items = itemsOf(input);
-    // Each chunk with its replay-stable key: a re-run sends the same chunks under the same keys.
-    const outcomes = await classifyMany(
-      async (body, options) =>
-        client.classifyBatch(body, { ...options, idempotencyKey: await keyFor(body) }),
+    const outcomes = await client.classifyMany(
       { items, ...targetOf(input), ...(booleanOf(input[F.explain.key]) ? { explain: true } : {}) },
-      { batchSize: BATCH_SIZE, concurrency: BATCH_CONCURRENCY },
+      // Each batch with its replay-stable key: a re-run sends the same batches under the same keys.
+      { batchSize: BATCH_SIZE, concurrency: BATCH_CONCURRENCY, idempotencyKeys: keyFor },
     );
     const failure = batchStepError(z, outcomes);
     if (failure) throw failure;
