@@ -106,13 +106,21 @@ describe('authentication', () => {
   });
 
   it('maps 5xx after the retries to an error that says it is temporary', async () => {
-    await sandbox.setFaults({ kind: 'status', status: 503, retryAfter: 0, count: 100 });
+    await sandbox.setFaults({ kind: 'status', status: 502, count: 100 });
     const error = await rejectionOf(runTest());
     expect(details(error)).toMatchObject({
       name: 'AppError',
       message: expect.stringMatching(/^Temporary problem, try again later/),
-      status: 503,
+      status: 502,
     });
+    expect((await sandbox.stats()).byStatus).toEqual({ '502': 1 + MAX_RETRIES });
+  });
+
+  it('a 503 that says when to come back (Retry-After) is a ThrottledError with that delay', async () => {
+    // Zapier's advice for an API outage: the run waits instead of erroring (0305).
+    await sandbox.setFaults({ kind: 'status', status: 503, retryAfter: 1, count: 100 });
+    const error = await rejectionOf(runTest());
+    expect(details(error)).toMatchObject({ name: 'ThrottledError', delay: 1 });
     expect((await sandbox.stats()).byStatus).toEqual({ '503': 1 + MAX_RETRIES });
   });
 

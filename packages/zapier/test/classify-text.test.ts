@@ -119,7 +119,7 @@ describe('Classify Text', () => {
       expect(details(error)).toMatchObject({
         name: 'AppError',
         status: 400,
-        message: expect.stringContaining(`Field: ${field}`),
+        message: expect.stringMatching(new RegExp(`Fields?: ${field}`)),
       });
       expect((await sandbox.stats()).total).toBe(0);
     });

@@ -130,7 +130,7 @@ describe('core errors from the sandbox, on Zapier’s error model', () => {
     const shown = details(error);
     expect(shown).toMatchObject({ name: 'AppError', status: expect.any(Number) });
     expect([400, 422]).toContain(shown.status);
-    expect(shown.message).toMatch(/Field: .*Categories/);
+    expect(shown.message).toMatch(/Fields?: .*Categories/);
   });
 
   it('an unknown schema (404) and a read-only key (403) are user errors with their status', async () => {
@@ -150,7 +150,7 @@ describe('core errors from the sandbox, on Zapier’s error model', () => {
     expect(details(error)).toMatchObject({
       name: 'AppError',
       status: 400,
-      message: expect.stringContaining('Field: Text, Categories.'),
+      message: expect.stringContaining('Fields: Text, Categories.'),
     });
     expect((await sandbox.stats()).total).toBe(0);
   });
