@@ -22,7 +22,7 @@ export const BASE_URL_VARIABLE = 'CLASSIFAILY_BASE_URL';
 const baseUrl = () => process.env[BASE_URL_VARIABLE]?.trim() || undefined;
 
 /** A client for one run of a step: its time budget counts from now (the start of `perform`). */
-export function clientFor(z: ZObject, bundle: Pick<Bundle, 'authData'>): ClassifailyClient {
+function clientFor(z: ZObject, bundle: Pick<Bundle, 'authData'>): ClassifailyClient {
   return new ClassifailyClient({
     apiKey: bundle.authData.api_key,
     baseUrl: baseUrl(),

@@ -11,7 +11,7 @@ import { SAMPLE_CATEGORIES, SAMPLE_INPUT } from '@classifaily/core';
 import { startSandboxProcess, type SandboxProcess } from '@classifaily/sandbox/process';
 
 import { BASE_URL_VARIABLE } from '../src/client';
-import { startRpcStandIn } from './sandbox';
+import { details, startRpcStandIn } from './sandbox';
 
 interface Invocation {
   /** Whether the handler called back, how often, and with what. */
@@ -145,14 +145,9 @@ const TEMPORARY = (detail: RegExp): Expected => ({
   message: new RegExp(`^Temporary problem, try again later: .*${detail.source}`, 'i'),
 });
 
-/** The message Zapier shows: AppError and ThrottledError carry JSON ({message, …}). */
-function shown(error: { type: string; message: string }): { message: string; delay?: number } {
-  try {
-    return JSON.parse(error.message) as { message: string; delay?: number };
-  } catch {
-    return { message: error.message };
-  }
-}
+/** What Zapier shows of an error Lambda reported (AppError and ThrottledError carry JSON). */
+const shown = (error: { type: string; message: string }): { message: string; delay?: number } =>
+  details(Object.assign(new Error(error.message), { name: error.type }));
 
 function expectRecorded(invocation: Invocation, expected: Expected, action: Action) {
   const summary = JSON.stringify({ ...invocation, stderr: invocation.stderr.slice(0, 2000) });
