@@ -61,7 +61,7 @@ import { VERSION } from './version';
 /**
  * Per-attempt timeout of a request, in ms: long enough for a batch of 25 with explanations from a
  * language model, whose slowest answers take tens of seconds (decision 0010). Each adapter sets
- * its own budget within its platform's limits (`timeout`, `maxRetries`, `totalTimeout`).
+ * its own budget within its platform's limits (`timeout`, `maxRetries`, `deadline`).
  */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
@@ -80,12 +80,6 @@ export interface ClientOptions {
   maxRetries?: number;
   /** Per-attempt timeout in ms. Default 60 s. */
   timeout?: number;
-  /**
-   * The most a logical request may take, every attempt and wait included, in ms: the budget of a
-   * platform that stops a step after a fixed time (Zapier). The last attempt gets what is left; no
-   * retry starts that could not finish in it. Default: no limit beyond the attempts' own.
-   */
-  totalTimeout?: number;
   /** Longest single wait between attempts in ms, `Retry-After` included. Default 8 s. */
   maxRetryDelay?: number;
   fetch?: FetchLike;
@@ -109,7 +103,6 @@ export interface RequestOptions {
   /** Reuse a key of your own; by default one is made per logical request. */
   idempotencyKey?: string;
   timeout?: number;
-  totalTimeout?: number;
   maxRetries?: number;
 }
 
@@ -128,7 +121,6 @@ export class ClassifailyClient {
   readonly baseUrl: string;
   readonly maxRetries: number;
   readonly timeout: number;
-  readonly totalTimeout: number;
   readonly maxRetryDelay: number;
   readonly schemas: SchemasResource;
   // Private by `#` so that the key is not an enumerable property: it never shows in a dump of the client.
@@ -149,7 +141,6 @@ export class ClassifailyClient {
     this.#origin = new URL(this.baseUrl).origin;
     this.maxRetries = options.maxRetries ?? 2;
     this.timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
-    this.totalTimeout = options.totalTimeout ?? Infinity;
     this.maxRetryDelay = options.maxRetryDelay ?? MAX_BACKOFF_MS;
     this.#fetch = options.fetch ?? defaultFetch;
     const sleep = options.sleep ?? defaultSleep;
@@ -236,17 +227,13 @@ export class ClassifailyClient {
 
     const maxRetries = options.maxRetries ?? this.maxRetries;
     const timeout = options.timeout ?? this.timeout;
-    const totalTimeout = options.totalTimeout ?? this.totalTimeout;
-    const started = this.#now();
     // A step deadline (Zapier's 30 s): an attempt starts only if its whole timeout fits before it.
     const fits = (ms: number) => this.#deadline === undefined || this.#now() + ms <= this.#deadline;
-    if (!fits(Math.min(timeout, totalTimeout))) throw outOfTime();
+    if (!fits(timeout)) throw outOfTime();
     for (let retries = 0; ; retries++) {
-      const left = totalTimeout - (this.#now() - started);
       let outcome: Outcome<T>;
       try {
-        const attemptTimeout = Math.max(1, Math.min(timeout, left));
-        outcome = await this.attempt(call, url, headers, body, attemptTimeout, options);
+        outcome = await this.attempt(call, url, headers, body, timeout, options);
       } catch (error) {
         if (error instanceof ClassifailyError) outcome = { error };
         else throw error;
@@ -258,13 +245,8 @@ export class ClassifailyClient {
       const wait = this.retryWait(retries, error.retryAfterMs);
       // A server that asks for a longer wait than we may spend gets its answer passed on at once,
       // so that the platform (Zapier's throttle, n8n's retry) can schedule the wait instead; so
-      // does a wait that would leave the budget, or the deadline, no time for another attempt.
-      if (
-        wait === undefined ||
-        this.#now() - started + wait >= totalTimeout ||
-        !fits(wait + Math.min(timeout, totalTimeout))
-      )
-        throw error;
+      // does a wait that would leave the deadline no time for another attempt.
+      if (wait === undefined || !fits(wait + timeout)) throw error;
       headers['Classifaily-Retry-Count'] = String(retries + 1);
       await this.#sleep(wait, options.signal);
       options.signal?.throwIfAborted();

@@ -66,7 +66,6 @@ export const CLIENT_OPTIONS: OptionRules = {
   auth: RULES.auth,
   maxRetries: RULES.count,
   timeout: RULES.milliseconds,
-  totalTimeout: RULES.milliseconds,
   deadline: RULES.instant,
   maxRetryDelay: RULES.delay,
   fetch: RULES.function,
@@ -81,7 +80,6 @@ export const REQUEST_OPTIONS: OptionRules = {
   signal: RULES.signal,
   idempotencyKey: RULES.idempotencyKey,
   timeout: RULES.milliseconds,
-  totalTimeout: RULES.milliseconds,
   maxRetries: RULES.count,
 };
 

@@ -53,7 +53,6 @@ describe('options are checked before anything is sent (decision 0013)', () => {
     ['timeout', Infinity],
     ['timeout', NaN],
     ['timeout', 2 ** 31],
-    ['totalTimeout', -5],
     ['deadline', NaN],
     ['deadline', -1],
     ['maxRetryDelay', -1],
@@ -110,7 +109,7 @@ describe('options are checked before anything is sent (decision 0013)', () => {
     const c = client({
       maxRetries: 0,
       timeout: 1,
-      totalTimeout: 5000,
+      deadline: Date.now() + 60_000,
       maxRetryDelay: 0,
       userAgent: 'n8n/1.0 (x)',
     });
