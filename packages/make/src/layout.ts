@@ -54,7 +54,7 @@ export function layout(app: MakeApp, origins: MakeOrigin[]): Map<string, string>
     origins,
   };
   files.set('general/base.iml.json', json(app.base));
-  files.set('general/common.json', json({}));
+  files.set('general/common.json', json(app.common));
   files.set('README.md', app.readme);
   files.set('modules/groups.json', json(app.groups));
 

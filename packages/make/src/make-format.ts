@@ -38,7 +38,8 @@ export interface MakeParameter {
 
 export interface MakeErrorSpec {
   message: string;
-  type?: MakeErrorType;
+  /** A Make error type, or IML that gives one. */
+  type?: MakeErrorType | string;
 }
 
 /** `response.error`: a default message and type, plus one entry per HTTP status ("401": {...}). */
@@ -57,6 +58,7 @@ export interface MakeRequest {
     output?: unknown;
     iterate?: string;
     limit?: string | number;
+    temp?: Record<string, string>;
     error?: MakeErrorDirective;
     metadata?: { type: 'text'; value: string };
   };
@@ -68,7 +70,7 @@ export interface MakeBase {
   baseUrl: string;
   headers: Record<string, string>;
   timeout: number;
-  response: { error: MakeErrorDirective };
+  response: { temp: Record<string, string>; error: MakeErrorDirective };
   log: { sanitize: string[] };
 }
 
@@ -98,6 +100,7 @@ export interface MakeModule {
 /** The whole app, in memory, before it is laid out as files. */
 export interface MakeApp {
   base: MakeBase;
+  common: Record<string, unknown>;
   readme: string;
   groups: { label: string; modules: string[] }[];
   connection: MakeComponent;

@@ -37,7 +37,8 @@ function schemaAt(schema: Schema, parts: string[]): Schema | undefined {
   let s: Schema | undefined = deref(schema);
   for (const part of parts) {
     if (!s) return undefined;
-    if (s.properties?.[part]) s = deref(s.properties[part]!);
+    if (/^\[-?\d+\]$/.test(part)) s = s.items && deref(s.items);
+    else if (s.properties?.[part]) s = deref(s.properties[part]!);
     else if (s.additionalProperties && typeof s.additionalProperties === 'object')
       s = deref(s.additionalProperties);
     else return undefined;
@@ -116,6 +117,19 @@ describe.each(requests)('%s reads and sends only what the contract has', (_name,
     const qs = { ...(request.qs as object), ...(request.pagination?.qs ?? {}) };
     expect(Object.keys(qs).filter((k) => !queryNames.includes(k))).toEqual([]);
   });
+});
+
+it("the base's error directive and response.temp read only the contract's Problem", () => {
+  const problem = spec.components.schemas.Problem as Schema;
+  const missing = strings(app.base.response).flatMap(([where, text]) =>
+    expressionsOf(text).flatMap((src) =>
+      referencedPaths(src)
+        .filter(([root, ...rest]) => root === 'body' && !schemaAt(problem, rest))
+        .map((path) => `${where}: ${path.join('.')}`),
+    ),
+  );
+  expect(missing).toEqual([]);
+  expect(JSON.stringify(app.base.response)).toContain('body.errors[1].field');
 });
 
 describe('everything user-facing comes from the catalog', () => {

@@ -17,7 +17,7 @@ import type {
   MakeParameter,
   MakeRequest,
 } from '../make-format';
-import { errorDirective } from './errors';
+import { COMMON, errorDirective, fieldErrorsTemp } from './errors';
 import { iml, imlString } from './iml';
 import { toInterfaceField, toMakeParameter } from './params';
 import { readme } from './readme';
@@ -112,7 +112,8 @@ export function buildConnection({ dev = false }: BuildOptions = {}): MakeCompone
       headers: { Authorization: `Bearer ${iml(`parameters.${f.apiKey.key}`)}` },
       response: {
         metadata: { type: 'text', value: connectionLabelIml() },
-        error: errorDirective(),
+        // GET /v1/me sends no fields: none of its errors can name one.
+        error: errorDirective({ withFieldErrors: false }),
       },
       log: { sanitize: SANITIZE },
     },
@@ -325,9 +326,10 @@ export function buildApp(options: BuildOptions = {}): MakeApp {
       baseUrl: baseUrlExpr('connection'),
       headers: { Authorization: `Bearer ${iml(`connection.${f.apiKey.key}`)}` },
       timeout: DEFAULT_TIMEOUT_MS,
-      response: { error: errorDirective() },
+      response: { temp: fieldErrorsTemp(), error: errorDirective() },
       log: { sanitize: SANITIZE },
     },
+    common: COMMON,
     readme: readme(modules),
     groups: [
       { label: catalog.resources.classification.label, modules: ids('classification') },

@@ -20,6 +20,7 @@ export function readApp(dir: string): MakeApp {
   });
   return {
     base: readJson(manifest.generalCodeFiles.base),
+    common: readJson(manifest.generalCodeFiles.common) ?? {},
     readme: read(manifest.generalCodeFiles.readme!),
     groups: readJson(manifest.generalCodeFiles.groups),
     connection: component(Object.entries(connection!)[0]!) as MakeComponent,

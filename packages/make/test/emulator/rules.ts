@@ -2,7 +2,7 @@
 // every expression parses in the evaluated subset and reads only what is declared where it stands;
 // only search modules iterate, paginate or stop at a limit; a module outputs what its interface
 // declares and its samples show only that; no connection parameter takes one of Make's own names.
-import type { MakeApp, MakeParameter, MakeRequest } from '../../src/make-format';
+import type { MakeApp, MakeBase, MakeParameter, MakeRequest } from '../../src/make-format';
 import { expressionsOf, referencedPaths } from './iml';
 
 export interface Violation {
@@ -50,6 +50,10 @@ function strings(value: unknown, path: string, out: [string, string][] = []): [s
 interface RefScope {
   parameters?: Set<string>;
   connection?: Set<string>;
+  /** The app's common data, readable everywhere. */
+  common: Set<string>;
+  /** What response.temp (of base, or of the request itself) works out, readable in the response. */
+  temp: Set<string>;
 }
 
 /** Every IML expression parses in our subset and reads only declared things. */
@@ -73,7 +77,9 @@ function checkReferences(where: string, request: object, scope: RefScope, out: V
         const ok =
           (root === 'parameters' && scope.parameters?.has(name ?? '')) ||
           (root === 'connection' && scope.connection?.has(name ?? '')) ||
+          (root === 'common' && scope.common.has(name ?? '')) ||
           (inResponse && RESPONSE_ROOTS.includes(root!)) ||
+          (inResponse && root === 'temp' && scope.temp.has(name ?? '')) ||
           (root === 'item' && iterating && inOutput);
         if (!ok)
           out.push({
@@ -88,7 +94,16 @@ function checkReferences(where: string, request: object, scope: RefScope, out: V
 export function checkApp(app: MakeApp): Violation[] {
   const out: Violation[] = [];
   const connectionNames = new Set(app.connection.params.map((p) => p.name));
-  checkReferences('base', app.base, { connection: connectionNames }, out);
+  const common = new Set(Object.keys(app.common));
+  const temp = (...requests: (MakeRequest | MakeBase | undefined)[]) =>
+    new Set(requests.flatMap((r) => Object.keys(r?.response?.temp ?? {})));
+  const inherited = (request: MakeRequest) => ({ common, temp: temp(app.base, request) });
+  checkReferences(
+    'base',
+    app.base,
+    { connection: connectionNames, common, temp: temp(app.base) },
+    out,
+  );
 
   const c = app.connection;
   if (c.communication.response?.output !== undefined || c.communication.response?.iterate)
@@ -99,17 +114,31 @@ export function checkApp(app: MakeApp): Violation[] {
         where: `connection ${c.id}`,
         rule: `parameter name ${p.name} is reserved by Make`,
       });
-  checkReferences(`connection ${c.id}`, c.communication, { parameters: connectionNames }, out);
+  const own = { common, temp: temp(c.communication) };
+  checkReferences(
+    `connection ${c.id}`,
+    c.communication,
+    { parameters: connectionNames, ...own },
+    out,
+  );
 
   for (const rpc of app.rpcs) {
-    const scope = { parameters: topLevelNames(rpc.params), connection: connectionNames };
+    const scope = {
+      parameters: topLevelNames(rpc.params),
+      connection: connectionNames,
+      ...inherited(rpc.communication),
+    };
     checkReferences(`rpc ${rpc.id}`, rpc.communication, scope, out);
   }
 
   for (const m of app.modules) {
     const where = `module ${m.id}`;
     const params = [...m.staticParams, ...m.mappableParams];
-    const scope = { parameters: topLevelNames(params), connection: connectionNames };
+    const scope = {
+      parameters: topLevelNames(params),
+      connection: connectionNames,
+      ...inherited(m.communication),
+    };
     checkReferences(where, m.communication, scope, out);
     const r = m.communication;
     if (m.moduleType !== 'search') {
