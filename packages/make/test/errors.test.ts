@@ -16,7 +16,7 @@ import {
   type FetchLike,
 } from '@classifaily/core';
 import { FIELD_ERRORS_SHOWN } from '../src/app/errors';
-import type { MakeApp } from '../src/make-format';
+import type { MakeApp } from './emulator/make-format';
 import { MakeModuleError, runModule, verifyConnection, type RunOptions } from './emulator';
 import { startApi, type ApiServer } from './helpers/api';
 import { devApp } from './helpers/apps';

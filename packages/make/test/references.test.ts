@@ -11,9 +11,9 @@ import {
   type FieldSpec,
   type OperationSpec,
 } from '@classifaily/core';
-import { buildApp } from '../src/app/build';
-import type { MakeParameter, MakeRequest } from '../src/make-format';
-import { allParameters } from './emulator';
+import type { MakeParameter, MakeRequest } from './emulator/make-format';
+import { DEFAULT_APP_DIR } from '../src/generate';
+import { allParameters, readApp } from './emulator';
 import { expressionsOf, referencedPaths } from './emulator/iml';
 
 type Schema = Record<string, unknown> & {
@@ -57,7 +57,7 @@ function operationFor(request: MakeRequest) {
   throw new Error(`No operation in the contract for ${request.method} ${request.url}`);
 }
 
-const app = buildApp();
+const app = readApp(DEFAULT_APP_DIR);
 const requests: [string, MakeRequest][] = [
   [`connection ${app.connection.id}`, app.connection.communication],
   ...app.rpcs.map((r): [string, MakeRequest] => [`rpc ${r.id}`, r.communication]),

@@ -4,11 +4,10 @@
 // API's detail where core shows it), the field errors, `Field:`/`Fields:` with the catalog's labels,
 // the hint, `(request …)`. test/errors.test.ts proves the texts equal core's, status by status.
 import { errorFromResponse, FIELD_LABELS } from '@classifaily/core';
-import type { MakeErrorDirective, MakeErrorSpec, MakeErrorType } from '../make-format';
 import { iml, imlString } from './iml';
 
 /** Core's error classes onto Make's error types (Make retries ConnectionError and RateLimitError). */
-const MAKE_TYPE: Record<string, MakeErrorType> = {
+const MAKE_TYPE: Record<string, string> = {
   AuthenticationError: 'InvalidAccessTokenError',
   PermissionDeniedError: 'InvalidConfigurationError',
   NotFoundError: 'DataError',
@@ -66,7 +65,7 @@ function words({ expression, message, hint }: ReturnType<typeof said>): string {
 }
 
 /** A status, with the codes core words apart. */
-function specFor(status: number): MakeErrorSpec {
+function specFor(status: number) {
   const base = said(status);
   const expression = WORDED_CODES.reduce((otherwise, code) => {
     const worded = words(said(status, code));
@@ -83,7 +82,7 @@ function specFor(status: number): MakeErrorSpec {
  * calls a validation error: the API's detail, its field errors when response.temp has worked them
  * out (`withFieldErrors`), and the hint. Then every 4xx that core words otherwise.
  */
-export function errorDirective({ withFieldErrors = true } = {}): MakeErrorDirective {
+export function errorDirective({ withFieldErrors = true } = {}) {
   const server = said(500);
   for (let status = 501; status < 600; status++)
     if (words(said(status)) !== words(server)) throw new Error(`core words ${status} apart`);
@@ -91,7 +90,7 @@ export function errorDirective({ withFieldErrors = true } = {}): MakeErrorDirect
   const list = `if(temp.fieldList && !contains(${invalid.expression}, temp.fieldList), ' (' + temp.fieldList + ')', '')`;
   const fields = `if(length(temp.fieldLabels) > 0, if(length(temp.fieldLabels) > 1, ' Fields: ', ' Field: ') + join(temp.fieldLabels, ', ') + '.', '')`;
   const validation = `${invalid.expression}${withFieldErrors ? ` + ${list} + ${fields}` : ''} + ${imlString(` ${invalid.hint}`)}`;
-  const directive: MakeErrorDirective = {
+  const directive: Record<string, string | { type: string; message: string }> = {
     type: iml(`if(statusCode >= 500, ${imlString(server.type)}, ${imlString(invalid.type)})`),
     message: `${iml(`if(statusCode >= 500, ${words(server)}, ${validation})`)}${REQUEST}`,
   };

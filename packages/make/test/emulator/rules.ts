@@ -1,8 +1,14 @@
-// What neither Make's JSON schemas nor the product's `check` can see, because it needs the IML read:
-// every expression parses in the evaluated subset and reads only what is declared where it stands;
-// only search modules iterate, paginate or stop at a limit; a module outputs what its interface
-// declares and its samples show only that; no connection parameter takes one of Make's own names.
-import type { MakeApp, MakeBase, MakeParameter, MakeRequest } from '../../src/make-format';
+// The app's rules that Make's JSON schemas cannot say. The product's `check` holds a folder to what
+// the generator writes (decision 0404); these hold the generator to the rules:
+// - the key is safe: base and connection sanitize the Authorization header from Make's logs, and the
+//   universal module's URL starts with the connection's base URL (a path, never another host);
+// - references hold: ids follow Make's rules, `rpc://` options name an RPC of the app, every module
+//   is in exactly one group and groups name only modules;
+// - and what needs the IML read: every expression parses in the evaluated subset and reads only what
+//   is declared where it stands; only search modules iterate, paginate or stop at a limit; a module
+//   outputs what its interface declares and its samples show only that; no connection parameter
+//   takes one of Make's own names.
+import type { MakeApp, MakeBase, MakeParameter, MakeRequest } from './make-format';
 import { expressionsOf, referencedPaths } from './iml';
 
 export interface Violation {
@@ -11,6 +17,14 @@ export interface Violation {
 }
 
 const RESPONSE_ROOTS = ['body', 'headers', 'statusCode'];
+
+/** Make's id rules (vscode-apps-sdk `validate-id.ts`). */
+const ID_RULES = {
+  module: /^[a-zA-Z][0-9a-zA-Z]{2,63}$/,
+  rpc: /^[a-zA-Z][0-9a-zA-Z]{2,63}$/,
+  connection: /^[a-zA-Z][0-9a-zA-Z-]{1,33}[0-9a-zA-Z]$/,
+};
+const SANITIZED = 'request.headers.authorization';
 
 /** Parameter names Make uses itself on a connection; a parameter so named mirrors Make's value. */
 const MAKE_RESERVED_CONNECTION_PARAMETERS = ['accountName', 'teamID'];
@@ -91,8 +105,44 @@ function checkReferences(where: string, request: object, scope: RefScope, out: V
   }
 }
 
+/** The key's safety and the references between components. */
+function checkSafetyAndReferences(app: MakeApp, out: Violation[]) {
+  const ids = [
+    ['connection', app.connection.id],
+    ...app.rpcs.map((r) => ['rpc', r.id]),
+    ...app.modules.map((m) => ['module', m.id]),
+  ] as [keyof typeof ID_RULES, string][];
+  for (const [type, id] of ids)
+    if (!ID_RULES[type].test(id))
+      out.push({ where: `${type} ${id}`, rule: 'not an id Make accepts' });
+  const logged: [string, { log?: { sanitize?: string[] } }][] = [
+    ['base', app.base],
+    [`connection ${app.connection.id}`, app.connection.communication],
+  ];
+  for (const [where, request] of logged)
+    if (!request.log?.sanitize?.includes(SANITIZED))
+      out.push({ where, rule: `log.sanitize lacks ${SANITIZED}` });
+  for (const m of app.modules) {
+    for (const p of allParameters([...m.staticParams, ...m.mappableParams]))
+      if (typeof p.options === 'string' && !app.rpcs.some((r) => `rpc://${r.id}` === p.options))
+        out.push({ where: `module ${m.id}`, rule: `${p.options} names no RPC of the app` });
+    if (m.moduleType === 'universal' && !m.communication.url.startsWith(app.base.baseUrl))
+      out.push({
+        where: `module ${m.id}`,
+        rule: "a universal module's URL must start with the base URL",
+      });
+    const groups = app.groups.filter((g) => g.modules.includes(m.id)).length;
+    if (groups !== 1)
+      out.push({ where: `module ${m.id}`, rule: `in ${groups} groups, not exactly one` });
+  }
+  for (const id of app.groups.flatMap((g) => g.modules))
+    if (!app.modules.some((m) => m.id === id))
+      out.push({ where: 'groups', rule: `${id} is not a module` });
+}
+
 export function checkApp(app: MakeApp): Violation[] {
   const out: Violation[] = [];
+  checkSafetyAndReferences(app, out);
   const connectionNames = new Set(app.connection.params.map((p) => p.name));
   const common = new Set(Object.keys(app.common));
   const temp = (...requests: (MakeRequest | MakeBase | undefined)[]) =>

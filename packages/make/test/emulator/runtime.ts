@@ -12,7 +12,7 @@ import type {
   MakeErrorType,
   MakeParameter,
   MakeRequest,
-} from '../../src/make-format';
+} from './make-format';
 import { evaluateDeep, evaluateTemplate, type Scope } from './iml';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
