@@ -91,7 +91,7 @@ export function checkFolder(
     ];
   if (differing.length)
     differing.push(
-      `${dir} is not what \`classifaily-make generate${dev ? ' --dev' : ''}\` writes: run it.`,
+      `${dir} is not what the generator writes: run \`classifaily-make generate${dev ? ' --dev' : ''} --out ${dir}\`.`,
     );
   return [...problems, ...differing];
 }

@@ -104,7 +104,7 @@ describe('checkFolder: a folder, by Make’s schemas, then against what the gene
           file(TEXT_PARAMS),
           readFileSync(file(TEXT_PARAMS), 'utf8').replace('rpc://schemaOptions', 'rpc://gone'),
         ),
-      /^changed: modules\/classify-text\/classify-text\.mappable-params\.iml\.json\n.* is not what `classifaily-make generate` writes: run it\.$/,
+      /^changed: modules\/classify-text\/classify-text\.mappable-params\.iml\.json\n.* is not what the generator writes: run `classifaily-make generate --out .*`\.$/,
     ],
     [
       'a file the app does not have',

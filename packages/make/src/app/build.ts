@@ -153,28 +153,32 @@ function classificationOutput(fields: readonly OutputFieldSpec[], from: 'body' |
 const sameNameOutput = (op: OperationSpec, from: 'body' | 'item' = 'body') =>
   Object.fromEntries(op.outputFields.map(({ key }) => [key, iml(`${from}.${key}`)]));
 
-type ModuleType = 'action' | 'search';
-type Communication = { body?: object; qs?: object; pagination?: object; response: object };
+interface ModuleOptions {
+  crud?: 'create' | 'read' | 'delete';
+  /** Fields Make does not show. */
+  skip?: FieldSpec[];
+  /** Default: the output fields by their names in the answer. One that iterates makes a search. */
+  response?: object;
+  qs?: object;
+  pagination?: object;
+}
 
-function module(
-  op: OperationSpec,
-  moduleType: ModuleType,
-  crud: string | undefined,
-  communication: Communication,
-  skip: FieldSpec[] = [],
-) {
+/** A module of an operation; a POST sends every field the API takes as its body. */
+function module(op: OperationSpec, { crud, skip = [], response, ...paging }: ModuleOptions = {}) {
   const keys = new Set(op.outputFields.map((field) => field.key));
   return {
     id: idFromLabel(op.label),
     label: op.label,
     description: op.description,
-    moduleType,
+    moduleType: response && 'iterate' in response ? ('search' as const) : ('action' as const),
     crud,
     resource: op.resource as string,
     communication: {
       url: op.path.replace('{schema_id}', iml(`parameters.${f.schemaId.key}`)),
       method: op.method,
-      ...communication,
+      ...(op.method === 'POST' ? { body: body(op) } : {}),
+      ...paging,
+      response: response ?? { output: sameNameOutput(op) },
     },
     staticParams: [] as MakeParameter[],
     mappableParams: mappableParams(op, skip),
@@ -191,12 +195,8 @@ function classifyBatchModule() {
   const n = LIMITS.batchMaxItems;
   const op = ops.classifyBatch;
   const output = classificationOutput(op.outputFields, 'item');
-  const response = { iterate: iml('body.results'), output };
-  const batch = module(op, 'search', undefined, { body: body(op), response }, [
-    f.items,
-    f.batchSize,
-    f.concurrency,
-  ]);
+  const skip = [f.items, f.batchSize, f.concurrency];
+  const batch = module(op, { response: { iterate: iml('body.results'), output }, skip });
   batch.description = `Classify up to ${n} texts in one request; each gets its own result, in the same order, and one bad text fails alone.`;
   batch.mappableParams.unshift({
     ...toMakeParameter(f.items, SCHEMA_RPC),
@@ -208,20 +208,16 @@ function classifyBatchModule() {
 
 export function buildModules() {
   const { classify, createSchema, getSchema, listSchemas, deleteSchema } = ops;
-  const same = (op: OperationSpec) => ({ output: sameNameOutput(op) });
-  const list = schemaPages(sameNameOutput(listSchemas, 'item'), iml(`parameters.${f.limit.key}`));
-  const classifyOutput = { output: classificationOutput(classify.outputFields, 'body') };
+  const output = classificationOutput(classify.outputFields, 'body');
+  const listed = schemaPages(sameNameOutput(listSchemas, 'item'), iml(`parameters.${f.limit.key}`));
   return [
-    module(classify, 'action', 'create', { body: body(classify), response: classifyOutput }),
+    module(classify, { crud: 'create', response: { output } }),
     classifyBatchModule(),
-    module(createSchema, 'action', 'create', {
-      body: body(createSchema),
-      response: same(createSchema),
-    }),
-    module(getSchema, 'action', 'read', { response: same(getSchema) }),
+    module(createSchema, { crud: 'create' }),
+    module(getSchema, { crud: 'read' }),
     // Make's search modules stop at a limit; "return all" is a matter of a high limit there.
-    module(listSchemas, 'search', undefined, list, [f.returnAll]),
-    module(deleteSchema, 'action', 'delete', { response: same(deleteSchema) }),
+    module(listSchemas, { ...listed, skip: [f.returnAll] }),
+    module(deleteSchema, { crud: 'delete' }),
     universalModule(baseUrlExpr('connection')),
   ];
 }
