@@ -69,20 +69,24 @@ export function checkFolder(
     return [`${dir} is not a Make app folder: it has no ${MAKECOMAPP}.`];
   const build = (asDev: boolean) =>
     generatedFiles({ dev: asDev, origins: readManifest(dir)?.origins });
+  const files = build(dev);
   const problems: string[] = [];
-  for (const rel of build(dev).keys()) {
+  for (const rel of files.keys()) {
     const schema = schemaFor(rel);
     if (!schema || !existsSync(path.join(dir, rel))) continue;
+    let value: unknown;
     try {
-      const validate = schemas.getSchema(schema)!;
-      if (!validate(JSON.parse(readFileSync(path.join(dir, rel), 'utf8'))))
-        for (const e of validate.errors ?? [])
-          problems.push(`${rel}${e.instancePath}: ${e.message} (Make's ${schema})`);
+      value = JSON.parse(readFileSync(path.join(dir, rel), 'utf8'));
     } catch (e) {
       problems.push(`${rel}: not valid JSON (${(e as Error).message})`);
+      continue;
     }
+    const validate = schemas.getSchema(schema)!;
+    if (!validate(value))
+      for (const e of validate.errors ?? [])
+        problems.push(`${rel}${e.instancePath}: ${e.message} (Make's ${schema})`);
   }
-  const differing = differences(dir, build(dev));
+  const differing = differences(dir, files);
   if (differing.length && !problems.length && !differences(dir, build(!dev)).length)
     return [
       dev

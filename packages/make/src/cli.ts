@@ -56,7 +56,7 @@ export async function main(argv: string[]): Promise<number> {
     return command === undefined ? 2 : 0;
   }
   try {
-    if (!(command in OPTIONS)) throw new UsageError(`Unknown command "${command}".`);
+    if (!Object.hasOwn(OPTIONS, command)) throw new UsageError(`Unknown command "${command}".`);
     let values: Values;
     try {
       values = parseArgs({

@@ -1,6 +1,6 @@
-// Writes the generated app to a folder, and tells how a folder differs from what would be generated.
-// It writes only the app's own files: a folder that holds anything else is refused, and a file is
-// removed only when the folder's own makecomapp.json listed it.
+// The generated app's files, and a writer that puts them in a folder. It writes only the app's own
+// files: a folder that holds anything else is refused, and a file is removed only when the folder's
+// own makecomapp.json listed it.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildApp, CONNECTION_ID } from './app/build';

@@ -8,14 +8,16 @@ export const MAKECOMAPP = 'makecomapp.json';
 /** makecomapp.json `origins`: where the Make Apps Editor (and `deploy`) send the folder. */
 export type MakeOrigin = { baseUrl: string; appId: string } & Record<string, unknown>;
 
-type Metadata = Partial<Record<'label' | 'description' | 'moduleType' | 'actionCrud', string>>;
 /** makecomapp.json as `generate` and `deploy` read it back. */
 export interface Manifest {
   generalCodeFiles: Record<'base' | 'common' | 'readme' | 'groups', string | null>;
-  components: Record<string, Record<string, Metadata & ComponentCode>>;
+  components: Record<string, Record<string, Component>>;
   origins?: MakeOrigin[];
 }
-type ComponentCode = { connection?: string | null; codeFiles: Record<string, string | null> };
+type Component = Partial<Record<'label' | 'description' | 'moduleType' | 'actionCrud', string>> & {
+  connection?: string | null;
+  codeFiles: Record<string, string | null>;
+};
 
 /** JSON as the Apps Editor writes it: tab-indented, a final newline. */
 export const json = (value: unknown) => `${JSON.stringify(value, null, '\t')}\n`;
