@@ -1,14 +1,14 @@
-// Checks an app folder before anything relies on it: every file makecomapp.json names exists, is
-// JSON and is valid against Make's own schema for its kind (the Make Apps Editor's), and the few
-// rules no schema can say hold (references between files, ids, the key's safety).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// Checks an app folder before anything relies on it: each file of the app is there, is JSON, is valid
+// against Make's own schema for its kind (the Make Apps Editor's map), and is what the generator
+// writes (with the folder's own origins); nothing else is in the folder. Every rule of the app itself
+// (the key sanitized from logs and sent over https only, ids, references) is the generator's, and
+// the tests hold the generator to it (decision 0404).
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { baseUrlPattern, catalog } from '@classifaily/core';
-import { listedFiles } from './generate';
+import { generatedFiles, readManifest } from './generate';
 import { MAKECOMAPP } from './layout';
-import type { MakeBase, MakecomappJson, MakeComponent, MakeParameter } from './make-format';
 
 /** Where Make's schemas are unless MAKE_SCHEMAS_DIR says: `shared/make-schemas` beside the repo. */
 export const DEFAULT_MAKE_SCHEMAS_DIR = path.resolve(__dirname, '../../../../shared/make-schemas');
@@ -27,10 +27,7 @@ export const schemaFor = (file: string) => SCHEMA_BY_NAME.find(([re]) => re.test
 
 /** Make's schemas, loaded into Ajv (draft-07, the draft they declare; they $ref each other by file name). */
 export function loadMakeSchemas(dir = process.env.MAKE_SCHEMAS_DIR || DEFAULT_MAKE_SCHEMAS_DIR) {
-  if (
-    !existsSync(path.join(dir, 'api.json')) ||
-    !existsSync(path.join(dir, 'makecomapp.schema.json'))
-  )
+  if (!['api.json', 'makecomapp.schema.json'].every((f) => existsSync(path.join(dir, f))))
     throw new Error(
       `Make's JSON schemas are not in ${dir}. Set MAKE_SCHEMAS_DIR to a folder that holds them: syntaxes/imljson/schemas/*.json and syntaxes/local-development/schemas/makecomapp.schema.json of the Make Apps Editor for VS Code (integromat/vscode-apps-sdk).`,
     );
@@ -41,106 +38,64 @@ export function loadMakeSchemas(dir = process.env.MAKE_SCHEMAS_DIR || DEFAULT_MA
   return ajv;
 }
 
-/** Make's id rules (vscode-apps-sdk `validate-id.ts`). */
-const ID_RULES: Record<string, RegExp> = {
-  module: /^[a-zA-Z][0-9a-zA-Z]{2,63}$/,
-  rpc: /^[a-zA-Z][0-9a-zA-Z]{2,63}$/,
-  connection: /^[a-zA-Z][0-9a-zA-Z-]{1,33}[0-9a-zA-Z]$/,
-};
-const SANITIZED = 'request.headers.authorization';
+/** The files under `dir`, by path relative to it with `/`. */
+const filesIn = (dir: string) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((rel) => statSync(path.join(dir, rel)).isFile())
+    .map((rel) => rel.split(path.sep).join('/'));
 
-/** Every string in a JSON value. */
-const strings = (v: unknown): string[] =>
-  typeof v === 'string' ? [v] : v && typeof v === 'object' ? Object.values(v).flatMap(strings) : [];
-
-export interface CheckOptions {
-  /** A development build (`generate --dev`): the connection may take http:// to this machine. */
-  dev?: boolean;
-  schemas: Ajv;
+/** What differs between the folder and `files`: `missing: x`, `changed: x`, `extra: x`. */
+export function differences(dir: string, files: Map<string, string>): string[] {
+  const onDisk = existsSync(dir) ? filesIn(dir) : [];
+  const read = (rel: string) => readFileSync(path.join(dir, rel), 'utf8');
+  return [
+    ...[...files.keys()].filter((rel) => !onDisk.includes(rel)).map((rel) => `missing: ${rel}`),
+    ...onDisk
+      .filter((rel) => files.has(rel) && read(rel) !== files.get(rel))
+      .map((rel) => `changed: ${rel}`),
+    ...onDisk.filter((rel) => !files.has(rel)).map((rel) => `extra: ${rel}`),
+  ];
 }
 
-/** What is wrong with the app folder `dir`, one line each; empty when nothing is. */
-export function checkFolder(dir: string, { dev = false, schemas }: CheckOptions): string[] {
+/**
+ * What is wrong with the app folder `dir`, one line each; empty when nothing is. `dev`: the folder is
+ * a development build (`generate --dev`), whose connection also takes http:// to this machine.
+ */
+export function checkFolder(
+  dir: string,
+  { dev = false, schemas }: { dev?: boolean; schemas: Ajv },
+) {
   if (!existsSync(path.join(dir, MAKECOMAPP)))
     return [`${dir} is not a Make app folder: it has no ${MAKECOMAPP}.`];
+  const build = (asDev: boolean) =>
+    generatedFiles({ dev: asDev, origins: readManifest(dir)?.origins });
+  const files = build(dev);
   const problems: string[] = [];
-  const docs = new Map<string, unknown>();
-  const load = (rel: string) => {
-    let text: string;
-    try {
-      text = readFileSync(path.join(dir, rel), 'utf8');
-    } catch {
-      return void problems.push(`${rel}: named in ${MAKECOMAPP} but missing`);
-    }
+  for (const rel of files.keys()) {
     const schema = schemaFor(rel);
-    if (!rel.endsWith('.json')) return docs.set(rel, text);
+    if (!schema || !existsSync(path.join(dir, rel))) continue;
+    let value: unknown;
     try {
-      docs.set(rel, JSON.parse(text));
+      value = JSON.parse(readFileSync(path.join(dir, rel), 'utf8'));
     } catch (e) {
-      return void problems.push(`${rel}: not valid JSON (${(e as Error).message})`);
+      problems.push(`${rel}: not valid JSON (${(e as Error).message})`);
+      continue;
     }
-    const validate = schema && schemas.getSchema(schema);
-    if (validate && !validate(docs.get(rel)))
+    const validate = schemas.getSchema(schema)!;
+    if (!validate(value))
       for (const e of validate.errors ?? [])
         problems.push(`${rel}${e.instancePath}: ${e.message} (Make's ${schema})`);
-  };
-  load(MAKECOMAPP);
-  if (problems.length) return problems;
-  const manifest = docs.get(MAKECOMAPP) as MakecomappJson;
-  listedFiles(manifest).slice(1).forEach(load);
-
-  const components = manifest.components;
-  const code = (type: string, id: string, key: string) =>
-    docs.get(components[type]?.[id]?.codeFiles[key] ?? '') as never;
-  for (const [type, byId] of Object.entries(components)) {
-    for (const [id, meta] of Object.entries(byId)) {
-      if (ID_RULES[type]?.test(id) === false)
-        problems.push(`${type} ${id}: not an id Make accepts (${ID_RULES[type]})`);
-      for (const ref of [meta?.connection, meta?.altConnection])
-        if (ref && !components.connection?.[ref])
-          problems.push(`${type} ${id}: its connection ${ref} is not in ${MAKECOMAPP}`);
-      const texts = Object.keys(meta?.codeFiles ?? {}).flatMap((key) =>
-        strings(code(type, id, key)),
-      );
-      for (const rpc of texts.filter((s) => s.startsWith('rpc://')))
-        if (!components.rpc?.[rpc.slice(6)])
-          problems.push(`${type} ${id}: ${rpc} names no RPC of the app`);
-    }
   }
-
-  const groups = (docs.get(manifest.generalCodeFiles.groups ?? '') ?? []) as {
-    modules: string[];
-  }[];
-  const grouped = groups.flatMap((g) => g.modules);
-  for (const id of grouped)
-    if (!components.module?.[id]) problems.push(`groups: ${id} is not a module of the app`);
-  for (const id of Object.keys(components.module ?? {}))
-    if (grouped.filter((g) => g === id).length !== 1)
-      problems.push(`groups: module ${id} must be in exactly one group`);
-
-  // The key: never logged, sent over https only, and only to the app's own API.
-  const base = docs.get(manifest.generalCodeFiles.base ?? '') as MakeBase | undefined;
-  if (!base?.log?.sanitize?.includes(SANITIZED))
-    problems.push(`base: log.sanitize lacks ${SANITIZED}`);
-  for (const id of Object.keys(components.connection ?? {})) {
-    const api = code('connection', id, 'communication') as
-      MakeComponent['communication'] | undefined;
-    if (!api?.log?.sanitize?.includes(SANITIZED))
-      problems.push(`connection ${id}: log.sanitize lacks ${SANITIZED}`);
-    const params = (code('connection', id, 'params') ?? []) as MakeParameter[];
-    const baseUrl = params.find((p) => p.name === catalog.fields.baseUrl.key);
-    if (baseUrl && baseUrl.validate?.pattern !== baseUrlPattern({ allowLocalHttp: dev }))
-      problems.push(
-        `connection ${id}: ${baseUrl.name} must follow core's rule (${dev ? 'https, or http to this machine' : 'https only; a development build is not for deploying'})`,
-      );
-  }
-  for (const [id, meta] of Object.entries(components.module ?? {})) {
-    const url = (code('module', id, 'communication') as { url?: string } | undefined)?.url ?? '';
-    if (
-      meta.moduleType === 'universal' &&
-      !(url.startsWith('/') || url.startsWith(base?.baseUrl ?? '/'))
-    )
-      problems.push(`module ${id}: a universal module's URL must start with the base URL`);
-  }
-  return problems;
+  const differing = differences(dir, files);
+  if (differing.length && !problems.length && !differences(dir, build(!dev)).length)
+    return [
+      dev
+        ? `${dir} is a production build: check it without --dev.`
+        : `${dir} is a development build: its connection also takes http:// to this machine, where a production build takes https only; a development build is not for deploying (check it with --dev).`,
+    ];
+  if (differing.length)
+    differing.push(
+      `${dir} is not what the generator writes: run \`classifaily-make generate${dev ? ' --dev' : ''} --out ${dir}\`.`,
+    );
+  return [...problems, ...differing];
 }

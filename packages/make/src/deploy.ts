@@ -7,15 +7,14 @@ import path from 'node:path';
 import { Make } from '@makehq/sdk';
 import { isAllowedBaseUrl } from '@classifaily/core';
 import { checkFolder, loadMakeSchemas } from './check';
-import { MAKECOMAPP } from './layout';
-import type { MakecomappJson, ModuleType } from './make-format';
+import { MAKECOMAPP, type Manifest } from './layout';
 
 export const ZONES = ['eu1', 'eu2', 'us1', 'us2'] as const;
 /** Make's app name rule (vscode-apps-sdk `validate-id.ts`). */
 export const APP_NAME = /^[a-z][0-9a-z-]{1,28}[0-9a-z]$/;
 
 /** Make's module type ids (vscode-apps-sdk `module-types-naming.ts`). */
-const MODULE_TYPE_ID: Record<ModuleType, number> = { action: 4, search: 9, universal: 12 };
+const MODULE_TYPE_ID = { action: 4, search: 9, universal: 12 };
 
 /** Local code file key → the section name in Make's API. */
 const API_SECTION: Record<string, 'api' | 'parameters' | 'expect' | 'interface' | 'samples'> = {
@@ -41,109 +40,80 @@ export interface DeployStep {
   run(ctx: DeployContext): Promise<unknown>;
 }
 
-function remoteConnection(ctx: DeployContext, localId: string): string {
-  const name = ctx.connections.get(localId);
-  if (!name) throw new Error(`Connection ${localId} has not been deployed yet`);
-  return name;
-}
-
 /** The steps that deploy the app folder `dir` (already checked), in Make's component order. */
 export function deployPlan(dir: string): DeployStep[] {
   const read = (file: string) => readFileSync(path.join(dir, file), 'utf8');
-  const manifest = JSON.parse(read(MAKECOMAPP)) as MakecomappJson;
-  const { base, common, readme, groups } = manifest.generalCodeFiles;
+  const { generalCodeFiles, components } = JSON.parse(read(MAKECOMAPP)) as Manifest;
   const steps: DeployStep[] = [];
   const step = (describe: string, run: DeployStep['run']) => steps.push({ describe, run });
-  if (base)
-    step(`PUT app base (${base})`, (c) =>
-      c.make.sdk.apps.setSection(c.app, c.version, 'base', read(base)),
-    );
-  if (common)
-    step(`PUT app common (${common})`, (c) =>
-      c.make.sdk.apps.setCommon(c.app, c.version, JSON.parse(read(common))),
-    );
-  if (readme)
-    step(`PUT app readme (${readme})`, (c) =>
-      c.make.sdk.apps.setDocs(c.app, c.version, read(readme)),
-    );
+  const general = (
+    name: keyof Manifest['generalCodeFiles'],
+    put: (c: DeployContext, text: string) => Promise<unknown>,
+  ) => {
+    const file = generalCodeFiles[name];
+    if (file) step(`PUT app ${name} (${file})`, (c) => put(c, read(file)));
+  };
+  // The connection's remote name, learnt by its step, which comes first (Make's order).
+  const remote = (c: DeployContext, id: string) => c.connections.get(id)!;
+  const sdkFor = (c: DeployContext, type: 'rpc' | 'module') =>
+    c.make.sdk[type === 'rpc' ? 'rpcs' : 'modules'] as Make['sdk']['modules'];
 
+  general('base', (c, text) => c.make.sdk.apps.setSection(c.app, c.version, 'base', text));
+  general('common', (c, text) => c.make.sdk.apps.setCommon(c.app, c.version, JSON.parse(text)));
+  general('readme', (c, text) => c.make.sdk.apps.setDocs(c.app, c.version, text));
   for (const type of ['connection', 'rpc', 'module'] as const) {
-    for (const [id, meta] of Object.entries(manifest.components[type] ?? {})) {
-      const link = (c: DeployContext) =>
-        meta.connection ? { connection: remoteConnection(c, meta.connection) } : {};
+    for (const [id, meta] of Object.entries(components[type] ?? {})) {
+      const { label = id, description = '', moduleType, actionCrud, connection } = meta;
       if (type === 'connection') {
-        step(
-          `ENSURE connection ${id} "${meta.label}" (found by label, else created)`,
-          async (c) => {
-            const found = (await c.make.sdk.connections.list(c.app)).find(
-              (r) => r.label === meta.label,
-            );
-            const remote =
-              found ??
-              (await c.make.sdk.connections.create(c.app, { type: 'basic', label: meta.label! }));
-            c.connections.set(id, remote.name);
-          },
-        );
-      } else if (type === 'rpc') {
-        step(
-          `ENSURE rpc ${id} "${meta.label}" (created if missing), connection ${meta.connection}`,
-          async (c) => {
-            if (!(await c.make.sdk.rpcs.list(c.app, c.version)).some((r) => r.name === id))
-              await c.make.sdk.rpcs.create(c.app, c.version, { name: id, label: meta.label! });
-            await c.make.sdk.rpcs.update(c.app, c.version, id, { label: meta.label, ...link(c) });
-          },
-        );
+        step(`ENSURE connection ${id} "${label}" (found by label, else created)`, async (c) => {
+          const found = (await c.make.sdk.connections.list(c.app)).find((r) => r.label === label);
+          const made =
+            found ?? (await c.make.sdk.connections.create(c.app, { type: 'basic', label }));
+          c.connections.set(id, made.name);
+        });
       } else {
-        const moduleType = meta.moduleType!;
-        const what = `${moduleType}${meta.actionCrud ? `, ${meta.actionCrud}` : ''}`;
-        step(
-          `ENSURE module ${id} "${meta.label}" (${what}; created if missing), connection ${meta.connection}`,
-          async (c) => {
-            const description = meta.description ?? '';
-            if (!(await c.make.sdk.modules.list(c.app, c.version)).some((m) => m.name === id))
-              await c.make.sdk.modules.create(c.app, c.version, {
-                name: id,
-                typeId: MODULE_TYPE_ID[moduleType],
-                label: meta.label!,
+        // RPCs and modules: created if missing (modules with Make's type id), then labelled and linked.
+        const kind = type === 'rpc' ? 'rpc' : `${moduleType}${actionCrud ? `, ${actionCrud}` : ''}`;
+        const create =
+          type === 'rpc'
+            ? {}
+            : {
+                typeId: MODULE_TYPE_ID[moduleType as keyof typeof MODULE_TYPE_ID],
                 description,
                 moduleInitMode: 'blank',
-                // Fields Make's API takes beyond the SDK's types (as the Apps Editor sends them).
-                ...(moduleType === 'universal' ? { subtype: 'Universal' } : {}),
-                ...(meta.actionCrud ? { crud: meta.actionCrud } : {}),
-              } as Parameters<Make['sdk']['modules']['create']>[2]);
-            await c.make.sdk.modules.update(c.app, c.version, id, {
-              label: meta.label,
-              description,
-              ...link(c),
+              };
+        // Fields Make's API takes beyond the SDK's types (as the Apps Editor sends them).
+        const extra = {
+          ...(moduleType === 'universal' ? { subtype: 'Universal' } : {}),
+          ...(actionCrud ? { crud: actionCrud } : {}),
+        };
+        step(
+          `ENSURE ${type} ${id} "${label}" (${kind}; created if missing), connection ${connection}`,
+          async (c) => {
+            const sdk = sdkFor(c, type);
+            if (!(await sdk.list(c.app, c.version)).some((r) => r.name === id))
+              await sdk.create(c.app, c.version, { name: id, label, ...create, ...extra } as never);
+            const link = connection ? { connection: remote(c, connection) } : {};
+            await sdk.update(c.app, c.version, id, {
+              label,
+              ...(type === 'module' ? { description } : {}),
+              ...link,
             });
           },
         );
       }
       for (const [key, file] of Object.entries(meta.codeFiles)) {
         const section = API_SECTION[key];
-        if (!file || !section) continue;
-        step(`PUT ${type} ${id} ${section} (${file})`, (c) =>
-          type === 'connection'
-            ? c.make.sdk.connections.setSection(
-                remoteConnection(c, id),
-                section as 'api',
-                read(file),
-              )
-            : c.make.sdk[type === 'rpc' ? 'rpcs' : 'modules'].setSection(
-                c.app,
-                c.version,
-                id,
-                section as 'api',
-                read(file),
-              ),
-        );
+        if (file && section)
+          step(`PUT ${type} ${id} ${section} (${file})`, (c) =>
+            type === 'connection'
+              ? c.make.sdk.connections.setSection(remote(c, id), section as 'api', read(file))
+              : sdkFor(c, type).setSection(c.app, c.version, id, section as 'api', read(file)),
+          );
       }
     }
   }
-  if (groups)
-    step(`PUT app groups (${groups})`, (c) =>
-      c.make.sdk.apps.setSection(c.app, c.version, 'groups', read(groups)),
-    );
+  general('groups', (c, text) => c.make.sdk.apps.setSection(c.app, c.version, 'groups', text));
   return steps;
 }
 

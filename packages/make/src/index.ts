@@ -1,6 +1,5 @@
-export * from './make-format';
-export { buildApp, CONNECTION_ID, SCHEMA_RPC_ID, RPC_MAX_PAGES, idFromLabel } from './app/build';
-export { layout, MAKECOMAPP, kebab } from './layout';
+// The package's API: the generator, the folder check and the deploy (the CLI is cli.ts).
+export { buildApp, type MakeApp } from './app/build';
 export * from './generate';
-export { checkFolder, loadMakeSchemas, schemaFor, DEFAULT_MAKE_SCHEMAS_DIR } from './check';
-export { deployPlan, deployProblems, deploy, ZONES, APP_NAME, type DeployStep } from './deploy';
+export { checkFolder, loadMakeSchemas } from './check';
+export { deploy, deployPlan } from './deploy';

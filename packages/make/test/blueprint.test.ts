@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LIMITS, SAMPLE_CATEGORIES } from '@classifaily/core';
 import { generatedFiles } from '../src/generate';
-import type { MakeParameter } from '../src/make-format';
+import type { MakeParameter } from './emulator/make-format';
 import { allParameters, evaluateDeep, evaluateTemplate, runModule } from './emulator';
 import { startApi, type ApiServer } from './helpers/api';
 import { devApp } from './helpers/apps';

@@ -190,7 +190,7 @@ describe('classifaily-make deploy', () => {
     [
       'a missing file',
       (dir) => rmSync(path.join(dir, 'modules/groups.json')),
-      /modules\/groups\.json: named in makecomapp\.json but missing/,
+      /missing: modules\/groups\.json/,
     ],
     [
       "a file Make's schema refuses",

@@ -2,14 +2,8 @@
 // writer that touches only the app's own files.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  DEFAULT_APP_DIR,
-  generatedFiles,
-  isStale,
-  origin,
-  staleness,
-  writeApp,
-} from '../src/generate';
+import { differences } from '../src/check';
+import { DEFAULT_APP_DIR, generatedFiles, listedFiles, origin, writeApp } from '../src/generate';
 import { json } from '../src/layout';
 import { tempDir } from './helpers/apps';
 
@@ -19,7 +13,7 @@ describe('generation', () => {
   });
 
   it('the checked-in app (packages/make/app) is up to date', () => {
-    expect(staleness(DEFAULT_APP_DIR)).toEqual({ missing: [], changed: [], extra: [] });
+    expect(differences(DEFAULT_APP_DIR, generatedFiles())).toEqual([]);
   });
 
   it('has the Apps Editor layout, with an origin to deploy to', () => {
@@ -73,7 +67,7 @@ describe('writeApp: only the app’s own files', () => {
     const target = path.join(dir, 'new', 'app');
     writeApp(target, generatedFiles());
     writeApp(target, generatedFiles());
-    expect(staleness(target)).toEqual({ missing: [], changed: [], extra: [] });
+    expect(differences(target, generatedFiles())).toEqual([]);
   });
 
   it('refuses a folder that holds anything else, and leaves it as it was', () => {
@@ -101,7 +95,7 @@ describe('writeApp: only the app’s own files', () => {
     expect(existsSync(path.join(dir, old))).toBe(false);
     expect(existsSync(path.join(dir, 'modules/old-module'))).toBe(false);
     expect(readFileSync(path.join(dir, 'notes.txt'), 'utf8')).toBe('mine');
-    expect(staleness(dir).extra).toEqual(['notes.txt']);
+    expect(differences(dir, generatedFiles())).toEqual(['extra: notes.txt']);
   });
 
   it('never removes a file outside the folder, whatever the old makecomapp.json lists', () => {
@@ -115,11 +109,27 @@ describe('writeApp: only the app’s own files', () => {
     expect(readFileSync(path.join(dir, 'outside.txt'), 'utf8')).toBe('keep');
   });
 
-  it('staleness compares with the folder’s own origins (the developer’s, e.g. with the Apps Editor’s idMapping)', () => {
+  it('keeps the origins it is given (the developer’s, e.g. with the Apps Editor’s idMapping)', () => {
     const mine = { ...origin('us2', 'classifaily-x1b2'), idMapping: { module: [] } };
     writeApp(dir, generatedFiles({ origins: [mine] }));
-    expect(isStale(staleness(dir))).toBe(false);
+    expect(differences(dir, generatedFiles({ origins: [mine] }))).toEqual([]);
+    expect(differences(dir, generatedFiles())).toEqual(['changed: makecomapp.json']);
     writeFileSync(path.join(dir, 'general/base.iml.json'), '{}\n');
-    expect(staleness(dir).changed).toEqual(['general/base.iml.json']);
+    writeFileSync(path.join(dir, 'general/more.json'), '{}\n');
+    expect(differences(dir, generatedFiles({ origins: [mine] }))).toEqual([
+      'changed: general/base.iml.json',
+      'extra: general/more.json',
+    ]);
+  });
+
+  it('every component names the app’s one connection, and the manifest lists every file', () => {
+    const files = generatedFiles();
+    const manifest = JSON.parse(files.get('makecomapp.json')!);
+    const [connection, ...others] = Object.keys(manifest.components.connection);
+    expect(others).toEqual([]);
+    for (const type of ['rpc', 'module'])
+      for (const meta of Object.values<{ connection: string }>(manifest.components[type]))
+        expect(meta.connection).toBe(connection);
+    expect(listedFiles(manifest).sort()).toEqual([...files.keys()].sort());
   });
 });

@@ -1,9 +1,8 @@
 // The rules that need the IML read (test/emulator/rules.ts): every expression is in the evaluated
 // subset and reads only what is declared where it stands, only search modules iterate, outputs match
 // interfaces. Each rule also gets a broken app, to show that it would catch it.
-import { buildApp } from '../src/app/build';
 import { DEFAULT_APP_DIR } from '../src/generate';
-import type { MakeApp } from '../src/make-format';
+import type { MakeApp } from './emulator/make-format';
 import { checkApp, readApp } from './emulator';
 
 it('the checked-in app breaks none', () => {
@@ -11,13 +10,48 @@ it('the checked-in app breaks none', () => {
 });
 
 const broken = (change: (app: MakeApp) => void) => {
-  const app = buildApp();
+  const app = readApp(DEFAULT_APP_DIR);
   change(app);
   return checkApp(app).map((v) => `${v.where}: ${v.rule}`);
 };
 const mod = (app: MakeApp, id: string) => app.modules.find((m) => m.id === id)!;
 
 it.each<[string, (app: MakeApp) => void, RegExp]>([
+  [
+    'the key written to Make’s logs (base)',
+    (a) => (a.base.log.sanitize = []),
+    /base: log\.sanitize lacks request\.headers\.authorization/,
+  ],
+  [
+    'the key written to Make’s logs (connection)',
+    (a) => delete a.connection.communication.log,
+    /connection classifaily: log\.sanitize lacks/,
+  ],
+  [
+    'a universal module that can send the key to another host',
+    (a) => (mod(a, 'makeAnApiCall').communication.url = '{{parameters.url}}'),
+    /module makeAnApiCall: a universal module's URL must start with the base URL/,
+  ],
+  [
+    'a module id Make refuses',
+    (a) => (mod(a, 'getSchema').id = 'get-schema'),
+    /not an id Make accepts/,
+  ],
+  [
+    'an RPC the app does not have',
+    (a) => (a.rpcs[0]!.id = 'otherOptions'),
+    /module classifyText: rpc:\/\/schemaOptions names no RPC of the app/,
+  ],
+  [
+    'a module in no group',
+    (a) => a.groups.pop(),
+    /module makeAnApiCall: in 0 groups, not exactly one/,
+  ],
+  [
+    'a group naming no module',
+    (a) => a.groups[0]!.modules.push('gone'),
+    /groups: gone is not a module/,
+  ],
   [
     'iterate on an action',
     (a) => (mod(a, 'classifyText').communication.response!.iterate = '{{body.x}}'),

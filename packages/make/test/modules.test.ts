@@ -13,7 +13,7 @@ import {
 } from '@classifaily/core';
 import { RPC_MAX_PAGES } from '../src/app/build';
 import { DEFAULT_APP_DIR } from '../src/generate';
-import type { MakeModule, MakeParameter } from '../src/make-format';
+import type { MakeModule, MakeParameter } from './emulator/make-format';
 import {
   MakeModuleError,
   readApp,

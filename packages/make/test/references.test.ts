@@ -11,9 +11,9 @@ import {
   type FieldSpec,
   type OperationSpec,
 } from '@classifaily/core';
-import { buildApp } from '../src/app/build';
-import type { MakeParameter, MakeRequest } from '../src/make-format';
-import { allParameters } from './emulator';
+import type { MakeParameter, MakeRequest } from './emulator/make-format';
+import { DEFAULT_APP_DIR } from '../src/generate';
+import { allParameters, readApp } from './emulator';
 import { expressionsOf, referencedPaths } from './emulator/iml';
 
 type Schema = Record<string, unknown> & {
@@ -37,7 +37,8 @@ function schemaAt(schema: Schema, parts: string[]): Schema | undefined {
   let s: Schema | undefined = deref(schema);
   for (const part of parts) {
     if (!s) return undefined;
-    if (s.properties?.[part]) s = deref(s.properties[part]!);
+    if (/^\[-?\d+\]$/.test(part)) s = s.items && deref(s.items);
+    else if (s.properties?.[part]) s = deref(s.properties[part]!);
     else if (s.additionalProperties && typeof s.additionalProperties === 'object')
       s = deref(s.additionalProperties);
     else return undefined;
@@ -56,7 +57,7 @@ function operationFor(request: MakeRequest) {
   throw new Error(`No operation in the contract for ${request.method} ${request.url}`);
 }
 
-const app = buildApp();
+const app = readApp(DEFAULT_APP_DIR);
 const requests: [string, MakeRequest][] = [
   [`connection ${app.connection.id}`, app.connection.communication],
   ...app.rpcs.map((r): [string, MakeRequest] => [`rpc ${r.id}`, r.communication]),
@@ -116,6 +117,19 @@ describe.each(requests)('%s reads and sends only what the contract has', (_name,
     const qs = { ...(request.qs as object), ...(request.pagination?.qs ?? {}) };
     expect(Object.keys(qs).filter((k) => !queryNames.includes(k))).toEqual([]);
   });
+});
+
+it("the base's error directive and response.temp read only the contract's Problem", () => {
+  const problem = spec.components.schemas.Problem as Schema;
+  const missing = strings(app.base.response).flatMap(([where, text]) =>
+    expressionsOf(text).flatMap((src) =>
+      referencedPaths(src)
+        .filter(([root, ...rest]) => root === 'body' && !schemaAt(problem, rest))
+        .map((path) => `${where}: ${path.join('.')}`),
+    ),
+  );
+  expect(missing).toEqual([]);
+  expect(JSON.stringify(app.base.response)).toContain('body.errors[1].field');
 });
 
 describe('everything user-facing comes from the catalog', () => {

@@ -1,11 +1,12 @@
 // Make's own JSON schemas (those of the Make Apps Editor for VS Code) are the judge of every file:
 // each generated file is valid against the schema the editor applies to its kind. `checkFolder`
-// (what `check` and `deploy` run) applies them to a folder, with the rules no schema can say; each
-// rule gets a broken folder that it catches.
+// (what `check` and `deploy` run) applies them to a folder, then holds it to what the generator
+// writes; each gets a broken folder that it catches. (The rules no schema can say hold the generator
+// itself: iml-rules.test.ts.)
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkFolder, loadMakeSchemas, schemaFor } from '../src/check';
-import { DEFAULT_APP_DIR, generatedFiles, writeApp } from '../src/generate';
+import { DEFAULT_APP_DIR, generatedFiles, origin, writeApp } from '../src/generate';
 import { json } from '../src/layout';
 import { makeSchemas, tempDir } from './helpers/apps';
 
@@ -57,7 +58,7 @@ describe("Make's schemas refuse what the app must not do", () => {
   });
 });
 
-describe('checkFolder: a folder, by Make’s schemas and the app’s rules', () => {
+describe('checkFolder: a folder, by Make’s schemas, then against what the generator writes', () => {
   let dir: string;
   let remove: () => void;
   beforeEach(() => {
@@ -82,9 +83,9 @@ describe('checkFolder: a folder, by Make’s schemas and the app’s rules', () 
   const GET_COMMUNICATION = 'modules/get-schema/get-schema.communication.iml.json';
   it.each<[string, () => void, RegExp]>([
     [
-      'a file makecomapp.json names is missing',
+      'a missing file',
       () => rmSync(file('modules/get-schema/get-schema.samples.iml.json')),
-      /get-schema\.samples\.iml\.json: named in makecomapp\.json but missing/,
+      /^missing: modules\/get-schema\/get-schema\.samples\.iml\.json\n/,
     ],
     [
       'a file that is not JSON',
@@ -97,73 +98,46 @@ describe('checkFolder: a folder, by Make’s schemas and the app’s rules', () 
       /get-schema\.communication\.iml\.json\/headers: must be object \(Make's api\.json\)/,
     ],
     [
-      'an RPC the app does not have',
+      'a file changed by hand (here: an RPC the app does not have)',
       () =>
         writeFileSync(
           file(TEXT_PARAMS),
           readFileSync(file(TEXT_PARAMS), 'utf8').replace('rpc://schemaOptions', 'rpc://gone'),
         ),
-      /module classifyText: rpc:\/\/gone names no RPC of the app/,
+      /^changed: modules\/classify-text\/classify-text\.mappable-params\.iml\.json\n.* is not what the generator writes: run `classifaily-make generate --out .*`\.$/,
     ],
     [
-      'a module in no group',
-      () => edit('modules/groups.json', (g: unknown[]) => void g.pop()),
-      /groups: module makeAnApiCall must be in exactly one group/,
+      'a file the app does not have',
+      () => writeFileSync(file('modules/extra.json'), '{}'),
+      /^extra: modules\/extra\.json\n/,
     ],
     [
-      'a module id Make refuses',
-      () =>
-        edit('makecomapp.json', (m: { components: { module: Record<string, unknown> } }) => {
-          m.components.module['get-schema'] = m.components.module.getSchema;
-          delete m.components.module.getSchema;
-        }),
-      /module get-schema: not an id Make accepts/,
-    ],
-    [
-      'a component whose connection is not in makecomapp.json',
+      'a makecomapp.json that no longer lists the RPC',
       () =>
         edit(
           'makecomapp.json',
-          (m: { components: { rpc: Record<string, { connection: string }> } }) => {
-            m.components.rpc.schemaOptions!.connection = 'other';
-          },
+          (m: { components: { rpc: object } }) => void (m.components.rpc = {}),
         ),
-      /rpc schemaOptions: its connection other is not in makecomapp\.json/,
-    ],
-    [
-      'the key written to Make’s logs',
-      () => edit('general/base.iml.json', (b: { log: unknown }) => void (b.log = { sanitize: [] })),
-      /base: log\.sanitize lacks request\.headers\.authorization/,
-    ],
-    [
-      'plain http to localhost allowed in the production build',
-      () =>
-        writeFileSync(
-          file('connections/classifaily/classifaily.params.iml.json'),
-          generatedFiles({ dev: true }).get('connections/classifaily/classifaily.params.iml.json')!,
-        ),
-      /connection classifaily: baseUrl must follow core's rule \(https only/,
-    ],
-    [
-      'a universal module that can send the key to another host',
-      () =>
-        edit(
-          'modules/make-an-api-call/make-an-api-call.communication.iml.json',
-          (c: { url: string }) => void (c.url = '{{parameters.url}}'),
-        ),
-      /module makeAnApiCall: a universal module's URL must start with the base URL/,
+      /^changed: makecomapp\.json\n/,
     ],
   ])('catches %s', (_name, breakIt, expected) => {
     breakIt();
     expect(problems()).toMatch(expected);
   });
 
-  it('takes a development build only when told so (--dev)', () => {
+  it('says which build it is when the other was asked for (--dev)', () => {
     writeApp(dir, generatedFiles({ dev: true }));
     expect(problems(true)).toBe('');
-    expect(problems(false)).toMatch(/https only/);
+    expect(problems(false)).toBe(
+      `${dir} is a development build: its connection also takes http:// to this machine, where a production build takes https only; a development build is not for deploying (check it with --dev).`,
+    );
     writeApp(dir, generatedFiles());
-    expect(problems(true)).toMatch(/https, or http to this machine/);
+    expect(problems(true)).toBe(`${dir} is a production build: check it without --dev.`);
+  });
+
+  it('compares with the folder’s own origins', () => {
+    writeApp(dir, generatedFiles({ origins: [origin('us1', 'classifaily-mine')] }));
+    expect(problems()).toBe('');
   });
 
   it('says so when the folder is no Make app', () => {

@@ -10,17 +10,9 @@ import {
   type OperationSpec,
   type OutputFieldSpec,
 } from '@classifaily/core';
-import type {
-  MakeApp,
-  MakeComponent,
-  MakeModule,
-  MakeParameter,
-  MakeRequest,
-} from '../make-format';
-import { errorDirective } from './errors';
+import { COMMON, errorDirective, fieldErrorsTemp } from './errors';
 import { iml, imlString } from './iml';
-import { toInterfaceField, toMakeParameter } from './params';
-import { readme } from './readme';
+import { toInterfaceField, toMakeParameter, type MakeParameter } from './params';
 import { universalModule, UNIVERSAL_GROUP_LABEL } from './universal';
 
 const ops = catalog.operations;
@@ -36,41 +28,29 @@ export const RPC_MAX_PAGES = 3;
 /** Make logs requests; the Authorization header holds the API key and must never be logged. */
 const SANITIZE = ['request.headers.authorization'];
 
-export interface BuildOptions {
-  /**
-   * A development build: the connection also takes plain http:// to this machine (the sandbox).
-   * The production build takes https:// only, as core's client does for a remote host.
-   */
-  dev?: boolean;
-}
-
 /** "Classify Text" → "classifyText": module ids follow the catalog's labels. */
-export function idFromLabel(label: string): string {
-  const words = label.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  return words
-    .map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase()))
+export const idFromLabel = (label: string) =>
+  label
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w, i) => (i ? w[0]!.toUpperCase() : w[0]!.toLowerCase()) + w.slice(1).toLowerCase())
     .join('');
-}
 
 /** Fields that shape the step on the platform but are not sent to the API. */
-const CLIENT_ONLY = new Set<string>([
-  f.categorySource.key,
-  f.reviewThreshold.key,
-  f.batchSize.key,
-  f.concurrency.key,
-  f.returnAll.key,
-  f.limit.key,
-]);
+const CLIENT_ONLY = [
+  f.categorySource,
+  f.reviewThreshold,
+  f.batchSize,
+  f.concurrency,
+  f.returnAll,
+  f.limit,
+];
 
 /** Which field each "Categories From" option shows (Make's nested parameters). */
 const NESTED_BY_SOURCE: Record<string, FieldSpec> = { list: f.categories, schema: f.schema };
 
 const baseUrlExpr = (scope: 'connection' | 'parameters') =>
   iml(`ifempty(${scope}.${f.baseUrl.key}, ${imlString(String(f.baseUrl.default))})`);
-
-/** The review rule of core (`confidence < threshold`), in IML. */
-const needsReviewExpr = (confidence: string) =>
-  `${confidence} < ifempty(parameters.${f.reviewThreshold.key}, ${DEFAULT_REVIEW_THRESHOLD})`;
 
 /**
  * The connection label, as IML. core's `connectionLabel(me)` is the one definition; rendering it
@@ -87,21 +67,24 @@ export function connectionLabelIml(): string {
   let p = 0;
   while (p < live.length && live[p] === test[p]) p++;
   let s = 0;
-  while (s < live.length - p && live[live.length - 1 - s] === test[test.length - 1 - s]) s++;
+  while (s < live.length - p && live.at(-1 - s) === test.at(-1 - s)) s++;
   const testOnly = imlString(test.slice(p, test.length - s));
   const withMode = `${live.slice(0, p)}${iml(`if(body.key.mode == 'test', ${testOnly}, '')`)}${live.slice(p)}`;
   return withMode.replace(/⟦([a-z.]+)⟧/g, (_m, path: string) => iml(path));
 }
 
-export function buildConnection({ dev = false }: BuildOptions = {}): MakeComponent {
+/** The connection; `dev`: a development build, which also takes http:// to this machine (the sandbox). */
+function buildConnection(dev: boolean) {
   const params = catalog.credential.fields.map((field) => toMakeParameter(field, SCHEMA_RPC));
-  const baseUrl = params.find((p) => p.name === f.baseUrl.key)!;
   // Make documents `validate.pattern` for text fields: the URL rule is core's, as a pattern.
-  Object.assign(baseUrl, {
-    type: 'text',
-    help: dev ? f.baseUrl.help : catalog.credential.hostedBaseUrlHelp,
-    validate: { pattern: baseUrlPattern({ allowLocalHttp: dev }) },
-  });
+  Object.assign(
+    params.find((p) => p.name === f.baseUrl.key)!,
+    {
+      type: 'text',
+      help: dev ? f.baseUrl.help : catalog.credential.hostedBaseUrlHelp,
+      validate: { pattern: baseUrlPattern({ allowLocalHttp: dev }) },
+    },
+  );
   return {
     id: CONNECTION_ID,
     label: catalog.credential.label,
@@ -112,51 +95,33 @@ export function buildConnection({ dev = false }: BuildOptions = {}): MakeCompone
       headers: { Authorization: `Bearer ${iml(`parameters.${f.apiKey.key}`)}` },
       response: {
         metadata: { type: 'text', value: connectionLabelIml() },
-        error: errorDirective(),
+        // GET /v1/me sends no fields: none of its errors can name one.
+        error: errorDirective({ withFieldErrors: false }),
       },
       log: { sanitize: SANITIZE },
     },
   };
 }
 
-const cursorPagination = () => ({
-  qs: { cursor: iml('body.next_cursor') },
-  condition: iml('body.has_more'),
+/** GET /v1/schemas as Make reads it: 100 a page, following the cursor, up to `limit` items. */
+const schemaPages = (output: object, limit: string | number) => ({
+  qs: { limit: LIMITS.schemaListMaxLimit },
+  pagination: { qs: { cursor: iml('body.next_cursor') }, condition: iml('body.has_more') },
+  response: { iterate: iml('body.data'), output, limit },
 });
-
-export function buildSchemaRpc(): MakeComponent {
-  return {
-    id: SCHEMA_RPC_ID,
-    label: ops.listSchemas.label,
-    params: [],
-    communication: {
-      url: ops.listSchemas.path,
-      method: 'GET',
-      qs: { limit: LIMITS.schemaListMaxLimit },
-      pagination: cursorPagination(),
-      response: {
-        iterate: iml('body.data'),
-        output: { label: iml('item.name'), value: iml('item.id') },
-        limit: RPC_MAX_PAGES * LIMITS.schemaListMaxLimit,
-      },
-    },
-  };
-}
 
 /** Parameters of an operation: every field Make can use, "Categories From" with its nested fields. */
 function mappableParams(op: OperationSpec, skip: readonly FieldSpec[] = []): MakeParameter[] {
-  const hasSource = op.fields.includes(f.categorySource);
-  const nested = Object.values(NESTED_BY_SOURCE);
+  const nested = op.fields.includes(f.categorySource) ? Object.values(NESTED_BY_SOURCE) : [];
   return op.fields
-    .filter((field) => !skip.includes(field) && !(hasSource && nested.includes(field)))
+    .filter((field) => !skip.includes(field) && !nested.includes(field))
     .map((field) => {
       const param = toMakeParameter(field, SCHEMA_RPC);
-      if (field === f.categorySource && Array.isArray(param.options)) {
+      if (field === f.categorySource && Array.isArray(param.options))
         param.options = param.options.map((option) => ({
           ...option,
           nested: [toMakeParameter(NESTED_BY_SOURCE[String(option.value)]!, SCHEMA_RPC)],
         }));
-      }
       return param;
     });
 }
@@ -165,180 +130,139 @@ function mappableParams(op: OperationSpec, skip: readonly FieldSpec[] = []): Mak
 const body = (op: OperationSpec) =>
   Object.fromEntries(
     op.fields
-      .filter((field) => !CLIENT_ONLY.has(field.key))
+      .filter((field) => !CLIENT_ONLY.some((x) => x.key === field.key))
       .map((field) => [field.key, iml(`parameters.${field.key}`)]),
   );
 
-/** Where each classification output field is found in a result, relative to `from`. */
+/** A classification's output fields, read from the answer (`body`) or a batch item (`item`). */
 function classificationOutput(fields: readonly OutputFieldSpec[], from: 'body' | 'item') {
-  const paths: Record<string, string> = {
-    id: `${from}.id`,
-    index: `${from}.index`,
-    reference: `${from}.id`,
-    label: `${from}.result.label`,
-    confidence: `${from}.result.confidence`,
-    explanation: `${from}.result.explanation`,
-    scores: `${from}.result.scores`,
-    error: `${from}.error.detail`,
-  };
-  const rule = needsReviewExpr(paths.confidence!);
-  const entries = fields.map((field) => {
-    // A failed batch item has no confidence: it always goes to a person.
-    if (field.key === 'needs_review')
-      return [
-        field.key,
-        iml(from === 'item' ? `if(item.status == 'failed', true, ${rule})` : rule),
-      ];
-    const path = paths[field.key];
-    if (!path) throw new Error(`No response path for output field ${field.key}`);
-    return [field.key, iml(path)];
-  });
-  return Object.fromEntries(entries);
+  const path = (key: string) =>
+    ({ reference: 'id', error: 'error.detail' })[key] ??
+    (['id', 'index'].includes(key) ? key : `result.${key}`);
+  // core's review rule, `confidence < threshold`; a failed batch item has no confidence: it always
+  // goes to a person.
+  const review = `${from}.result.confidence < ifempty(parameters.${f.reviewThreshold.key}, ${DEFAULT_REVIEW_THRESHOLD})`;
+  const failed = (rule: string) =>
+    from === 'item' ? `if(item.status == 'failed', true, ${rule})` : rule;
+  const expression = (key: string) =>
+    key === 'needs_review' ? failed(review) : `${from}.${path(key)}`;
+  return Object.fromEntries(fields.map(({ key }) => [key, iml(expression(key))]));
 }
 
 /** Output of an operation whose response (or item) carries the output fields by the same names. */
-const sameNameOutput = (fields: readonly OutputFieldSpec[], from: 'body' | 'item') =>
-  Object.fromEntries(fields.map((field) => [field.key, iml(`${from}.${field.key}`)]));
+const sameNameOutput = (op: OperationSpec, from: 'body' | 'item' = 'body') =>
+  Object.fromEntries(op.outputFields.map(({ key }) => [key, iml(`${from}.${key}`)]));
 
-function module(
-  op: OperationSpec,
-  moduleType: MakeModule['moduleType'],
-  { url, ...communication }: Omit<MakeRequest, 'method'>,
-  params: MakeParameter[],
-  crud?: MakeModule['crud'],
-): MakeModule {
+interface ModuleOptions {
+  crud?: 'create' | 'read' | 'delete';
+  /** Fields Make does not show. */
+  skip?: FieldSpec[];
+  /** Default: the output fields by their names in the answer. One that iterates makes a search. */
+  response?: object;
+  qs?: object;
+  pagination?: object;
+}
+
+/** A module of an operation; a POST sends every field the API takes as its body. */
+function module(op: OperationSpec, { crud, skip = [], response, ...paging }: ModuleOptions = {}) {
   const keys = new Set(op.outputFields.map((field) => field.key));
   return {
     id: idFromLabel(op.label),
     label: op.label,
     description: op.description,
-    moduleType,
-    ...(crud ? { crud } : {}),
-    communication: { url, method: op.method, ...communication },
-    staticParams: [],
-    mappableParams: params,
+    moduleType: response && 'iterate' in response ? ('search' as const) : ('action' as const),
+    crud,
+    resource: op.resource as string,
+    communication: {
+      url: op.path.replace('{schema_id}', iml(`parameters.${f.schemaId.key}`)),
+      method: op.method,
+      ...(op.method === 'POST' ? { body: body(op) } : {}),
+      ...paging,
+      response: response ?? { output: sameNameOutput(op) },
+    },
+    staticParams: [] as MakeParameter[],
+    mappableParams: mappableParams(op, skip),
     interface: op.outputFields.map(toInterfaceField),
     samples: Object.fromEntries(Object.entries(op.sample).filter(([key]) => keys.has(key))),
   };
 }
 
-const schemaPath = (op: OperationSpec) =>
-  op.path.replace('{schema_id}', iml(`parameters.${f.schemaId.key}`));
-
 /**
  * Classify Batch is one request of at most one batch (decision 0405): Make's own iterators and
  * aggregators make the batches, so its texts say exactly that instead of core's "sent 25 per request".
  */
-function classifyBatchModule(): MakeModule {
+function classifyBatchModule() {
   const n = LIMITS.batchMaxItems;
-  const items: MakeParameter = {
+  const op = ops.classifyBatch;
+  const output = classificationOutput(op.outputFields, 'item');
+  const skip = [f.items, f.batchSize, f.concurrency];
+  const batch = module(op, { response: { iterate: iml('body.results'), output }, skip });
+  batch.description = `Classify up to ${n} texts in one request; each gets its own result, in the same order, and one bad text fails alone.`;
+  batch.mappableParams.unshift({
     ...toMakeParameter(f.items, SCHEMA_RPC),
     help: `Up to ${n} texts, each with an optional reference; one bad text fails alone. For a longer list, put an Array aggregator before this module with Group by ceil(position / ${n}): each group is one call.`,
     validate: { minItems: f.items.minItems ?? 1, maxItems: n },
-  };
-  const op = ops.classifyBatch;
-  const batch = module(
-    op,
-    'search',
-    {
-      url: op.path,
-      body: body(op),
-      response: {
-        iterate: iml('body.results'),
-        output: classificationOutput(op.outputFields, 'item'),
-      },
-    },
-    [items, ...mappableParams(op, [f.items, f.batchSize, f.concurrency])],
-  );
-  batch.description = `Classify up to ${n} texts in one request; each gets its own result, in the same order, and one bad text fails alone.`;
+  });
   return batch;
 }
 
-export function buildModules(): MakeModule[] {
-  const output = (op: OperationSpec, from: 'body' | 'item' = 'body') => ({
-    output: sameNameOutput(op.outputFields, from),
-  });
+export function buildModules() {
   const { classify, createSchema, getSchema, listSchemas, deleteSchema } = ops;
+  const output = classificationOutput(classify.outputFields, 'body');
+  const listed = schemaPages(sameNameOutput(listSchemas, 'item'), iml(`parameters.${f.limit.key}`));
   return [
-    module(
-      classify,
-      'action',
-      {
-        url: classify.path,
-        body: body(classify),
-        response: { output: classificationOutput(classify.outputFields, 'body') },
-      },
-      mappableParams(classify),
-      'create',
-    ),
+    module(classify, { crud: 'create', response: { output } }),
     classifyBatchModule(),
-    module(
-      createSchema,
-      'action',
-      { url: createSchema.path, body: body(createSchema), response: output(createSchema) },
-      mappableParams(createSchema),
-      'create',
-    ),
-    module(
-      getSchema,
-      'action',
-      { url: schemaPath(getSchema), response: output(getSchema) },
-      mappableParams(getSchema),
-      'read',
-    ),
-    module(
-      listSchemas,
-      'search',
-      {
-        url: listSchemas.path,
-        qs: { limit: LIMITS.schemaListMaxLimit },
-        pagination: cursorPagination(),
-        response: {
-          iterate: iml('body.data'),
-          ...output(listSchemas, 'item'),
-          limit: iml(`parameters.${f.limit.key}`),
-        },
-      },
-      // Make's search modules stop at a limit; "return all" is a matter of a high limit there.
-      mappableParams(listSchemas, [f.returnAll]),
-    ),
-    module(
-      deleteSchema,
-      'action',
-      { url: schemaPath(deleteSchema), response: output(deleteSchema) },
-      mappableParams(deleteSchema),
-      'delete',
-    ),
+    module(createSchema, { crud: 'create' }),
+    module(getSchema, { crud: 'read' }),
+    // Make's search modules stop at a limit; "return all" is a matter of a high limit there.
+    module(listSchemas, { ...listed, skip: [f.returnAll] }),
+    module(deleteSchema, { crud: 'delete' }),
     universalModule(baseUrlExpr('connection')),
   ];
 }
 
-export function buildApp(options: BuildOptions = {}): MakeApp {
+export function buildApp({ dev = false } = {}) {
   const modules = buildModules();
-  const ids = (resource: OperationSpec['resource']) =>
-    Object.values(ops)
-      .filter((op) => op.resource === resource)
-      .map((op) => idFromLabel(op.label))
-      .filter((id) => modules.some((m) => m.id === id));
+  const group = (label: string, resource: string) => ({
+    label,
+    modules: modules.filter((m) => m.resource === resource).map((m) => m.id),
+  });
   return {
     base: {
       baseUrl: baseUrlExpr('connection'),
       headers: { Authorization: `Bearer ${iml(`connection.${f.apiKey.key}`)}` },
       timeout: DEFAULT_TIMEOUT_MS,
-      response: { error: errorDirective() },
+      response: { temp: fieldErrorsTemp(), error: errorDirective() },
       log: { sanitize: SANITIZE },
     },
-    readme: readme(modules),
+    common: COMMON,
+    readme: `# ${catalog.service.name}\n\n${catalog.service.description}\n\n## Modules\n\n${modules
+      .map((m) => `- **${m.label}**: ${m.description}`)
+      .join('\n')}\n\nDocumentation: ${catalog.service.guides.make}\n`,
     groups: [
-      { label: catalog.resources.classification.label, modules: ids('classification') },
-      { label: catalog.resources.schema.label, modules: ids('schema') },
+      group(catalog.resources.classification.label, 'classification'),
+      group(catalog.resources.schema.label, 'schema'),
+      group(UNIVERSAL_GROUP_LABEL, 'universal'),
+    ],
+    connection: buildConnection(dev),
+    rpcs: [
       {
-        label: UNIVERSAL_GROUP_LABEL,
-        modules: modules.filter((m) => m.moduleType === 'universal').map((m) => m.id),
+        id: SCHEMA_RPC_ID,
+        label: ops.listSchemas.label,
+        params: [] as MakeParameter[],
+        communication: {
+          url: ops.listSchemas.path,
+          method: 'GET',
+          ...schemaPages(
+            { label: iml('item.name'), value: iml('item.id') },
+            RPC_MAX_PAGES * LIMITS.schemaListMaxLimit,
+          ),
+        },
       },
     ],
-    connection: buildConnection(options),
-    rpcs: [buildSchemaRpc()],
     modules,
   };
 }
+
+export type MakeApp = ReturnType<typeof buildApp>;

@@ -1,8 +1,26 @@
-// Maps core's field specs onto Make parameters: one function per direction, no labels of its own.
+// Core's field specs as Make parameters (what a module takes) and interface fields (what it gives).
 import { catalog, type FieldSpec, type OutputFieldSpec } from '@classifaily/core';
-import type { MakeParameter } from '../make-format';
 
-const MAKE_TYPE: Record<FieldSpec['type'], string> = {
+/** A Make parameter or interface field; Make's schema `parameters.json` is the judge of the files. */
+export interface MakeParameter {
+  name: string;
+  type: string;
+  label?: string;
+  help?: string;
+  required?: boolean;
+  default?: unknown;
+  advanced?: boolean;
+  multiline?: boolean;
+  /** An option list, or `rpc://<rpcId>` to load it from an RPC. */
+  options?: { label: string; value: unknown; nested?: MakeParameter[] }[] | string;
+  editable?: boolean;
+  mode?: 'edit';
+  /** For `array`: one element; for `collection`: its fields. */
+  spec?: Partial<MakeParameter> | MakeParameter[];
+  validate?: { min?: number; max?: number; minItems?: number; maxItems?: number; pattern?: string };
+}
+
+const MAKE_TYPE: Record<FieldSpec['type'] | OutputFieldSpec['type'], string> = {
   string: 'text',
   text: 'text',
   password: 'password',
@@ -13,17 +31,14 @@ const MAKE_TYPE: Record<FieldSpec['type'], string> = {
   schemaId: 'select',
   stringList: 'array',
   collection: 'array',
+  object: 'collection',
+  array: 'array',
 };
 
 /** `schemaRpc`: the RPC (`rpc://<id>`) that lists saved schemas, for schema pickers. */
 export function toMakeParameter(field: FieldSpec, schemaRpc: string): MakeParameter {
-  const param: MakeParameter = {
-    name: field.key,
-    label: field.label,
-    type: MAKE_TYPE[field.type],
-    help: field.help,
-    required: field.required,
-  };
+  const { key: name, label, help, required } = field;
+  const param: MakeParameter = { name, label, type: MAKE_TYPE[field.type], help, required };
   if (field.default !== undefined) param.default = field.default;
   if (field.advanced) param.advanced = true;
   if (field.type === 'text') param.multiline = true;
@@ -36,15 +51,15 @@ export function toMakeParameter(field: FieldSpec, schemaRpc: string): MakeParame
   }
   if (field.type === 'stringList') {
     const length = field.maxLength === undefined ? {} : { validate: { max: field.maxLength } };
-    param.spec = { type: 'text', label: field.label, ...length };
+    param.spec = { type: 'text', label, ...length };
   }
   if (field.type === 'collection') {
     const spec = (field.children ?? []).map((child) => toMakeParameter(child, schemaRpc));
-    param.spec = { type: 'collection', label: field.itemLabel ?? field.label, spec };
+    param.spec = { type: 'collection', label: field.itemLabel ?? label, spec };
   }
   const validate = {
-    ...(field.minItems === undefined ? {} : { minItems: field.minItems }),
-    ...(field.maxItems === undefined ? {} : { maxItems: field.maxItems }),
+    minItems: field.minItems,
+    maxItems: field.maxItems,
     ...(field.type === 'number' ? { min: field.min, max: field.max } : {}),
     ...(field.type !== 'stringList' && field.maxLength !== undefined
       ? { max: field.maxLength }
@@ -54,23 +69,15 @@ export function toMakeParameter(field: FieldSpec, schemaRpc: string): MakeParame
   return param;
 }
 
-const INTERFACE_TYPE: Record<OutputFieldSpec['type'], string> = {
-  string: 'text',
-  number: 'number',
-  boolean: 'boolean',
-  object: 'collection',
-  array: 'array',
-};
-
 /** An output field as Make shows it for mapping: dates as `date`, arrays with their element. */
 export function toInterfaceField(field: OutputFieldSpec): MakeParameter {
-  const type = field.format === 'date-time' ? 'date' : INTERFACE_TYPE[field.type];
+  const type = field.format === 'date-time' ? 'date' : MAKE_TYPE[field.type];
   const out: MakeParameter = { name: field.key, label: field.label, type };
   if (field.children) {
-    const spec = field.children.map((child) => ({
-      name: child.key,
-      label: child.label,
-      type: MAKE_TYPE[child.type],
+    const spec = field.children.map((c) => ({
+      name: c.key,
+      label: c.label,
+      type: MAKE_TYPE[c.type],
     }));
     out.spec = { type: 'collection', spec };
   }

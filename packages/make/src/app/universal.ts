@@ -2,12 +2,16 @@
 // universal module / REST): its label, description and fields are the ones Make prescribes for every
 // REST app, so they are written here rather than in core's catalog; the example path is core's.
 import { catalog } from '@classifaily/core';
-import type { MakeModule, MakeParameter } from '../make-format';
 import { iml } from './iml';
+import type { MakeParameter } from './params';
 
 export const UNIVERSAL_GROUP_LABEL = 'Other';
 
-const keyValue = (name: string, label: string, extra: Partial<MakeParameter> = {}) => ({
+const keyValue = (
+  name: string,
+  label: string,
+  extra: Partial<MakeParameter> = {},
+): MakeParameter => ({
   name,
   label,
   type: 'array',
@@ -24,12 +28,14 @@ const spread = (param: string) => ({
 });
 
 /** `baseUrl`: the connection's base URL, in IML; the user's path goes after it, never a host. */
-export function universalModule(baseUrl: string): MakeModule {
+export function universalModule(baseUrl: string) {
   return {
     id: 'makeAnApiCall',
     label: 'Make an API Call',
     description: 'Performs an arbitrary authorized API call.',
-    moduleType: 'universal',
+    moduleType: 'universal' as const,
+    crud: undefined,
+    resource: 'universal',
     communication: {
       url: `${baseUrl}${iml('parameters.url')}`,
       method: iml('parameters.method'),
@@ -42,7 +48,7 @@ export function universalModule(baseUrl: string): MakeModule {
         output: { body: iml('body'), headers: iml('headers'), statusCode: iml('statusCode') },
       },
     },
-    staticParams: [],
+    staticParams: [] as MakeParameter[],
     mappableParams: [
       {
         name: 'url',
@@ -67,12 +73,12 @@ export function universalModule(baseUrl: string): MakeModule {
       }),
       keyValue('qs', 'Query String'),
       { name: 'body', label: 'Body', type: 'any' },
-    ],
+    ] as MakeParameter[],
     interface: [
       { name: 'body', label: 'Body', type: 'any' },
       { name: 'headers', label: 'Headers', type: 'collection' },
       { name: 'statusCode', label: 'Status Code', type: 'number' },
-    ],
+    ] as MakeParameter[],
     samples: {},
   };
 }

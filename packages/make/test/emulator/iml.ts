@@ -2,18 +2,22 @@
 // and nothing more:
 //   - templates: literal text with `{{expression}}` parts; a string that is one expression keeps the
 //     expression's type (number, boolean, object), as in Make;
-//   - paths: `body.result.label`, `parameters.x`, `item.id` (dots only; no `[index]`, no backticks);
-//   - literals: numbers, 'single' or "double" quoted strings (no escapes), true, false, null;
+//   - paths: `body.result.label`, `parameters.x`, `item.id`, with `[n]` array items counted from 1
+//     (-1 the last), as in Make; no backticks;
+//   - literals: numbers, 'single' or "double" quoted strings (no escapes), true, false, null, and
+//     /regular expressions/flags as a function's argument;
 //   - operators: `==` `!=` `<` `<=` `>` `>=` (strict, like Make), `&&` `||` `!`, and `+` (joins
 //     strings, adds numbers);
-//   - functions: `if(cond, a, b)`, `ifempty(a, b)` (b when a is undefined, null or ''), and
-//     `toCollection(array, keyName, valueName)` (used by the universal module);
+//   - functions: `if(cond, a, b)`, `ifempty(a, b)` (b when a is undefined, null or ''),
+//     `toCollection(array, keyName, valueName)` (the universal module), and for the error messages
+//     `get`, `length`, `contains`, `replace` (with a regular expression and $n), `parseNumber`,
+//     `split`, `join`, `remove`, `deduplicate`, as Make's function reference describes them;
 //   - the spread key `"{{...}}": "{{expr}}"` in an object, which merges the expression's object in
 //     (Make's universal-module template);
 //   - for the example scenario's aggregator: `/`, `ceil(x)` and paths rooted at a module number
 //     (`2.__IMTINDEX__`).
-// Anything else (other functions, array indexes, other IML in object keys) is refused with an error,
-// so a generator change that leaves the subset fails the tests instead of being evaluated wrongly.
+// Anything else (other functions, other IML in object keys) is refused with an error, so a generator
+// change that leaves the subset fails the tests instead of being evaluated wrongly.
 // It is test code, not the product: Make's engine is the truth (decision 0404).
 
 export type Scope = Record<string, unknown>;
@@ -25,23 +29,60 @@ type Node =
   | { kind: 'unary'; op: '!'; arg: Node }
   | { kind: 'binary'; op: string; left: Node; right: Node };
 
-const FUNCTIONS = new Set(['if', 'ifempty', 'toCollection', 'ceil']);
+const isEmpty = (v: unknown) => v === undefined || v === null || v === '';
+const text = (v: unknown) => (isEmpty(v) ? '' : String(v));
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/** The functions of the subset, on evaluated arguments (`if` and `ifempty` are lazy, in evalNode). */
+const FUNCTIONS: Record<string, (...args: unknown[]) => unknown> = {
+  ceil: (x) => Math.ceil(x as number),
+  toCollection: (array, key, value) =>
+    Array.isArray(array)
+      ? Object.fromEntries(
+          array.map((e) => [String((e as Scope)[String(key)]), (e as Scope)[String(value)]]),
+        )
+      : undefined,
+  get: (object, path) => lookup(object as Scope, String(path).split('.')),
+  length: (v) => (Array.isArray(v) || typeof v === 'string' ? v.length : 0),
+  contains: (v, part) => (Array.isArray(v) ? v.includes(part) : text(v).includes(text(part))),
+  replace: (v, search, replacement) =>
+    text(v).replace(search instanceof RegExp ? search : text(search), text(replacement)),
+  parseNumber: (v) => Number.parseFloat(text(v)),
+  split: (v, separator) => text(v).split(text(separator)),
+  join: (v, separator) => list(v).map(text).join(text(separator)),
+  remove: (v, ...values) => list(v).filter((e) => !values.includes(e)),
+  deduplicate: (v) => [...new Set(list(v))],
+};
+const LAZY = new Set(['if', 'ifempty']);
 
 const TOKEN =
-  /\s*(?:(\d+(?:\.\d+)?(?![\w.]))|'([^']*)'|"([^"]*)"|((?:[A-Za-z_$][\w$]*|\d+)(?:\.[A-Za-z_$][\w$]*)*)|(===|!==|==|!=|<=|>=|&&|\|\||[<>!+/(),=]))/y;
+  /\s*(?:(\d+(?:\.\d+)?(?![\w.]))|'([^']*)'|"([^"]*)"|((?:[A-Za-z_$][\w$]*|\d+)(?:\.[A-Za-z_$][\w$]*|\[-?\d+\])*)|(===|!==|==|!=|<=|>=|&&|\|\||[<>!+/(),=]))/y;
+/** A regular expression literal, JavaScript's: `/`, not inside a class `[...]`, ends it. */
+const REGEX = /\s*\/((?:[^/\\[\n]|\\.|\[(?:[^\]\\\n]|\\.)*\])+)\/([gimsuy]*)/y;
 
 type Token =
   | { t: 'num'; v: number }
   | { t: 'str'; v: string }
+  | { t: 'regex'; v: RegExp }
   | { t: 'id'; v: string }
   | { t: 'op'; v: string };
 
 function tokenize(src: string): Token[] {
   const tokens: Token[] = [];
-  TOKEN.lastIndex = 0;
   let pos = 0;
   while (pos < src.length) {
     if (/^\s*$/.test(src.slice(pos))) break;
+    // A `/` starts a regular expression where a function's argument starts, else it divides.
+    const last = tokens[tokens.length - 1];
+    if (last?.t === 'op' && (last.v === '(' || last.v === ',')) {
+      REGEX.lastIndex = pos;
+      const r = REGEX.exec(src);
+      if (r) {
+        tokens.push({ t: 'regex', v: new RegExp(r[1]!, r[2]) });
+        pos = REGEX.lastIndex;
+        continue;
+      }
+    }
     TOKEN.lastIndex = pos;
     const m = TOKEN.exec(src);
     if (!m)
@@ -72,6 +113,9 @@ const PRECEDENCE: Record<string, number> = {
   '/': 6,
 };
 
+/** `body.errors[1].field` → ['body', 'errors', '[1]', 'field']. */
+const pathParts = (path: string) => path.split(/\.|(?=\[)/);
+
 /** Parses one expression (the text between `{{` and `}}`). */
 export function parse(src: string): Node {
   const tokens = tokenize(src);
@@ -85,7 +129,8 @@ export function parse(src: string): Node {
   const primary = (): Node => {
     const tok = tokens[i++];
     if (!tok) throw new Error(`Unexpected end of {{${src}}}`);
-    if (tok.t === 'num' || tok.t === 'str') return { kind: 'literal', value: tok.v };
+    if (tok.t === 'num' || tok.t === 'str' || tok.t === 'regex')
+      return { kind: 'literal', value: tok.v };
     if (tok.t === 'op' && tok.v === '!') return { kind: 'unary', op: '!', arg: primary() };
     if (tok.t === 'op' && tok.v === '(') {
       const inner = expression(0);
@@ -98,7 +143,8 @@ export function parse(src: string): Node {
       if (tok.v === 'null') return { kind: 'literal', value: null };
       const next = peek();
       if (next?.t === 'op' && next.v === '(') {
-        if (!FUNCTIONS.has(tok.v)) throw new Error(`IML function ${tok.v}() is not in the subset`);
+        if (!(tok.v in FUNCTIONS) && !LAZY.has(tok.v))
+          throw new Error(`IML function ${tok.v}() is not in the subset`);
         i++;
         const args: Node[] = [];
         if (!(peek()?.t === 'op' && (peek() as Token).v === ')')) {
@@ -111,9 +157,9 @@ export function parse(src: string): Node {
         } else i++;
         return { kind: 'call', name: tok.v, args };
       }
-      return { kind: 'path', parts: tok.v.split('.') };
+      return { kind: 'path', parts: pathParts(tok.v) };
     }
-    throw new Error(`Unexpected "${tok.v}" in {{${src}}}`);
+    throw new Error(`Unexpected "${String(tok.v)}" in {{${src}}}`);
   };
 
   const expression = (minPrec: number): Node => {
@@ -134,13 +180,17 @@ export function parse(src: string): Node {
   return node;
 }
 
-const isEmpty = (v: unknown) => v === undefined || v === null || v === '';
-
 function lookup(scope: Scope, parts: string[]): unknown {
   let value: unknown = scope;
   for (const part of parts) {
     if (value === null || value === undefined || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[part];
+    const index = /^\[(-?\d+)\]$/.exec(part);
+    if (index) {
+      // Make counts array items from 1; -1 is the last.
+      if (!Array.isArray(value)) return undefined;
+      const n = Number(index[1]);
+      value = n < 0 ? value[value.length + n] : value[n - 1];
+    } else value = (value as Record<string, unknown>)[part];
   }
   return value;
 }
@@ -155,21 +205,13 @@ function evalNode(node: Node, scope: Scope): unknown {
       return !evalNode(node.arg, scope);
     case 'call': {
       const [a, b, c] = node.args;
-      if (node.name === 'ceil') return Math.ceil(evalNode(a!, scope) as number);
       if (node.name === 'if')
         return evalNode(a!, scope) ? evalNode(b!, scope) : evalNode(c!, scope);
       if (node.name === 'ifempty') {
         const first = evalNode(a!, scope);
         return isEmpty(first) ? evalNode(b!, scope) : first;
       }
-      // toCollection(array, keyName, valueName)
-      const list = evalNode(a!, scope);
-      if (!Array.isArray(list)) return undefined;
-      const key = String(evalNode(b!, scope));
-      const val = String(evalNode(c!, scope));
-      return Object.fromEntries(
-        list.map((entry) => [String((entry as Scope)[key]), (entry as Scope)[val]]),
-      );
+      return FUNCTIONS[node.name]!(...node.args.map((arg) => evalNode(arg, scope)));
     }
     case 'binary': {
       if (node.op === '&&') return evalNode(node.left, scope) && evalNode(node.right, scope);

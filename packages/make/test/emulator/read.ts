@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MAKECOMAPP } from '../../src/layout';
-import type { MakeApp, MakeModule, MakecomappJson, MakeComponent } from '../../src/make-format';
+import type { MakeApp, MakeModule, MakecomappJson, MakeComponent } from './make-format';
 
 export function readApp(dir: string): MakeApp {
   const read = (rel: string) => readFileSync(path.join(dir, rel), 'utf8');
@@ -20,6 +20,7 @@ export function readApp(dir: string): MakeApp {
   });
   return {
     base: readJson(manifest.generalCodeFiles.base),
+    common: readJson(manifest.generalCodeFiles.common) ?? {},
     readme: read(manifest.generalCodeFiles.readme!),
     groups: readJson(manifest.generalCodeFiles.groups),
     connection: component(Object.entries(connection!)[0]!) as MakeComponent,

@@ -12,7 +12,7 @@ import type {
   MakeErrorType,
   MakeParameter,
   MakeRequest,
-} from '../../src/make-format';
+} from './make-format';
 import { evaluateDeep, evaluateTemplate, type Scope } from './iml';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -192,7 +192,10 @@ function raise(directive: MakeErrorDirective | undefined, scope: Scope, statusCo
     specific && typeof specific === 'object'
       ? specific
       : (directive ?? { message: `[${statusCode}]` });
-  const type = (spec.type ?? directive?.type ?? 'RuntimeError') as MakeErrorType;
+  const type = evaluateTemplate(
+    spec.type ?? directive?.type ?? 'RuntimeError',
+    scope,
+  ) as MakeErrorType;
   throw new MakeModuleError(type, String(evaluateTemplate(spec.message, scope)), statusCode);
 }
 
@@ -213,7 +216,10 @@ async function communicate(
   let extraQs: Record<string, unknown> | undefined;
   for (let page = 0; page < 100; page++) {
     const res = await send(render(request, base, scope, extraQs), options, sent);
+    // response.temp comes first, before the error directive and the rest (Make's docs).
+    const temp = { ...base?.response.temp, ...response.temp };
     const resScope: Scope = { ...scope, ...res };
+    resScope.temp = evaluateDeep(temp, resScope);
     if (res.statusCode >= 400)
       raise(response.error ?? base?.response.error, resScope, res.statusCode);
     if (response.iterate) {
@@ -252,7 +258,11 @@ export async function runModule(
     options.parameters ?? {},
   );
   const sent: SentRequest[] = [];
-  const scope: Scope = { parameters, connection: connectionData(app, options) };
+  const scope: Scope = {
+    parameters,
+    connection: connectionData(app, options),
+    common: app.common,
+  };
   const { bundles } = await communicate(module.communication, app.base, scope, options, sent);
   return { bundles, requests: sent };
 }
@@ -268,6 +278,7 @@ export async function runRpc(app: MakeApp, rpcId: string, options: RunOptions): 
   const scope: Scope = {
     parameters: options.parameters ?? {},
     connection: connectionData(app, options),
+    common: app.common,
   };
   const { bundles } = await communicate(rpc.communication, app.base, scope, options, sent);
   return { bundles, requests: sent };
@@ -283,7 +294,7 @@ export async function verifyConnection(
   const { last } = await communicate(
     app.connection.communication,
     undefined,
-    { parameters },
+    { parameters, common: app.common },
     options,
     sent,
   );

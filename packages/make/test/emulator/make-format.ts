@@ -1,6 +1,8 @@
-// TypeScript shapes of the parts of Make's custom-app format that the generator writes. They keep the
-// generator honest while it builds the files; the judge of the files is Make's own JSON schemas
-// (those of the Make Apps Editor for VS Code), which `check` and the tests apply.
+// TypeScript shapes of the Make custom-app format as the emulator and the tests read it back from
+// an app folder. The product writes the files without them; the judge of the files is Make's own JSON
+// schemas (those of the Make Apps Editor for VS Code), which `check` and the tests apply.
+
+import type { MakeParameter } from '../../src/app/params';
 
 export type MakeErrorType =
   | 'RuntimeError'
@@ -10,35 +12,13 @@ export type MakeErrorType =
   | 'InvalidConfigurationError'
   | 'InvalidAccessTokenError';
 
-export interface MakeOption {
-  label: string;
-  value: string | number | boolean;
-  nested?: MakeParameter[];
-}
-
-/** A parameter, an interface (output) field, or the element of an array (no name). */
-export interface MakeParameter {
-  name: string;
-  label?: string;
-  type: string;
-  help?: string;
-  required?: boolean;
-  default?: unknown;
-  advanced?: boolean;
-  multiline?: boolean;
-  /** An option list, or `rpc://<rpcId>` to load it from an RPC. */
-  options?: MakeOption[] | string;
-  editable?: boolean;
-  /** With `editable`: start in "map" (edit) mode rather than in the dropdown. */
-  mode?: 'edit' | 'choose';
-  /** For `array`: the shape of one element; for `collection`: its fields. */
-  spec?: Partial<MakeParameter> | MakeParameter[];
-  validate?: { min?: number; max?: number; minItems?: number; maxItems?: number; pattern?: string };
-}
+export type { MakeParameter };
+export type MakeOption = Exclude<MakeParameter['options'], string | undefined>[number];
 
 export interface MakeErrorSpec {
   message: string;
-  type?: MakeErrorType;
+  /** A Make error type, or IML that gives one. */
+  type?: MakeErrorType | string;
 }
 
 /** `response.error`: a default message and type, plus one entry per HTTP status ("401": {...}). */
@@ -57,6 +37,7 @@ export interface MakeRequest {
     output?: unknown;
     iterate?: string;
     limit?: string | number;
+    temp?: Record<string, string>;
     error?: MakeErrorDirective;
     metadata?: { type: 'text'; value: string };
   };
@@ -68,7 +49,7 @@ export interface MakeBase {
   baseUrl: string;
   headers: Record<string, string>;
   timeout: number;
-  response: { error: MakeErrorDirective };
+  response: { temp: Record<string, string>; error: MakeErrorDirective };
   log: { sanitize: string[] };
 }
 
@@ -98,6 +79,7 @@ export interface MakeModule {
 /** The whole app, in memory, before it is laid out as files. */
 export interface MakeApp {
   base: MakeBase;
+  common: Record<string, unknown>;
   readme: string;
   groups: { label: string; modules: string[] }[];
   connection: MakeComponent;
