@@ -173,10 +173,14 @@ export function errorFromResponse(
   }
 }
 
+/**
+ * The message, then each field error it does not already say ("categories[1]: listed twice"). The
+ * server's detail usually words every field error already: a person must not read them twice.
+ */
 function withFieldErrors(message: string, errors: readonly FieldError[] | undefined): string {
-  if (!errors?.length) return message;
-  const list = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-  return message.includes(list) ? message : `${message} (${list})`;
+  const unsaid = (errors ?? []).filter((e) => !message.includes(e.message));
+  if (!unsaid.length) return message;
+  return `${message} (${unsaid.map((e) => `${e.field}: ${e.message}`).join('; ')})`;
 }
 
 /** Removes anything shaped like a Classifaily API key or a Bearer credential from a text. */

@@ -297,6 +297,29 @@ describe('typed errors from problem+json', () => {
     expect(error.message).toContain('categories[1]: listed twice');
   });
 
+  it('does not repeat a field error the detail already words (the sandbox words every one)', async () => {
+    server.script({
+      status: 422,
+      body: {
+        type: 'about:blank',
+        title: 'Validation failed',
+        status: 422,
+        code: 'validation_failed',
+        detail: 'The request body is not valid: categories must not contain duplicates.',
+        request_id: 'req_w',
+        errors: [
+          { field: 'categories', code: 'uniqueItems', message: 'must not contain duplicates' },
+          { field: 'input', code: 'input_empty', message: 'has nothing to read' },
+        ],
+      },
+    });
+    const error = (await failure(client().classify(BODY))) as ValidationError;
+    expect(error.message).toBe(
+      'The request body is not valid: categories must not contain duplicates. (input: has nothing to read)',
+    );
+    expect(error.message.split('must not contain duplicates')).toHaveLength(2);
+  });
+
   it('maps 404 to NotFoundError', async () => {
     server.script(problem(404, 'schema_not_found', 'No schema sch_x.'));
     const error = await failure(client().schemas.get('sch_x'));

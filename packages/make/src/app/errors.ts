@@ -41,6 +41,7 @@ const REQUEST = iml(`if(${requestId}, ' (request ' + ${requestId} + ')', '')`);
 
 /** response.temp: the first field errors, and their labels, for the message to read. */
 export function fieldErrorsTemp() {
+  const detail = said(400).expression!;
   const slots = Array.from({ length: FIELD_ERRORS_SHOWN }, (_, i) => i + 1);
   const field = (k: number) => `body.errors[${k}].field`;
   const has = (k: number, then: string) => `if(length(body.errors) >= ${k}, ${then}, '')`;
@@ -50,11 +51,16 @@ export function fieldErrorsTemp() {
   const label = (key: string) => `ifempty(get(common.fieldLabels, ${key}), ${key})`;
   const labelOf = (k: number) =>
     `ifempty(get(common.fieldLabels, ${part(k, 2)}), ifempty(${part(k, 2)}, ${field(k)})) + if(${part(k, 5)} != '', ' line ' + (parseNumber(${part(k, 4)}) + 1) + ': ' + ${label(part(k, 5))}, '')`;
-  const pair = (k: number) => `${field(k)} + ': ' + body.errors[${k}].message`;
-  const pairs = slots.map((k) => has(k, k === 1 ? pair(k) : `'; ' + ${pair(k)}`));
+  // Core's withFieldErrors: only the field errors the message does not already word, "; " apart.
+  const message = (k: number) => `body.errors[${k}].message`;
+  const pair = (k: number) =>
+    `if(contains(${detail}, ${message(k)}), '', ${field(k)} + ': ' + ${message(k)} + '; ')`;
+  const pairs = slots.map((k) => has(k, pair(k)));
   const labels = slots.map((k) => has(k, labelOf(k))).join(" + '|' + ");
   return {
-    fieldList: iml([...pairs, has(FIELD_ERRORS_SHOWN + 1, "'; …'")].join(' + ')),
+    fieldList: iml(
+      `replace(${[...pairs, has(FIELD_ERRORS_SHOWN + 1, `if(contains(${detail}, ${message(FIELD_ERRORS_SHOWN + 1)}), '', '…')`)].join(' + ')}, /; $/, '')`,
+    ),
     fieldLabels: iml(`deduplicate(remove(split(${labels}, '|'), ''))`),
   };
 }
@@ -87,7 +93,7 @@ export function errorDirective({ withFieldErrors = true } = {}) {
   for (let status = 501; status < 600; status++)
     if (words(said(status)) !== words(server)) throw new Error(`core words ${status} apart`);
   const invalid = said(400);
-  const list = `if(temp.fieldList && !contains(${invalid.expression}, temp.fieldList), ' (' + temp.fieldList + ')', '')`;
+  const list = `if(temp.fieldList, ' (' + temp.fieldList + ')', '')`;
   const fields = `if(length(temp.fieldLabels) > 0, if(length(temp.fieldLabels) > 1, ' Fields: ', ' Field: ') + join(temp.fieldLabels, ', ') + '.', '')`;
   const validation = `${invalid.expression}${withFieldErrors ? ` + ${list} + ${fields}` : ''} + ${imlString(` ${invalid.hint}`)}`;
   const directive: Record<string, string | { type: string; message: string }> = {
