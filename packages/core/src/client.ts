@@ -312,6 +312,9 @@ export class ClassifailyClient {
           maxResponseBytes: MAX_ANSWER_BYTES,
         });
       } catch (cause) {
+        // A transport that reads the whole body before it resolves (Zapier's z.request) stops there.
+        if ((cause as { code?: unknown } | undefined)?.code === 'answer_too_large')
+          return { error: answerTooLarge() };
         return failed(cause);
       }
       if (response.url !== target) checkAnsweringOrigin(response.url, this.#origin);
@@ -441,7 +444,7 @@ function malformedAnswer(status: number, requestId: string | undefined, what: st
   });
 }
 
-function answerTooLarge(status: number, requestId: string | undefined) {
+function answerTooLarge(status?: number, requestId?: string) {
   const mb = Math.round(MAX_ANSWER_BYTES / 1_000_000);
   return new ServerError(
     `The answer to this request was larger than any Classifaily answer can be (${mb} MB); it was not read.`,

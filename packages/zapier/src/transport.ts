@@ -27,7 +27,11 @@ export function zapierFetch(z: ZObject): FetchLike {
   return async (url, init) => {
     const method = init.method.toUpperCase();
     if (!METHODS.has(method)) throw new TypeError(`Unsupported HTTP method ${init.method}`);
-    const options: RawRequestOptions & { signal?: AbortSignal } = {
+    const options: RawRequestOptions & {
+      signal?: AbortSignal;
+      redirect: 'manual' | 'follow';
+      size?: number;
+    } = {
       url,
       method: method as Method,
       headers: init.headers,
@@ -38,8 +42,23 @@ export function zapierFetch(z: ZObject): FetchLike {
       ...(init.body === undefined ? {} : { body: init.body }),
       ...(init.signal ? { signal: init.signal } : {}),
       ...(init.timeout === undefined ? {} : { timeout: init.timeout }),
+      // node-fetch 2 options, passed through by z.request: a 3xx comes back as it is, so that core
+      // decides where the key and the texts may go (decision 0008); the body is read no further
+      // than core allows (decision 0009).
+      redirect: init.redirect ?? 'follow',
+      ...(init.maxResponseBytes === undefined ? {} : { size: init.maxResponseBytes }),
     };
-    const response = await z.request(options);
+    let response: Awaited<ReturnType<ZObject['request']>>;
+    try {
+      response = await z.request(options);
+    } catch (error) {
+      // node-fetch's FetchError for a body over `size`: core's "answer too large".
+      if ((error as { type?: unknown }).type === 'max-size')
+        throw Object.assign(new Error('The answer is larger than core allows.'), {
+          code: 'answer_too_large',
+        });
+      throw error;
+    }
     return {
       status: response.status,
       headers: { get: (name: string) => response.getHeader(name) ?? null },

@@ -2,7 +2,7 @@
 import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
 
 import App from '../src/index';
-import type { FetchLike } from '@classifaily/core';
+import { ClassifailyClient, type ClassifailyError, type FetchLike } from '@classifaily/core';
 
 import { zapierFetch } from '../src/transport';
 import { ME, problem, startStubServer, type StubServer } from './stub-server';
@@ -115,5 +115,45 @@ describe('zapierFetch', () => {
     await expect(
       fetchInZapier(`${api.baseUrl}/v1/me`, { method: 'GET', headers: {}, signal }),
     ).rejects.toThrow(/abort/i);
+  });
+
+  describe('under core: where the key may go and how much is read', () => {
+    let elsewhere: StubServer;
+    beforeAll(async () => {
+      elsewhere = await startStubServer();
+    });
+    afterAll(() => elsewhere.close());
+
+    /** core's client over zapierFetch inside a real Zapier invocation; the error it ends with. */
+    function meInZapier(): Promise<{ code?: string; message: string }> {
+      const perform = async (z: ZObject) => {
+        const client = new ClassifailyClient({
+          apiKey: API_KEY,
+          baseUrl: api.baseUrl,
+          fetch: zapierFetch(z),
+          maxRetries: 0,
+        });
+        return client.me().then(
+          () => ({ message: 'no error' }),
+          (e: ClassifailyError) => ({ code: e.code, message: e.message }),
+        );
+      };
+      return appTester(perform, { authData: { api_key: API_KEY } });
+    }
+
+    it('a redirect to another origin comes back as it is: core refuses it, nothing reaches the other host', async () => {
+      elsewhere.handler = () => ({ status: 200, body: ME });
+      api.handler = () => ({ status: 307, headers: { location: `${elsewhere.baseUrl}/v1/me` } });
+      const outcome = await meInZapier();
+      expect(outcome.code).toBe('redirect_refused');
+      expect(elsewhere.requests).toHaveLength(0);
+    });
+
+    it('an answer larger than any Classifaily answer is not read whole: a clear error, not a crash', async () => {
+      api.handler = () => ({ status: 200, body: { ...ME, padding: 'x'.repeat(20_000_000) } });
+      const outcome = await meInZapier();
+      expect(outcome.code).toBe('answer_too_large');
+      expect(outcome.message).toMatch(/larger than any Classifaily answer/);
+    });
   });
 });
