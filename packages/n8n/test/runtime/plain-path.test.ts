@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals --
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions --
    test code, runs in Jest: it starts the n8n version's own Node on a helper script. */
 // Property test of the node's plain reads (decision 0207): for generated items (missing fields,
 // nulls, numbers, arrays, nested objects, keys with spaces, quotes, unicode and names n8n refuses)

@@ -22,6 +22,7 @@ import {
   type IVersionedNodeType,
 } from 'n8n-workflow';
 
+import { ClassifailyApi } from '../../credentials/ClassifailyApi.credentials';
 import { toNodeError } from '../../nodes/Classifaily/v1/errors';
 import { fieldProperty } from '../../nodes/Classifaily/v1/fields';
 import { categoryNames } from '../../nodes/Classifaily/v1/resources/classification/classify';
@@ -33,6 +34,8 @@ const { Classifaily } = require(path.join(root, pkg.n8n.nodes[0])) as {
   Classifaily: new () => IVersionedNodeType;
 };
 const v1 = new Classifaily().nodeVersions[1]!.description as INodeTypeDescription;
+/** A test-mode key's shape, for checks that never reach a server. */
+const SAMPLE_KEY = ['cai', 'test', 'abcdefgh12345678'].join('_');
 const NODE: INode = {
   id: '1',
   name: 'Classifaily',
@@ -165,9 +168,14 @@ describe('the transport over httpRequestWithAuthentication', () => {
   it('gives core every status, the headers and the body text; Authorization is n8n’s', async () => {
     const calls: Array<Record<string, unknown>> = [];
     const context = {
+      getNode: () => ({ ...NODE, credentials: { classifailyApi: { id: 'c1', name: 'Sandbox' } } }),
       helpers: {
-        httpRequestWithAuthentication: async (type: string, options: Record<string, unknown>) => {
-          calls.push({ type, ...options });
+        httpRequestWithAuthentication: async (
+          type: string,
+          options: Record<string, unknown>,
+          extra?: Record<string, unknown>,
+        ) => {
+          calls.push({ type, ...options, extra });
           return {
             statusCode: 429,
             headers: { 'Retry-After': '0', 'X-Request-Id': 'req_9' },
@@ -176,10 +184,11 @@ describe('the transport over httpRequestWithAuthentication', () => {
         },
       },
     };
+    const credentials = { apiKey: SAMPLE_KEY, baseUrl: 'http://127.0.0.1:9' };
     const client = new ClassifailyClient({
       auth: 'transport',
       baseUrl: 'http://127.0.0.1:9',
-      fetch: n8nFetch(context as never),
+      fetch: n8nFetch(context as never, credentials),
       sleep: async () => {},
       maxRetries: 1,
     });
@@ -194,10 +203,22 @@ describe('the transport over httpRequestWithAuthentication', () => {
       json: false,
     });
     expect(calls[0]!.headers).not.toHaveProperty('Authorization');
+    // Core's signal (cancel + per-attempt timeout) is n8n's abortSignal; the credential read once
+    // for the client goes with each request, so that n8n does not read and decrypt it again.
+    expect(calls[0]!.abortSignal).toBeInstanceOf(AbortSignal);
+    expect(calls[0]!.extra).toEqual({
+      credentialsDecrypted: {
+        id: 'c1',
+        name: 'Sandbox',
+        type: 'classifailyApi',
+        data: credentials,
+      },
+    });
   });
 
   it('turns a failure without an answer into a connection error carrying only the network code', async () => {
     const context = {
+      getNode: () => NODE,
       helpers: {
         httpRequestWithAuthentication: async () => {
           throw Object.assign(new Error('boom Bearer cai_test_secret000000000'), {
@@ -212,5 +233,46 @@ describe('the transport over httpRequestWithAuthentication', () => {
     )) as Error & { code?: string };
     expect(error.code).toBe('ECONNREFUSED');
     expect(error.message).not.toContain('cai_test');
+  });
+});
+
+describe('the credential: core decides what a key is and where it may go', () => {
+  const key = SAMPLE_KEY;
+  const call = (credentials: Record<string, string>, url = '/v1/me') =>
+    new ClassifailyApi().authenticate(credentials, { url, method: 'GET' });
+
+  it('sends the key only under the credential’s base URL, the API’s when it is empty', async () => {
+    await expect(call({ apiKey: key, baseUrl: '' })).resolves.toMatchObject({
+      url: 'https://api.classifaily.com/v1/me',
+      headers: { Authorization: `Bearer ${key}` },
+    });
+    await expect(
+      call(
+        { apiKey: key, baseUrl: 'https://eu.classifaily.com/api' },
+        'https://eu.classifaily.com/api/v1/classify/batch',
+      ),
+    ).resolves.toMatchObject({ url: 'https://eu.classifaily.com/api/v1/classify/batch' });
+    await expect(
+      call(
+        { apiKey: key, baseUrl: 'https://api.classifaily.com' },
+        'https://elsewhere.example/v1/me',
+      ),
+    ).rejects.toThrow(/only sent to https:\/\/api\.classifaily\.com/);
+  });
+
+  it('refuses plain http except to this machine, with core’s message, before anything is sent', async () => {
+    await expect(call({ apiKey: key, baseUrl: 'http://api.example.com' })).rejects.toThrow(
+      /not secure \(https\).*localhost/,
+    );
+    await expect(call({ apiKey: key, baseUrl: 'https://user:pw@api.example.com' })).rejects.toThrow(
+      /user name or password/,
+    );
+    await expect(call({ apiKey: key, baseUrl: 'http://localhost:8787' })).resolves.toBeDefined();
+  });
+
+  it('refuses a value that cannot be a key, and never repeats it', async () => {
+    const error = await call({ apiKey: 'my password 123', baseUrl: '' }).catch((e: Error) => e);
+    expect(String(error)).toMatch(/doesn't look like a Classifaily API key/);
+    expect(String(error)).not.toContain('password 123');
   });
 });

@@ -77,7 +77,7 @@ describe('dist', () => {
     }
   });
 
-  it('declares the ClassifailyApi credential: password key, base URL, Bearer auth, test on /v1/me', () => {
+  it('declares the ClassifailyApi credential: password key, base URL, Bearer auth by core’s rules, test on /v1/me', async () => {
     const credFile = path.join(root, pkg.n8n.credentials[0]);
     const { ClassifailyApi } = require(credFile) as { ClassifailyApi: new () => ICredentialType };
     const cred = new ClassifailyApi();
@@ -85,11 +85,21 @@ describe('dist', () => {
     const byName = Object.fromEntries(cred.properties.map((p) => [p.name, p]));
     expect(byName.apiKey?.typeOptions?.password).toBe(true);
     expect(byName.baseUrl?.default).toBe('https://api.classifaily.com');
-    expect(cred.authenticate).toMatchObject({
-      type: 'generic',
-      properties: { headers: { Authorization: expect.stringContaining('Bearer') } },
+    expect(typeof cred.authenticate).toBe('function');
+    const authenticate = cred.authenticate as (
+      credentials: Record<string, unknown>,
+      request: { url: string; headers?: Record<string, string> },
+    ) => Promise<{ url: string; headers: Record<string, string> }>;
+    // The test request is relative: authenticate puts it under the credential's base URL.
+    expect(cred.test?.request).toEqual({ url: '/v1/me', method: 'GET' });
+    const sent = await authenticate(
+      { apiKey: ' Bearer cai_test_abcdefgh12345678\n', baseUrl: 'http://127.0.0.1:8787/' },
+      { url: '/v1/me' },
+    );
+    expect(sent).toMatchObject({
+      url: 'http://127.0.0.1:8787/v1/me',
+      headers: { Authorization: 'Bearer cai_test_abcdefgh12345678' },
     });
-    expect(cred.test?.request.url).toBe('/v1/me');
     for (const file of Object.values(cred.icon as Record<string, string>)) {
       expect(fs.existsSync(path.resolve(path.dirname(credFile), file.replace(/^file:/, '')))).toBe(
         true,

@@ -214,17 +214,18 @@ async function batchQueue(
   cancelled: AbortSignal | undefined,
   stopping: AbortSignal,
 ): Promise<BatchQueue> {
-  // Batch size and concurrency are the node's, not an item's: read from the first item.
-  const nodeOptions = this.getNodeParameter('options', 0, {}) as Options;
-  const client: ClassifailyClient = await classifailyClient.call(this);
   try {
+    // Batch size and concurrency are the node's, not an item's: read from the first item.
+    const nodeOptions = this.getNodeParameter('options', 0, {}) as Options;
+    const client: ClassifailyClient = await classifailyClient.call(this);
     return createBatchQueue((body, options) => client.classifyBatch(body, options), {
       batchSize: nodeOptions.batchSize ?? Number(f.batchSize.default),
       concurrency: nodeOptions.concurrency ?? Number(f.concurrency.default),
       signal: cancelled ? AbortSignal.any([cancelled, stopping]) : stopping,
     });
   } catch (error) {
-    // A Batch Size out of range (from an expression): every item fails with it, as before.
+    // A key that cannot be a key, a base URL refused, a Batch Size out of range (from an
+    // expression): every item fails with it, each with its item index.
     return { add: () => Promise.reject(error), flush: () => Promise.resolve() };
   }
 }

@@ -1,0 +1,10 @@
+import { N8nInstance, PACKAGE_ROOT } from './test/harness/n8n.ts';
+import { startSandboxProcess } from './test/harness/sandbox-process.ts';
+import { CREDENTIALS, classifailyWorkflow } from './bench/workflows.mjs';
+const sandbox = await startSandboxProcess({ latencyMs: 0, rateLimit: 10_000_000 });
+const n8n = await N8nInstance.create({ version: '2.40.7', packages: [process.env.PKG || PACKAGE_ROOT], env: { NODE_OPTIONS: '--cpu-prof --cpu-prof-dir=/tmp/prof' } });
+await n8n.importCredentials([{ ...CREDENTIALS.classifaily, type: 'classifailyApi', data: { apiKey: sandbox.apiKey, baseUrl: sandbox.url } }]);
+await n8n.importWorkflows([classifailyWorkflow(10000)]);
+const r = await n8n.execute('cfyBenchCfy10000');
+console.log(r.ok, r.runData.Classifaily[0].executionTimeMs);
+await n8n.dispose(); await sandbox.close();
