@@ -2,7 +2,8 @@
 // target (categories or schema, and explain); a target's batch goes out as soon as it holds
 // `batchSize` items, through one pool of at most `concurrency` requests shared by every target, so
 // a caller that prepares items slowly (n8n resolving expressions) overlaps that work with requests.
-// `flush()` sends the partial batches. Per target that is exactly ⌈n/batchSize⌉ requests.
+// `flush()` sends the partial batches. Per target that is exactly ⌈n/batchSize⌉ requests. A batch
+// that fails as a whole fails its own items, its target's or everything (errorReach, decision 0004).
 import {
   AuthenticationError,
   ClassifailyError,
@@ -56,12 +57,15 @@ interface Waiting {
 interface Group {
   /** The request body without its items. */
   body: Omit<ClassifyBatchRequest, 'items'>;
-  /** Set when the target itself is invalid: every item of the group fails with it. */
-  error?: ValidationError;
+  /**
+   * Set when the target itself is refused, here (bad categories) or by the API (a deleted schema,
+   * 404; a 422): every item of the group not yet answered fails with it, without a request.
+   */
+  error?: ClassifailyError;
   buffer: Waiting[];
 }
 
-type Batch = { body: Group['body']; part: Waiting[] };
+type Batch = { group: Group; part: Waiting[] };
 
 export function checkBatchSize(batchSize: number | undefined): number {
   const size = batchSize ?? LIMITS.batchMaxItems;
@@ -104,14 +108,15 @@ export function createBatchQueue(send: SendBatch, options: BatchQueueOptions = {
   const pump = () => {
     while (ready.length && (fatal || signal?.aborted || running < concurrency)) {
       const batch = ready.shift()!;
-      if (fatal) for (const waiting of batch.part) fail(waiting, fatal);
+      const refused = fatal ?? batch.group.error;
+      if (refused) for (const waiting of batch.part) fail(waiting, refused);
       else if (signal?.aborted)
         for (const waiting of batch.part) settle(waiting, { reject: signal.reason });
       else void run(batch);
     }
   };
 
-  const run = async ({ body, part }: Batch) => {
+  const run = async ({ group, part }: Batch) => {
     running++;
     try {
       const response = await send(
@@ -119,7 +124,7 @@ export function createBatchQueue(send: SendBatch, options: BatchQueueOptions = {
           items: part.map(({ item }) =>
             item.id === undefined ? { input: item.input } : { input: item.input, id: item.id },
           ),
-          ...body,
+          ...group.body,
         },
         { signal },
       );
@@ -152,7 +157,12 @@ export function createBatchQueue(send: SendBatch, options: BatchQueueOptions = {
       });
     } catch (error) {
       if (error instanceof ClassifailyError) {
-        if (failsEveryRequest(error)) fatal ??= error;
+        const reach = errorReach(error);
+        if (reach === 'everything') fatal ??= error;
+        if (reach === 'target' && !group.error) {
+          group.error = error;
+          for (const waiting of group.buffer.splice(0)) fail(waiting, error);
+        }
         for (const waiting of part) fail(waiting, error);
       } else {
         for (const waiting of part) settle(waiting, { reject: error });
@@ -199,7 +209,7 @@ export function createBatchQueue(send: SendBatch, options: BatchQueueOptions = {
         if (problem) return fail(waiting, validationError([problem], problem.code));
         group.buffer.push(waiting);
         if (group.buffer.length === batchSize) {
-          ready.push({ body: group.body, part: group.buffer });
+          ready.push({ group, part: group.buffer });
           group.buffer = [];
           pump();
         }
@@ -208,7 +218,7 @@ export function createBatchQueue(send: SendBatch, options: BatchQueueOptions = {
     flush() {
       for (const group of groups.values()) {
         if (!group.buffer.length) continue;
-        ready.push({ body: group.body, part: group.buffer });
+        ready.push({ group, part: group.buffer });
         group.buffer = [];
       }
       pump();
@@ -217,14 +227,18 @@ export function createBatchQueue(send: SendBatch, options: BatchQueueOptions = {
   };
 }
 
-/** Errors that would fail every other request the same way: stop sending, fail what is left. */
-export function failsEveryRequest(error: ClassifailyError): boolean {
-  return (
-    error instanceof AuthenticationError ||
-    error instanceof PermissionDeniedError ||
-    error instanceof NotFoundError ||
-    (error instanceof ValidationError && error.status !== undefined)
-  );
+/**
+ * How far an error that failed a whole batch reaches (decision 0004). A key that is refused (401)
+ * or may not classify (403) would fail every request the same way: nothing more is sent. A deleted
+ * schema (404) or a target the API refuses (422) fails the items of that target only. Anything else
+ * (a 5xx after its retries, a timeout, a 413) fails that batch alone.
+ */
+export function errorReach(error: ClassifailyError): 'everything' | 'target' | 'batch' {
+  if (error instanceof AuthenticationError || error instanceof PermissionDeniedError)
+    return 'everything';
+  if (error instanceof NotFoundError || (error instanceof ValidationError && error.status === 422))
+    return 'target';
+  return 'batch';
 }
 
 function withId<T extends { index: number }>(

@@ -16,7 +16,8 @@ import {
   type ClassifyManyParams,
   type ManyOutcome,
 } from './many';
-import { defaultSleep, type FetchLike, type FetchLikeResponse } from './transport';
+import { defaultSleep } from '#default-sleep';
+import type { FetchLike, FetchLikeResponse, Sleep } from './transport';
 import type {
   BatchClassification,
   Classification,
@@ -59,7 +60,8 @@ export interface ClientOptions {
   /** Longest single wait between attempts in ms, `Retry-After` included. Default 8 s. */
   maxRetryDelay?: number;
   fetch?: FetchLike;
-  sleep?: (ms: number) => Promise<void>;
+  /** Default: a Node timer (keeps the process alive while it waits). n8n passes its own. */
+  sleep?: Sleep;
   random?: () => number;
   now?: () => number;
   newIdempotencyKey?: () => string;
@@ -91,7 +93,7 @@ export class ClassifailyClient {
   // Private by `#` so that the key is not an enumerable property: it never shows in a dump of the client.
   readonly #apiKey: string | undefined;
   readonly #fetch: FetchLike;
-  readonly #sleep: (ms: number) => Promise<void>;
+  readonly #sleep: Sleep;
   readonly #random: () => number;
   readonly #now: () => number;
   readonly #newIdempotencyKey: () => string;
@@ -104,7 +106,13 @@ export class ClassifailyClient {
     this.timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
     this.maxRetryDelay = options.maxRetryDelay ?? MAX_BACKOFF_MS;
     this.#fetch = options.fetch ?? ((url, init) => fetch(url, init));
-    this.#sleep = options.sleep ?? defaultSleep;
+    const sleep = options.sleep ?? defaultSleep;
+    if (!sleep)
+      throw new ClassifailyError('This build of Classifaily has no timers of its own.', {
+        code: 'invalid_option',
+        hint: "Pass the platform's sleep function as the client's `sleep` option.",
+      });
+    this.#sleep = sleep;
     this.#random = options.random ?? Math.random;
     this.#now = options.now ?? Date.now;
     this.#newIdempotencyKey = options.newIdempotencyKey ?? (() => crypto.randomUUID());
@@ -186,7 +194,8 @@ export class ClassifailyClient {
       // so that the platform (Zapier's throttle, n8n's retry) can schedule the wait instead.
       if (wait === undefined) throw error;
       headers['Classifaily-Retry-Count'] = String(retries + 1);
-      await this.#sleep(wait);
+      await this.#sleep(wait, options.signal);
+      options.signal?.throwIfAborted();
     }
   }
 

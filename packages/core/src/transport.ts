@@ -21,11 +21,8 @@ export interface FetchLikeResponse {
 
 export type FetchLike = (url: string, init: FetchLikeInit) => Promise<FetchLikeResponse>;
 
-/** Sleeps without calling setTimeout itself (n8n's community rules forbid it in node bundles). */
-export function defaultSleep(ms: number): Promise<void> {
-  if (ms <= 0) return Promise.resolve();
-  // AbortSignal.timeout takes whole milliseconds only (a RangeError otherwise); backoff has jitter.
-  return new Promise((resolve) =>
-    AbortSignal.timeout(Math.ceil(ms)).addEventListener('abort', () => resolve()),
-  );
-}
+/**
+ * Waits `ms` between attempts; rejects with the signal's reason when it is aborted. The default
+ * keeps a plain Node process alive while it waits; platforms that forbid timers pass their own.
+ */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import {
   AuthenticationError,
+  ClassifailyError,
   createBatchQueue,
+  NotFoundError,
+  PermissionDeniedError,
   ServerError,
   ValidationError,
   type BatchTarget,
@@ -121,35 +124,107 @@ describe('createBatchQueue', () => {
     ]);
   });
 
-  it('stops sending after an error that would fail every request, also for items added later', async () => {
+  it('fails a deleted schema (404) and a refused target (422) alone: every other target is classified', async () => {
+    const DELETED: BatchTarget = { schema: 'sch_deleted' };
+    const REFUSED: BatchTarget = { categories: ['refused', 'by server'] };
+    const ALL = [...TARGETS, DELETED, REFUSED];
     await fc.assert(
       fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat(ALL.length - 1), fc.nat(2)), { maxLength: 150 }),
+        fc.integer({ min: 1, max: 25 }),
         fc.integer({ min: 1, max: 6 }),
-        fc.integer({ min: 1, max: 200 }),
-        async (concurrency, n) => {
-          let calls = 0;
-          const queue = createBatchQueue(
-            async () => {
-              calls++;
-              await tick();
-              throw new AuthenticationError('revoked', { status: 401, code: 'revoked_api_key' });
-            },
-            { concurrency },
-          );
-          const outcomes: Promise<ManyOutcome>[] = [];
-          for (let i = 0; i < n; i++) {
-            outcomes.push(queue.add({ input: `t${i}` }, TARGETS[i % 2]!));
-            if (i % 10 === 0) await tick();
+        fc.infiniteStream(fc.nat(3)),
+        async (plan, batchSize, concurrency, delayStream) => {
+          const delays = delayStream[Symbol.iterator]();
+          const fake = fakeBatch({ delays: () => delays.next().value as number });
+          const send = async (body: ClassifyBatchRequest) => {
+            const answer = fake.send(body); // recorded and answered after its delay, as the others
+            await answer;
+            if (sameTarget(body, DELETED))
+              throw new NotFoundError('No schema sch_deleted.', {
+                status: 404,
+                code: 'schema_not_found',
+              });
+            if (sameTarget(body, REFUSED))
+              throw new ValidationError('Refused.', { status: 422, code: 'validation_failed' });
+            return answer;
+          };
+          const queue = createBatchQueue(send, { batchSize, concurrency });
+          const promises: Promise<ManyOutcome>[] = [];
+          for (const [i, [t, pause]] of plan.entries()) {
+            promises.push(queue.add({ input: `text ${i}` }, ALL[t]!));
+            for (let p = 0; p < pause; p++) await tick();
           }
           await queue.flush();
-          const settled = await Promise.all(outcomes);
-          expect(settled.every((o) => !o.ok && o.error instanceof AuthenticationError)).toBe(true);
-          expect(calls).toBeLessThanOrEqual(concurrency);
+          const outcomes = await Promise.all(promises);
+
+          plan.forEach(([t], i) => {
+            const o = outcomes[i]!;
+            expect(o.index).toBe(i);
+            if (ALL[t] === DELETED) expect(!o.ok && o.error).toBeInstanceOf(NotFoundError);
+            else if (ALL[t] === REFUSED) expect(!o.ok && o.error.status).toBe(422);
+            else expect(o.ok && o.result.label).toBe(`text ${i}`);
+          });
+          TARGETS.forEach((target, t) => {
+            const mine = plan.filter(([pt]) => pt === t).length;
+            const calls = fake.calls.filter((c) => sameTarget(c, target));
+            expect(calls.length).toBe(Math.ceil(mine / batchSize));
+          });
+          // A refused target costs at most the batches already in flight when its first answer came.
+          for (const target of [DELETED, REFUSED]) {
+            const mine = plan.filter(([pt]) => ALL[pt] === target).length;
+            const calls = fake.calls.filter((c) => sameTarget(c, target)).length;
+            expect(calls).toBeLessThanOrEqual(Math.min(concurrency, Math.ceil(mine / batchSize)));
+            if (mine > 0) expect(calls).toBeGreaterThanOrEqual(1);
+          }
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 80 },
     );
   });
+
+  it.each([
+    [
+      'a refused key (401)',
+      () => new AuthenticationError('revoked', { status: 401, code: 'revoked_api_key' }),
+    ],
+    [
+      'a key that may not classify (403)',
+      () => new PermissionDeniedError('no', { status: 403, code: 'permission_denied' }),
+    ],
+  ])(
+    'stops sending after %s, for every target, also for items added later',
+    async (_name, make) => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.integer({ min: 1, max: 6 }),
+          fc.integer({ min: 1, max: 200 }),
+          async (concurrency, n) => {
+            let calls = 0;
+            const queue = createBatchQueue(
+              async () => {
+                calls++;
+                await tick();
+                throw make();
+              },
+              { concurrency },
+            );
+            const outcomes: Promise<ManyOutcome>[] = [];
+            for (let i = 0; i < n; i++) {
+              outcomes.push(queue.add({ input: `t${i}` }, TARGETS[i % TARGETS.length]!));
+              if (i % 10 === 0) await tick();
+            }
+            await queue.flush();
+            const settled = await Promise.all(outcomes);
+            const Expected = make().constructor as typeof ClassifailyError;
+            expect(settled.every((o) => !o.ok && o.error instanceof Expected)).toBe(true);
+            expect(calls).toBeLessThanOrEqual(concurrency);
+          },
+        ),
+        { numRuns: 40 },
+      );
+    },
+  );
 
   it('sends nothing more once cancelled: the waiting items reject with the reason', async () => {
     const controller = new AbortController();

@@ -1,25 +1,41 @@
-// The Make step of the README demo: the generated Classify Text and Classify Batch modules, read from
-// the checked-in app, rendered by the IML evaluator and run against a Classifaily API; prints the
+// The Make step of the README demo: the generated Classify Text and Classify Batch modules of the
+// development build (the production app takes https only; the sandbox is http on this machine),
+// rendered by the test emulator's IML evaluator and run against a Classifaily API; prints the
 // bundles a Make scenario would receive. The root demo calls `demo({ url, apiKey, log })`; alone:
 //   node scripts/demo.mjs [--base-url http://127.0.0.1:8787 --api-key cai_test_…]
-// (without --base-url it starts the sandbox itself). Needs `pnpm build` first: it uses dist/.
+// (without --base-url it starts the sandbox itself). Needs `pnpm build` first: it uses dist/ and
+// dist-emulator/ (the emulator compiled from test/emulator).
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const { readApp, runModule, verifyConnection, DEFAULT_APP_DIR } = require('../dist/index.js');
+const { generatedFiles, writeApp } = require('../dist/index.js');
+const { readApp, runModule, verifyConnection } = require('../dist-emulator/test/emulator/index.js');
 const { SAMPLE_CATEGORIES, SAMPLE_INPUT } = require('@classifaily/core');
 
+/** The development build, written to a temporary folder and read back as Make would load it. */
+function devApp() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'classifaily-make-dev-'));
+  try {
+    writeApp(dir, generatedFiles({ dev: true }));
+    return readApp(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function demo({ url, apiKey, log = console.log }) {
-  const app = readApp(DEFAULT_APP_DIR);
+  const app = devApp();
   const connection = { apiKey, baseUrl: url };
   const show = (title, bundles) => {
     log(`${title}: ${bundles.length} bundle(s)`);
     bundles.forEach((b, i) => log(`  bundle ${i + 1}: ${JSON.stringify(b)}`));
   };
 
-  log(`Make app: ${app.modules.length} modules from packages/make/app, run by the IML evaluator`);
+  log(`Make app (development build): ${app.modules.length} modules, run by the test emulator`);
   const { label } = await verifyConnection(app, { connection });
   log(`Connection verified on GET /v1/me, labelled "${label}"`);
 

@@ -1,120 +1,153 @@
 #!/usr/bin/env node
-// classifaily-make generate [--out DIR] | check [--dir DIR] | deploy --zone Z --app NAME [--dry-run]
+// classifaily-make generate | check | deploy. Arguments are parsed strictly (node:util parseArgs):
+// an unknown flag or a flag without its value exits 2 with the usage, before anything is touched.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { buildApp } from './app/build';
-import { deploy, deployPlan, ZONES, type Zone } from './deploy';
-import { DEFAULT_APP_DIR, generatedFiles, isStale, staleness, writeApp } from './generate';
-import { checkApp } from './rules';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { checkFolder, loadMakeSchemas } from './check';
+import { deploy, deployPlan, deployProblems, ZONES } from './deploy';
+import { MAKECOMAPP } from './layout';
+import type { MakeOrigin } from './make-format';
+import {
+  DEFAULT_APP_DIR,
+  DEV_APP_DIR,
+  generatedFiles,
+  isStale,
+  origin,
+  readManifest,
+  staleness,
+  writeApp,
+} from './generate';
 
+const rel = (dir: string) => path.relative(process.cwd(), dir) || '.';
 const USAGE = `Usage:
-  classifaily-make generate [--out DIR]      write the Make app (default: ${path.relative(process.cwd(), DEFAULT_APP_DIR) || '.'})
-  classifaily-make check [--dir DIR]         fail if the app folder is stale or breaks Make's format rules
-  classifaily-make deploy --zone eu1|eu2|us1|us2 --app NAME [--dir DIR] [--dry-run]
-                                             deploy through Make's API; token from MAKE_API_TOKEN`;
+  classifaily-make generate [--out DIR] [--dev] [--zone ZONE --app NAME]
+      Write the Make app to DIR (default ${rel(DEFAULT_APP_DIR)}; with --dev ${rel(DEV_APP_DIR)}).
+      DIR must be new, empty or a Classifaily app; only the app's own files are written.
+      --dev: a development build, whose connection also takes http://localhost (the sandbox).
+      --zone/--app: the Make app the folder deploys to (makecomapp.json "origins").
+  classifaily-make check [--dir DIR] [--dev]
+      Check the folder against Make's JSON schemas and the app's rules, and that it is up to date.
+  classifaily-make deploy [--dir DIR] [--zone ZONE --app NAME] [--api-origin URL] [--dry-run]
+      Check the folder, then deploy it through Make's API (token from MAKE_API_TOKEN). The app and
+      zone default to the folder's first origin; ZONE is one of ${ZONES.join(', ')}.
+  classifaily-make --help
+Make's JSON schemas are read from MAKE_SCHEMAS_DIR (default: shared/make-schemas beside the repo).`;
 
-function parseArgs(argv: string[]): { command?: string; flags: Record<string, string | true> } {
+const str = { type: 'string' } as const;
+const bool = { type: 'boolean' } as const;
+const OPTIONS = {
+  generate: { out: str, dev: bool, zone: str, app: str },
+  check: { dir: str, dev: bool },
+  deploy: { dir: str, zone: str, app: str, 'api-origin': str, 'dry-run': bool },
+} satisfies Record<string, ParseArgsConfig['options']>;
+
+class UsageError extends Error {}
+
+type Io = { out: (s: string) => void; err: (s: string) => void; env: NodeJS.ProcessEnv };
+const defaultIo: Io = {
+  out: (s) => console.log(s),
+  err: (s) => console.error(s),
+  env: process.env,
+};
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const [command, ...rest] = argv;
-  const flags: Record<string, string | true> = {};
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    if (!arg.startsWith('--')) throw new Error(`Unexpected argument ${arg}`);
-    const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
-    const next = rest[i + 1];
-    if (inline !== undefined) flags[name] = inline;
-    else if (next !== undefined && !next.startsWith('--')) flags[name] = (i++, next);
-    else flags[name] = true;
+  if (
+    command === undefined ||
+    ['help', '--help', '-h'].includes(command) ||
+    rest.includes('--help')
+  ) {
+    io.out(USAGE);
+    return command === undefined ? 2 : 0;
   }
-  return { command, flags };
-}
-
-const dirFlag = (value: string | true | undefined) =>
-  typeof value === 'string' ? path.resolve(value) : DEFAULT_APP_DIR;
-
-export async function main(
-  argv: string[],
-  io = {
-    out: (s: string) => console.log(s),
-    err: (s: string) => console.error(s),
-    env: process.env,
-  },
-): Promise<number> {
-  let parsed;
   try {
-    parsed = parseArgs(argv);
+    if (!(command in OPTIONS)) throw new UsageError(`Unknown command "${command}".`);
+    const options = OPTIONS[command as keyof typeof OPTIONS];
+    let values: Record<string, string | boolean | undefined>;
+    try {
+      values = parseArgs({ args: rest, options, strict: true, allowPositionals: false })
+        .values as typeof values;
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    const dir = (flag: unknown) =>
+      typeof flag === 'string' ? path.resolve(flag) : values.dev ? DEV_APP_DIR : DEFAULT_APP_DIR;
+    if (command === 'generate') return generate(dir(values.out), values, io);
+    if (command === 'check') return check(dir(values.dir), values.dev === true, io);
+    return await deployCommand(dir(values.dir), values, io);
   } catch (e) {
-    io.err(`${(e as Error).message}\n${USAGE}`);
+    io.err((e as Error).message);
+    if (!(e instanceof UsageError)) return 1;
+    io.err(USAGE);
     return 2;
   }
-  const { command, flags } = parsed;
-  if (command === 'generate') {
-    const dir = dirFlag(flags.out);
-    const count = writeApp(dir);
-    io.out(`Wrote ${count} files to ${dir}`);
-    return 0;
-  }
-  if (command === 'check') {
-    const dir = dirFlag(flags.dir);
-    const files = generatedFiles();
-    const stale = staleness(dir, files);
-    const violations = checkApp(buildApp(), files);
-    for (const v of violations) io.err(`format: ${v.where}: ${v.rule}`);
-    if (isStale(stale)) {
-      for (const f of stale.missing) io.err(`missing: ${f}`);
-      for (const f of stale.changed) io.err(`changed: ${f}`);
-      for (const f of stale.extra) io.err(`extra: ${f}`);
-      io.err(`The Make app in ${dir} is stale: run \`classifaily-make generate\`.`);
-    }
-    if (violations.length || isStale(stale)) return 1;
-    io.out(
-      `The Make app in ${dir} is up to date (${files.size} files) and follows Make's format rules.`,
+}
+
+function target(values: Record<string, unknown>): MakeOrigin | undefined {
+  const { zone, app } = values;
+  if (zone === undefined && app === undefined) return undefined;
+  if (typeof zone !== 'string' || typeof app !== 'string')
+    throw new UsageError('--zone and --app go together.');
+  if (!(ZONES as readonly string[]).includes(zone))
+    throw new UsageError(`--zone must be one of ${ZONES.join(', ')}, not "${zone}".`);
+  return origin(zone, app);
+}
+
+function generate(dir: string, values: Record<string, unknown>, io: Io): number {
+  const chosen = target(values);
+  const kept = readManifest(dir)?.origins;
+  const origins = chosen ? [chosen] : Array.isArray(kept) && kept.length ? kept : undefined;
+  const count = writeApp(dir, generatedFiles({ dev: values.dev === true, origins }));
+  io.out(`Wrote ${count} files to ${dir}${values.dev ? ' (development build)' : ''}.`);
+  return 0;
+}
+
+function check(dir: string, dev: boolean, io: Io): number {
+  const problems = checkFolder(dir, { dev, schemas: loadMakeSchemas() });
+  for (const p of problems) io.err(p);
+  const stale = problems.length ? undefined : staleness(dir, { dev });
+  if (stale && isStale(stale)) {
+    for (const f of stale.missing) io.err(`missing: ${f}`);
+    for (const f of stale.changed) io.err(`changed: ${f}`);
+    for (const f of stale.extra) io.err(`extra: ${f}`);
+    io.err(
+      `The Make app in ${dir} is stale: run \`classifaily-make generate${dev ? ' --dev' : ''}\`.`,
     );
+  }
+  if (problems.length || !stale || isStale(stale)) return 1;
+  io.out(`The Make app in ${dir} is valid against Make's schemas and up to date.`);
+  return 0;
+}
+
+async function deployCommand(
+  dir: string,
+  values: Record<string, unknown>,
+  io: Io,
+): Promise<number> {
+  const to = target(values) ?? readManifest(dir)?.origins?.[0];
+  if (!to && !existsSync(path.join(dir, MAKECOMAPP)))
+    throw new Error(`${dir} is not a Make app folder: it has no ${MAKECOMAPP}.`);
+  if (!to) throw new UsageError(`Say where to deploy: --zone and --app (${dir} names no origin).`);
+  const apiOrigin =
+    typeof values['api-origin'] === 'string' ? values['api-origin'] : new URL(to.baseUrl).origin;
+  const options = { dir, app: to.appId, apiOrigin };
+  if (values['dry-run']) {
+    const problems = deployProblems(options);
+    for (const p of problems) io.err(p);
+    if (problems.length) return 1;
+    io.out(`Plan: deploy ${dir} to app "${to.appId}" version 1 on ${apiOrigin}/api/v2`);
+    deployPlan(dir).forEach((step, i) => io.out(`${String(i + 1).padStart(2)}. ${step.describe}`));
     return 0;
   }
-  if (command === 'deploy') {
-    const zone = flags.zone;
-    const app = flags.app;
-    if (
-      typeof zone !== 'string' ||
-      !(ZONES as readonly string[]).includes(zone) ||
-      typeof app !== 'string'
-    ) {
-      io.err(`deploy needs --zone (${ZONES.join('|')}) and --app NAME\n${USAGE}`);
-      return 2;
-    }
-    const dir = dirFlag(flags.dir);
-    if (flags['dry-run']) {
-      io.out(`Plan: deploy ${dir} to app "${app}" version 1 on https://${zone}.make.com/api/v2`);
-      deployPlan(dir).forEach((step, i) =>
-        io.out(`${String(i + 1).padStart(2)}. ${step.describe}`),
-      );
-      return 0;
-    }
-    const token = io.env.MAKE_API_TOKEN;
-    if (!token) {
-      io.err(
-        'Set MAKE_API_TOKEN to a Make API token (Profile → API access) with the sdk-apps scopes.',
-      );
-      return 2;
-    }
-    try {
-      const apiOrigin = typeof flags['api-origin'] === 'string' ? flags['api-origin'] : undefined;
-      const count = await deploy({
-        dir,
-        zone: zone as Zone,
-        app,
-        token,
-        apiOrigin,
-        log: (l) => io.out(l),
-      });
-      io.out(`Deployed ${count} steps to ${app}.`);
-      return 0;
-    } catch (e) {
-      io.err((e as Error).message);
-      return 1;
-    }
-  }
-  io.err(USAGE);
-  return command === undefined || command === 'help' || flags.help ? 0 : 2;
+  const token = io.env.MAKE_API_TOKEN;
+  if (!token)
+    throw new UsageError(
+      'Set MAKE_API_TOKEN to a Make API token (Profile → API access) with the sdk-apps scopes.',
+    );
+  const count = await deploy({ ...options, token, log: (l) => io.out(l) });
+  io.out(`Deployed ${count} steps to ${to.appId}.`);
+  return 0;
 }
 
 if (require.main === module) {

@@ -5,18 +5,20 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Make } from '@makehq/sdk';
+import { isAllowedBaseUrl } from '@classifaily/core';
+import { checkFolder, loadMakeSchemas } from './check';
 import { MAKECOMAPP } from './layout';
-import type { ComponentMetadata, MakecomappJson, ModuleType } from './make-format';
-import { MAKE_ID_PATTERNS } from './make-format';
+import type { MakecomappJson, ModuleType } from './make-format';
 
 export const ZONES = ['eu1', 'eu2', 'us1', 'us2'] as const;
-export type Zone = (typeof ZONES)[number];
+/** Make's app name rule (vscode-apps-sdk `validate-id.ts`). */
+export const APP_NAME = /^[a-z][0-9a-z-]{1,28}[0-9a-z]$/;
 
 /** Make's module type ids (vscode-apps-sdk `module-types-naming.ts`). */
 const MODULE_TYPE_ID: Record<ModuleType, number> = { action: 4, search: 9, universal: 12 };
 
 /** Local code file key → the section name in Make's API. */
-const API_SECTION: Record<string, string> = {
+const API_SECTION: Record<string, 'api' | 'parameters' | 'expect' | 'interface' | 'samples'> = {
   communication: 'api',
   params: 'parameters',
   staticParams: 'parameters',
@@ -36,48 +38,7 @@ interface DeployContext {
 export interface DeployStep {
   /** One line for the plan, e.g. `PUT module classifyText api (modules/…communication.iml.json)`. */
   describe: string;
-  run(ctx: DeployContext): Promise<void>;
-}
-
-const APP_VERSION = 1;
-
-function sectionSteps(
-  dir: string,
-  type: 'connection' | 'rpc' | 'module',
-  id: string,
-  meta: ComponentMetadata,
-): DeployStep[] {
-  return Object.entries(meta.codeFiles)
-    .filter(
-      (entry): entry is [string, string] =>
-        entry[1] !== null && API_SECTION[entry[0]] !== undefined,
-    )
-    .map(([key, file]) => {
-      const section = API_SECTION[key]!;
-      return {
-        describe: `PUT ${type} ${id} ${section} (${file})`,
-        async run(ctx) {
-          const content = readFileSync(path.join(dir, file), 'utf8');
-          if (type === 'connection') {
-            await ctx.make.sdk.connections.setSection(
-              remoteConnection(ctx, id),
-              section as 'api',
-              content,
-            );
-          } else if (type === 'rpc') {
-            await ctx.make.sdk.rpcs.setSection(ctx.app, ctx.version, id, section as 'api', content);
-          } else {
-            await ctx.make.sdk.modules.setSection(
-              ctx.app,
-              ctx.version,
-              id,
-              section as 'api',
-              content,
-            );
-          }
-        },
-      };
-    });
+  run(ctx: DeployContext): Promise<unknown>;
 }
 
 function remoteConnection(ctx: DeployContext, localId: string): string {
@@ -86,132 +47,133 @@ function remoteConnection(ctx: DeployContext, localId: string): string {
   return name;
 }
 
-/** The steps that deploy the app folder `dir`, in Make's component order. */
+/** The steps that deploy the app folder `dir` (already checked), in Make's component order. */
 export function deployPlan(dir: string): DeployStep[] {
-  const manifest = JSON.parse(readFileSync(path.join(dir, MAKECOMAPP), 'utf8')) as MakecomappJson;
-  const general = manifest.generalCodeFiles;
   const read = (file: string) => readFileSync(path.join(dir, file), 'utf8');
-  const steps: DeployStep[] = [
-    {
-      describe: `PUT app base (${general.base})`,
-      run: (ctx) => ctx.make.sdk.apps.setSection(ctx.app, ctx.version, 'base', read(general.base)),
-    },
-  ];
-  if (general.common) {
-    const file = general.common;
-    steps.push({
-      describe: `PUT app common (${file})`,
-      run: async (ctx) =>
-        void (await ctx.make.sdk.apps.setCommon(ctx.app, ctx.version, JSON.parse(read(file)))),
-    });
-  }
-  steps.push({
-    describe: `PUT app readme (${general.readme})`,
-    run: async (ctx) =>
-      void (await ctx.make.sdk.apps.setDocs(ctx.app, ctx.version, read(general.readme))),
-  });
+  const manifest = JSON.parse(read(MAKECOMAPP)) as MakecomappJson;
+  const { base, common, readme, groups } = manifest.generalCodeFiles;
+  const steps: DeployStep[] = [];
+  const step = (describe: string, run: DeployStep['run']) => steps.push({ describe, run });
+  if (base)
+    step(`PUT app base (${base})`, (c) =>
+      c.make.sdk.apps.setSection(c.app, c.version, 'base', read(base)),
+    );
+  if (common)
+    step(`PUT app common (${common})`, (c) =>
+      c.make.sdk.apps.setCommon(c.app, c.version, JSON.parse(read(common))),
+    );
+  if (readme)
+    step(`PUT app readme (${readme})`, (c) =>
+      c.make.sdk.apps.setDocs(c.app, c.version, read(readme)),
+    );
 
-  for (const [id, meta] of Object.entries(manifest.components.connection)) {
-    steps.push({
-      describe: `ENSURE connection ${id} "${meta.label}" (found by label, else created as ${meta.connectionType})`,
-      async run(ctx) {
-        const existing = (await ctx.make.sdk.connections.list(ctx.app)).find(
-          (c) => c.label === meta.label,
+  for (const type of ['connection', 'rpc', 'module'] as const) {
+    for (const [id, meta] of Object.entries(manifest.components[type] ?? {})) {
+      const link = (c: DeployContext) =>
+        meta.connection ? { connection: remoteConnection(c, meta.connection) } : {};
+      if (type === 'connection') {
+        step(
+          `ENSURE connection ${id} "${meta.label}" (found by label, else created)`,
+          async (c) => {
+            const found = (await c.make.sdk.connections.list(c.app)).find(
+              (r) => r.label === meta.label,
+            );
+            const remote =
+              found ??
+              (await c.make.sdk.connections.create(c.app, { type: 'basic', label: meta.label! }));
+            c.connections.set(id, remote.name);
+          },
         );
-        const remote =
-          existing ??
-          (await ctx.make.sdk.connections.create(ctx.app, {
-            type: meta.connectionType ?? 'basic',
-            label: meta.label,
-          }));
-        ctx.connections.set(id, remote.name);
-      },
-    });
-    steps.push(...sectionSteps(dir, 'connection', id, meta));
-  }
-
-  for (const [id, meta] of Object.entries(manifest.components.rpc)) {
-    steps.push({
-      describe: `ENSURE rpc ${id} "${meta.label}" (created if missing), connection ${meta.connection}`,
-      async run(ctx) {
-        const exists = (await ctx.make.sdk.rpcs.list(ctx.app, ctx.version)).some(
-          (r) => r.name === id,
+      } else if (type === 'rpc') {
+        step(
+          `ENSURE rpc ${id} "${meta.label}" (created if missing), connection ${meta.connection}`,
+          async (c) => {
+            if (!(await c.make.sdk.rpcs.list(c.app, c.version)).some((r) => r.name === id))
+              await c.make.sdk.rpcs.create(c.app, c.version, { name: id, label: meta.label! });
+            await c.make.sdk.rpcs.update(c.app, c.version, id, { label: meta.label, ...link(c) });
+          },
         );
-        if (!exists)
-          await ctx.make.sdk.rpcs.create(ctx.app, ctx.version, { name: id, label: meta.label });
-        await ctx.make.sdk.rpcs.update(ctx.app, ctx.version, id, {
-          label: meta.label,
-          ...(meta.connection ? { connection: remoteConnection(ctx, meta.connection) } : {}),
-        });
-      },
-    });
-    steps.push(...sectionSteps(dir, 'rpc', id, meta));
-  }
-
-  for (const [id, meta] of Object.entries(manifest.components.module)) {
-    const moduleType = meta.moduleType!;
-    steps.push({
-      describe: `ENSURE module ${id} "${meta.label}" (${moduleType}${meta.actionCrud ? `, ${meta.actionCrud}` : ''}; created if missing), connection ${meta.connection}`,
-      async run(ctx) {
-        const exists = (await ctx.make.sdk.modules.list(ctx.app, ctx.version)).some(
-          (m) => m.name === id,
+      } else {
+        const moduleType = meta.moduleType!;
+        const what = `${moduleType}${meta.actionCrud ? `, ${meta.actionCrud}` : ''}`;
+        step(
+          `ENSURE module ${id} "${meta.label}" (${what}; created if missing), connection ${meta.connection}`,
+          async (c) => {
+            const description = meta.description ?? '';
+            if (!(await c.make.sdk.modules.list(c.app, c.version)).some((m) => m.name === id))
+              await c.make.sdk.modules.create(c.app, c.version, {
+                name: id,
+                typeId: MODULE_TYPE_ID[moduleType],
+                label: meta.label!,
+                description,
+                moduleInitMode: 'blank',
+                // Fields Make's API takes beyond the SDK's types (as the Apps Editor sends them).
+                ...(moduleType === 'universal' ? { subtype: 'Universal' } : {}),
+                ...(meta.actionCrud ? { crud: meta.actionCrud } : {}),
+              } as Parameters<Make['sdk']['modules']['create']>[2]);
+            await c.make.sdk.modules.update(c.app, c.version, id, {
+              label: meta.label,
+              description,
+              ...link(c),
+            });
+          },
         );
-        if (!exists) {
-          await ctx.make.sdk.modules.create(ctx.app, ctx.version, {
-            name: id,
-            typeId: MODULE_TYPE_ID[moduleType],
-            label: meta.label,
-            description: meta.description ?? '',
-            moduleInitMode: 'blank',
-            // Fields Make's API takes beyond the SDK's types (as the Apps Editor sends them).
-            ...(moduleType === 'universal' ? { subtype: 'Universal' } : {}),
-            ...(meta.actionCrud ? { crud: meta.actionCrud } : {}),
-          } as Parameters<Make['sdk']['modules']['create']>[2]);
-        }
-        await ctx.make.sdk.modules.update(ctx.app, ctx.version, id, {
-          label: meta.label,
-          description: meta.description ?? '',
-          ...(meta.connection ? { connection: remoteConnection(ctx, meta.connection) } : {}),
-        });
-      },
-    });
-    steps.push(...sectionSteps(dir, 'module', id, meta));
+      }
+      for (const [key, file] of Object.entries(meta.codeFiles)) {
+        const section = API_SECTION[key];
+        if (!file || !section) continue;
+        step(`PUT ${type} ${id} ${section} (${file})`, (c) =>
+          type === 'connection'
+            ? c.make.sdk.connections.setSection(
+                remoteConnection(c, id),
+                section as 'api',
+                read(file),
+              )
+            : c.make.sdk[type === 'rpc' ? 'rpcs' : 'modules'].setSection(
+                c.app,
+                c.version,
+                id,
+                section as 'api',
+                read(file),
+              ),
+        );
+      }
+    }
   }
-
-  steps.push({
-    describe: `PUT app groups (${general.groups})`,
-    run: (ctx) =>
-      ctx.make.sdk.apps.setSection(ctx.app, ctx.version, 'groups', read(general.groups)),
-  });
+  if (groups)
+    step(`PUT app groups (${groups})`, (c) =>
+      c.make.sdk.apps.setSection(c.app, c.version, 'groups', read(groups)),
+    );
   return steps;
 }
 
 export interface DeployOptions {
   dir: string;
-  zone: Zone;
   app: string;
   token: string;
-  /** Only for tests: an http://127.0.0.1:port stand-in instead of https://<zone>.make.com. */
-  apiOrigin?: string;
+  /** Make's API, `https://<zone>.make.com` (or a private instance's https origin). */
+  apiOrigin: string;
   log?: (line: string) => void;
 }
 
+/** Why the folder cannot be deployed to that app: the name, the origin (https only), the folder. */
+export function deployProblems({ dir, app, apiOrigin }: Omit<DeployOptions, 'token'>): string[] {
+  const problems: string[] = [];
+  if (!APP_NAME.test(app)) problems.push(`"${app}" is not a Make app name (${APP_NAME}).`);
+  const origin = URL.canParse(apiOrigin) ? new URL(apiOrigin) : undefined;
+  if (!origin || !isAllowedBaseUrl(origin, { allowLocalHttp: false }) || origin.pathname !== '/')
+    problems.push(`The API origin must be https://host only, not "${apiOrigin}".`);
+  return [...problems, ...checkFolder(dir, { schemas: loadMakeSchemas() })];
+}
+
+/** Checks everything first (`deployProblems`), then runs the plan: a broken folder makes no call. */
 export async function deploy(options: DeployOptions): Promise<number> {
-  if (!(ZONES as readonly string[]).includes(options.zone))
-    throw new Error(`Unknown zone ${options.zone}`);
-  if (!MAKE_ID_PATTERNS.app.test(options.app))
-    throw new Error(`"${options.app}" is not a Make app name`);
-  const origin = options.apiOrigin ? new URL(options.apiOrigin) : undefined;
-  const make = new Make(options.token, origin?.host ?? `${options.zone}.make.com`, {
+  const problems = deployProblems(options);
+  if (problems.length) throw new Error(`Nothing deployed:\n${problems.join('\n')}`);
+  const make = new Make(options.token, new URL(options.apiOrigin).host, {
     retry: { onRateLimit: true },
   });
-  if (origin) make.protocol = origin.protocol.replace(':', '');
-  const ctx: DeployContext = {
-    make,
-    app: options.app,
-    version: APP_VERSION,
-    connections: new Map(),
-  };
+  const ctx: DeployContext = { make, app: options.app, version: 1, connections: new Map() };
   const steps = deployPlan(options.dir);
   for (const step of steps) {
     options.log?.(step.describe);

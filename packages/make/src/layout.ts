@@ -1,7 +1,7 @@
 // Lays the in-memory app out as the files of Make's local development (the Make Apps Editor for
 // VS Code): makecomapp.json, general/, modules/groups.json and `<type>s/<id>/<id>.<section>.iml.json`.
 // Output is deterministic: the same app gives the same bytes.
-import type { ComponentMetadata, MakeApp, MakecomappJson } from './make-format';
+import type { ComponentMetadata, MakeApp, MakecomappJson, MakeOrigin } from './make-format';
 
 export const MAKECOMAPP = 'makecomapp.json';
 
@@ -12,7 +12,7 @@ export const json = (value: unknown) => `${JSON.stringify(value, null, '\t')}\n`
 export const kebab = (id: string) => id.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 
 /** Code sections per component type: the makecomapp.json key and the file's section name. */
-export const SECTIONS = {
+const SECTIONS = {
   connection: { communication: 'communication', params: 'params' },
   rpc: { communication: 'communication', params: 'params' },
   module: {
@@ -36,8 +36,11 @@ function codeFiles(type: ComponentType, id: string): Record<string, string> {
   );
 }
 
-/** Every file of the app, by path relative to the app folder, in a stable order. */
-export function layout(app: MakeApp): Map<string, string> {
+/**
+ * Every file of the app, by path relative to the app folder, in a stable order. `origins` are where
+ * the Apps Editor (and `deploy`) send the folder: the developer's, kept as they are.
+ */
+export function layout(app: MakeApp, origins: MakeOrigin[]): Map<string, string> {
   const files = new Map<string, string>();
   const manifest: MakecomappJson = {
     fileVersion: 1,
@@ -47,13 +50,13 @@ export function layout(app: MakeApp): Map<string, string> {
       readme: 'README.md',
       groups: 'modules/groups.json',
     },
-    components: { connection: {}, webhook: {}, module: {}, rpc: {}, function: {} },
-    origins: [],
+    components: { connection: {}, webhook: {}, module: {}, rpc: {}, function: {}, endpoint: {} },
+    origins,
   };
-  files.set(manifest.generalCodeFiles.base, json(app.base));
-  files.set(manifest.generalCodeFiles.common!, json(app.common));
-  files.set(manifest.generalCodeFiles.readme, app.readme);
-  files.set(manifest.generalCodeFiles.groups, json(app.groups));
+  files.set('general/base.iml.json', json(app.base));
+  files.set('general/common.json', json({}));
+  files.set('README.md', app.readme);
+  files.set('modules/groups.json', json(app.groups));
 
   const add = (
     type: ComponentType,
@@ -64,7 +67,7 @@ export function layout(app: MakeApp): Map<string, string> {
     const paths = codeFiles(type, id);
     for (const [key, path] of Object.entries(paths))
       files.set(path, json((code as Record<string, unknown>)[key]));
-    manifest.components[type][id] = { ...meta, codeFiles: paths };
+    manifest.components[type]![id] = { ...meta, codeFiles: paths };
   };
 
   const c = app.connection;

@@ -1,22 +1,27 @@
-// Deploy through Make's API (@makehq/sdk) against a local stand-in that records every call: the
-// order is Make's component order, every file goes to its section, and the token is never printed.
-import { createServer, type IncomingMessage } from 'node:http';
+// `classifaily-make deploy`, run as a user runs it (`node dist/cli.js` in a plain node child), through
+// the real @makehq/sdk against a stand-in for Make's API on https://127.0.0.1 (a self-signed
+// certificate the child trusts through NODE_EXTRA_CA_CERTS) that records every call: the order is
+// Make's component order, every file goes to its section, the token is never printed, and a folder
+// that fails its check makes no call at all.
+import { execFile } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { main } from '../src/cli';
-import { deployPlan } from '../src/deploy';
-import { DEFAULT_APP_DIR } from '../src/generate';
-import { generatedFiles } from '../src/generate';
+import path from 'node:path';
+import { generate as selfSigned } from 'selfsigned';
+import { generatedFiles, writeApp } from '../src/generate';
+import { CLI, tempDir } from './helpers/apps';
 
 interface Call {
   method: string;
   path: string;
   authorization?: string;
-  contentType?: string;
   body: string;
 }
 
 /** A stand-in for Make's SDK-apps API: remembers components, answers like Make, records calls. */
-async function startMakeStandIn() {
+async function startMakeStandIn(tls: { key: string; cert: string }) {
   const calls: Call[] = [];
   const connections: { name: string; label: string; type: string }[] = [];
   const rpcs = new Set<string>();
@@ -26,16 +31,10 @@ async function startMakeStandIn() {
     for await (const c of req) chunks.push(c as Buffer);
     return Buffer.concat(chunks).toString('utf8');
   };
-  const server = createServer(async (req, res) => {
+  const server = createServer(tls, async (req, res) => {
     const body = await read(req);
-    const path = new URL(req.url!, 'http://x').pathname;
-    calls.push({
-      method: req.method!,
-      path,
-      authorization: req.headers.authorization,
-      contentType: req.headers['content-type'],
-      body,
-    });
+    const path = new URL(req.url!, 'https://x').pathname;
+    calls.push({ method: req.method!, path, authorization: req.headers.authorization, body });
     const json = (status: number, value: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(value));
@@ -61,7 +60,7 @@ async function startMakeStandIn() {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `https://127.0.0.1:${port}`,
     calls,
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
@@ -69,37 +68,64 @@ async function startMakeStandIn() {
 
 const TOKEN = '6f1c2b4e-8d3a-4f5b-9c7d-0e1f2a3b4c5d';
 
-function capture(env: Record<string, string | undefined> = {}) {
-  const lines: string[] = [];
-  return {
-    lines,
-    io: { out: (s: string) => lines.push(s), err: (s: string) => lines.push(s), env },
-  };
+let tmp: ReturnType<typeof tempDir>;
+let caFile: string;
+let make: Awaited<ReturnType<typeof startMakeStandIn>>;
+let tls: { key: string; cert: string };
+
+beforeAll(async () => {
+  tmp = tempDir();
+  const pems = await selfSigned([{ name: 'commonName', value: 'localhost' }], {
+    notAfterDate: new Date(Date.now() + 86_400_000),
+    keyType: 'ec',
+    extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
+  });
+  tls = { key: pems.private, cert: pems.cert };
+  caFile = path.join(tmp.dir, 'stand-in.pem');
+  writeFileSync(caFile, pems.cert);
+});
+afterAll(() => tmp.remove());
+beforeEach(async () => (make = await startMakeStandIn(tls)));
+afterEach(() => make.close());
+
+/** The CLI in a child process; async, so that the stand-in in this process can answer it. */
+function cli(args: string[], env: Record<string, string> = { MAKE_API_TOKEN: TOKEN }) {
+  return new Promise<{ code: number; out: string; err: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { env: { PATH: process.env.PATH, NODE_EXTRA_CA_CERTS: caFile, ...env } },
+      (error, out, err) => resolve({ code: error ? Number(error.code) : 0, out, err }),
+    );
+  });
 }
+const deployTo = (extra: string[] = []) => [
+  'deploy',
+  '--zone',
+  'eu1',
+  '--app',
+  'classifaily-x1',
+  '--api-origin',
+  make.origin,
+  ...extra,
+];
 
 describe('classifaily-make deploy', () => {
-  let make: Awaited<ReturnType<typeof startMakeStandIn>>;
-  beforeEach(async () => (make = await startMakeStandIn()));
-  afterEach(() => make.close());
-
-  it('--dry-run prints the plan and calls nothing', async () => {
-    const { io, lines } = capture({ MAKE_API_TOKEN: TOKEN });
-    expect(
-      await main(['deploy', '--zone', 'eu2', '--app', 'classifaily-x1', '--dry-run'], io),
-    ).toBe(0);
-    expect(lines[0]).toMatch(/eu2\.make\.com/);
-    expect(lines).toHaveLength(deployPlan(DEFAULT_APP_DIR).length + 1);
+  it('--dry-run checks the folder, prints the plan and calls nothing', async () => {
+    const { code, out } = await cli(deployTo(['--dry-run']));
+    expect(code).toBe(0);
+    expect(out).toMatch(
+      /^Plan: deploy .* to app "classifaily-x1" version 1 on https:\/\/127\.0\.0\.1/,
+    );
+    expect(out).toMatch(/PUT app groups/);
     expect(make.calls).toEqual([]);
-    expect(lines.join('\n')).not.toContain(TOKEN);
+    expect(out).not.toContain(TOKEN);
   });
 
   it('deploys every file in Make’s component order with the token from MAKE_API_TOKEN', async () => {
-    const { io, lines } = capture({ MAKE_API_TOKEN: TOKEN });
-    const code = await main(
-      ['deploy', '--zone', 'eu1', '--app', 'classifaily-x1', '--api-origin', make.origin],
-      io,
-    );
-    expect(lines.join('\n')).not.toContain(TOKEN);
+    const { code, out, err } = await cli(deployTo());
+    expect(`${out}${err}`).not.toContain(TOKEN);
+    expect(err).toBe('');
     expect(code).toBe(0);
     expect(make.calls.every((c) => c.authorization === `Token ${TOKEN}`)).toBe(true);
 
@@ -128,12 +154,10 @@ describe('classifaily-make deploy', () => {
     expect(puts).toContain('classifaily-x1/1/modules/classifyText/expect');
 
     // Every code file went up, unchanged (the JSON sections as the file's text).
-    const files = generatedFiles();
     const sent = make.calls.filter((c) => c.method === 'PUT').map((c) => c.body);
-    for (const [file, content] of files) {
-      if (file === 'makecomapp.json' || file === 'general/common.json') continue;
-      expect(sent).toContain(content);
-    }
+    for (const [file, content] of generatedFiles())
+      if (file !== 'makecomapp.json' && file !== 'general/common.json')
+        expect(sent).toContain(content);
 
     // Modules were created with Make's type ids and linked to the remote connection.
     const created = make.calls
@@ -151,47 +175,74 @@ describe('classifaily-make deploy', () => {
   });
 
   it('a second deploy updates the same components instead of creating them again', async () => {
-    const { io } = capture({ MAKE_API_TOKEN: TOKEN });
-    const args = [
-      'deploy',
-      '--zone',
-      'eu1',
-      '--app',
-      'classifaily-x1',
-      '--api-origin',
-      make.origin,
-    ];
-    await main(args, io);
+    await cli(deployTo());
     const creates = make.calls.filter((c) => c.method === 'POST').length;
-    await main(args, io);
+    await cli(deployTo());
     expect(make.calls.filter((c) => c.method === 'POST').length).toBe(creates);
   });
 
-  it('refuses to run without a token, or with an unknown zone', async () => {
-    const none = capture({});
-    expect(
-      await main(
-        ['deploy', '--zone', 'eu1', '--app', 'classifaily-x1', '--api-origin', make.origin],
-        none.io,
-      ),
-    ).toBe(2);
-    expect(none.lines.join()).toMatch(/MAKE_API_TOKEN/);
-    const zone = capture({ MAKE_API_TOKEN: TOKEN });
-    expect(await main(['deploy', '--zone', 'mars', '--app', 'classifaily-x1'], zone.io)).toBe(2);
+  it.each<[string, (dir: string) => void, RegExp]>([
+    [
+      'a file that is not JSON',
+      (dir) => writeFileSync(path.join(dir, 'general/base.iml.json'), '{'),
+      /general\/base\.iml\.json: not valid JSON/,
+    ],
+    [
+      'a missing file',
+      (dir) => rmSync(path.join(dir, 'modules/groups.json')),
+      /modules\/groups\.json: named in makecomapp\.json but missing/,
+    ],
+    [
+      "a file Make's schema refuses",
+      (dir) => {
+        const file = path.join(dir, 'modules/classify-text/classify-text.communication.iml.json');
+        writeFileSync(file, readFileSync(file, 'utf8').replace('"POST"', '"FETCH"'));
+      },
+      /classify-text\.communication\.iml\.json\/method: must be equal to one of the allowed values/,
+    ],
+    [
+      'a development build',
+      (dir) => writeApp(dir, generatedFiles({ dev: true })),
+      /https only; a development build is not for deploying/,
+    ],
+  ])('a folder with %s: its problems, and 0 calls to Make', async (_name, breakIt, expected) => {
+    const { dir, remove } = tempDir();
+    try {
+      writeApp(dir, generatedFiles());
+      breakIt(dir);
+      const { code, out, err } = await cli(deployTo(['--dir', dir]));
+      expect(code).toBe(1);
+      expect(err).toMatch(/^Nothing deployed:/);
+      expect(err).toMatch(expected);
+      expect(out).toBe('');
+      expect(make.calls).toEqual([]);
+    } finally {
+      remove();
+    }
+  });
+
+  it('refuses plain http for the API, a bad app name, or no token: 0 calls', async () => {
+    const http = await cli(deployTo().map((a) => a.replace('https:', 'http:')));
+    expect(http).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/The API origin must be https:\/\/host only/),
+    });
+    const name = await cli(deployTo().map((a) => (a === 'classifaily-x1' ? 'Classifaily X' : a)));
+    expect(name).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/"Classifaily X" is not a Make app name/),
+    });
+    const none = await cli(deployTo(), {});
+    expect(none).toMatchObject({ code: 2, err: expect.stringMatching(/Set MAKE_API_TOKEN/) });
     expect(make.calls).toEqual([]);
   });
 
   it('a failing call names the step and never the token', async () => {
     await make.close();
-    const { io, lines } = capture({ MAKE_API_TOKEN: TOKEN });
-    expect(
-      await main(
-        ['deploy', '--zone', 'eu1', '--app', 'classifaily-x1', '--api-origin', make.origin],
-        io,
-      ),
-    ).toBe(1);
-    expect(lines.join('\n')).toMatch(/Deploy failed at "PUT app base/);
-    expect(lines.join('\n')).not.toContain(TOKEN);
-    make = await startMakeStandIn();
+    const { code, err } = await cli(deployTo());
+    expect(code).toBe(1);
+    expect(err).toMatch(/Deploy failed at "PUT app base/);
+    expect(err).not.toContain(TOKEN);
+    make = await startMakeStandIn(tls);
   });
 });

@@ -1,6 +1,7 @@
-import { evaluateDeep, evaluateExpression, evaluateTemplate } from '../src/iml/evaluate';
+import { evaluateDeep, evaluateExpression, evaluateTemplate } from './emulator';
 
 const scope = {
+  2: { __IMTINDEX__: 26 },
   body: { result: { label: 'billing', confidence: 0.42 }, request_id: 'req_1', empty: '' },
   parameters: { reviewThreshold: 0.8, headers: [{ key: 'X-A', value: '1' }] },
 };
@@ -20,6 +21,8 @@ describe('the IML subset', () => {
     ['!body.nothing && true', true],
     ['1 + 2', 3],
     ["toCollection(parameters.headers, 'key', 'value')", { 'X-A': '1' }],
+    ['ceil(2.__IMTINDEX__ / 25)', 2],
+    ['ceil(1 / 25)', 1],
   ])('{{%s}}', (src, expected) => {
     expect(evaluateExpression(src, scope)).toEqual(expected);
   });
@@ -35,6 +38,17 @@ describe('the IML subset', () => {
     expect(evaluateDeep({ a: '{{body.result.label}}', b: '{{body.nothing}}' }, scope)).toEqual({
       a: 'billing',
     });
+  });
+
+  it('merges the spread key {{...}} into the object, as Make’s universal module template does', () => {
+    const headers = {
+      Accept: 'x',
+      '{{...}}': "{{toCollection(parameters.headers, 'key', 'value')}}",
+    };
+    expect(evaluateDeep(headers, scope)).toEqual({ Accept: 'x', 'X-A': '1' });
+    expect(evaluateDeep({ '{{...}}': '{{parameters.none}}' }, scope)).toEqual({});
+    expect(() => evaluateDeep({ '{{...}}': '{{body.result.label}}' }, scope)).toThrow(/collection/);
+    expect(() => evaluateDeep({ '{{body.x}}': 1 }, scope)).toThrow(/object key/);
   });
 
   it.each(['lower(body.result.label)', 'body.items[1]', 'body.`x`', 'body.result.label ?'])(

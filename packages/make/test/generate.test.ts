@@ -1,48 +1,30 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Generation: deterministic, checked in, the development build differing only where it must, and a
+// writer that touches only the app's own files.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_APP_DIR, generatedFiles, isStale, staleness, writeApp } from '../src/generate';
-import { main } from '../src/cli';
-
-const quiet = () => {
-  const lines: string[] = [];
-  return {
-    lines,
-    io: { out: (s: string) => lines.push(s), err: (s: string) => lines.push(s), env: {} },
-  };
-};
+import {
+  DEFAULT_APP_DIR,
+  generatedFiles,
+  isStale,
+  origin,
+  staleness,
+  writeApp,
+} from '../src/generate';
+import { json } from '../src/layout';
+import { tempDir } from './helpers/apps';
 
 describe('generation', () => {
   it('is deterministic: two runs give the same bytes', () => {
-    const a = generatedFiles();
-    const b = generatedFiles();
-    expect([...a.keys()]).toEqual([...b.keys()]);
-    for (const [file, content] of a) expect(b.get(file)).toBe(content);
-  });
-
-  it('writes the same files twice, byte for byte', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'make-app-'));
-    try {
-      writeApp(dir);
-      const first = new Map(
-        [...generatedFiles().keys()].map((f) => [f, readFileSync(path.join(dir, f))]),
-      );
-      writeApp(dir);
-      for (const [f, bytes] of first)
-        expect(readFileSync(path.join(dir, f)).equals(bytes)).toBe(true);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    expect([...generatedFiles()]).toEqual([...generatedFiles()]);
   });
 
   it('the checked-in app (packages/make/app) is up to date', () => {
-    const s = staleness(DEFAULT_APP_DIR);
-    expect(s).toEqual({ missing: [], changed: [], extra: [] });
+    expect(staleness(DEFAULT_APP_DIR)).toEqual({ missing: [], changed: [], extra: [] });
   });
 
-  it('has the Apps Editor layout', () => {
-    const files = [...generatedFiles().keys()];
-    expect(files).toEqual(
+  it('has the Apps Editor layout, with an origin to deploy to', () => {
+    const files = generatedFiles();
+    expect([...files.keys()]).toEqual(
       expect.arrayContaining([
         'makecomapp.json',
         'general/base.iml.json',
@@ -52,7 +34,6 @@ describe('generation', () => {
         'connections/classifaily/classifaily.communication.iml.json',
         'connections/classifaily/classifaily.params.iml.json',
         'rpcs/schema-options/schema-options.communication.iml.json',
-        'rpcs/schema-options/schema-options.params.iml.json',
         'modules/classify-text/classify-text.communication.iml.json',
         'modules/classify-text/classify-text.static-params.iml.json',
         'modules/classify-text/classify-text.mappable-params.iml.json',
@@ -60,41 +41,85 @@ describe('generation', () => {
         'modules/classify-text/classify-text.samples.iml.json',
       ]),
     );
+    expect(JSON.parse(files.get('makecomapp.json')!).origins).toEqual([
+      {
+        label: 'Make eu1',
+        baseUrl: 'https://eu1.make.com/api',
+        appId: 'classifaily',
+        appVersion: 1,
+        apikeyFile: '../.secrets/make-api-token',
+      },
+    ]);
+  });
+
+  it('the development build differs from the production build only in the connection fields', () => {
+    const prod = generatedFiles();
+    const dev = generatedFiles({ dev: true });
+    expect([...dev.keys()]).toEqual([...prod.keys()]);
+    const differing = [...prod.keys()].filter((file) => prod.get(file) !== dev.get(file));
+    expect(differing).toEqual(['connections/classifaily/classifaily.params.iml.json']);
+    expect(prod.get(differing[0]!)).not.toMatch(/localhost|http:/);
+    expect(dev.get(differing[0]!)).toMatch(/localhost/);
   });
 });
 
-describe('classifaily-make generate / check', () => {
+describe('writeApp: only the app’s own files', () => {
   let dir: string;
-  beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), 'make-cli-'))));
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  let remove: () => void;
+  beforeEach(() => ({ dir, remove } = tempDir()));
+  afterEach(() => remove());
 
-  it('generate --out then check --dir passes', async () => {
-    const { io, lines } = quiet();
-    expect(await main(['generate', '--out', dir], io)).toBe(0);
-    expect(await main(['check', '--dir', dir], io)).toBe(0);
-    expect(lines.at(-1)).toMatch(/up to date/);
+  it('writes the same bytes twice into a new folder', () => {
+    const target = path.join(dir, 'new', 'app');
+    writeApp(target, generatedFiles());
+    writeApp(target, generatedFiles());
+    expect(staleness(target)).toEqual({ missing: [], changed: [], extra: [] });
   });
 
-  it('check fails on a changed, a missing and an extra file', async () => {
-    const { io, lines } = quiet();
-    await main(['generate', '--out', dir], io);
-    writeFileSync(path.join(dir, 'general/base.iml.json'), '{}\n');
-    rmSync(path.join(dir, 'README.md'));
-    writeFileSync(path.join(dir, 'stray.json'), '{}');
-    expect(await main(['check', '--dir', dir], io)).toBe(1);
-    expect(lines).toEqual(
-      expect.arrayContaining([
-        'changed: general/base.iml.json',
-        'missing: README.md',
-        'extra: stray.json',
-      ]),
+  it('refuses a folder that holds anything else, and leaves it as it was', () => {
+    writeFileSync(path.join(dir, 'notes.txt'), 'mine');
+    expect(() => writeApp(dir, generatedFiles())).toThrow(
+      /is not empty and is not a Classifaily Make app/,
     );
-    expect(isStale(staleness(dir))).toBe(true);
+    expect(readFileSync(path.join(dir, 'notes.txt'), 'utf8')).toBe('mine');
+    expect(existsSync(path.join(dir, 'makecomapp.json'))).toBe(false);
   });
 
-  it('an unknown command prints the usage and fails', async () => {
-    const { io, lines } = quiet();
-    expect(await main(['frobnicate'], io)).toBe(2);
-    expect(lines.join('\n')).toMatch(/Usage/);
+  it('over an app: keeps files it does not own, removes the files the old app listed and the new one does not', () => {
+    writeApp(dir, generatedFiles());
+    writeFileSync(path.join(dir, 'notes.txt'), 'mine');
+    // An older version of the app with one more module.
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'makecomapp.json'), 'utf8'));
+    const old = 'modules/old-module/old-module.communication.iml.json';
+    manifest.components.module.oldModule = { label: 'Old', codeFiles: { communication: old } };
+    manifest.generalCodeFiles.readme = 'README.md';
+    mkdirSync(path.join(dir, 'modules/old-module'));
+    writeFileSync(path.join(dir, old), '{}');
+    writeFileSync(path.join(dir, 'makecomapp.json'), json(manifest));
+
+    writeApp(dir, generatedFiles());
+    expect(existsSync(path.join(dir, old))).toBe(false);
+    expect(existsSync(path.join(dir, 'modules/old-module'))).toBe(false);
+    expect(readFileSync(path.join(dir, 'notes.txt'), 'utf8')).toBe('mine');
+    expect(staleness(dir).extra).toEqual(['notes.txt']);
+  });
+
+  it('never removes a file outside the folder, whatever the old makecomapp.json lists', () => {
+    const app = path.join(dir, 'app');
+    writeApp(app, generatedFiles());
+    writeFileSync(path.join(dir, 'outside.txt'), 'keep');
+    const manifest = JSON.parse(readFileSync(path.join(app, 'makecomapp.json'), 'utf8'));
+    manifest.components.module.classifyText.codeFiles.samples = '../outside.txt';
+    writeFileSync(path.join(app, 'makecomapp.json'), json(manifest));
+    writeApp(app, generatedFiles());
+    expect(readFileSync(path.join(dir, 'outside.txt'), 'utf8')).toBe('keep');
+  });
+
+  it('staleness compares with the folder’s own origins (the developer’s, e.g. with the Apps Editor’s idMapping)', () => {
+    const mine = { ...origin('us2', 'classifaily-x1b2'), idMapping: { module: [] } };
+    writeApp(dir, generatedFiles({ origins: [mine] }));
+    expect(isStale(staleness(dir))).toBe(false);
+    writeFileSync(path.join(dir, 'general/base.iml.json'), '{}\n');
+    expect(staleness(dir).changed).toEqual(['general/base.iml.json']);
   });
 });

@@ -1,26 +1,31 @@
-// The generated modules, read from the checked-in files, rendered by the IML evaluator and sent to
-// the sandbox over HTTP: the API accepts each request, the output matches the module's interface,
-// and the sandbox's errors come out as the Make error types the app declares.
+// The generated modules, read from the development build's files (the production build takes https
+// only, and the sandbox is http on this machine; the two differ only in the connection's Base URL
+// field, see generate.test.ts), rendered by the test emulator and sent to the sandbox over HTTP: the
+// API accepts each request, the output matches the module's interface, and the sandbox's errors come
+// out as the Make error types the app declares.
 import {
   catalog,
+  LIMITS,
   presentResult,
   SAMPLE_CATEGORIES,
   SAMPLE_INPUT,
   type Me,
 } from '@classifaily/core';
+import { RPC_MAX_PAGES } from '../src/app/build';
 import { DEFAULT_APP_DIR } from '../src/generate';
-import { readApp } from '../src/read';
+import type { MakeModule, MakeParameter } from '../src/make-format';
 import {
   MakeModuleError,
+  readApp,
   runModule,
   runRpc,
   verifyConnection,
   type SentRequest,
-} from '../src/runtime';
-import type { MakeInterfaceField, MakeModule } from '../src/make-format';
+} from './emulator';
 import { startApi, type ApiServer } from './helpers/api';
+import { devApp } from './helpers/apps';
 
-const app = readApp(DEFAULT_APP_DIR);
+const app = devApp();
 let api: ApiServer;
 let connection: { apiKey: string; baseUrl: string };
 
@@ -35,7 +40,7 @@ const moduleById = (id: string) => app.modules.find((m) => m.id === id)!;
 
 /** Each bundle has only interface fields, each of the interface's type. */
 function expectMatchesInterface(module: MakeModule, bundle: Record<string, unknown>) {
-  const fields = new Map<string, MakeInterfaceField>(module.interface.map((f) => [f.name, f]));
+  const fields = new Map<string, MakeParameter>(module.interface.map((f) => [f.name, f]));
   for (const [key, value] of Object.entries(bundle)) {
     const field = fields.get(key);
     expect(field).toBeDefined();
@@ -45,9 +50,17 @@ function expectMatchesInterface(module: MakeModule, bundle: Record<string, unkno
       boolean: 'boolean',
       collection: 'object',
       array: 'object',
+      date: 'string',
     }[field!.type as string];
     if (type) expect(typeof value).toBe(type);
     if (field!.type === 'array') expect(Array.isArray(value)).toBe(true);
+    if (field!.type === 'date') expect(Number.isNaN(Date.parse(value as string))).toBe(false);
+    // An array's element fields (its spec) name what each element holds, for mapping.
+    if (field!.type === 'array' && field!.spec) {
+      const names = ((field!.spec as MakeParameter).spec as MakeParameter[]).map((f) => f.name);
+      for (const element of value as object[])
+        expect(names).toEqual(expect.arrayContaining(Object.keys(element)));
+    }
   }
 }
 
@@ -250,13 +263,73 @@ describe('schema modules', () => {
   });
 });
 
-describe('Make an API Call', () => {
-  it('sends a relative path with the connection’s key and returns body, headers and status', async () => {
-    const { bundles } = await run('makeAnApiCall', {
+describe('Make an API Call (Make’s REST universal module)', () => {
+  it('sends a path after the connection’s base URL, with its key, and returns body, headers and status', async () => {
+    const { bundles, requests } = await run('makeAnApiCall', {
       url: catalog.credential.testPath,
       method: 'GET',
     });
     expect(bundles[0]).toMatchObject({ statusCode: 200, body: { object: 'me' } });
+    expect(requests[0]).toMatchObject({
+      url: `${api.url}/v1/me`,
+      headers: { authorization: 'Bearer ***' },
+    });
+  });
+
+  it('POST with an object body', async () => {
+    const schema = {
+      name: 'From an API call',
+      categories: [{ name: 'billing' }, { name: 'other' }],
+    };
+    const { bundles, requests } = await run('makeAnApiCall', {
+      url: '/v1/schemas',
+      method: 'POST',
+      body: schema,
+    });
+    expect(bundles[0]).toMatchObject({ statusCode: 201, body: schema });
+    // The Headers field's default, as in Make's template.
+    expect(requests[0]!.headers['content-type']).toBe('application/json');
+  });
+
+  it('POST with a body given as JSON text (Make’s JSON › Create JSON), sent as it is', async () => {
+    const text = JSON.stringify({ input: SAMPLE_INPUT, categories: SAMPLE_CATEGORIES });
+    const { bundles } = await run('makeAnApiCall', {
+      url: '/v1/classify',
+      method: 'POST',
+      body: text,
+    });
+    expect(bundles[0]).toMatchObject({
+      statusCode: 200,
+      body: { result: { label: 'account_access' } },
+    });
+  });
+
+  it('the module before this fix (JSON type, no Content-Type default) sent JSON text as a JSON string: 400', async () => {
+    const old = structuredClone(app);
+    const universal = old.modules.find((m) => m.id === 'makeAnApiCall')!;
+    delete universal.communication.type;
+    const text = JSON.stringify({ input: SAMPLE_INPUT, categories: SAMPLE_CATEGORIES });
+    const error = await makeError(
+      runModule(old, 'makeAnApiCall', {
+        connection,
+        parameters: { url: '/v1/classify', method: 'POST', body: text, headers: [] },
+      }),
+    );
+    expect(error).toMatchObject({ type: 'DataError', statusCode: 400 });
+  });
+
+  it('headers and query string from key/value pairs', async () => {
+    await run('createSchema', { name: 'A', categories: [{ name: 'x' }, { name: 'y' }] });
+    await run('createSchema', { name: 'B', categories: [{ name: 'x' }, { name: 'y' }] });
+    const { bundles, requests } = await run('makeAnApiCall', {
+      url: '/v1/schemas',
+      method: 'GET',
+      qs: [{ key: 'limit', value: '1' }],
+      headers: [{ key: 'X-Trace', value: 'make-test' }],
+    });
+    expect(requests[0]!.url).toBe(`${api.url}/v1/schemas?limit=1`);
+    expect(requests[0]!.headers['x-trace']).toBe('make-test');
+    expect((bundles[0]!.body as { data: unknown[] }).data).toHaveLength(1);
   });
 
   it('refuses an absolute URL, which would send the key elsewhere', async () => {
@@ -264,5 +337,65 @@ describe('Make an API Call', () => {
       run('makeAnApiCall', { url: 'https://example.com/steal', method: 'GET' }),
     );
     expect(error.type).toBe('DataError');
+  });
+});
+
+describe('the schema dropdown (RPC)', () => {
+  it(`stops after ${RPC_MAX_PAGES} pages, as Make advises for its 40 s RPC budget`, async () => {
+    const create = (i: number) =>
+      fetch(`${api.url}/v1/schemas`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${api.apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: `Schema ${i}`, categories: [{ name: 'a' }, { name: 'b' }] }),
+      });
+    const count = RPC_MAX_PAGES * LIMITS.schemaListMaxLimit + 1;
+    for (let i = 0; i < count; i += 50)
+      await Promise.all(Array.from({ length: Math.min(50, count - i) }, (_, j) => create(i + j)));
+    const { bundles, requests } = await runRpc(app, 'schemaOptions', { connection });
+    expect(requests).toHaveLength(RPC_MAX_PAGES);
+    expect(bundles).toHaveLength(RPC_MAX_PAGES * LIMITS.schemaListMaxLimit);
+  });
+});
+
+describe('the production build takes https only', () => {
+  const prod = readApp(DEFAULT_APP_DIR);
+  const params = { input: SAMPLE_INPUT, categories: SAMPLE_CATEGORIES };
+
+  it.each(['http://127.0.0.1:8787', 'http://api.example.com', 'https://user:pw@api.example.com'])(
+    'refuses %s as Base URL before sending anything',
+    async (baseUrl) => {
+      const sent: SentRequest[] = [];
+      const onRequest = (r: SentRequest) => sent.push(r);
+      const conn = { apiKey: api.apiKey, baseUrl };
+      for (const attempt of [
+        verifyConnection(prod, { connection: conn, onRequest }),
+        runModule(prod, 'classifyText', { connection: conn, parameters: params, onRequest }),
+      ]) {
+        const error = await makeError(attempt);
+        expect(error).toMatchObject({
+          type: 'DataError',
+          message: expect.stringMatching(/baseUrl/),
+        });
+      }
+      expect(sent).toEqual([]);
+    },
+  );
+
+  it('takes an https Base URL (here a closed local port: the request goes out and fails to connect)', async () => {
+    const error = await makeError(
+      verifyConnection(prod, {
+        connection: { apiKey: api.apiKey, baseUrl: 'https://127.0.0.1:9' },
+      }),
+    );
+    expect(error.type).toBe('ConnectionError');
+  });
+
+  it('the development build takes http to this machine only', async () => {
+    const error = await makeError(
+      verifyConnection(app, {
+        connection: { apiKey: api.apiKey, baseUrl: 'http://api.example.com' },
+      }),
+    );
+    expect(error.message).toMatch(/baseUrl/);
   });
 });

@@ -4,11 +4,11 @@
 // contract's request. And every label, help, limit, default and sample is core's catalog's.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { catalog, LIMITS, type FieldSpec } from '@classifaily/core';
+import { baseUrlPattern, catalog, LIMITS, type FieldSpec } from '@classifaily/core';
 import { buildApp } from '../src/app/build';
-import { expressionsOf, referencedPaths } from '../src/iml/evaluate';
-import { allParameters } from '../src/rules';
 import type { MakeParameter, MakeRequest } from '../src/make-format';
+import { allParameters } from './emulator';
+import { expressionsOf, referencedPaths } from './emulator/iml';
 
 type Schema = Record<string, unknown> & {
   $ref?: string;
@@ -128,11 +128,19 @@ describe('everything user-facing comes from the catalog', () => {
       .flatMap((m) => allParameters([...m.staticParams, ...m.mappableParams]) as MakeParameter[]),
   ].filter((p) => p.name);
 
+  /** Help texts the Make app says in its own words (decision 0405) or in the hosted variant. */
+  const helpOf = (p: MakeParameter) =>
+    p.name === catalog.fields.baseUrl.key && p.help === catalog.credential.hostedBaseUrlHelp
+      ? catalog.fields.baseUrl.help
+      : p.name === catalog.fields.items.key && p.label === catalog.fields.items.label
+        ? catalog.fields.items.help
+        : p.help;
+
   it.each(params.map((p) => [`${p.name} (${p.label})`, p]))(
     '%s: label, help, default and limits',
     (_n, p) => {
       const field = catalogFields.find(
-        (f) => f.key === p.name && f.label === p.label && f.help === p.help,
+        (f) => f.key === p.name && f.label === p.label && f.help === helpOf(p),
       );
       expect(field).toBeDefined();
       expect(p.required).toBe(field!.required);
@@ -140,6 +148,8 @@ describe('everything user-facing comes from the catalog', () => {
       if (field!.maxItems !== undefined) expect(p.validate?.maxItems).toBe(field!.maxItems);
       if (field!.type === 'number')
         expect([p.validate?.min, p.validate?.max]).toEqual([field!.min, field!.max]);
+      if (field!.key === catalog.fields.baseUrl.key)
+        expect(p.validate?.pattern).toBe(baseUrlPattern({ allowLocalHttp: false }));
     },
   );
 
@@ -147,15 +157,24 @@ describe('everything user-facing comes from the catalog', () => {
     for (const op of Object.values(catalog.operations)) {
       const m = app.modules.find((x) => x.label === op.label);
       if (!m) continue;
-      expect(m.description).toBe(op.description);
+      if (m.id !== 'classifyBatch') expect(m.description).toBe(op.description);
       for (const [k, v] of Object.entries(m.samples)) expect(v).toEqual(op.sample[k]);
       expect(m.interface.map((i) => i.label)).toEqual(op.outputFields.map((f) => f.label));
     }
   });
 
-  it('Classify Batch takes at most one batch per call', () => {
+  it('Classify Batch takes at most one batch per call, and says so', () => {
     const batch = app.modules.find((m) => m.id === 'classifyBatch')!;
-    expect(batch.mappableParams[0]!.validate?.maxItems).toBe(LIMITS.batchMaxItems);
+    const items = batch.mappableParams[0]!;
+    expect(items.validate?.maxItems).toBe(LIMITS.batchMaxItems);
+    expect(items.help).toContain(`Up to ${LIMITS.batchMaxItems} texts`);
+    expect(batch.description).toContain(`up to ${LIMITS.batchMaxItems} texts in one request`);
+    expect(`${items.help} ${batch.description}`).not.toMatch(/per request/);
+  });
+
+  it('samples use the ids the API gives (cls_…, sch_…)', () => {
+    for (const m of app.modules)
+      if (typeof m.samples.id === 'string') expect(m.samples.id).toMatch(/^(cls|sch)_/);
   });
 
   it('the connection label is core’s connectionLabel, in IML', () => {

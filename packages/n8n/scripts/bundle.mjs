@@ -31,6 +31,9 @@ try {
     format: 'cjs',
     target: 'node20',
     external: [...allowedExternals],
+    // Core's package.json maps its timer-based default sleep away under this condition: n8n's rules
+    // forbid timers in a node, and the node passes n8n-workflow's sleep instead.
+    conditions: ['no-timers'],
     // Keep class names: n8n instantiates the exported class whose name matches the file name.
     keepNames: true,
     legalComments: 'inline',

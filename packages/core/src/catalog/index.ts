@@ -14,6 +14,13 @@ export const credential = {
   fields: [fields.apiKey, fields.baseUrl],
   docsUrl: fields.DOCS_URL,
   testPath: '/v1/me',
+  /**
+   * The Base URL help where the platform runs in the cloud and cannot reach this machine, so the
+   * field takes https:// only (Make's production app). `fields.baseUrl.help` is the text where
+   * plain http:// to localhost (the sandbox) is allowed.
+   */
+  hostedBaseUrlHelp:
+    'Leave as it is. Change it only to use another Classifaily region; the address must start with https://.',
   /** "Acme Support (Automation key, test)": names the account and key, never shows the key. */
   connectionLabel(me: Me): string {
     const mode = me.key.mode === 'test' ? ', test mode' : '';

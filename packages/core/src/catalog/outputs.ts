@@ -1,6 +1,7 @@
 // What a classification step hands to the rest of the workflow, shaped the same on every platform.
 import { needsReview, DEFAULT_REVIEW_THRESHOLD } from '../review';
 import type { ClassificationResult } from '../types';
+import { schemaCategories } from './fields';
 import type { OutputFieldSpec } from './types';
 
 /** The fields of one classified item, as every adapter outputs them. */
@@ -83,11 +84,13 @@ export const schemaOutputFields: readonly OutputFieldSpec[] = [
     label: 'Categories',
     type: 'array',
     help: 'The categories, each with a name and an optional description.',
+    children: schemaCategories.children,
   },
   {
     key: 'created_at',
     label: 'Created At',
     type: 'string',
     help: 'When the schema was saved (ISO 8601).',
+    format: 'date-time',
   },
 ];

@@ -3,7 +3,7 @@ export const SAMPLE_CATEGORIES = ['billing', 'technical_bug', 'account_access', 
 export const SAMPLE_INPUT = 'I cannot log in - the password reset email never arrives.';
 
 export const classificationSample = {
-  id: '42',
+  id: 'cls_8f3kq2m1x9v4t7b6n5p0',
   label: 'account_access',
   confidence: 0.94,
   explanation:

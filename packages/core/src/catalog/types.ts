@@ -49,6 +49,10 @@ export interface OutputFieldSpec {
   label: string;
   type: OutputType;
   help: string;
+  /** A string that is a point in time (ISO 8601), for platforms with a date type (Make's `date`). */
+  format?: 'date-time';
+  /** For arrays of objects: the fields of one element, so platforms can offer them for mapping. */
+  children?: readonly FieldSpec[];
 }
 
 export interface OperationSpec {

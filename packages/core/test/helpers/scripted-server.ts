@@ -105,3 +105,24 @@ export const problem = (
     request_id: `req_problem_${code}`,
   },
 });
+
+/** A 200 batch answer for the request: every item labelled with its own text. */
+export function batchAnswer(req: SeenRequest): Reply {
+  const body = JSON.parse(req.body) as { items: Array<{ input: string; id?: string }> };
+  const results = body.items.map((item, index) => ({
+    index,
+    ...(item.id === undefined ? {} : { id: item.id }),
+    status: 'completed',
+    result: { label: item.input, confidence: 0.9 },
+  }));
+  return {
+    status: 200,
+    body: {
+      id: `batch_${Math.random().toString(36).slice(2)}`,
+      status: 'completed',
+      type: 'batch',
+      results,
+      summary: { total: results.length, succeeded: results.length, failed: 0 },
+    },
+  };
+}

@@ -3,7 +3,7 @@
 // the Make app says exactly what the n8n and Zapier integrations say.
 import { errorFromResponse } from '@classifaily/core';
 import type { MakeErrorDirective, MakeErrorSpec, MakeErrorType } from '../make-format';
-import { iml, imlString } from '../iml/literal';
+import { iml, imlString } from './iml';
 
 /** Every error status the contract declares, plus the gateway statuses a proxy may add. */
 export const ERROR_STATUSES = [400, 401, 403, 404, 409, 413, 415, 422, 429, 500, 502, 503, 504];

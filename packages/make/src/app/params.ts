@@ -1,20 +1,26 @@
 // Maps core's field specs onto Make parameters: one function per direction, no labels of its own.
-import type { FieldSpec, OutputFieldSpec } from '@classifaily/core';
-import type { MakeInterfaceField, MakeParameter, MakeParameterType } from '../make-format';
+import { catalog, type FieldSpec, type OutputFieldSpec } from '@classifaily/core';
+import type { MakeParameter } from '../make-format';
 
-/** Option lists loaded from an RPC are written `rpc://<id>`. */
-export const rpcOptions = (rpcId: string) => `rpc://${rpcId}`;
+const MAKE_TYPE: Record<FieldSpec['type'], string> = {
+  string: 'text',
+  text: 'text',
+  password: 'password',
+  url: 'url',
+  number: 'number',
+  boolean: 'boolean',
+  select: 'select',
+  schemaId: 'select',
+  stringList: 'array',
+  collection: 'array',
+};
 
-export interface ParamContext {
-  /** The RPC that lists saved schemas, for `schemaId` fields. */
-  schemaRpcId: string;
-}
-
-export function toMakeParameter(field: FieldSpec, ctx: ParamContext): MakeParameter {
+/** `schemaRpc`: the RPC (`rpc://<id>`) that lists saved schemas, for schema pickers. */
+export function toMakeParameter(field: FieldSpec, schemaRpc: string): MakeParameter {
   const param: MakeParameter = {
     name: field.key,
     label: field.label,
-    type: makeType(field),
+    type: MAKE_TYPE[field.type],
     help: field.help,
     required: field.required,
   };
@@ -23,74 +29,50 @@ export function toMakeParameter(field: FieldSpec, ctx: ParamContext): MakeParame
   if (field.type === 'text') param.multiline = true;
   if (field.options) param.options = field.options.map((o) => ({ label: o.label, value: o.value }));
   if (field.type === 'schemaId') {
-    // A dropdown loaded from the API that also takes a mapped or typed id.
-    param.options = rpcOptions(ctx.schemaRpcId);
-    param.editable = true;
+    // A dropdown loaded from the API that also takes a mapped or typed id. The schema a step acts
+    // on (Get, Delete) usually comes mapped from an earlier module: that picker starts in map mode.
+    Object.assign(param, { options: schemaRpc, editable: true });
+    if (field === catalog.fields.schemaId) param.mode = 'edit';
   }
   if (field.type === 'stringList') {
-    param.spec = { type: 'text', label: field.label, ...lengthRule(field) };
+    const length = field.maxLength === undefined ? {} : { validate: { max: field.maxLength } };
+    param.spec = { type: 'text', label: field.label, ...length };
   }
   if (field.type === 'collection') {
-    param.spec = {
-      type: 'collection',
-      label: field.label,
-      spec: (field.children ?? []).map((child) => toMakeParameter(child, ctx)),
-    };
+    const spec = (field.children ?? []).map((child) => toMakeParameter(child, schemaRpc));
+    param.spec = { type: 'collection', label: field.itemLabel ?? field.label, spec };
   }
-  const validate = { ...itemsRule(field), ...rangeRule(field) };
-  if (field.type !== 'stringList' && field.maxLength !== undefined) validate.max = field.maxLength;
-  if (Object.keys(validate).length > 0) param.validate = validate;
+  const validate = {
+    ...(field.minItems === undefined ? {} : { minItems: field.minItems }),
+    ...(field.maxItems === undefined ? {} : { maxItems: field.maxItems }),
+    ...(field.type === 'number' ? { min: field.min, max: field.max } : {}),
+    ...(field.type !== 'stringList' && field.maxLength !== undefined
+      ? { max: field.maxLength }
+      : {}),
+  };
+  if (Object.values(validate).some((v) => v !== undefined)) param.validate = validate;
   return param;
 }
 
-function makeType(field: FieldSpec): MakeParameterType {
-  switch (field.type) {
-    case 'string':
-    case 'text':
-      return 'text';
-    case 'password':
-      return 'password';
-    case 'url':
-      return 'url';
-    case 'number':
-      return 'number';
-    case 'boolean':
-      return 'boolean';
-    case 'select':
-    case 'schemaId':
-      return 'select';
-    case 'stringList':
-    case 'collection':
-      return 'array';
+const INTERFACE_TYPE: Record<OutputFieldSpec['type'], string> = {
+  string: 'text',
+  number: 'number',
+  boolean: 'boolean',
+  object: 'collection',
+  array: 'array',
+};
+
+/** An output field as Make shows it for mapping: dates as `date`, arrays with their element. */
+export function toInterfaceField(field: OutputFieldSpec): MakeParameter {
+  const type = field.format === 'date-time' ? 'date' : INTERFACE_TYPE[field.type];
+  const out: MakeParameter = { name: field.key, label: field.label, type };
+  if (field.children) {
+    const spec = field.children.map((child) => ({
+      name: child.key,
+      label: child.label,
+      type: MAKE_TYPE[child.type],
+    }));
+    out.spec = { type: 'collection', spec };
   }
-}
-
-function lengthRule(field: FieldSpec) {
-  return field.maxLength === undefined ? {} : { validate: { max: field.maxLength } };
-}
-
-function itemsRule(field: FieldSpec) {
-  const rule: { minItems?: number; maxItems?: number } = {};
-  if (field.minItems !== undefined) rule.minItems = field.minItems;
-  if (field.maxItems !== undefined) rule.maxItems = field.maxItems;
-  return rule;
-}
-
-function rangeRule(field: FieldSpec) {
-  const rule: { min?: number; max?: number } = {};
-  if (field.type !== 'number') return rule;
-  if (field.min !== undefined) rule.min = field.min;
-  if (field.max !== undefined) rule.max = field.max;
-  return rule;
-}
-
-export function toInterfaceField(field: OutputFieldSpec): MakeInterfaceField {
-  const type: MakeParameterType = {
-    string: 'text',
-    number: 'number',
-    boolean: 'boolean',
-    object: 'collection',
-    array: 'array',
-  }[field.type] as MakeParameterType;
-  return { name: field.key, label: field.label, type };
+  return out;
 }

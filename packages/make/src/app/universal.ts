@@ -1,40 +1,43 @@
-// "Make an API Call": Make's universal module. Its label, description and fields are the ones Make
-// prescribes for every REST app (developers.make.com, universal module / REST), so they are written
-// here rather than in core's catalog; only the example path comes from the catalog.
+// "Make an API Call": Make's universal module, on Make's REST template (developers.make.com,
+// universal module / REST): its label, description and fields are the ones Make prescribes for every
+// REST app, so they are written here rather than in core's catalog; the example path is core's.
 import { catalog } from '@classifaily/core';
 import type { MakeModule, MakeParameter } from '../make-format';
-import { iml } from '../iml/literal';
+import { iml } from './iml';
 
 export const UNIVERSAL_GROUP_LABEL = 'Other';
 
-const keyValue = (name: string, label: string): MakeParameter => ({
+const keyValue = (name: string, label: string, extra: Partial<MakeParameter> = {}) => ({
   name,
   label,
   type: 'array',
-  spec: {
-    type: 'collection',
-    label,
-    spec: [
-      { name: 'key', label: 'Key', type: 'text' },
-      { name: 'value', label: 'Value', type: 'text' },
-    ],
-  },
+  spec: [
+    { name: 'key', label: 'Key', type: 'text' },
+    { name: 'value', label: 'Value', type: 'text' },
+  ],
+  ...extra,
 });
 
-export function universalModule(): MakeModule {
-  const example = catalog.credential.testPath;
+/** Pairs from a key/value array, spread into the request's headers or query string. */
+const spread = (param: string) => ({
+  '{{...}}': iml(`toCollection(parameters.${param}, 'key', 'value')`),
+});
+
+/** `baseUrl`: the connection's base URL, in IML; the user's path goes after it, never a host. */
+export function universalModule(baseUrl: string): MakeModule {
   return {
     id: 'makeAnApiCall',
     label: 'Make an API Call',
     description: 'Performs an arbitrary authorized API call.',
     moduleType: 'universal',
     communication: {
-      // Relative: base.baseUrl (the connection's) is put in front, so the key only ever goes there.
-      url: iml('parameters.url'),
+      url: `${baseUrl}${iml('parameters.url')}`,
       method: iml('parameters.method'),
-      headers: iml(`toCollection(parameters.headers, 'key', 'value')`),
-      qs: iml(`toCollection(parameters.qs, 'key', 'value')`),
+      headers: spread('headers'),
+      qs: spread('qs'),
+      // The body goes as the user gives it: JSON text (Make's JSON › Create JSON) is sent as is.
       body: iml('parameters.body'),
+      type: 'text',
       response: {
         output: { body: iml('body'), headers: iml('headers'), statusCode: iml('statusCode') },
       },
@@ -46,8 +49,8 @@ export function universalModule(): MakeModule {
         label: 'URL',
         type: 'text',
         required: true,
-        help: `Enter a path relative to the base URL of your connection, for example: \`${example}\`.`,
-        // Only a path: an absolute URL would send the connection's key to another host.
+        help: `Enter a path relative to the base URL of your connection, for example: \`${catalog.credential.testPath}\`.`,
+        // Only a path: the key must never go to another host.
         validate: { pattern: '^/' },
       },
       {
@@ -58,7 +61,10 @@ export function universalModule(): MakeModule {
         default: 'GET',
         options: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].map((m) => ({ label: m, value: m })),
       },
-      keyValue('headers', 'Headers'),
+      keyValue('headers', 'Headers', {
+        help: "You don't have to add authorization headers; we already did that for you.",
+        default: [{ key: 'Content-Type', value: 'application/json' }],
+      }),
       keyValue('qs', 'Query String'),
       { name: 'body', label: 'Body', type: 'any' },
     ],

@@ -1,7 +1,8 @@
 // Runs a generated module, RPC or connection check the way Make would, as far as the generated app
-// needs: it fills parameter defaults and checks Make's validation rules, renders the request from
-// base + communication with the IML evaluator (src/iml/evaluate.ts), sends it over HTTP, and applies
-// the response mapping: error directive, iterate, pagination, limit, output and metadata.
+// needs: it fills parameter defaults and checks Make's validation rules (the connection's data too,
+// as Make checks it when the connection is made), renders the request from base + communication
+// with the IML evaluator (iml.ts), sends it over HTTP, and applies the response mapping: error
+// directive, iterate, pagination, limit, output and metadata.
 // It is a test and demo harness, not Make: no retries, no OAuth, no `temp`, no `valid`, no `wrapper`.
 import type {
   MakeApp,
@@ -11,8 +12,8 @@ import type {
   MakeErrorType,
   MakeParameter,
   MakeRequest,
-} from './make-format';
-import { evaluateDeep, evaluateTemplate, type Scope } from './iml/evaluate';
+} from '../../src/make-format';
+import { evaluateDeep, evaluateTemplate, type Scope } from './iml';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -105,6 +106,7 @@ interface Rendered {
   url: string;
   headers: Record<string, string>;
   body?: unknown;
+  type?: MakeRequest['type'];
   timeout?: number;
 }
 
@@ -129,7 +131,15 @@ function render(
   }
   const method = String(evaluateTemplate(request.method, scope)).toUpperCase();
   const body = request.body === undefined ? undefined : evaluateDeep(request.body, scope);
-  return { method, url, headers, ...(body === undefined ? {} : { body }), timeout: base?.timeout };
+  const type = request.type;
+  return {
+    method,
+    url,
+    headers,
+    ...(body === undefined ? {} : { body }),
+    type,
+    timeout: base?.timeout,
+  };
 }
 
 const asObject = (v: unknown): Record<string, unknown> =>
@@ -138,9 +148,15 @@ const asObject = (v: unknown): Record<string, unknown> =>
 async function send(r: Rendered, options: RunOptions, sent: SentRequest[]) {
   const headers = { ...r.headers };
   let payload: string | undefined;
-  if (r.body !== undefined && r.method !== 'GET') {
-    headers['content-type'] = 'application/json';
-    payload = JSON.stringify(r.body);
+  if (r.body !== undefined && r.body !== '' && r.method !== 'GET') {
+    if (r.type === 'text') {
+      // Make: "the body should be a string. If it is not, it will be converted to a string" —
+      // the docs do not say how; JSON is assumed (decision 0404). No Content-Type is added.
+      payload = typeof r.body === 'string' ? r.body : JSON.stringify(r.body);
+    } else {
+      headers['content-type'] = 'application/json';
+      payload = JSON.stringify(r.body);
+    }
   }
   const record: SentRequest = {
     method: r.method,
@@ -236,16 +252,23 @@ export async function runModule(
     options.parameters ?? {},
   );
   const sent: SentRequest[] = [];
-  const scope: Scope = { parameters, connection: options.connection };
+  const scope: Scope = { parameters, connection: connectionData(app, options) };
   const { bundles } = await communicate(module.communication, app.base, scope, options, sent);
   return { bundles, requests: sent };
 }
+
+/** The connection's data, checked against the connection's parameters as Make does on creation. */
+const connectionData = (app: MakeApp, options: RunOptions) =>
+  prepareParameters(app.connection.params, options.connection);
 
 export async function runRpc(app: MakeApp, rpcId: string, options: RunOptions): Promise<RunResult> {
   const rpc = app.rpcs.find((r) => r.id === rpcId);
   if (!rpc) throw new Error(`No RPC ${rpcId}`);
   const sent: SentRequest[] = [];
-  const scope: Scope = { parameters: options.parameters ?? {}, connection: options.connection };
+  const scope: Scope = {
+    parameters: options.parameters ?? {},
+    connection: connectionData(app, options),
+  };
   const { bundles } = await communicate(rpc.communication, app.base, scope, options, sent);
   return { bundles, requests: sent };
 }

@@ -7,9 +7,14 @@
 //   - operators: `==` `!=` `<` `<=` `>` `>=` (strict, like Make), `&&` `||` `!`, and `+` (joins
 //     strings, adds numbers);
 //   - functions: `if(cond, a, b)`, `ifempty(a, b)` (b when a is undefined, null or ''), and
-//     `toCollection(array, keyName, valueName)` (used by the universal module).
-// Anything else (other functions, array indexes, IML in object keys) is refused with an error, so a
-// generator change that leaves the subset fails the tests instead of being evaluated wrongly.
+//     `toCollection(array, keyName, valueName)` (used by the universal module);
+//   - the spread key `"{{...}}": "{{expr}}"` in an object, which merges the expression's object in
+//     (Make's universal-module template);
+//   - for the example scenario's aggregator: `/`, `ceil(x)` and paths rooted at a module number
+//     (`2.__IMTINDEX__`).
+// Anything else (other functions, array indexes, other IML in object keys) is refused with an error,
+// so a generator change that leaves the subset fails the tests instead of being evaluated wrongly.
+// It is test code, not the product: Make's engine is the truth (decision 0404).
 
 export type Scope = Record<string, unknown>;
 
@@ -20,10 +25,10 @@ type Node =
   | { kind: 'unary'; op: '!'; arg: Node }
   | { kind: 'binary'; op: string; left: Node; right: Node };
 
-const FUNCTIONS = new Set(['if', 'ifempty', 'toCollection']);
+const FUNCTIONS = new Set(['if', 'ifempty', 'toCollection', 'ceil']);
 
 const TOKEN =
-  /\s*(?:(\d+(?:\.\d+)?)|'([^']*)'|"([^"]*)"|([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)|(===|!==|==|!=|<=|>=|&&|\|\||[<>!+(),=]))/y;
+  /\s*(?:(\d+(?:\.\d+)?(?![\w.]))|'([^']*)'|"([^"]*)"|((?:[A-Za-z_$][\w$]*|\d+)(?:\.[A-Za-z_$][\w$]*)*)|(===|!==|==|!=|<=|>=|&&|\|\||[<>!+/(),=]))/y;
 
 type Token =
   | { t: 'num'; v: number }
@@ -64,6 +69,7 @@ const PRECEDENCE: Record<string, number> = {
   '>': 4,
   '>=': 4,
   '+': 5,
+  '/': 6,
 };
 
 /** Parses one expression (the text between `{{` and `}}`). */
@@ -149,6 +155,7 @@ function evalNode(node: Node, scope: Scope): unknown {
       return !evalNode(node.arg, scope);
     case 'call': {
       const [a, b, c] = node.args;
+      if (node.name === 'ceil') return Math.ceil(evalNode(a!, scope) as number);
       if (node.name === 'if')
         return evalNode(a!, scope) ? evalNode(b!, scope) : evalNode(c!, scope);
       if (node.name === 'ifempty') {
@@ -185,6 +192,8 @@ function evalNode(node: Node, scope: Scope): unknown {
           return l > r;
         case '>=':
           return l >= r;
+        case '/':
+          return (l as number) / (r as number);
         case '+':
           return typeof l === 'string' || typeof r === 'string'
             ? `${l ?? ''}${r ?? ''}`
@@ -244,8 +253,9 @@ export function evaluateTemplate(
 }
 
 /**
- * Evaluates every string in a JSON structure. Keys are literal; a key whose value comes out
- * undefined is dropped, as Make drops it from a request.
+ * Evaluates every string in a JSON structure. Keys are literal, but for the spread key `{{...}}`,
+ * whose object is merged in; a key whose value comes out undefined is dropped, as Make drops it
+ * from a request.
  */
 export function evaluateDeep(value: unknown, scope: Scope): unknown {
   if (typeof value === 'string') return evaluateTemplate(value, scope);
@@ -253,9 +263,16 @@ export function evaluateDeep(value: unknown, scope: Scope): unknown {
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [key, v] of Object.entries(value)) {
-      if (key.includes('{{')) throw new Error(`IML in an object key (${key}) is not in the subset`);
       const evaluated = evaluateDeep(v, scope);
-      if (evaluated !== undefined) out[key] = evaluated;
+      if (key === '{{...}}') {
+        if (evaluated !== undefined && (typeof evaluated !== 'object' || Array.isArray(evaluated)))
+          throw new Error(
+            `The spread {{...}} needs a collection, got ${JSON.stringify(evaluated)}`,
+          );
+        Object.assign(out, evaluated);
+      } else if (key.includes('{{')) {
+        throw new Error(`IML in an object key (${key}) is not in the subset`);
+      } else if (evaluated !== undefined) out[key] = evaluated;
     }
     return out;
   }
