@@ -26,7 +26,7 @@ import { ClassifailyApi } from '../../credentials/ClassifailyApi.credentials';
 import { toNodeError } from '../../nodes/Classifaily/v1/errors';
 import { fieldProperty } from '../../nodes/Classifaily/v1/fields';
 import { categoryNames } from '../../nodes/Classifaily/v1/resources/classification/classify';
-import { n8nFetch } from '../../nodes/Classifaily/v1/transport';
+import { abortableSleep, n8nFetch } from '../../nodes/Classifaily/v1/transport';
 import { PACKAGE_ROOT as root } from '../harness/n8n';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -274,5 +274,15 @@ describe('the credential: core decides what a key is and where it may go', () =>
     const error = await call({ apiKey: 'my password 123', baseUrl: '' }).catch((e: Error) => e);
     expect(String(error)).toMatch(/doesn't look like a Classifaily API key/);
     expect(String(error)).not.toContain('password 123');
+  });
+});
+
+describe('waits between retries', () => {
+  it('end as soon as the run is cancelled, with the cancel reason', async () => {
+    const cancel = new AbortController();
+    const waiting = abortableSleep(60_000, cancel.signal);
+    cancel.abort(new Error('cancelled by the user'));
+    await expect(waiting).rejects.toThrow('cancelled by the user');
+    await expect(abortableSleep(5)).resolves.toBeUndefined();
   });
 });

@@ -33,7 +33,7 @@ export async function classifailyClient(this: Context): Promise<ClassifailyClien
     auth: 'transport',
     baseUrl: credentialBaseUrl(credentials),
     fetch: n8nFetch(this, credentials),
-    sleep,
+    sleep: abortableSleep,
     userAgent: 'n8n-nodes-classifaily',
   });
 }
@@ -93,6 +93,20 @@ export function n8nFetch(
       text: async () => bodyText(response.body),
     };
   };
+}
+
+/** n8n-workflow's `sleep` (a node's bundle may not use timers), ended early by the signal. */
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (!signal) return sleep(ms);
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const stop = () => reject(signal.reason);
+    signal.addEventListener('abort', stop, { once: true });
+    void sleep(ms).then(() => {
+      signal.removeEventListener('abort', stop);
+      resolve();
+    });
+  });
 }
 
 function networkCode(error: unknown): string | undefined {
