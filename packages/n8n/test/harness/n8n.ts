@@ -225,11 +225,13 @@ export class N8nInstance {
   }
 
   /**
-   * `n8n start`: the editor on http://localhost:<port>, with this instance's packages, credentials
-   * and workflows (scripts/dev.mjs). Its output goes to this terminal; the caller stops it.
+   * `n8n start`: the editor and REST API on http://127.0.0.1:<port>, with this instance's packages,
+   * credentials and workflows (scripts/dev.mjs, test/harness/n8n-server.ts). Its output goes to this
+   * terminal, or to `logFile`; the caller stops it.
    */
-  start(port: number): ChildProcess {
-    return spawn(this.install.nodeBinary, [this.install.n8nBin, 'start'], {
+  start(port: number, options: { logFile?: string } = {}): ChildProcess {
+    const log = options.logFile ? fs.openSync(options.logFile, 'a') : undefined;
+    const child = spawn(this.install.nodeBinary, [this.install.n8nBin, 'start'], {
       env: {
         ...this.env,
         N8N_PORT: String(port),
@@ -237,8 +239,18 @@ export class N8nInstance {
         N8N_SECURE_COOKIE: 'false',
       },
       cwd: this.userFolder,
-      stdio: 'inherit',
+      stdio: log === undefined ? 'inherit' : ['ignore', log, log],
     });
+    if (log !== undefined) fs.closeSync(log); // the child has its own copy
+    return child;
+  }
+
+  /** `start` on a free port (test/harness/n8n-server.ts). */
+  async startOnFreePort(
+    options: { logFile?: string } = {},
+  ): Promise<{ child: ChildProcess; port: number }> {
+    const port = await freePort();
+    return { child: this.start(port, options), port };
   }
 
   async dispose(): Promise<void> {
