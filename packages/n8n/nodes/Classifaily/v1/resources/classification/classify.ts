@@ -9,6 +9,7 @@ import {
   type BatchQueue,
   type BatchTarget,
   type ClassifailyClient,
+  type SendBatch,
   type ClassificationResult,
 } from '@classifaily/core';
 import {
@@ -102,14 +103,13 @@ export async function classify(this: IExecuteFunctions): Promise<INodeExecutionD
   const settled: Array<Promise<void>> = [];
   let queue: BatchQueue | undefined;
   const send = async (index: number, item: Prepared) => {
-    queue ??= await batchQueue.call(this, cancelled, stopping.signal);
+    queue ??= await batchQueue.call(this, cancelled, stopOnError ? stopping : undefined);
     settled.push(
       queue.add({ input: item.input }, item.target).then(
         (outcome) => {
           outcomes[index] = outcome.ok
             ? { ok: true, result: outcome.result }
             : { ok: false, error: outcome.error };
-          if (!outcome.ok && stopOnError) stopping.abort(STOPPING);
         },
         (error: unknown) => {
           outcomes[index] = { ok: false, error };
@@ -209,19 +209,36 @@ function targetMemo() {
   };
 }
 
+/**
+ * Core's batch queue on the node's client. With `stopping`, a batch that fails, or that holds a
+ * failed item, aborts it as soon as its answer is read, before the queue sends its next batch.
+ */
 async function batchQueue(
   this: IExecuteFunctions,
   cancelled: AbortSignal | undefined,
-  stopping: AbortSignal,
+  stopping: AbortController | undefined,
 ): Promise<BatchQueue> {
   try {
     // Batch size and concurrency are the node's, not an item's: read from the first item.
     const nodeOptions = this.getNodeParameter('options', 0, {}) as Options;
     const client: ClassifailyClient = await classifailyClient.call(this);
-    return createBatchQueue((body, options) => client.classifyBatch(body, options), {
+    const send: SendBatch = (body, options) =>
+      client.classifyBatch(body, options).then(
+        (answer) => {
+          if (answer.results.some((entry) => entry.status !== 'completed'))
+            stopping?.abort(STOPPING);
+          return answer;
+        },
+        (error: unknown) => {
+          stopping?.abort(STOPPING);
+          return Promise.reject(error);
+        },
+      );
+    const signals = [cancelled, stopping?.signal].filter((s): s is AbortSignal => !!s);
+    return createBatchQueue(send, {
       batchSize: nodeOptions.batchSize ?? Number(f.batchSize.default),
       concurrency: nodeOptions.concurrency ?? Number(f.concurrency.default),
-      signal: cancelled ? AbortSignal.any([cancelled, stopping]) : stopping,
+      signal: signals.length > 1 ? AbortSignal.any(signals) : signals[0],
     });
   } catch (error) {
     // A key that cannot be a key, a base URL refused, a Batch Size out of range (from an
