@@ -31,7 +31,7 @@ export const baseUrl: FieldSpec = {
 
 export const input: FieldSpec = {
   key: 'input',
-  label: 'Text',
+  label: 'Text to Classify',
   type: 'text',
   required: true,
   maxLength: LIMITS.inputMaxLength,
@@ -234,3 +234,25 @@ export const routeByCategory: FieldSpec = {
   help: 'Give the step one output per category, plus a Needs Review output for results below the review threshold, so each item goes down its own path. Needs a typed list of categories.',
   advanced: true,
 };
+
+export const lowConfidence = {
+  key: 'lowConfidence',
+  label: 'Low-Confidence Items',
+  type: 'select',
+  required: false,
+  default: 'needsReview',
+  options: [
+    {
+      value: 'needsReview',
+      label: 'Send to Needs Review',
+      help: 'Results below the review threshold go to their own output, for a person to check.',
+    },
+    {
+      value: 'discard',
+      label: 'Discard',
+      help: 'Results below the review threshold are dropped; only confident results go on.',
+    },
+  ],
+  help: 'What Route by Category does with results below the review threshold.',
+  advanced: true,
+} as const satisfies FieldSpec;
