@@ -3,6 +3,7 @@
 import type { Me } from '../types';
 import * as fields from './fields';
 import * as operations from './operations';
+import { tools } from './tools';
 import type { OperationSpec } from './types';
 
 export * from './types';
@@ -40,9 +41,12 @@ export const catalog = {
     name: 'Classifaily',
     description: 'Classify text into your own categories with a confidence score.',
     docsUrl: fields.DOCS_URL,
+    /** Each platform's guide: the one link its step and its credential point to. */
+    guides: { n8n: `${fields.DOCS_URL}/guides/n8n` },
   },
   credential,
   resources,
   fields,
   operations,
+  tools,
 } as const;
