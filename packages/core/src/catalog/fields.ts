@@ -3,6 +3,7 @@
 import { DEFAULT_BASE_URL } from '../base-url';
 import { LIMITS } from '../generated/limits';
 import { DEFAULT_REVIEW_THRESHOLD } from '../review';
+import { tools } from './tools';
 import type { FieldSpec } from './types';
 
 const n = (value: number) => value.toLocaleString('en-US');
@@ -255,4 +256,15 @@ export const lowConfidence = {
   ],
   help: 'What Route by Category does with results below the review threshold.',
   advanced: true,
+} as const satisfies FieldSpec;
+
+// For platforms that offer a step to AI agents as a tool (n8n).
+
+export const toolDescription = {
+  key: 'toolDescription',
+  label: 'Tool Description',
+  type: 'text',
+  required: false,
+  default: tools.classify.description,
+  help: 'What an AI agent reads to decide when to call this tool and what to give it. The default describes classifying a text; change it to say when your agent should use it.',
 } as const satisfies FieldSpec;
