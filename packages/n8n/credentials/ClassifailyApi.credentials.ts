@@ -27,7 +27,7 @@ export class ClassifailyApi implements ICredentialType {
     dark: 'file:../icons/classifaily.dark.svg',
   };
 
-  documentationUrl = `${credential.docsUrl}/guides/n8n`;
+  documentationUrl = catalog.service.guides.n8n;
 
   properties: INodeProperties[] = credential.fields.map((field) => fieldProperty(field));
 

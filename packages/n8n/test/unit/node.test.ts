@@ -34,6 +34,7 @@ const { Classifaily } = require(path.join(root, pkg.n8n.nodes[0])) as {
   Classifaily: new () => IVersionedNodeType;
 };
 const v1 = new Classifaily().nodeVersions[1]!.description as INodeTypeDescription;
+const v2 = new Classifaily().nodeVersions[2]!.description as INodeTypeDescription;
 /** A test-mode key's shape, for checks that never reach a server. */
 const SAMPLE_KEY = ['cai', 'test', 'abcdefgh12345678'].join('_');
 const NODE: INode = {
@@ -68,6 +69,65 @@ describe('outputs (Route by Category)', () => {
       options: { routeByCategory: true },
     });
     expect(outputs.map((o) => o.displayName)).toEqual(['billing', 'technical_bug', 'Needs Review']);
+  });
+});
+
+describe('V2: what a saved workflow holds changes, so it is a new version (decision 0209)', () => {
+  const named = (description: INodeTypeDescription, name: string) =>
+    description.properties.filter((p) => p.name === name);
+
+  it('has no two parameters of the same name with different types', () => {
+    for (const description of [v2]) {
+      const types = new Map<string, Set<string>>();
+      for (const p of description.properties)
+        types.set(p.name, (types.get(p.name) ?? new Set()).add(p.type));
+      expect([...types].filter(([, t]) => t.size > 1).map(([name]) => name)).toEqual([]);
+    }
+    // V1 keeps its saved parameter names: Classify's list and the new schema's categories.
+    expect(named(v1, 'categories').map((p) => p.type)).toEqual(['string', 'fixedCollection']);
+    expect(named(v2, 'schemaCategories').map((p) => p.type)).toEqual(['fixedCollection']);
+  });
+
+  it('offers Low-Confidence Items with routing, and Discard drops the Needs Review output', () => {
+    const options = (d: INodeTypeDescription) =>
+      (named(d, 'options')[0]!.options as INodeProperties[]).map((o) => o.name);
+    expect(options(v1)).not.toContain('lowConfidence');
+    expect(options(v2)).toContain('lowConfidence');
+    const routing = {
+      categories: ['billing', 'technical_bug'],
+      options: { routeByCategory: true },
+    };
+    expect(outputsFor(routing).map((o) => o.displayName)).toEqual([
+      'billing',
+      'technical_bug',
+      'Needs Review',
+    ]);
+    expect(
+      outputsFor({ ...routing, options: { routeByCategory: true, lowConfidence: 'discard' } }).map(
+        (o) => o.displayName,
+      ),
+    ).toEqual(['billing', 'technical_bug']);
+  });
+
+  it('carries the catalog’s tool-grade description on the AI tool only', () => {
+    const [tool] = named(v2, 'toolDescription');
+    expect(tool).toMatchObject({
+      default: catalog.tools.classify.description,
+      displayOptions: { show: { '@tool': [true] } },
+    });
+    expect(named(v1, 'toolDescription')).toEqual([]);
+  });
+
+  it('warns in the editor when routing meets a category from an expression', () => {
+    const [hint] = v2.hints!;
+    const condition = /^=\{\{([\s\S]*)\}\}$/.exec(hint!.displayCondition!)![1];
+    const shows = (parameters: Record<string, unknown>) =>
+      new Function('$parameter', `return ${condition}`)(parameters) as boolean;
+    const routing = { options: { routeByCategory: true } };
+    expect(shows({ ...routing, categories: ['billing', '={{ $json.extra }}'] })).toBe(true);
+    expect(shows({ ...routing, categories: ['billing', 'bug'] })).toBe(false);
+    expect(shows({ categories: ['={{ $json.extra }}'] })).toBe(false);
+    expect(hint!.message).toMatch(/typed in/);
   });
 });
 

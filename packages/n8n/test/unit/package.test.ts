@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { catalog } from '@classifaily/core';
 import type { ICredentialType, INodeTypeDescription, IVersionedNodeType } from 'n8n-workflow';
 
 import { PACKAGE_ROOT as root } from '../harness/n8n';
@@ -58,7 +59,9 @@ describe('dist', () => {
     const { Classifaily } = require(nodeFile) as { Classifaily: new () => IVersionedNodeType };
     const node = new Classifaily();
     expect(node.description.name).toBe('classifaily');
-    expect(Object.keys(node.nodeVersions)).toEqual(['1']);
+    // V2 is what a new node gets; saved V1 workflows keep running V1 (decision 0209).
+    expect(Object.keys(node.nodeVersions)).toEqual(['1', '2']);
+    expect(node.description.defaultVersion).toBe(2);
     const descriptions: Array<Pick<INodeTypeDescription, 'icon'>> = [
       node.description,
       ...Object.values(node.nodeVersions).map((v) => v.description),
@@ -85,6 +88,15 @@ describe('dist', () => {
     const byName = Object.fromEntries(cred.properties.map((p) => [p.name, p]));
     expect(byName.apiKey?.typeOptions?.password).toBe(true);
     expect(byName.baseUrl?.default).toBe('https://api.classifaily.com');
+    // One guide link, from core's catalog, for the credential and the node's codex.
+    const codex = JSON.parse(
+      fs.readFileSync(path.join(root, 'dist/nodes/Classifaily/Classifaily.node.json'), 'utf8'),
+    );
+    expect(cred.documentationUrl).toBe(catalog.service.guides.n8n);
+    expect(codex.resources.primaryDocumentation).toEqual([{ url: cred.documentationUrl }]);
+    expect(codex.resources.credentialDocumentation[0].url).toMatch(
+      new RegExp(`^${cred.documentationUrl}`),
+    );
     expect(typeof cred.authenticate).toBe('function');
     const authenticate = cred.authenticate as (
       credentials: Record<string, unknown>,

@@ -10,6 +10,15 @@ export interface Routing {
   outputFor(result: ClassificationOutput): number | undefined;
 }
 
+/** What the editor's hint and the failed run say when routing meets a category from an expression. */
+export const ROUTING_NEEDS_TYPED_CATEGORIES = {
+  hint: 'Route by Category names one output after each category when you build the workflow, so the categories must be typed in: a category from an expression cannot name an output, and the run will stop. Type the names, or turn Route by Category off and route with a Switch node on the label and needs_review fields of the result.',
+  message: (position: number) =>
+    `Route by Category needs the categories typed in, but category ${position} is an expression`,
+  description: (expression: string) =>
+    `Outputs are named after the categories when the workflow is built, so ${expression} cannot name one. Type the category names in the list, or turn Route by Category off and route with a Switch node on the label and needs_review fields of the result.`,
+};
+
 const ONE_OUTPUT: Routing = { outputs: [{ type: 'main' }], outputFor: () => 0 };
 
 /**
@@ -28,13 +37,11 @@ export function routing(node: INode): Routing {
   const typed: unknown[] = Array.isArray(categories) ? categories : [categories];
   const fromExpression = typed.findIndex((c) => typeof c === 'string' && c.startsWith('='));
   if (fromExpression >= 0) {
-    throw new NodeOperationError(
-      node,
-      `Route by Category needs the categories typed in, but category ${fromExpression + 1} is an expression`,
-      {
-        description: `Outputs are named after the categories when the workflow is built, so ${String(typed[fromExpression]).slice(1)} cannot name one. Type the category names in the list, or turn Route by Category off and route with a Switch node on the label and needs_review fields of the result.`,
-      },
-    );
+    throw new NodeOperationError(node, ROUTING_NEEDS_TYPED_CATEGORIES.message(fromExpression + 1), {
+      description: ROUTING_NEEDS_TYPED_CATEGORIES.description(
+        String(typed[fromExpression]).slice(1),
+      ),
+    });
   }
 
   const discard = outputs.length === typed.length;

@@ -30,7 +30,7 @@ import { classifailyClient } from '../../transport';
 const f = catalog.fields;
 const show = { resource: ['classification'], operation: ['classify'] };
 
-export const classifyProperties: INodeProperties[] = [
+export const classifyProperties = (version: number): INodeProperties[] => [
   fieldProperty(f.input, { displayOptions: { show } }),
   fieldProperty(f.categorySource, { displayOptions: { show } }),
   fieldProperty(f.categories, { displayOptions: { show: { ...show, categorySource: ['list'] } } }),
@@ -52,8 +52,24 @@ export const classifyProperties: INodeProperties[] = [
       fieldProperty(f.routeByCategory, {
         displayOptions: { show: { '/categorySource': ['list'] } },
       }),
+      // V2: what routing does with results below the threshold (its outputs depend on it).
+      ...(version >= 2
+        ? [
+            fieldProperty(f.lowConfidence, {
+              displayOptions: { show: { '/categorySource': ['list'], routeByCategory: [true] } },
+            }),
+          ]
+        : []),
     ],
   },
+  // V2, shown only on the AI tool: the tool-grade description an agent decides from.
+  ...(version >= 2
+    ? [
+        fieldProperty(f.toolDescription, {
+          displayOptions: { show: { ...show, '@tool': [true] } },
+        }),
+      ]
+    : []),
 ];
 
 export interface Options {
