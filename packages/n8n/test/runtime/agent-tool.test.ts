@@ -128,7 +128,7 @@ function agentWorkflow() {
         4,
         'Classify ticket',
         `${NODE_TYPE}Tool`,
-        1,
+        2,
         {
           resource: 'classification',
           operation: 'classify',

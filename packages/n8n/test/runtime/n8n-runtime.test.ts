@@ -274,6 +274,23 @@ describe.each(n8nVersionsUnderTest())('real n8n %s', (version) => {
       expect(stats.itemsClassified).toBe(TARGET_ITEMS - 1);
     });
 
+    it('V2: discards low-confidence items when asked, and creates a schema from schemaCategories', () => {
+      const runs = cases.runData['Route, discarding low confidence']?.[0]?.outputs ?? [];
+      expect(runs).toHaveLength(CATEGORIES.length);
+      const confident = TICKETS.filter((t) => expected(t.text).confidence >= 0.8);
+      expect(confident.length).toBeLessThan(TICKETS.length);
+      CATEGORIES.forEach((category, output) =>
+        expect(out('Route, discarding low confidence', output).map((i) => i.ticket)).toEqual(
+          confident.filter((t) => expected(t.text).label === category).map((t) => t.ticket),
+        ),
+      );
+      const [created] = out('Create schema (V2)');
+      expect(created).toMatchObject({
+        name: 'Created by V2',
+        categories: [{ name: 'billing' }, { name: 'account_access' }],
+      });
+    });
+
     it('refuses Route by Category with a category from an expression, saying what to do', () => {
       const error = cases.runData['Route from an expression']?.[0]?.error;
       expect(error?.message).toMatch(/Route by Category needs the categories typed in/);

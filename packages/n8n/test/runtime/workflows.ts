@@ -190,6 +190,24 @@ export function classifyCasesWorkflow(schemas: {
       },
       { onError: 'continueErrorOutput' },
     ),
+    // V2: Low-Confidence Items → Discard (no Needs Review output), and the renamed schema list.
+    classifaily(
+      'Route, discarding low confidence',
+      'main',
+      classifyList({ routeByCategory: true, lowConfidence: 'discard' }),
+      { typeVersion: 2 },
+    ),
+    classifaily(
+      'Create schema (V2)',
+      'main',
+      {
+        resource: 'schema',
+        operation: 'create',
+        name: 'Created by V2',
+        schemaCategories: { values: [{ name: 'billing' }, { name: 'account_access' }] },
+      },
+      { typeVersion: 2, executeOnce: true },
+    ),
     classifaily(
       'Route from an expression',
       'main',
@@ -217,7 +235,18 @@ export function classifyCasesWorkflow(schemas: {
           ),
         ],
       },
-      Tickets: { main: [to('Classify list', 'Route', 'Revoked key', 'Route from an expression')] },
+      Tickets: {
+        main: [
+          to(
+            'Classify list',
+            'Route',
+            'Revoked key',
+            'Route from an expression',
+            'Route, discarding low confidence',
+            'Create schema (V2)',
+          ),
+        ],
+      },
       'Mixed tickets': { main: [to('Classify mixed')] },
       // One chain, so that the order is fixed: create, get, list, classify by it, delete, get again.
       'Create schema': { main: [to('Get schema')] },
