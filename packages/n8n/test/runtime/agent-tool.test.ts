@@ -1,7 +1,7 @@
-// The node as an AI agent's tool, in real n8n 2.40.7 (the line whose AI Agent this package
-// targets): Manual Trigger → AI Agent, with n8n's OpenAI Chat Model pointed at a scripted
-// OpenAI-compatible stand-in on 127.0.0.1 and the Classifaily node connected as a tool. The stand-in
-// calls the tool with the ticket, then answers with the label it finds in the tool's result.
+// The node as an AI agent's tool, in real n8n (every pinned line): Manual Trigger → AI Agent, with
+// n8n's OpenAI Chat Model pointed at a scripted OpenAI-compatible stand-in on 127.0.0.1 and the
+// Classifaily node connected as a tool. The stand-in calls the tool with the ticket, then answers
+// with the label it finds in the tool's result.
 import { classify as sandboxClassify } from '@classifaily/sandbox';
 
 import { N8nInstance, PACKAGE_ROOT, n8nVersionsUnderTest, outputJson } from '../harness/n8n';
@@ -15,77 +15,74 @@ const AGENT_WORKFLOW = 'cfyAgentUsesTool';
 const SETUP_TIMEOUT_MS = 40 * 60_000;
 const EXECUTE_TIMEOUT_MS = 5 * 60_000;
 
-// The AI Agent, OpenAI Chat Model and tool nodes as 2.x builds them; 1.x is not covered here.
-const versions = n8nVersionsUnderTest().filter((v) => v.startsWith('2.'));
+/** The AI Agent's newest version on each n8n line (its `defaultVersion`). */
+const AGENT_VERSION: Record<string, number> = { '1': 3, '2': 3.1 };
 
-(versions.length ? describe.each(versions) : describe.skip.each(['2.x']))(
-  'real n8n %s: the node as an AI agent’s tool',
-  (version) => {
-    let sandbox: SandboxProcess;
-    let model: OpenAiStandIn;
-    let n8n: N8nInstance;
-    let run: Awaited<ReturnType<N8nInstance['execute']>>;
+describe.each(n8nVersionsUnderTest())('real n8n %s: the node as an AI agent’s tool', (version) => {
+  let sandbox: SandboxProcess;
+  let model: OpenAiStandIn;
+  let n8n: N8nInstance;
+  let run: Awaited<ReturnType<N8nInstance['execute']>>;
 
-    beforeAll(async () => {
-      [sandbox, model] = await Promise.all([startSandboxProcess(), startOpenAiStandIn()]);
-      n8n = await N8nInstance.create({ version, packages: [PACKAGE_ROOT] });
-      await n8n.importCredentials([
-        {
-          ...CREDENTIALS.main,
-          type: 'classifailyApi',
-          data: { apiKey: sandbox.apiKey, baseUrl: sandbox.url },
-        },
-        {
-          ...OPENAI_CREDENTIAL,
-          type: 'openAiApi',
-          data: { apiKey: 'sk-stand-in', url: model.baseUrl },
-        },
-      ]);
-      await n8n.importWorkflows([agentWorkflow()]);
-      run = await n8n.execute(AGENT_WORKFLOW, EXECUTE_TIMEOUT_MS);
-    }, SETUP_TIMEOUT_MS);
+  beforeAll(async () => {
+    [sandbox, model] = await Promise.all([startSandboxProcess(), startOpenAiStandIn()]);
+    n8n = await N8nInstance.create({ version, packages: [PACKAGE_ROOT] });
+    await n8n.importCredentials([
+      {
+        ...CREDENTIALS.main,
+        type: 'classifailyApi',
+        data: { apiKey: sandbox.apiKey, baseUrl: sandbox.url },
+      },
+      {
+        ...OPENAI_CREDENTIAL,
+        type: 'openAiApi',
+        data: { apiKey: 'sk-stand-in', url: model.baseUrl },
+      },
+    ]);
+    await n8n.importWorkflows([agentWorkflow(AGENT_VERSION[version.split('.')[0]!]!)]);
+    run = await n8n.execute(AGENT_WORKFLOW, EXECUTE_TIMEOUT_MS);
+  }, SETUP_TIMEOUT_MS);
 
-    afterAll(async () => {
-      await n8n?.dispose();
-      await Promise.all([sandbox?.close(), model?.close()]);
-    });
+  afterAll(async () => {
+    await n8n?.dispose();
+    await Promise.all([sandbox?.close(), model?.close()]);
+  });
 
-    it('loads n8n’s LangChain nodes and runs the agent to the end', () => {
-      if (!run.ok)
-        throw new Error(
-          `workflow failed: ${run.error?.message}\n${n8n.describeOutput(run.stdout, run.stderr)}`,
-        );
-    });
+  it('loads n8n’s LangChain nodes and runs the agent to the end', () => {
+    if (!run.ok)
+      throw new Error(
+        `workflow failed: ${run.error?.message}\n${n8n.describeOutput(run.stdout, run.stderr)}`,
+      );
+  });
 
-    it('offers the model the Classifaily tool with the catalog’s tool description', () => {
-      const offered = model.requests[0]?.tools?.map((t) => t.function) ?? [];
-      expect(offered.map((t) => t.name)).toEqual(['Classify_ticket']);
-      expect(offered[0]?.description).toMatch(/label.*confidence.*needs_review/s);
-    });
+  it('offers the model the Classifaily tool with the catalog’s tool description', () => {
+    const offered = model.requests[0]?.tools?.map((t) => t.function) ?? [];
+    expect(offered.map((t) => t.name)).toEqual(['Classify_ticket']);
+    expect(offered[0]?.description).toMatch(/label.*confidence.*needs_review/s);
+  });
 
-    it('calls the tool, and the sandbox classifies the ticket', async () => {
-      expect(model.requests).toHaveLength(2);
-      const stats = await sandbox.stats();
-      expect(stats.itemsClassified).toBe(1);
-      expect(stats.byStatus).toEqual({ '200': 1 });
-    });
+  it('calls the tool, and the sandbox classifies the ticket', async () => {
+    expect(model.requests).toHaveLength(2);
+    const stats = await sandbox.stats();
+    expect(stats.itemsClassified).toBe(1);
+    expect(stats.byStatus).toEqual({ '200': 1 });
+  });
 
-    it('answers with the label the tool returned', () => {
-      const label = sandboxClassify(
-        TICKET,
-        CATEGORIES.map((name) => ({ name })),
-        false,
-      ).label;
-      expect(label).toBe('account_access');
-      const toolResult = model.requests[1]?.messages.find((m) => m.role === 'tool');
-      expect(JSON.stringify(toolResult?.content)).toContain(label);
-      const [answer] = outputJson(run, 'AI Agent');
-      expect(answer?.output).toBe(`Label: ${label}`);
-    });
-  },
-);
+  it('answers with the label the tool returned', () => {
+    const label = sandboxClassify(
+      TICKET,
+      CATEGORIES.map((name) => ({ name })),
+      false,
+    ).label;
+    expect(label).toBe('account_access');
+    const toolResult = model.requests[1]?.messages.find((m) => m.role === 'tool');
+    expect(JSON.stringify(toolResult?.content)).toContain(label);
+    const [answer] = outputJson(run, 'AI Agent');
+    expect(answer?.output).toBe(`Label: ${label}`);
+  });
+});
 
-function agentWorkflow() {
+function agentWorkflow(agentVersion: number) {
   const node = (
     n: number,
     name: string,
@@ -107,7 +104,7 @@ function agentWorkflow() {
     name: 'Classifaily as an AI agent’s tool',
     nodes: [
       node(1, 'Manual Trigger', 'n8n-nodes-base.manualTrigger', 1, {}),
-      node(2, 'AI Agent', '@n8n/n8n-nodes-langchain.agent', 3.1, {
+      node(2, 'AI Agent', '@n8n/n8n-nodes-langchain.agent', agentVersion, {
         promptType: 'define',
         text: `Classify this support ticket and tell me its label. Ticket: ${TICKET}`,
         options: {},
