@@ -11,6 +11,7 @@ const USAGE = `Usage: classifaily-sandbox [options]
   --faults          test mode: enable fault injection and the /__sandbox control endpoints
   --latency MS      add this many ms to every /v1 request
   --rate-limit N    requests per key per minute (default 600)
+  --idempotency-ttl S  keep answers for Idempotency-Key replays this many seconds (default 86400)
   --log             log each request (never the API key)
   --json            print one JSON line {url, apiKey, revokedKey, readOnlyKey} instead of the banner
                     (for programs that start the sandbox as a child process)
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
       faults: { type: 'boolean', default: false },
       latency: { type: 'string', default: '0' },
       'rate-limit': { type: 'string', default: '600' },
+      'idempotency-ttl': { type: 'string', default: '86400' },
       log: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -47,8 +49,16 @@ async function main(): Promise<void> {
     faults: values.faults,
     latencyMs: number('latency', values.latency),
     rateLimit: number('rate-limit', values['rate-limit']),
+    idempotencyTtlMs: number('idempotency-ttl', values['idempotency-ttl']) * 1000,
     logger: values.log,
   });
+  if (values.faults && !isLoopback(values.host)) {
+    // Fault injection is a test tool; on a network address anyone who can reach it can slow or
+    // break the API for every client. The /__sandbox endpoints still answer only this machine.
+    console.error(
+      `\nWARNING: --faults on --host ${values.host}: any machine that can reach ${sandbox.url} can use the API of this sandbox while faults are injected into it. The /__sandbox control endpoints answer only requests from this machine. Use --host 127.0.0.1 unless you need the network.\n`,
+    );
+  }
   const stop = () => {
     void sandbox.close().then(() => process.exit(0));
   };
@@ -72,6 +82,10 @@ async function main(): Promise<void> {
       `  fault injection on: POST ${sandbox.url}/__sandbox/faults, GET ${sandbox.url}/__sandbox/stats`,
     );
   console.log(`Try: curl -s ${sandbox.url}/v1/me -H "Authorization: Bearer ${sandbox.apiKey}"`);
+}
+
+function isLoopback(host: string): boolean {
+  return /^(?:localhost|127(?:\.\d{1,3}){3}|::1|\[::1\])$/i.test(host);
 }
 
 main().catch((error: unknown) => {

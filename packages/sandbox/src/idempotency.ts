@@ -1,16 +1,21 @@
-// Idempotency keys, per API key: the first response to a (key, Idempotency-Key) pair is stored and
-// replayed for a repeat with the same request; a different request under the same key is refused;
-// a repeat while the first is still running gets 409. Kept in memory (see decision 0103).
+// Idempotency keys, per API key: the first answer to a (key, Idempotency-Key) pair is stored and
+// replayed for a repeat of the same request; a different request under the same key is refused; a
+// repeat while the first is still running gets 409. See decisions 0103 and 0104.
+//
+// Stored answers live in SQLite, off the JavaScript heap: in the `--db` file, so that a POST
+// replayed after a restart is not applied twice, or else in a private temporary database that SQLite
+// deletes on close and keeps in a page cache of about 2 MB. They are capped by count and by bytes,
+// oldest first, and leave when their window ends. Only requests still running are held in memory.
 import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
 
 export interface StoredResponse {
   status: number;
-  body: unknown;
+  /** The answer's body as sent, JSON. */
+  json: string;
+  /** The first request's id: a replay is that request's answer. */
+  requestId: string;
 }
-
-type Entry =
-  | { state: 'running'; fingerprint: string; expires: number }
-  | { state: 'done'; fingerprint: string; expires: number; response: StoredResponse };
 
 export type Claim =
   | { kind: 'new' }
@@ -18,61 +23,189 @@ export type Claim =
   | { kind: 'in_use' }
   | { kind: 'reused' };
 
-const TTL_MS = 24 * 60 * 60 * 1000;
-const MAX_ENTRIES = 10_000;
+export interface IdempotencyOptions {
+  /** How long an answer is kept for a replay. Default 24 h. */
+  ttlMs?: number;
+  /** At most this many stored answers. Default 10,000. */
+  maxEntries?: number;
+  /** At most this many bytes of stored answers. Default 32 MiB. */
+  maxBytes?: number;
+  /** The sandbox's database file (`--db`); without it, a private temporary database. */
+  db?: Database.Database;
+  now?: () => number;
+}
+
+/** JSON with every object's keys sorted: the same request in another key order is the same request. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const object = value as Record<string, unknown>;
+    const members = Object.keys(object)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson(object[key])}`);
+    return `{${members.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
 
 export function fingerprint(method: string, path: string, body: unknown): string {
   return createHash('sha256')
-    .update(`${method} ${path}\n${JSON.stringify(body ?? null)}`)
+    .update(`${method} ${path}\n${canonicalJson(body ?? null)}`)
     .digest('hex');
 }
 
-export class IdempotencyStore {
-  private readonly entries = new Map<string, Entry>();
+/** The API key is never kept, in memory or in the file: entries are found by a hash. */
+function entryId(scope: string, key: string): string {
+  return createHash('sha256').update(`${scope}\u0000${key}`).digest('hex');
+}
 
-  constructor(private readonly now: () => number = Date.now) {}
+interface Row {
+  fingerprint: string;
+  status: number;
+  body: string;
+  request_id: string;
+}
+
+export class IdempotencyStore {
+  /** First requests still running, by entry id. */
+  private readonly inFlight = new Map<string, { fingerprint: string }>();
+  private readonly db: Database.Database;
+  private readonly ownsDb: boolean;
+  private readonly sql: Record<
+    'get' | 'put' | 'drop' | 'dropOldest' | 'expire' | 'totals' | 'clear',
+    Database.Statement
+  >;
+  private stored = { entries: 0, bytes: 0 };
+  private readonly ttlMs: number;
+  private readonly maxEntries: number;
+  private readonly maxBytes: number;
+  private readonly now: () => number;
+  private nextSweep = 0;
+
+  constructor(options: IdempotencyOptions = {}) {
+    this.ttlMs = options.ttlMs ?? 24 * 60 * 60 * 1000;
+    this.maxEntries = options.maxEntries ?? 10_000;
+    this.maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
+    this.now = options.now ?? Date.now;
+    this.ownsDb = options.db === undefined;
+    this.db = options.db ?? new Database(''); // '': temporary, deleted when closed
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS idempotency (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        fingerprint TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        request_id TEXT NOT NULL,
+        bytes INTEGER NOT NULL,
+        expires INTEGER NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS idempotency_by_expiry ON idempotency (expires);
+    `);
+    this.sql = {
+      get: this.db.prepare(
+        'SELECT fingerprint, status, body, request_id FROM idempotency WHERE id = ? AND expires > ?',
+      ),
+      put: this.db.prepare(
+        'INSERT INTO idempotency (id, fingerprint, status, body, request_id, bytes, expires) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      // Each drop returns what it freed, so the totals stay exact without a recount.
+      drop: this.db.prepare('DELETE FROM idempotency WHERE id = ? RETURNING bytes'),
+      dropOldest: this.db.prepare(
+        'DELETE FROM idempotency WHERE seq = (SELECT MIN(seq) FROM idempotency) RETURNING bytes',
+      ),
+      expire: this.db.prepare('DELETE FROM idempotency WHERE expires <= ?'),
+      totals: this.db.prepare(
+        'SELECT COUNT(*) AS entries, COALESCE(SUM(bytes), 0) AS bytes FROM idempotency',
+      ),
+      clear: this.db.prepare('DELETE FROM idempotency'),
+    };
+    this.sweep();
+  }
 
   claim(scope: string, key: string, print: string): Claim {
-    const id = `${scope}\u0000${key}`;
-    const entry = this.entries.get(id);
-    if (entry && entry.expires > this.now()) {
-      if (entry.fingerprint !== print) return { kind: 'reused' };
-      return entry.state === 'running'
-        ? { kind: 'in_use' }
-        : { kind: 'replay', response: entry.response };
+    this.sweep();
+    const id = entryId(scope, key);
+    const running = this.inFlight.get(id);
+    if (running) return running.fingerprint === print ? { kind: 'in_use' } : { kind: 'reused' };
+    const row = this.sql.get.get(id, this.now()) as Row | undefined;
+    if (row) {
+      if (row.fingerprint !== print) return { kind: 'reused' };
+      return {
+        kind: 'replay',
+        response: { status: row.status, json: row.body, requestId: row.request_id },
+      };
     }
-    if (this.entries.size >= MAX_ENTRIES)
-      this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(id, { state: 'running', fingerprint: print, expires: this.now() + TTL_MS });
+    this.inFlight.set(id, { fingerprint: print });
     return { kind: 'new' };
   }
 
   /** How many first requests are still running (tests wait on it instead of on the clock). */
   running(): number {
-    let count = 0;
-    for (const entry of this.entries.values()) if (entry.state === 'running') count++;
-    return count;
+    return this.inFlight.size;
+  }
+
+  /** How many answers are stored, and their bytes. */
+  size(): { entries: number; bytes: number } {
+    return { ...this.stored };
   }
 
   complete(scope: string, key: string, response: StoredResponse): void {
-    const id = `${scope}\u0000${key}`;
-    const entry = this.entries.get(id);
-    if (entry)
-      this.entries.set(id, {
-        state: 'done',
-        fingerprint: entry.fingerprint,
-        expires: entry.expires,
-        response,
-      });
+    const id = entryId(scope, key);
+    const running = this.inFlight.get(id);
+    if (!running) return;
+    this.inFlight.delete(id);
+    const bytes = Buffer.byteLength(response.json);
+    this.forget(this.sql.drop.get(id)); // an expired answer under this key, not yet swept
+    this.sql.put.run(
+      id,
+      running.fingerprint,
+      response.status,
+      response.json,
+      response.requestId,
+      bytes,
+      this.now() + this.ttlMs,
+    );
+    this.stored.entries += 1;
+    this.stored.bytes += bytes;
+    // Oldest first, until both caps hold (the newest answer goes too if it alone is over the bytes).
+    while (
+      this.stored.entries > 0 &&
+      (this.stored.entries > this.maxEntries || this.stored.bytes > this.maxBytes)
+    )
+      this.forget(this.sql.dropOldest.get());
   }
 
   /** The first request failed on our side (5xx) or never answered: let a retry run it again. */
   release(scope: string, key: string): void {
-    const id = `${scope}\u0000${key}`;
-    if (this.entries.get(id)?.state === 'running') this.entries.delete(id);
+    this.inFlight.delete(entryId(scope, key));
   }
 
   clear(): void {
-    this.entries.clear();
+    this.inFlight.clear();
+    this.sql.clear.run();
+    this.recount();
+  }
+
+  close(): void {
+    if (this.ownsDb) this.db.close();
+  }
+
+  private forget(dropped: unknown): void {
+    if (!dropped) return;
+    this.stored.entries -= 1;
+    this.stored.bytes -= (dropped as { bytes: number }).bytes;
+  }
+
+  private recount(): void {
+    this.stored = this.sql.totals.get() as { entries: number; bytes: number };
+  }
+
+  /** Drops answers whose window ended; at most once a second, so a claim stays one lookup. */
+  private sweep(): void {
+    const now = this.now();
+    if (now < this.nextSweep) return;
+    this.nextSweep = now + 1000;
+    if (this.sql.expire.run(now).changes > 0) this.recount();
   }
 }

@@ -17,7 +17,7 @@ import {
   type ApiKeyConfig,
 } from './keys';
 import { RateLimiter } from './rate-limit';
-import { buildApp, resetState } from './server';
+import { buildApp, resetState, type Timeouts } from './server';
 import { compileSpec, type CompiledSpec } from './spec';
 import { Stats, type SandboxStats } from './stats';
 import { SchemaStore } from './store';
@@ -45,6 +45,14 @@ export interface SandboxOptions {
   validateResponses?: boolean;
   /** Fastify request logs (never the Authorization header). Default false. */
   logger?: boolean;
+  /** How long a client may take to send a request; see the README. */
+  timeouts?: Timeouts;
+  /** How long an idempotent answer is kept for a replay. Default 24 h. */
+  idempotencyTtlMs?: number;
+  /** At most this many bytes of kept idempotent answers, oldest dropped first. Default 32 MiB. */
+  idempotencyMaxBytes?: number;
+  /** The clock of rate-limit windows and idempotency windows (tests). Default Date.now. */
+  now?: () => number;
 }
 
 export interface Sandbox {
@@ -72,12 +80,22 @@ let compiled: CompiledSpec | undefined;
 
 export function createContext(options: SandboxOptions = {}): SandboxContext {
   compiled ??= compileSpec();
+  const store = new SchemaStore(options.db);
   return {
     spec: compiled,
     keys: new KeyRing(options.keys ?? defaultKeys()),
-    store: new SchemaStore(options.db),
-    limiter: new RateLimiter(options.rateLimit ?? 600, options.rateLimitWindowMs ?? 60_000),
-    idempotency: new IdempotencyStore(),
+    store,
+    limiter: new RateLimiter(
+      options.rateLimit ?? 600,
+      options.rateLimitWindowMs ?? 60_000,
+      options.now,
+    ),
+    idempotency: new IdempotencyStore({
+      ttlMs: options.idempotencyTtlMs,
+      maxBytes: options.idempotencyMaxBytes,
+      db: options.db ? store.db : undefined,
+      now: options.now,
+    }),
     stats: new Stats(),
     faults: options.faults ? new Faults(options.faultSeed) : undefined,
     latencyMs: options.latencyMs ?? 0,
@@ -87,11 +105,12 @@ export function createContext(options: SandboxOptions = {}): SandboxContext {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const ctx = createContext(options);
-  const app = buildApp(ctx, { logger: options.logger });
+  const app = buildApp(ctx, { logger: options.logger, timeouts: options.timeouts });
   const host = options.host ?? '127.0.0.1';
   try {
     await app.listen({ port: options.port ?? 0, host });
   } catch (error) {
+    ctx.idempotency.close();
     ctx.store.close();
     throw error;
   }
@@ -124,6 +143,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     reset: (opts) => resetState(ctx, opts),
     async close() {
       await app.close();
+      ctx.idempotency.close();
       ctx.store.close();
     },
   };
@@ -139,3 +159,4 @@ export {
 export type { FaultSpec, FaultKind } from './faults';
 export type { SandboxStats } from './stats';
 export { compileSpec, loadSpec, specPath, type CompiledSpec } from './spec';
+export type { Timeouts } from './server';

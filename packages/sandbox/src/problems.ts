@@ -1,6 +1,9 @@
 // RFC 9457 problem details with Classifaily's `code`, and the one place that decides which status a
 // failed check gets.
 import type { ErrorObject } from './spec';
+import { isMalformedText } from './text-rules';
+
+export const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
 
 export type ProblemCode =
   | 'malformed_json'
@@ -19,7 +22,10 @@ export type ProblemCode =
   | 'unsupported_media_type'
   | 'rate_limited'
   | 'internal_error'
-  | 'service_unavailable';
+  | 'service_unavailable'
+  | 'method_not_allowed'
+  | 'request_timeout'
+  | 'headers_too_large';
 
 export interface FieldError {
   field: string;
@@ -55,6 +61,9 @@ const TITLES: Record<ProblemCode, [number, string]> = {
   rate_limited: [429, 'Too many requests'],
   internal_error: [500, 'Internal error'],
   service_unavailable: [503, 'Service unavailable'],
+  method_not_allowed: [405, 'Method not allowed'],
+  request_timeout: [408, 'Request timeout'],
+  headers_too_large: [431, 'Request headers too large'],
 };
 
 /** An error a route throws to answer with a problem; the error handler turns it into the body. */
@@ -131,26 +140,37 @@ function message(error: ErrorObject): string {
 }
 
 /**
- * Turns validator errors into one problem: 400 `invalid_request` when any error is about shape,
- * 422 `validation_failed` when every error is a broken limit. `where` names the part of the request.
+ * Turns validator errors, and the body's text problems (text-rules.ts), into one problem: 400
+ * `invalid_request` when any error is about shape, 422 `validation_failed` when every error is a
+ * broken limit or an empty text. A text problem replaces the validator's errors on its field ("" is
+ * `input_empty`, not `minLength`). `where` names the part of the request.
  */
 export function validationProblem(
   errors: ErrorObject[],
   where: 'body' | 'query' | 'path' | 'header',
+  textErrors: FieldError[] = [],
 ): ProblemError {
   // `oneOf`/`anyOf` wrappers and `if` add noise next to the errors that say what is wrong.
   const useful = errors.filter((e) => !['if', 'oneOf', 'anyOf', 'allOf'].includes(e.keyword));
+  const textFields = new Set(textErrors.map((e) => e.field));
+  const schemaErrors = (useful.length ? useful : errors).filter(
+    (e) => !textFields.has(fieldPath(e)),
+  );
   const seen = new Set<string>();
   const fieldErrors: FieldError[] = [];
-  for (const e of useful.length ? useful : errors) {
+  for (const e of schemaErrors) {
     const field = fieldPath(e);
     const key = `${field}|${e.keyword}`;
     if (seen.has(key)) continue;
     seen.add(key);
     fieldErrors.push({ field, code: e.keyword, message: message(e) });
   }
+  fieldErrors.push(...textErrors);
   // Path, query and header parameters are all-or-nothing shape: their errors are always 400.
-  const shape = where !== 'body' || useful.some((e) => !LIMIT_KEYWORDS.has(e.keyword));
+  const shape =
+    where !== 'body' ||
+    schemaErrors.some((e) => !LIMIT_KEYWORDS.has(e.keyword)) ||
+    textErrors.some(isMalformedText);
   const fields = fieldErrors.map((f) => `${f.field} ${f.message}`).join('; ');
   const detail =
     where === 'body'

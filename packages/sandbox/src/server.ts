@@ -1,16 +1,33 @@
-// Builds the Fastify app: request ids, faults, auth, rate limit, spec validation, the /v1 routes,
-// problem+json errors, response validation and the test-mode control endpoints.
+// Builds the Fastify app: request ids, timeouts, the body parser, faults, auth, rate limit, spec
+// validation, the /v1 routes, problem+json errors on every path, response validation and the
+// test-mode control endpoints.
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import { LIMITS } from '@classifaily/core';
+import { parseJsonBody } from './body';
 import type { SandboxContext } from './context';
-import { faultProblem, type FaultSpec } from './faults';
-import { ProblemError, problemBody } from './problems';
-import { PROBLEM_JSON, registerV1 } from './routes/v1';
+import { CONTROL_PREFIX, registerControl } from './control';
+import type { FaultSpec } from './faults';
+import { PROBLEM_JSON, ProblemError, problemBody } from './problems';
+import { registerV1 } from './routes/v1';
 import { responseMismatch, validateRequest } from './validation';
+import { clientErrorHandler, toProblem } from './wire-errors';
 
-const CONTROL_PREFIX = '/__sandbox';
+/** How long a client may take; see "Timeouts" in the README. */
+export interface Timeouts {
+  /** From connection (or the end of the previous request) to the last header. Default 10 s. */
+  headersMs?: number;
+  /** From connection to the last byte of the body. Default 30 s. */
+  requestMs?: number;
+  /** A connection with no traffic either way, while a request is handled or an answer sent. Default 120 s plus the added latency. */
+  idleMs?: number;
+}
 
 function pathOf(request: FastifyRequest): string {
   const q = request.url.indexOf('?');
@@ -22,23 +39,56 @@ function operationOf(ctx: SandboxContext, request: FastifyRequest) {
   return id ? ctx.spec.operations[id] : undefined;
 }
 
-export function buildApp(ctx: SandboxContext, options: { logger?: boolean } = {}): FastifyInstance {
+const newRequestId = () => `req_${randomBytes(10).toString('hex')}`;
+
+export function buildApp(
+  ctx: SandboxContext,
+  options: { logger?: boolean; timeouts?: Timeouts } = {},
+): FastifyInstance {
+  const requestMs = options.timeouts?.requestMs ?? 30_000;
+  const headersMs = Math.min(options.timeouts?.headersMs ?? 10_000, requestMs);
   const app = Fastify({
     logger: options.logger ? { level: 'info' } : false,
     bodyLimit: LIMITS.requestBodyMaxBytes,
-    genReqId: () => `req_${randomBytes(10).toString('hex')}`,
+    genReqId: newRequestId,
     // Ajv options do not matter: Fastify's own validator is never used (no route `schema`).
     return503OnClosing: false,
+    requestTimeout: requestMs,
+    // The idle timeout must outlast a handled request: a `delay` fault holds one up to 60 s.
+    connectionTimeout: options.timeouts?.idleMs ?? 120_000 + ctx.latencyMs,
+    // Node checks the two timeouts above on this interval (30 s by default, which would let a
+    // 10 s header timeout run to 40 s).
+    http: { headersTimeout: headersMs, connectionsCheckingInterval: Math.min(1_000, headersMs) },
+    // A long schema id gets the contract's 400 (too long for the id pattern), not the router's 414;
+    // Node's 16 KiB limit on the request line and headers still applies (431).
+    routerOptions: { maxParamLength: 16 * 1024 },
+    clientErrorHandler: clientErrorHandler(newRequestId),
+    frameworkErrors: (error, request, raw) => {
+      const reply = raw as FastifyReply;
+      const problem = toProblem(error);
+      reply.code(problem.status).type(PROBLEM_JSON).header('x-request-id', request.id);
+      return reply.send(problemBody(problem, request.id));
+    },
   });
 
-  // Only JSON bodies. An empty body with a JSON content type (some HTTP helpers send one on
-  // DELETE) counts as no body, not as malformed JSON.
+  // Only JSON bodies, read by our parser (body.ts): UTF-8, depth and width checked before parsing.
   app.removeAllContentTypeParsers();
-  const parseJson = app.getDefaultJsonParser('error', 'error');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    const text = body.toString();
-    if (text.trim() === '') return done(null, undefined);
-    parseJson(request, text, done);
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as Buffer));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+
+  // Every route's path as a pattern, to tell "no such path" (404) from "not this method" (405).
+  const routes: Array<{ pattern: RegExp; methods: string[] }> = [];
+  app.addHook('onRoute', (route) => {
+    const pattern = new RegExp(`^${route.url.replace(/:[^/]+/g, '[^/]+')}$`);
+    const methods = [route.method].flat();
+    const known = routes.find((r) => r.pattern.source === pattern.source);
+    if (known) known.methods.push(...methods);
+    else routes.push({ pattern, methods });
   });
 
   app.addHook('onRequest', async (request, reply) => {
@@ -47,6 +97,8 @@ export function buildApp(ctx: SandboxContext, options: { logger?: boolean } = {}
     // Counted on arrival (faults included), so a client that has its answer finds its request counted.
     if (!path.startsWith(CONTROL_PREFIX))
       ctx.stats.request(request.method, path, request.routeOptions.config?.operationId);
+    // A path or method the API does not have is answered as such (404/405), key or no key.
+    if (request.is404) return;
     if (!path.startsWith('/v1/') && path !== '/v1') return;
 
     const fault = ctx.faults?.take(path);
@@ -142,16 +194,31 @@ export function buildApp(ctx: SandboxContext, options: { logger?: boolean } = {}
   });
 
   app.setNotFoundHandler((request, reply) => {
-    const problem = new ProblemError(
-      'not_found',
-      `There is no ${request.method} ${pathOf(request)} in this API.`,
-    );
+    const path = pathOf(request);
+    const allowed = routes.find((r) => r.pattern.test(path))?.methods;
+    if (allowed && !allowed.includes(request.method)) {
+      reply.code(405).type(PROBLEM_JSON).header('allow', allowed.join(', '));
+      return reply.send(
+        problemBody(
+          new ProblemError(
+            'method_not_allowed',
+            `${path} does not take ${request.method}; it takes ${allowed.join(', ')}.`,
+          ),
+          request.id,
+        ),
+      );
+    }
     reply.code(404).type(PROBLEM_JSON);
-    return reply.send(problemBody(problem, request.id));
+    return reply.send(
+      problemBody(
+        new ProblemError('not_found', `There is no ${request.method} ${path} in this API.`),
+        request.id,
+      ),
+    );
   });
 
   registerV1(app, ctx);
-  if (ctx.faults) registerControl(app, ctx);
+  if (ctx.faults) registerControl(app, ctx, (opts) => resetState(ctx, opts));
   return app;
 }
 
@@ -181,60 +248,6 @@ function faultStatus(fault: FaultSpec): ProblemError {
     headers,
     status,
   );
-}
-
-function toProblem(error: FastifyError | ProblemError): ProblemError {
-  if (error instanceof ProblemError) return error;
-  switch (error.code) {
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new ProblemError(
-        'unsupported_media_type',
-        'Send the body as JSON, with Content-Type: application/json.',
-      );
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new ProblemError(
-        'payload_too_large',
-        `The body is larger than ${LIMITS.requestBodyMaxBytes} bytes.`,
-      );
-  }
-  if (
-    error instanceof SyntaxError ||
-    error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
-    /JSON/i.test(error.message)
-  ) {
-    if ((error.statusCode ?? 400) === 400)
-      return new ProblemError('malformed_json', 'The body is not valid JSON.');
-  }
-  const status = error.statusCode ?? 500;
-  if (status >= 400 && status < 500)
-    return new ProblemError('invalid_request', 'The request could not be read.');
-  return new ProblemError('internal_error', 'Something failed in the sandbox. Retrying is safe.');
-}
-
-function registerControl(app: FastifyInstance, ctx: SandboxContext): void {
-  const faults = ctx.faults!;
-  const badRequest = (detail: string) => new ProblemError('invalid_request', detail);
-  app.get(`${CONTROL_PREFIX}/stats`, async () => ctx.stats.snapshot());
-  app.get(`${CONTROL_PREFIX}/faults`, async () => ({ faults: faults.list() }));
-  app.post(`${CONTROL_PREFIX}/faults`, async (request) => {
-    const body = request.body as unknown;
-    const list = Array.isArray(body) ? body : [body];
-    for (const f of list) {
-      const problem = faultProblem(f);
-      if (problem) throw badRequest(`Invalid fault: ${problem}.`);
-    }
-    for (const f of list) faults.add(f as FaultSpec);
-    return { faults: faults.list() };
-  });
-  app.delete(`${CONTROL_PREFIX}/faults`, async () => {
-    faults.clear();
-    return { faults: [] };
-  });
-  app.post(`${CONTROL_PREFIX}/reset`, async (request) => {
-    const body = (request.body ?? {}) as { schemas?: unknown };
-    resetState(ctx, { schemas: body.schemas === true });
-    return { reset: true };
-  });
 }
 
 /** Forgets counters, faults, rate-limit windows and idempotency keys; schemas only when asked. */

@@ -17,7 +17,16 @@ export class Stats {
   private data: SandboxStats = Stats.empty();
 
   static empty(): SandboxStats {
-    return { total: 0, byPath: {}, byRoute: {}, byOperation: {}, byStatus: {}, itemsClassified: 0 };
+    // Paths are the caller's strings: counters without a prototype to collide with.
+    const counter = () => Object.create(null) as Record<string, number>;
+    return {
+      total: 0,
+      byPath: counter(),
+      byRoute: counter(),
+      byOperation: counter(),
+      byStatus: counter(),
+      itemsClassified: 0,
+    };
   }
 
   /** Counted on arrival, so that a client that has its answer always finds its request counted. */

@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { LIMITS } from '@classifaily/core';
 import type { CompiledOperation } from './spec';
 import { ProblemError, validationProblem } from './problems';
+import { textProblems } from './text-rules';
 
 export function validateRequest(op: CompiledOperation, request: FastifyRequest): void {
   const { header, path, query } = op.params;
@@ -60,7 +61,9 @@ export function validateRequest(op: CompiledOperation, request: FastifyRequest):
       ],
     );
   }
-  if (!op.body(request.body)) throw validationProblem(op.body.errors ?? [], 'body');
+  const textErrors = textProblems(op.operationId, request.body);
+  if (!op.body(request.body) || textErrors.length)
+    throw validationProblem(op.body.errors ?? [], 'body', textErrors);
 }
 
 /** What is wrong with a response, by the spec, or undefined when it conforms. */

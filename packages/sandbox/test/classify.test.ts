@@ -77,6 +77,82 @@ describe('classification over HTTP', () => {
     expectConforms('classify', answer);
   });
 
+  // Core's rule of what counts as text (decision 0005), field by field.
+  it.each([
+    ['an empty input', { input: '', categories: SUPPORT }, 'input', 'input_empty'],
+    ['a NUL-only input', { input: '\u0000', categories: SUPPORT }, 'input', 'input_empty'],
+    ['a zero-width space', { input: '\u200b \ufeff', categories: SUPPORT }, 'input', 'input_empty'],
+    [
+      'a blank category',
+      { input: 'x', categories: ['a', '\t'] },
+      'categories[1]',
+      'category_empty',
+    ],
+  ])('%s → 422 validation_failed with %s %s', async (_what, body, field, code) => {
+    const answer = await classify(body);
+    expect(answer.status).toBe(422);
+    expect(answer.body.code).toBe('validation_failed');
+    expect(answer.body.errors).toEqual([{ field, code, message: expect.any(String) }]);
+    expectConforms('classify', answer);
+  });
+
+  it.each([
+    [
+      'an input with a lone surrogate',
+      { input: 'I was charged \ud83d', categories: SUPPORT },
+      'input',
+      'input_malformed',
+    ],
+    [
+      'a category with a lone surrogate',
+      { input: 'x', categories: ['a', '\udc00b'] },
+      'categories[1]',
+      'category_malformed',
+    ],
+  ])(
+    '%s → 400 invalid_request with %s %s (refused, not repaired)',
+    async (_what, body, field, code) => {
+      const answer = await classify(body);
+      expect(answer.status).toBe(400);
+      expect(answer.body.code).toBe('invalid_request');
+      expect(answer.body.errors).toEqual([{ field, code, message: expect.any(String) }]);
+      expectConforms('classify', answer);
+    },
+  );
+
+  it('a body that is not UTF-8 → 400 malformed_json', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('{"input":"caf'),
+      Buffer.from([0xe9]), // "é" in Latin-1
+      Buffer.from(`","categories":${JSON.stringify(SUPPORT)}}`),
+    ]);
+    const response = await fetch(`${sandbox.url}/v1/classify`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${sandbox.apiKey}`, 'content-type': 'application/json' },
+      body: bytes,
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { code: string }).code).toBe('malformed_json');
+  });
+
+  it('batch: an empty or broken item fails alone with core’s code and message', async () => {
+    const answer = await batch({
+      items: [
+        { input: '\u0000\u200b' },
+        { input: 'charged \ud800 twice' },
+        { input: 'I was charged twice' },
+      ],
+      categories: SUPPORT,
+    });
+    expectConforms('classifyBatch', answer);
+    expect(
+      answer.body.results.map(
+        (r: { status: string; error?: { code: string } }) => r.error?.code ?? r.status,
+      ),
+    ).toEqual(['input_empty', 'input_malformed', 'completed']);
+    expect(answer.body.results[1].error.detail).toMatch(/broken character/);
+  });
+
   it.each([
     ['a number as input', { input: 42, categories: SUPPORT }, 'input'],
     ['categories as a string', { input: 'x', categories: 'billing' }, 'categories'],

@@ -1,6 +1,5 @@
 // The CLI as a user runs it: the built bin, a free port, the URL and key it prints.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const bin = path.join(__dirname, '../dist/cli.js');
@@ -22,13 +21,10 @@ function start(
   });
 }
 
-function rssMb(pid: number): number {
-  const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]!;
-  return Number(kb) / 1024;
-}
-
 describe('classifaily-sandbox CLI', () => {
-  it('prints the URL and test key, answers, and stays under 150 MB RSS', async () => {
+  // Its memory is measured by the soak benchmark (bench/soak.mjs), not asserted here: RSS depends
+  // on the machine.
+  it('prints the URL and test key, and answers', async () => {
     const { child, url, key } = await start(['--port', '0', '--faults']);
     try {
       const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
@@ -45,7 +41,6 @@ describe('classifaily-sandbox CLI', () => {
       }
       const stats = await (await fetch(`${url}/__sandbox/stats`)).json();
       expect(stats.byOperation.classifyBatch).toBe(100);
-      expect(rssMb(child.pid!)).toBeLessThan(150);
     } finally {
       child.kill('SIGTERM');
     }
@@ -58,6 +53,26 @@ describe('classifaily-sandbox CLI', () => {
     await new Promise((r) => child.on('exit', r));
     expect(out).toMatch(/--db FILE/);
     expect(out).toMatch(/--faults/);
+  });
+
+  it('warns loudly when faults are on and the host is not loopback', async () => {
+    const child = spawn(process.execPath, [bin, '--port', '0', '--host', '0.0.0.0', '--faults'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const warning = await new Promise<string>((resolve, reject) => {
+        let err = '';
+        child.stderr.on('data', (c: Buffer) => {
+          err += c.toString();
+          if (err.includes('\n\n')) resolve(err);
+        });
+        child.on('exit', (code) => reject(new Error(`exited ${code}: ${err}`)));
+      });
+      expect(warning).toMatch(/WARNING: --faults on --host 0\.0\.0\.0/);
+      expect(warning).toMatch(/control endpoints answer only requests from this machine/);
+    } finally {
+      child.kill('SIGTERM');
+    }
   });
 
   it('rejects a bad option value', async () => {

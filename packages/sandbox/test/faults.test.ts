@@ -1,5 +1,5 @@
 import { startSandbox, type Sandbox } from '../src';
-import { call, SUPPORT } from './helpers';
+import { call, expectProblem, rawCall, SUPPORT } from './helpers';
 
 const classify = { input: 'I was charged twice', categories: SUPPORT };
 
@@ -111,6 +111,33 @@ describe('fault injection (test mode)', () => {
     expect((await control('GET', '/faults')).body.faults).toHaveLength(1);
     await control('DELETE', '/faults');
     expect((await call(sandbox, 'GET', '/v1/me')).status).toBe(200);
+  });
+
+  describe('the control endpoints answer only this machine, never a web page', () => {
+    const reset = (headers: Record<string, string>) =>
+      rawCall(sandbox.url, { method: 'POST', path: '/__sandbox/reset', headers });
+
+    it.each([
+      ['a page on another origin', { origin: 'https://evil.example' }],
+      ['a no-cors request from another site', { 'sec-fetch-site': 'cross-site' }],
+      ['a DNS-rebound name', { host: 'evil.example:80' }],
+      ['an Origin that is not this sandbox', { origin: 'http://127.0.0.1:1' }],
+    ])('%s → 403 permission_denied, nothing reset', async (_what, headers) => {
+      sandbox.setFaults({ kind: 'status', status: 503 });
+      expectProblem(await reset(headers), 403, 'permission_denied');
+      expect((await control('GET', '/faults')).body.faults).toHaveLength(1);
+    });
+
+    it.each([
+      ['a test on this machine (no Origin)', {}],
+      ['localhost', { host: 'localhost' }],
+      ['a page the sandbox itself served', { origin: 'SELF' }],
+      ['a same-origin fetch', { 'sec-fetch-site': 'same-origin' }],
+    ])('%s → allowed', async (_what, headers: Record<string, string>) => {
+      const own = new URL(sandbox.url).host;
+      const h = headers.origin === 'SELF' ? { origin: `http://${own}` } : headers;
+      expect((await reset(h)).status).toBe(200);
+    });
   });
 });
 

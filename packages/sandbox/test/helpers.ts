@@ -1,4 +1,5 @@
 // Real HTTP against a sandbox on 127.0.0.1, and checks of each answer against the OpenAPI document.
+import { request } from 'node:http';
 import { compileSpec } from '../src/spec';
 import type { Sandbox } from '../src';
 
@@ -45,6 +46,68 @@ export async function call(
     parsed = undefined;
   }
   return { status: response.status, headers: response.headers, text, body: parsed };
+}
+
+export interface RawRequest {
+  method: string;
+  /** Sent as written: node:http does not normalise it, as fetch would. */
+  path: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+  /** An answer that takes longer is a hang: the call fails. Default 10 s. */
+  hangMs?: number;
+}
+
+/** One request with node:http, which sends the path and headers (Host, Origin…) as given. */
+export function rawCall(baseUrl: string, req: RawRequest): Promise<Answer> {
+  const { hostname, port } = new URL(baseUrl);
+  const hangMs = req.hangMs ?? 10_000;
+  return new Promise((resolve, reject) => {
+    const r = request(
+      {
+        host: hostname,
+        port,
+        method: req.method,
+        path: req.path,
+        headers: req.headers,
+        agent: false,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', reject);
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let body: unknown;
+          try {
+            body = text ? JSON.parse(text) : undefined;
+          } catch {
+            body = undefined;
+          }
+          const headers = new Headers();
+          for (const [name, value] of Object.entries(res.headers))
+            if (value !== undefined)
+              headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+          resolve({ status: res.statusCode ?? 0, headers, text, body });
+        });
+      },
+    );
+    r.setTimeout(hangMs, () => r.destroy(new Error(`no answer within ${hangMs} ms (a hang)`)));
+    r.on('error', reject);
+    r.end(req.body);
+  });
+}
+
+/** Every error answer's shape: problem+json, its status, and the X-Request-Id of the answer. */
+export function expectProblem(answer: Answer, status: number, code: string): void {
+  expect(answer.status).toBe(status);
+  expect(answer.headers.get('content-type')).toContain('application/problem+json');
+  expect(answer.headers.get('x-request-id')).toMatch(/^req_/);
+  expect(answer.body).toMatchObject({
+    status,
+    code,
+    request_id: answer.headers.get('x-request-id'),
+  });
 }
 
 /** Asserts the answer is one the spec documents for this operation, headers and body. */

@@ -1,4 +1,8 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { startSandbox, type Sandbox } from '../src';
+import { canonicalJson, IdempotencyStore } from '../src/idempotency';
 import { call, expectConforms, SUPPORT, untilIdempotencyClaimed } from './helpers';
 
 describe('idempotency keys', () => {
@@ -58,6 +62,28 @@ describe('idempotency keys', () => {
     expectConforms('createSchema', answer);
   });
 
+  it('the same body in another key order is the same request (canonical JSON), not a reuse', async () => {
+    const first = await call(sandbox, 'POST', '/v1/schemas', {
+      raw: '{"name":"Once","categories":[{"name":"a","description":"A"},{"name":"b"}]}',
+      headers: { 'idempotency-key': 'order-1' },
+    });
+    const reordered = await call(sandbox, 'POST', '/v1/schemas', {
+      raw: '{ "categories": [{"description":"A","name":"a"}, {"name":"b"}], "name": "Once" }',
+      headers: { 'idempotency-key': 'order-1' },
+    });
+    expect(first.status).toBe(201);
+    expect(reordered.status).toBe(201);
+    expect(reordered.headers.get('idempotent-replayed')).toBe('true');
+    expect(reordered.body).toEqual(first.body);
+    // Order inside an array is meaning, not layout: that is another request.
+    const swapped = await call(sandbox, 'POST', '/v1/schemas', {
+      raw: '{"name":"Once","categories":[{"name":"b"},{"name":"a","description":"A"}]}',
+      headers: { 'idempotency-key': 'order-1' },
+    });
+    expect(swapped.status).toBe(422);
+    expect(swapped.body.code).toBe('idempotency_key_reused');
+  });
+
   it('a replayed error is the stored error', async () => {
     const b = { input: 'x', schema: 'sch_missing' };
     const first = await call(sandbox, 'POST', '/v1/classify', {
@@ -72,6 +98,9 @@ describe('idempotency keys', () => {
     expect(again.status).toBe(404);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.body).toEqual(first.body);
+    // It is the first request's answer: its body and its X-Request-Id agree.
+    expect(again.headers.get('x-request-id')).toBe(first.headers.get('x-request-id'));
+    expect(again.body.request_id).toBe(again.headers.get('x-request-id'));
   });
 
   it('keys are scoped per API key', async () => {
@@ -110,5 +139,101 @@ describe('idempotency keys', () => {
     const answer = await post('k'.repeat(256));
     expect(answer.status).toBe(400);
     expect(answer.body.errors[0].field).toBe('idempotency-key');
+  });
+});
+
+describe('idempotency: bounded memory', () => {
+  const answer = (n: number) => ({ status: 200, json: 'x'.repeat(n), requestId: 'req_1' });
+
+  it('canonical JSON sorts keys at every level, keeps array order, and keeps __proto__ keys', () => {
+    expect(canonicalJson(JSON.parse('{"b":1,"a":{"d":[2,1],"c":null}}'))).toBe(
+      '{"a":{"c":null,"d":[2,1]},"b":1}',
+    );
+    expect(canonicalJson(JSON.parse('{"__proto__":{"x":1},"a":1}'))).toBe(
+      '{"__proto__":{"x":1},"a":1}',
+    );
+  });
+
+  it('evicts the oldest answers when the bytes are over the cap, and counts what it keeps', () => {
+    const store = new IdempotencyStore({ maxBytes: 1000 });
+    try {
+      for (let i = 0; i < 5; i++) {
+        expect(store.claim('k', `key-${i}`, 'p').kind).toBe('new');
+        store.complete('k', `key-${i}`, answer(300));
+      }
+      expect(store.size()).toEqual({ entries: 3, bytes: 900 });
+      expect(store.claim('k', 'key-0', 'p').kind).toBe('new'); // evicted: runs again
+      expect(store.claim('k', 'key-4', 'p').kind).toBe('replay');
+    } finally {
+      store.close();
+    }
+  });
+
+  it('keeps a running claim while it evicts stored answers', () => {
+    const store = new IdempotencyStore({ maxBytes: 100 });
+    try {
+      store.claim('k', 'slow', 'p');
+      store.claim('k', 'big', 'p');
+      store.complete('k', 'big', answer(500));
+      expect(store.claim('k', 'slow', 'p').kind).toBe('in_use');
+      expect(store.size().bytes).toBe(0);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('forgets an answer when its window ends (an injected clock)', async () => {
+    let now = 0;
+    const sandbox = await startSandbox({ idempotencyTtlMs: 60_000, now: () => now });
+    try {
+      const post = () =>
+        call(sandbox, 'POST', '/v1/classify', {
+          body: { input: 'I was charged twice', categories: SUPPORT },
+          headers: { 'idempotency-key': 'window' },
+        });
+      const first = await post();
+      now = 59_999;
+      expect((await post()).body.id).toBe(first.body.id);
+      now = 60_000;
+      const later = await post();
+      expect(later.headers.get('idempotent-replayed')).toBeNull();
+      expect(later.body.id).not.toBe(first.body.id);
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
+
+describe('idempotency: keys survive a restart with a database file', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'classifaily-idempotency-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a POST replayed after a restart does not create a second schema', async () => {
+    const db = path.join(dir, 'sandbox.db');
+    const request = {
+      body: { name: 'Once only', categories: [{ name: 'a' }, { name: 'b' }] },
+      headers: { 'idempotency-key': 'restart-1' },
+    };
+    const before = await startSandbox({ db });
+    const first = await call(before, 'POST', '/v1/schemas', request);
+    expect(first.status).toBe(201);
+    await before.close();
+
+    const after = await startSandbox({ db });
+    try {
+      const replay = await call(after, 'POST', '/v1/schemas', request);
+      expect(replay.status).toBe(201);
+      expect(replay.headers.get('idempotent-replayed')).toBe('true');
+      expect(replay.body).toEqual(first.body);
+      const list = await call(after, 'GET', '/v1/schemas');
+      expect(list.body.data.map((s: { id: string }) => s.id)).toEqual([first.body.id]);
+      // The file holds no API key: entries are found by a hash of key and Idempotency-Key.
+      expect(readFileSync(db).includes(after.apiKey)).toBe(false);
+    } finally {
+      await after.close();
+    }
   });
 });

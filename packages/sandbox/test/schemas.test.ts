@@ -90,6 +90,42 @@ describe('schemas', () => {
   });
 });
 
+describe('schemas: what counts as text', () => {
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+  });
+  afterAll(() => sandbox.close());
+
+  it.each([
+    [{ name: '\u0000', categories: cats }, 422, 'name', 'name_empty'],
+    [
+      { name: 'x', categories: [{ name: 'a' }, { name: '\u200b' }] },
+      422,
+      'categories[1].name',
+      'category_empty',
+    ],
+    [{ name: 'x\ud800', categories: cats }, 400, 'name', 'name_malformed'],
+    [
+      { name: 'x', categories: [{ name: 'a\udfff' }, { name: 'b' }] },
+      400,
+      'categories[0].name',
+      'category_malformed',
+    ],
+    [
+      { name: 'x', categories: [{ name: 'a', description: 'cut \ud83d' }, { name: 'b' }] },
+      400,
+      'categories[0].description',
+      'description_malformed',
+    ],
+  ])('%j → %i with %s %s', async (body, status, field, code) => {
+    const answer = await call(sandbox, 'POST', '/v1/schemas', { body });
+    expect(answer.status).toBe(status);
+    expect(answer.body.errors).toEqual([expect.objectContaining({ field, code })]);
+    expectConforms('createSchema', answer);
+  });
+});
+
 describe('schemas survive a restart with a database file', () => {
   let dir: string;
   beforeAll(() => {

@@ -13,7 +13,9 @@ export const LIMITS = {
   "schemaListMaxLimit": 100,
   "schemaListDefaultLimit": 20,
   "idempotencyKeyMaxLength": 255,
-  "requestBodyMaxBytes": 1048576
+  "requestBodyMaxBytes": 1048576,
+  "requestBodyMaxDepth": 32,
+  "requestBodyMaxMembers": 1000
 } as const;
 
 export type Limits = typeof LIMITS;

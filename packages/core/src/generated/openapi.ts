@@ -166,7 +166,7 @@ export interface components {
         };
         /** @description Why one batch item failed. */
         ItemError: {
-            /** @description A stable machine code, such as `input_empty` or `input_too_long`. */
+            /** @description A stable machine code: `input_empty` (nothing visible), `input_malformed` (a lone UTF-16 surrogate) or `input_too_long`. */
             code: string;
             title: string;
             detail: string;
@@ -245,6 +245,7 @@ export interface components {
         FieldError: {
             /** @description The field at fault, as a path (`categories[2]`). */
             field: string;
+            /** @description What is wrong with the field: the JSON Schema keyword it breaks (`minLength`, `additionalProperties`, ...) or a text rule: `input_empty`, `input_malformed`, `category_empty`, `category_malformed`, `name_empty`, `name_malformed`, `description_malformed` (empty means only whitespace, control or format characters; malformed means a lone UTF-16 surrogate). */
             code: string;
             message: string;
         };
@@ -255,14 +256,14 @@ export interface components {
             title: string;
             status: number;
             detail?: string;
-            /** @description A stable machine code: `malformed_json`, `invalid_request`, `validation_failed`, `batch_too_large`, `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `permission_denied`, `not_found`, `schema_not_found`, `idempotency_key_in_use`, `idempotency_key_reused`, `payload_too_large`, `unsupported_media_type`, `rate_limited`, `internal_error`, `service_unavailable`. */
+            /** @description A stable machine code: `malformed_json`, `invalid_request`, `validation_failed`, `batch_too_large`, `missing_api_key`, `invalid_api_key`, `revoked_api_key`, `permission_denied`, `not_found`, `schema_not_found`, `idempotency_key_in_use`, `idempotency_key_reused`, `payload_too_large`, `unsupported_media_type`, `rate_limited`, `internal_error`, `service_unavailable`, `method_not_allowed`, `request_timeout`, `headers_too_large`. */
             code: string;
             request_id: string;
             errors?: components["schemas"]["FieldError"][];
         };
     };
     responses: {
-        /** @description The request is malformed (not JSON, wrong types, unknown fields). */
+        /** @description The request is malformed (not JSON or not UTF-8, wrong types, unknown fields, a text with a lone surrogate). */
         BadRequest: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -333,7 +334,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The request is well-formed but breaks a rule (a limit, a duplicate category, both or neither of `categories` and `schema`). */
+        /** @description The request is well-formed but breaks a rule (a limit, an empty text, a duplicate category, both or neither of `categories` and `schema`). */
         UnprocessableEntity: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];

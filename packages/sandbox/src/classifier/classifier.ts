@@ -213,7 +213,8 @@ export function classify(input: string, categories: CategorySpec[], explain = tr
   probabilities.forEach((p, i) => {
     if (p > probabilities[best]!) best = i;
   });
-  const scores: Record<string, number> = {};
+  // Category names are the caller's strings (`__proto__`, `constructor`): no prototype to collide with.
+  const scores: Record<string, number> = Object.create(null) as Record<string, number>;
   index.names.forEach((name, i) => {
     scores[name] = round(probabilities[i]!);
   });

@@ -2,14 +2,12 @@
 // the handlers hold the business rules JSON Schema cannot say.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { LIMITS } from '@classifaily/core';
+import { checkInput, LIMITS } from '@classifaily/core';
 import { classify, type CategorySpec } from '../classifier/classifier';
 import type { SandboxContext } from '../context';
 import { fingerprint } from '../idempotency';
-import { ProblemError, problemBody, type FieldError } from '../problems';
+import { PROBLEM_JSON, ProblemError, problemBody, type FieldError } from '../problems';
 import { InvalidCursorError, newId, type SchemaCategory } from '../store';
-
-export const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
 
 type Handler = (request: FastifyRequest) => { status: number; body: unknown };
 
@@ -45,10 +43,14 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext): void {
         );
       }
       if (claim.kind === 'replay') {
-        const { status, body } = claim.response;
-        reply.code(status).header('idempotent-replayed', 'true');
-        if (status >= 400) reply.type(PROBLEM_JSON);
-        return body;
+        // The first request's answer, byte for byte, under the first request's id.
+        const { status, json, requestId } = claim.response;
+        reply
+          .code(status)
+          .header('idempotent-replayed', 'true')
+          .header('x-request-id', requestId)
+          .type(status >= 400 ? PROBLEM_JSON : 'application/json; charset=utf-8');
+        return json;
       }
     }
     try {
@@ -65,7 +67,12 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext): void {
         body = problemBody(error, request.id);
         reply.type(PROBLEM_JSON);
       }
-      if (idemKey !== undefined) ctx.idempotency.complete(scope, idemKey, { status, body });
+      if (idemKey !== undefined)
+        ctx.idempotency.complete(scope, idemKey, {
+          status,
+          json: JSON.stringify(body),
+          requestId: request.id,
+        });
       reply.code(status);
       return body;
     } catch (error) {
@@ -99,17 +106,6 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext): void {
         );
       return schema.categories;
     }
-    const blank = body.categories!.flatMap((name, i) =>
-      name.trim() === ''
-        ? [{ field: `categories[${i}]`, code: 'blank', message: 'must not be only whitespace' }]
-        : [],
-    );
-    if (blank.length)
-      throw new ProblemError(
-        'validation_failed',
-        'A category name must not be only whitespace.',
-        blank,
-      );
     return body.categories!.map((name) => ({ name }));
   };
 
@@ -129,11 +125,6 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext): void {
     run((request) => {
       const body = request.body as ClassifyBody & { input: string };
       const categories = categoriesFor(request, body);
-      if (body.input.trim() === '') {
-        throw new ProblemError('validation_failed', 'The input must not be only whitespace.', [
-          { field: 'input', code: 'blank', message: 'must not be only whitespace' },
-        ]);
-      }
       ctx.stats.classified(1);
       return {
         status: 200,
@@ -209,16 +200,8 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext): void {
     run((request) => {
       const body = request.body as { name: string; categories: SchemaCategory[] };
       const errors: FieldError[] = [];
-      if (body.name.trim() === '')
-        errors.push({ field: 'name', code: 'blank', message: 'must not be only whitespace' });
       const seen = new Set<string>();
       body.categories.forEach((c, i) => {
-        if (c.name.trim() === '')
-          errors.push({
-            field: `categories[${i}].name`,
-            code: 'blank',
-            message: 'must not be only whitespace',
-          });
         if (seen.has(c.name))
           errors.push({
             field: `categories[${i}].name`,
@@ -295,24 +278,20 @@ interface ClassifyBody {
   explain?: boolean;
 }
 
+const ITEM_TITLES: Record<string, string> = {
+  input_empty: 'Empty input',
+  input_malformed: 'Broken text',
+  input_too_long: 'Input too long',
+};
+
+/** Why one batch item cannot be classified, by core's own rule for a text (decision 0005). */
 function itemError(input: string) {
-  if (input.trim() === '') {
-    return {
-      code: 'input_empty',
-      title: 'Empty input',
-      detail: 'This item has no text to classify.',
-      field: 'input',
-    };
-  }
-  // Characters as JSON Schema counts them (code points), like the `maxLength` of a single input.
-  const length = [...input].length;
-  if (length > LIMITS.inputMaxLength) {
-    return {
-      code: 'input_too_long',
-      title: 'Input too long',
-      detail: `This item's input has ${length} characters; the limit is ${LIMITS.inputMaxLength}.`,
-      field: 'input',
-    };
-  }
-  return undefined;
+  const problem = checkInput(input);
+  if (!problem) return undefined;
+  return {
+    code: problem.code,
+    title: ITEM_TITLES[problem.code] ?? 'Invalid input',
+    detail: problem.message,
+    field: 'input',
+  };
 }
