@@ -15,10 +15,7 @@ export const classify: OperationSpec = {
   path: '/v1/classify',
   readOnly: false,
   fields: [f.input, f.categorySource, f.categories, f.schema, f.explain, f.reviewThreshold],
-  outputFields: [
-    { key: 'id', label: 'Classification ID', type: 'string', help: "The classification's ID." },
-    ...classificationOutputFields,
-  ],
+  outputFields: classificationOutputFields,
   sample: classificationSample,
 };
 
