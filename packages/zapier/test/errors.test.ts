@@ -1,6 +1,6 @@
 import zapier, { type ZObject } from 'zapier-platform-core';
 
-import { TimeoutError, ValidationError } from '@classifaily/core';
+import { catalog, TimeoutError, ValidationError } from '@classifaily/core';
 import { toZapierError, DEFAULT_THROTTLE_DELAY_SECONDS } from '../src/errors';
 
 const z = { errors: zapier.errors } as unknown as ZObject;
@@ -17,7 +17,9 @@ describe('toZapierError', () => {
     });
     expect(appError(toZapierError(z, error))).toMatchObject({
       name: 'AppError',
-      message: expect.stringContaining('Field: Categories, Items line 3: Text.'),
+      message: expect.stringContaining(
+        `Field: Categories, Items line 3: ${catalog.fields.input.label}.`,
+      ),
       status: 400,
     });
   });

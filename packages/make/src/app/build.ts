@@ -169,7 +169,7 @@ const body = (op: OperationSpec) =>
 /** Where each classification output field is found in a result, relative to `from`. */
 function classificationOutput(fields: readonly OutputFieldSpec[], from: 'body' | 'item') {
   const paths: Record<string, string> = {
-    id: `${from}.id`,
+    id: `${from}.result.id`,
     index: `${from}.index`,
     reference: `${from}.id`,
     label: `${from}.result.label`,

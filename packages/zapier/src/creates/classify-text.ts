@@ -28,7 +28,8 @@ const perform = (z: ZObject, bundle: Bundle) =>
       ...targetOf(input),
       ...(booleanOf(input[F.explain.key]) ? { explain: true } : {}),
     });
-    return { id: classification.id, ...classificationOutput(classification.result, threshold) };
+    // The result carries its classification id (Zapier's `id` for a create), as batch items do.
+    return classificationOutput(classification.result, threshold);
   });
 
 export default defineCreate({
