@@ -195,6 +195,8 @@ describe.each(n8nVersionsUnderTest())('real n8n %s', (version) => {
         const got = item.classification as Record<string, unknown>;
         expect(item.text).toBe(TICKETS[index]!.text);
         expect(got.label).toBe(want.label);
+        // Each item its own classification id, as a single classification has (decision 0234).
+        expect(got.id).toMatch(/^cls_/);
         expect(got.confidence).toBeCloseTo(want.confidence, 3);
         expect(got.needs_review).toBe(want.confidence < 0.8);
         expect(typeof got.explanation).toBe('string');
