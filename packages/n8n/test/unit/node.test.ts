@@ -10,6 +10,7 @@ import {
   AuthenticationError,
   catalog,
   ClassifailyClient,
+  errorFromResponse,
   RateLimitError,
   ValidationError,
 } from '@classifaily/core';
@@ -200,7 +201,11 @@ describe('toNodeError', () => {
     );
     expect(error).toBeInstanceOf(NodeApiError);
     expect(error.message).toBe('The API key was revoked.');
-    expect(error.description).toMatch(/credential.*reconnect/);
+    expect(error.description).toMatch(/credential/);
+    // Says to reconnect once: core's hint, then where that is in n8n.
+    const advice = toNodeError(NODE, errorFromResponse(401, undefined, 'req_2')).description;
+    expect(advice?.match(/reconnect/gi)).toHaveLength(1);
+    expect(advice).toMatch(/reconnect\..*In n8n: open this node's Classifaily API credential/);
     expect(error.description).toContain('req_1');
     expect((error as NodeApiError).httpCode).toBe('401');
     expect(error.context.itemIndex).toBe(3);
