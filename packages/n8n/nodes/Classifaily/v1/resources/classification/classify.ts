@@ -126,6 +126,8 @@ export async function classify(this: IExecuteFunctions): Promise<INodeExecutionD
           outcomes[index] = outcome.ok
             ? { ok: true, result: outcome.result }
             : { ok: false, error: outcome.error };
+          // An item the queue itself refuses (no request) also means the node will stop.
+          if (!outcome.ok && stopOnError) stopping.abort(STOPPING);
         },
         (error: unknown) => {
           outcomes[index] = { ok: false, error };
