@@ -59,5 +59,13 @@ export class ClassifailyApi implements ICredentialType {
   // Relative: `authenticate` puts it under the credential's base URL, after core's checks.
   test: ICredentialTestRequest = {
     request: { url: credential.testPath, method: 'GET' },
+    // n8n shows only "Unauthorized" for a refused key; it passes the answer's status, not its body,
+    // to these rules, so the message names both a mistyped and a revoked key (decision 0222).
+    rules: [
+      {
+        type: 'responseCode',
+        properties: { value: 401, message: credential.keyRejectedMessage },
+      },
+    ],
   };
 }

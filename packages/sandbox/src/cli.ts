@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // classifaily-sandbox --port 8787 [--db ./sandbox.db] [--faults] [--latency MS] [--rate-limit N]
+//   [--rate-limit-window MS]
 import { parseArgs } from 'node:util';
 import { startSandbox } from './index';
 
@@ -10,7 +11,9 @@ const USAGE = `Usage: classifaily-sandbox [options]
   --db FILE         keep saved schemas in this SQLite file (default: in memory)
   --faults          test mode: enable fault injection and the /__sandbox control endpoints
   --latency MS      add this many ms to every /v1 request
-  --rate-limit N    requests per key per minute (default 600)
+  --rate-limit N    requests per key per window (default 600)
+  --rate-limit-window MS
+                    the rate limit's window in ms (default 60000: a minute)
   --idempotency-ttl S  keep answers for Idempotency-Key replays this many seconds (default 86400)
   --log             log each request (never the API key)
   --json            print one JSON line {url, apiKey, revokedKey, readOnlyKey} instead of the banner
@@ -27,6 +30,7 @@ async function main(): Promise<void> {
       latency: { type: 'string', default: '0' },
       'rate-limit': { type: 'string', default: '600' },
       'idempotency-ttl': { type: 'string', default: '86400' },
+      'rate-limit-window': { type: 'string', default: '60000' },
       log: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -50,6 +54,7 @@ async function main(): Promise<void> {
     latencyMs: number('latency', values.latency),
     rateLimit: number('rate-limit', values['rate-limit']),
     idempotencyTtlMs: number('idempotency-ttl', values['idempotency-ttl']) * 1000,
+    rateLimitWindowMs: number('rate-limit-window', values['rate-limit-window']),
     logger: values.log,
   });
   if (values.faults && !isLoopback(values.host)) {

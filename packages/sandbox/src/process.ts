@@ -11,8 +11,10 @@ import type { SandboxStats } from './stats';
 export interface SandboxProcessOptions {
   /** Added to every /v1 request, in ms. */
   latencyMs?: number;
-  /** Requests per key per minute. Default: high enough never to throttle a test (1,000,000). */
+  /** Requests per key per window. Default: high enough never to throttle a test (1,000,000). */
   rateLimit?: number;
+  /** The rate limit's window in ms. Default 60,000 (a minute). */
+  rateLimitWindowMs?: number;
   /** Further CLI arguments. */
   args?: string[];
 }
@@ -64,7 +66,10 @@ export async function startSandboxProcess(
 ): Promise<SandboxProcess> {
   const args = [CLI, '--port', '0', '--faults', '--json'];
   if (options.latencyMs) args.push('--latency', String(options.latencyMs));
-  args.push('--rate-limit', String(options.rateLimit ?? 1_000_000), ...(options.args ?? []));
+  args.push('--rate-limit', String(options.rateLimit ?? 1_000_000));
+  if (options.rateLimitWindowMs)
+    args.push('--rate-limit-window', String(options.rateLimitWindowMs));
+  args.push(...(options.args ?? []));
   const child = spawn(sandboxNode(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
 
   const info = await new Promise<{

@@ -135,6 +135,35 @@ describe('idempotency keys', () => {
     expect((await call(sandbox, 'GET', '/v1/schemas')).body.data).toHaveLength(1);
   });
 
+  it('counts what became of each key, and items billed twice under different keys', async () => {
+    const batch = {
+      items: [{ input: 'I was charged twice' }, { input: 'The app crashes on start' }],
+      categories: SUPPORT,
+    };
+    const send = (key: string, b: unknown = batch) =>
+      call(sandbox, 'POST', '/v1/classify/batch', { body: b, headers: { 'idempotency-key': key } });
+    await send('b-1');
+    await send('b-1'); // a retry of the same request: replayed, not billed
+    expect(sandbox.stats()).toMatchObject({
+      itemsClassified: 2,
+      itemsClassifiedAgain: 0,
+      idempotency: { applied: 1, replayed: 1, inUse: 0, reused: 0 },
+    });
+    await send('b-2'); // the same work under a new key: billed again, and counted as such
+    await send('b-2', { ...batch, explain: true }); // another body under that key: refused
+    expect(sandbox.stats()).toMatchObject({
+      itemsClassified: 4,
+      itemsClassifiedAgain: 2,
+      idempotency: { applied: 2, replayed: 1, inUse: 0, reused: 1 },
+    });
+    // The same texts against other categories are other work, not a repeat.
+    await send('b-3', { ...batch, categories: ['a', 'b'] });
+    expect(sandbox.stats().itemsClassifiedAgain).toBe(2);
+    sandbox.reset();
+    await send('b-4');
+    expect(sandbox.stats()).toMatchObject({ itemsClassified: 2, itemsClassifiedAgain: 0 });
+  });
+
   it('an Idempotency-Key over 255 characters is refused (400)', async () => {
     const answer = await post('k'.repeat(256));
     expect(answer.status).toBe(400);

@@ -29,6 +29,20 @@ it('counts, injects faults (replacing earlier ones), resets, and passes CLI opti
   expect((await sandbox.stats()).total).toBe(0);
 });
 
+it('passes the rate limit window to the child', async () => {
+  const other = await startSandboxProcess({ rateLimit: 1, rateLimitWindowMs: 1000 });
+  try {
+    const get = () =>
+      fetch(`${other.url}/v1/me`, { headers: { authorization: `Bearer ${other.apiKey}` } });
+    expect((await get()).status).toBe(200);
+    const limited = await get();
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('1'); // a minute's window would say up to 60
+  } finally {
+    await other.close();
+  }
+});
+
 it('stops the child on close', async () => {
   const other = await startSandboxProcess();
   await other.close();

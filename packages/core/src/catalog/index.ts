@@ -27,6 +27,12 @@ export const credential = {
     const mode = me.key.mode === 'test' ? ', test mode' : '';
     return `${me.account.name} (${me.key.name}${mode})`;
   },
+  /**
+   * What a connection test says when the API refuses the key (401) on a platform that shows only the
+   * status of the test's answer, not its body (n8n's credential test rules): so it names both causes.
+   */
+  keyRejectedMessage:
+    'Classifaily did not accept this API key: it is mistyped, or it has been revoked. Copy the key again from the Classifaily dashboard (Settings → API keys), or create a new key there, then paste it here and save.',
 } as const;
 
 /** Labels of the resources operations belong to, for platforms that group steps (Make's module groups). */

@@ -1,13 +1,12 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error --
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error --
    The harness runs in Jest, never inside n8n: it needs processes, files and timers. */
-// A started n8n (`n8n start`) driven through its own REST API, for what `n8n execute` cannot do:
-// run a workflow in the background and stop it as a user does (the Stop button calls
-// POST /rest/executions/:id/stop), and test a credential as the credential dialog does
-// (POST /rest/credentials/test). An owner account is set up on the fresh database and its session
-// cookie used for every call, with a fixed browser-id header (n8n binds the session to it).
-import type { ChildProcess } from 'node:child_process';
-import path from 'node:path';
-
+// A started n8n (`n8n start`, through the editor suite's startEditor) driven through its own REST
+// API, for what `n8n execute` cannot do: run a workflow in the background and stop it as a user
+// does (the Stop button calls POST /rest/executions/:id/stop), and test a credential as the
+// credential dialog does (POST /rest/credentials/test). An owner account is set up on the fresh
+// database and its session cookie used for every call, with a fixed browser-id header (n8n binds
+// the session to it).
+import { startEditor, type Editor } from './editor';
 import type { N8nInstance } from './n8n';
 
 const OWNER = {
@@ -24,29 +23,29 @@ export interface CredentialTestResult {
 }
 
 export class N8nServer {
-  readonly url: string;
-  readonly logFile: string;
-  private readonly child: ChildProcess;
+  private readonly editor: Editor;
   private cookie = '';
 
-  private constructor(url: string, child: ChildProcess, logFile: string) {
-    this.url = url;
-    this.child = child;
-    this.logFile = logFile;
+  private constructor(editor: Editor) {
+    this.editor = editor;
   }
 
-  /** Starts n8n on a free port, waits until it answers, and signs in as a fresh owner. */
+  get url(): string {
+    return this.editor.url;
+  }
+
+  /** Starts n8n on a free port, waits until its REST API answers, and signs in as a fresh owner. */
   static async start(instance: N8nInstance, timeoutMs = 3 * 60_000): Promise<N8nServer> {
-    const logFile = path.join(instance.userFolder, 'n8n-start.log');
-    const { child, port } = await instance.startOnFreePort({ logFile });
-    const server = new N8nServer(`http://127.0.0.1:${port}`, child, logFile);
+    const server = new N8nServer(await startEditor(instance, timeoutMs));
     try {
-      await server.waitUntilReady(timeoutMs);
+      await server.waitForRestApi(timeoutMs);
       await server.signIn();
       return server;
     } catch (error) {
       await server.stop();
-      throw error;
+      throw new Error(
+        `${(error as Error).message}\n--- n8n start (tail) ---\n${server.editor.logTail()}`,
+      );
     }
   }
 
@@ -109,32 +108,19 @@ export class N8nServer {
     });
   }
 
-  async stop(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
-    this.child.kill('SIGTERM');
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), 20_000);
-    await exited;
-    clearTimeout(timer);
+  stop(): Promise<void> {
+    return this.editor.stop();
   }
 
-  private async waitUntilReady(timeoutMs: number): Promise<void> {
+  /** 1.x reports /healthz/readiness before its REST routes are mounted: wait for one of them. */
+  private async waitForRestApi(timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (this.child.exitCode !== null)
-        throw new Error(`n8n start exited (${this.child.exitCode}); see ${this.logFile}`);
-      try {
-        // The settings route answers once the REST API is mounted (1.x reports /healthz ready earlier).
-        const response = await fetch(`${this.url}/rest/settings`);
-        if (response.ok) return;
-      } catch {
-        // Not listening yet.
-      }
+      const response = await fetch(`${this.url}/rest/settings`).catch(() => undefined);
+      if (response?.ok) return;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    throw new Error(
-      `n8n did not answer on ${this.url} within ${timeoutMs} ms; see ${this.logFile}`,
-    );
+    throw new Error(`n8n's REST API did not answer on ${this.url} within ${timeoutMs} ms`);
   }
 
   private async signIn(): Promise<void> {

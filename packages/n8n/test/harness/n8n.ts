@@ -132,7 +132,8 @@ export class N8nInstance {
 
   readonly install: InstalledN8n;
   readonly userFolder: string;
-  private readonly env: NodeJS.ProcessEnv;
+  /** The environment every n8n command of this instance gets (the queue-mode harness adds to it). */
+  readonly env: NodeJS.ProcessEnv;
   private readonly keep: boolean;
 
   private constructor(
@@ -226,8 +227,8 @@ export class N8nInstance {
 
   /**
    * `n8n start`: the editor and REST API on http://127.0.0.1:<port>, with this instance's packages,
-   * credentials and workflows (scripts/dev.mjs, test/harness/n8n-server.ts). Its output goes to this
-   * terminal, or to `logFile`; the caller stops it.
+   * credentials and workflows (scripts/dev.mjs, the editor suite, test/harness/n8n-server.ts). Its
+   * output goes to this terminal, or to `logFile`; the caller stops it.
    */
   start(port: number, options: { logFile?: string } = {}): ChildProcess {
     const log = options.logFile ? fs.openSync(options.logFile, 'a') : undefined;
@@ -237,20 +238,13 @@ export class N8nInstance {
         N8N_PORT: String(port),
         N8N_LISTEN_ADDRESS: '127.0.0.1',
         N8N_SECURE_COOKIE: 'false',
+        ...editorOfflineEnv(this.install),
       },
       cwd: this.userFolder,
       stdio: log === undefined ? 'inherit' : ['ignore', log, log],
     });
     if (log !== undefined) fs.closeSync(log); // the child has its own copy
     return child;
-  }
-
-  /** `start` on a free port (test/harness/n8n-server.ts). */
-  async startOnFreePort(
-    options: { logFile?: string } = {},
-  ): Promise<{ child: ChildProcess; port: number }> {
-    const port = await freePort();
-    return { child: this.start(port, options), port };
   }
 
   async dispose(): Promise<void> {
@@ -273,7 +267,8 @@ export class N8nInstance {
     return file;
   }
 
-  private async cli(args: string[], what: string): Promise<void> {
+  /** Runs one n8n CLI command to its end (e.g. `import:workflow`, `publish:workflow --id=…`). */
+  async cli(args: string[], what: string): Promise<void> {
     const started = Date.now();
     const { code, stdout, stderr } = await run(
       this.install.nodeBinary,
@@ -373,6 +368,21 @@ async function headlessEnv(
   };
 }
 
+/**
+ * What only `n8n start` needs to stay offline (both seen failing in its log): the node creator asks
+ * n8n's API for its list of verified community nodes, and 2.x's MCP registry module fetches a server
+ * list at start-up (a module 1.x does not have, where naming it is an error).
+ */
+function editorOfflineEnv(install: InstalledN8n): Record<string, string> {
+  const modules = path.join(path.dirname(install.n8nBin), '..', 'dist', 'modules');
+  return {
+    N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+    ...(fs.existsSync(path.join(modules, 'mcp-registry'))
+      ? { N8N_DISABLED_MODULES: 'mcp-registry' }
+      : {}),
+  };
+}
+
 /** The last pretty-printed top-level JSON object in n8n's stdout that looks like an execution. */
 export function lastExecutionJson(stdout: string): Record<string, unknown> | undefined {
   const lines = stdout.split('\n');
@@ -440,7 +450,7 @@ export function outputJson(
   return (runs[runIndex]?.outputs[output] ?? []).map((item) => item.json);
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();

@@ -26,6 +26,7 @@ import {
 import { ClassifailyApi } from '../../credentials/ClassifailyApi.credentials';
 import { toNodeError } from '../../nodes/Classifaily/v1/errors';
 import { fieldProperty } from '../../nodes/Classifaily/v1/fields';
+import { searchSchemas } from '../../nodes/Classifaily/v1/methods/listSearch';
 import { categoryNames } from '../../nodes/Classifaily/v1/resources/classification/classify';
 import { abortableSleep, n8nFetch } from '../../nodes/Classifaily/v1/transport';
 import { PACKAGE_ROOT as root } from '../harness/n8n';
@@ -349,5 +350,90 @@ describe('waits between retries', () => {
     cancel.abort(new Error('cancelled by the user'));
     await expect(waiting).rejects.toThrow('cancelled by the user');
     await expect(abortableSleep(5)).resolves.toBeUndefined();
+  });
+});
+
+describe('the schema picker (searchSchemas)', () => {
+  // 250 schemas, newest first, in pages of 100 as the API serves them; "Team 0".."Team 49" are on
+  // the last page.
+  const schemas = Array.from({ length: 250 }, (_, i) => ({
+    object: 'schema',
+    id: `sch_${String(249 - i).padStart(3, '0')}`,
+    name: `Team ${249 - i}`,
+    categories: [{ name: 'billing' }, { name: 'other' }],
+    created_at: '2026-01-01T00:00:00Z',
+  }));
+  function picker() {
+    const urls: string[] = [];
+    const context = {
+      getNode: () => NODE,
+      getCredentials: async () => ({ apiKey: SAMPLE_KEY, baseUrl: 'http://127.0.0.1:9' }),
+      helpers: {
+        httpRequestWithAuthentication: async (_type: string, options: { url: string }) => {
+          urls.push(options.url);
+          const url = new URL(options.url);
+          const limit = Number(url.searchParams.get('limit'));
+          const start = Number(url.searchParams.get('cursor') ?? 0);
+          const next = start + limit < schemas.length ? String(start + limit) : null;
+          return {
+            statusCode: 200,
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              object: 'list',
+              data: schemas.slice(start, start + limit),
+              has_more: next !== null,
+              next_cursor: next,
+            }),
+          };
+        },
+      },
+    };
+    return { urls, search: searchSchemas.bind(context as never) };
+  }
+
+  it('gives one page per call and the token for the next, without a search text', async () => {
+    const { urls, search } = picker();
+    const first = await search();
+    expect(first.results).toHaveLength(100);
+    expect(first.results[0]).toEqual({
+      name: 'Team 249',
+      value: 'sch_249',
+      description: 'billing, other',
+    });
+    const second = await search(undefined, first.paginationToken as string);
+    expect(second.results[0]!.name).toBe('Team 149');
+    expect(urls).toHaveLength(2);
+  });
+
+  it('reads on past pages without a match, so a schema on a later page is found', async () => {
+    const { urls, search } = picker();
+    const found = await search('team 7');
+    // "Team 7x" are on the second page; the first page (Team 249..150) has none.
+    expect(found.results.map((r) => r.name)).toEqual([
+      'Team 79',
+      'Team 78',
+      'Team 77',
+      'Team 76',
+      'Team 75',
+      'Team 74',
+      'Team 73',
+      'Team 72',
+      'Team 71',
+      'Team 70',
+    ]);
+    expect(urls).toHaveLength(2);
+    // The rest ("Team 7") is on the last page, behind the token.
+    const rest = await search('team 7', found.paginationToken as string);
+    expect(rest.results.map((r) => r.name)).toEqual(['Team 7']);
+    expect(rest.paginationToken).toBeUndefined();
+  });
+
+  it('answers no results, and no token, once every page was read without a match', async () => {
+    const { urls, search } = picker();
+    expect(await search('nothing like this')).toEqual({
+      results: [],
+      paginationToken: undefined,
+    });
+    expect(urls).toHaveLength(3);
   });
 });

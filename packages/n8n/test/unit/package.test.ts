@@ -54,6 +54,16 @@ describe('dist', () => {
     );
   });
 
+  it('puts the node in the AI root nodes of the node creator, so that searching for it finds it', () => {
+    // n8n 2.x leaves out of the search of its "What happens next?" panel every node in the AI
+    // category that is not an AI root node (it keeps those for canvases with AI nodes on them).
+    const codex = JSON.parse(
+      fs.readFileSync(path.join(root, 'dist/nodes/Classifaily/Classifaily.node.json'), 'utf8'),
+    );
+    expect(codex.categories).toContain('AI');
+    expect(codex.subcategories.AI).toContain('Root Nodes');
+  });
+
   it('declares a versioned node whose every version shows the light and dark icons', () => {
     const nodeFile = path.join(root, pkg.n8n.nodes[0]);
     const { Classifaily } = require(nodeFile) as { Classifaily: new () => IVersionedNodeType };
@@ -112,6 +122,13 @@ describe('dist', () => {
       url: 'http://127.0.0.1:8787/v1/me',
       headers: { Authorization: 'Bearer cai_test_abcdefgh12345678' },
     });
+    // A refused key gets core's words in the credential dialog, not n8n's "Unauthorized".
+    expect(cred.test?.rules).toEqual([
+      {
+        type: 'responseCode',
+        properties: { value: 401, message: catalog.credential.keyRejectedMessage },
+      },
+    ]);
     for (const file of Object.values(cred.icon as Record<string, string>)) {
       expect(fs.existsSync(path.resolve(path.dirname(credFile), file.replace(/^file:/, '')))).toBe(
         true,

@@ -5,11 +5,20 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { checkInput, LIMITS } from '@classifaily/core';
 import { classify, type CategorySpec } from '../classifier/classifier';
 import type { SandboxContext } from '../context';
-import { fingerprint } from '../idempotency';
+import { fingerprint, type Claim } from '../idempotency';
 import { PROBLEM_JSON, ProblemError, problemBody, type FieldError } from '../problems';
+import type { IdempotencyStats } from '../stats';
 import { InvalidCursorError, newId, type SchemaCategory } from '../store';
 
 type Handler = (request: FastifyRequest) => { status: number; body: unknown };
+
+/** Which counter of `stats.idempotency` each kind of claim adds to. */
+const CLAIM_COUNTER = {
+  new: 'applied',
+  replay: 'replayed',
+  in_use: 'inUse',
+  reused: 'reused',
+} as const satisfies Record<Claim['kind'], keyof IdempotencyStats>;
 
 export function registerV1(app: FastifyInstance, ctx: SandboxContext): void {
   /**
@@ -28,6 +37,7 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext): void {
         idemKey,
         fingerprint(request.method, request.url, request.body),
       );
+      ctx.stats.idempotency(CLAIM_COUNTER[claim.kind]);
       if (claim.kind === 'in_use') {
         throw new ProblemError(
           'idempotency_key_in_use',
@@ -127,7 +137,7 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext): void {
     run((request) => {
       const body = request.body as ClassifyBody & { input: string };
       const categories = categoriesFor(request, body);
-      ctx.stats.classified(1);
+      ctx.stats.classified(request.apiKey!.key, targetOf(body), body.input);
       const id = newId('cls_');
       return {
         status: 200,
@@ -148,11 +158,13 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext): void {
       const body = request.body as ClassifyBody & { items: Array<{ input: string; id?: string }> };
       const categories = categoriesFor(request, body);
       let succeeded = 0;
+      const target = targetOf(body);
       const results = body.items.map((item, index) => {
         const id = item.id === undefined ? {} : { id: item.id };
         const error = itemError(item.input);
         if (error) return { index, ...id, status: 'failed', error };
         succeeded += 1;
+        ctx.stats.classified(request.apiKey!.key, target, item.input);
         return {
           index,
           ...id,
@@ -160,7 +172,6 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext): void {
           result: resultFor(newId('cls_'), item.input, categories, Boolean(body.explain)),
         };
       });
-      ctx.stats.classified(succeeded);
       return {
         status: 200,
         body: {
@@ -288,6 +299,12 @@ const ITEM_TITLES: Record<string, string> = {
 };
 
 /** Why one batch item cannot be classified, by core's own rule for a text (decision 0005). */
+
+/** What an item is classified against, for telling a repeat (the counters). */
+function targetOf(body: ClassifyBody): unknown {
+  return [body.schema ?? body.categories, Boolean(body.explain)];
+}
+
 function itemError(input: string) {
   const problem = checkInput(input);
   if (!problem) return undefined;

@@ -21,6 +21,7 @@ import {
   type INodeProperties,
 } from 'n8n-workflow';
 
+import { batchSender } from '../../batch-sender';
 import { errorText, toNodeError } from '../../errors';
 import { fieldProperty } from '../../fields';
 import { itemParameter } from '../../item-parameters';
@@ -228,8 +229,9 @@ function targetMemo() {
 }
 
 /**
- * Core's batch queue on the node's client. With `stopping`, a batch that fails, or that holds a
- * failed item, aborts it as soon as its answer is read, before the queue sends its next batch.
+ * Core's batch queue on the node's client, each batch sent by `batchSender` (stable idempotency
+ * keys, shared rate limits waited out). With `stopping`, a batch that fails, or that holds a failed
+ * item, aborts it as soon as its answer is read, before the queue sends its next batch.
  */
 async function batchQueue(
   this: IExecuteFunctions,
@@ -240,8 +242,9 @@ async function batchQueue(
     // Batch size and concurrency are the node's, not an item's: read from the first item.
     const nodeOptions = this.getNodeParameter('options', 0, {}) as Options;
     const client: ClassifailyClient = await classifailyClient.call(this);
+    const sender = batchSender.call(this, client);
     const send: SendBatch = (body, options) =>
-      client.classifyBatch(body, options).then(
+      sender(body, options).then(
         (answer) => {
           if (answer.results.some((entry) => entry.status !== 'completed'))
             stopping?.abort(STOPPING);
