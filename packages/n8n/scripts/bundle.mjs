@@ -79,14 +79,13 @@ try {
  * same one): one guide link, written once.
  */
 function writeDocumentationLinks() {
-  const { catalog } = createRequire(import.meta.url)('@classifaily/core');
-  const guide = catalog.service.guides.n8n;
+  const { guideUrl } = createRequire(import.meta.url)('@classifaily/core');
   for (const entry of pkg.n8n.nodes) {
     const codex = path.join(root, entry.replace(/\.js$/, '.json'));
     const json = JSON.parse(fs.readFileSync(codex, 'utf8'));
     json.resources = {
-      credentialDocumentation: [{ url: `${guide}#credentials` }],
-      primaryDocumentation: [{ url: guide }],
+      credentialDocumentation: [{ url: guideUrl('n8n', 'credentials') }],
+      primaryDocumentation: [{ url: guideUrl('n8n') }],
     };
     fs.writeFileSync(codex, `${JSON.stringify(json, null, 2)}\n`);
   }

