@@ -234,7 +234,7 @@ export const routeByCategory: FieldSpec = {
   advanced: true,
 };
 
-export const lowConfidence = {
+export const lowConfidence: FieldSpec = {
   key: 'lowConfidence',
   label: 'Low-Confidence Items',
   type: 'select',
@@ -254,15 +254,15 @@ export const lowConfidence = {
   ],
   help: 'What Route by Category does with results below the review threshold.',
   advanced: true,
-} as const satisfies FieldSpec;
+};
 
 // For platforms that offer a step to AI agents as a tool (n8n).
 
-export const toolDescription = {
+export const toolDescription: FieldSpec = {
   key: 'toolDescription',
   label: 'Tool Description',
   type: 'text',
   required: false,
   default: tools.classify.description,
   help: 'What an AI agent reads to decide when to call this tool and what to give it. The default describes classifying a text; change it to say when your agent should use it.',
-} as const satisfies FieldSpec;
+};
