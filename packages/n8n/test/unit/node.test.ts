@@ -129,7 +129,7 @@ describe('V2: what a saved workflow holds changes, so it is a new version (decis
     expect(shows({ ...routing, categories: ['billing', '={{ $json.extra }}'] })).toBe(true);
     expect(shows({ ...routing, categories: ['billing', 'bug'] })).toBe(false);
     expect(shows({ categories: ['={{ $json.extra }}'] })).toBe(false);
-    expect(hint!.message).toMatch(/typed in/);
+    expect(hint!.message).toMatch(/cannot name an output.*Type the category names/);
   });
 });
 

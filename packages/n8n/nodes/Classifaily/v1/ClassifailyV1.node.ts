@@ -5,7 +5,7 @@ import { classifailyIcon } from '../icon';
 import { nodeHints, nodeProperties } from '../v1/properties';
 import { execute, methods } from '../v1/execute';
 import { outputsExpression } from '../v1/outputs';
-import { CREDENTIAL_TYPE } from '../v1/transport';
+import { CREDENTIAL_TYPE } from '../v1/credential';
 
 export class ClassifailyV1 implements INodeType {
   description: INodeTypeDescription = {

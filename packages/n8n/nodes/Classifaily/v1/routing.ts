@@ -10,13 +10,16 @@ export interface Routing {
   outputFor(result: ClassificationOutput): number | undefined;
 }
 
+const INSTEAD =
+  'Type the category names in the list, or turn Route by Category off and route with a Switch node on the label and needs_review fields of the result.';
+
 /** What the editor's hint and the failed run say when routing meets a category from an expression. */
 export const ROUTING_NEEDS_TYPED_CATEGORIES = {
-  hint: 'Route by Category names one output after each category when you build the workflow, so the categories must be typed in: a category from an expression cannot name an output, and the run will stop. Type the names, or turn Route by Category off and route with a Switch node on the label and needs_review fields of the result.',
+  hint: `Route by Category names one output after each category when you build the workflow, so a category from an expression cannot name an output, and the run will stop. ${INSTEAD}`,
   message: (position: number) =>
     `Route by Category needs the categories typed in, but category ${position} is an expression`,
   description: (expression: string) =>
-    `Outputs are named after the categories when the workflow is built, so ${expression} cannot name one. Type the category names in the list, or turn Route by Category off and route with a Switch node on the label and needs_review fields of the result.`,
+    `Outputs are named after the categories when the workflow is built, so ${expression} cannot name one. ${INSTEAD}`,
 };
 
 const ONE_OUTPUT: Routing = { outputs: [{ type: 'main' }], outputFor: () => 0 };

@@ -16,8 +16,6 @@ import {
 
 import { CREDENTIAL_TYPE, credentialBaseUrl } from './credential';
 
-export { CREDENTIAL_TYPE } from './credential';
-
 type Context = IExecuteFunctions | ILoadOptionsFunctions;
 
 /**
