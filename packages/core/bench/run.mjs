@@ -143,7 +143,7 @@ async function benchOverhead(rounds) {
 }
 
 console.log(
-  `classifyMany: latency ${LATENCY_MS} ms per request, concurrency ${CONCURRENCY}, batches of 25`,
+  `Node ${process.version}. classifyMany: latency ${LATENCY_MS} ms per request, concurrency ${CONCURRENCY}, batches of 25`,
 );
 await benchMany(200); // warm-up: JIT and the first TCP connections, not measured
 const rows = [];

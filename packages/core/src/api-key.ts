@@ -28,8 +28,3 @@ export function normalizeApiKey(raw: unknown): string {
   }
   return key;
 }
-
-/** True when the key is a test-mode key. */
-export function isTestKey(key: string): boolean {
-  return key.startsWith('cai_test_');
-}

@@ -12,8 +12,17 @@ import {
   ValidationError,
 } from './errors';
 import { LIMITS } from './generated/limits';
-import type { BatchClassification, ClassifyBatchRequest } from './types';
-import { checkInput, checkTarget, validationError, VALIDATION_HINT } from './validation';
+import { checkOptions, QUEUE_OPTIONS } from './options';
+import { utf8Length } from './text';
+import type { BatchClassification, BatchItem, ClassifyBatchRequest } from './types';
+import {
+  checkInput,
+  checkItemId,
+  checkTarget,
+  MESSAGES,
+  validationError,
+  VALIDATION_HINT,
+} from './validation';
 import type { ManyItem, ManyOutcome } from './many';
 
 /** What an item is classified against; items with equal targets share batches. */
@@ -26,7 +35,7 @@ export interface BatchTarget {
 export interface BatchQueueOptions {
   /** Batch requests in flight at once, over all targets. Default 4. */
   concurrency?: number;
-  /** Items per request, 1..25. Default 25. */
+  /** Items per request, 1..25. Default 25; a batch is cut earlier when its body would pass the API's limit. */
   batchSize?: number;
   signal?: AbortSignal;
 }
@@ -50,6 +59,10 @@ export type SendBatch = (
 interface Waiting {
   index: number;
   item: ManyItem;
+  /** The item as it goes on the wire. */
+  wire: BatchItem;
+  /** Its exact bytes there (with the comma before it), counted only when a batch nears the limit. */
+  bytes?: number;
   resolve: (outcome: ManyOutcome) => void;
   reject: (error: unknown) => void;
 }
@@ -63,16 +76,12 @@ interface Group {
    */
   error?: ClassifailyError;
   buffer: Waiting[];
+  /** Bytes of the request body with no items; an upper bound of the buffered items' bytes. */
+  emptyBytes: number;
+  bufferAtMost: number;
 }
 
 type Batch = { group: Group; part: Waiting[] };
-
-export function checkBatchSize(batchSize: number | undefined): number {
-  const size = batchSize ?? LIMITS.batchMaxItems;
-  if (!Number.isInteger(size) || size < 1 || size > LIMITS.batchMaxItems)
-    throw new RangeError(`batchSize must be between 1 and ${LIMITS.batchMaxItems}`);
-  return size;
-}
 
 /** The error a target with bad categories or schema gets, or undefined if it is fine. */
 export function targetError(target: BatchTarget): ValidationError | undefined {
@@ -81,8 +90,9 @@ export function targetError(target: BatchTarget): ValidationError | undefined {
 }
 
 export function createBatchQueue(send: SendBatch, options: BatchQueueOptions = {}): BatchQueue {
-  const batchSize = checkBatchSize(options.batchSize);
-  const concurrency = Math.max(1, options.concurrency ?? 4);
+  checkOptions(options, QUEUE_OPTIONS);
+  const batchSize = options.batchSize ?? LIMITS.batchMaxItems;
+  const concurrency = options.concurrency ?? 4;
   const { signal } = options;
   const groups = new Map<string, Group>();
   const ready: Batch[] = [];
@@ -119,18 +129,10 @@ export function createBatchQueue(send: SendBatch, options: BatchQueueOptions = {
   const run = async ({ group, part }: Batch) => {
     running++;
     try {
-      const response = await send(
-        {
-          items: part.map(({ item }) =>
-            item.id === undefined ? { input: item.input } : { input: item.input, id: item.id },
-          ),
-          ...group.body,
-        },
-        { signal },
-      );
+      const response = await send({ items: part.map((w) => w.wire), ...group.body }, { signal });
+      // The client checked the answer: one entry per item, in order (answers.ts).
       part.forEach((waiting, position) => {
-        const entry =
-          response.results.find((r) => r.index === position) ?? response.results[position];
+        const entry = response.results[position];
         if (entry?.result && entry.status === 'completed') {
           settle(
             waiting,
@@ -183,13 +185,16 @@ export function createBatchQueue(send: SendBatch, options: BatchQueueOptions = {
     const key = JSON.stringify([target.schema ?? null, target.categories ?? null, explain]);
     let group = groups.get(key);
     if (!group) {
+      const body = {
+        ...(target.schema ? { schema: target.schema } : { categories: target.categories }),
+        ...(explain ? { explain: true } : {}),
+      };
       group = {
-        body: {
-          ...(target.schema ? { schema: target.schema } : { categories: target.categories }),
-          ...(explain ? { explain: true } : {}),
-        },
+        body,
         error: targetError(target),
         buffer: [],
+        emptyBytes: utf8Length(JSON.stringify({ items: [], ...body })),
+        bufferAtMost: 0,
       };
       groups.set(key, group);
     }
@@ -197,30 +202,53 @@ export function createBatchQueue(send: SendBatch, options: BatchQueueOptions = {
     return (lastGroup = group);
   };
 
+  const dispatch = (group: Group) => {
+    ready.push({ group, part: group.buffer });
+    group.buffer = [];
+    group.bufferAtMost = 0;
+  };
+
   return {
     add(item, target) {
       const index = added++;
       unsettled++;
       return new Promise<ManyOutcome>((resolve, reject) => {
-        const waiting: Waiting = { index, item, resolve, reject };
+        const wire: BatchItem =
+          item?.id === undefined ? { input: item?.input } : { input: item.input, id: item.id };
+        const waiting: Waiting = { index, item, wire, resolve, reject };
         const group = groupOf(target);
         if (group.error) return fail(waiting, group.error);
-        const problem = checkInput(item?.input);
+        const problem = checkInput(item?.input) ?? checkItemId(item?.id);
         if (problem) return fail(waiting, validationError([problem], problem.code));
+        // Batches are cut by the API's body limit as well as by count (decision 0007). Sizes are
+        // counted exactly only when an upper bound says the batch may not fit: short texts never.
+        const atMost = atMostBytes(wire);
+        if (group.emptyBytes + group.bufferAtMost + atMost > LIMITS.requestBodyMaxBytes) {
+          const alone = group.emptyBytes + exactBytes(waiting);
+          if (alone > LIMITS.requestBodyMaxBytes) {
+            const error = {
+              field: 'input',
+              code: 'item_too_large',
+              message: MESSAGES.itemTooLarge(alone),
+            };
+            return fail(waiting, validationError([error], error.code));
+          }
+          const buffered = group.buffer.reduce((sum, w) => sum + exactBytes(w), 0);
+          if (alone + buffered > LIMITS.requestBodyMaxBytes) {
+            dispatch(group);
+            pump();
+          }
+        }
         group.buffer.push(waiting);
+        group.bufferAtMost += atMost;
         if (group.buffer.length === batchSize) {
-          ready.push({ group, part: group.buffer });
-          group.buffer = [];
+          dispatch(group);
           pump();
         }
       });
     },
     flush() {
-      for (const group of groups.values()) {
-        if (!group.buffer.length) continue;
-        ready.push({ group, part: group.buffer });
-        group.buffer = [];
-      }
+      for (const group of groups.values()) if (group.buffer.length) dispatch(group);
       pump();
       return unsettled === 0 ? Promise.resolve() : new Promise((resolve) => drained.push(resolve));
     },
@@ -239,6 +267,15 @@ export function errorReach(error: ClassifailyError): 'everything' | 'target' | '
   if (error instanceof NotFoundError || (error instanceof ValidationError && error.status === 422))
     return 'target';
   return 'batch';
+}
+
+/** An upper bound of an item's bytes on the wire: every UTF-16 unit at its longest JSON spelling. */
+function atMostBytes(wire: BatchItem): number {
+  return 6 * (wire.input.length + (wire.id?.length ?? 0)) + 32;
+}
+
+function exactBytes(waiting: Waiting): number {
+  return (waiting.bytes ??= utf8Length(JSON.stringify(waiting.wire)) + 1);
 }
 
 function withId<T extends { index: number }>(

@@ -1,3 +1,14 @@
+import { defaultSleep } from '#default-sleep';
+import {
+  isBatchClassification,
+  isClassification,
+  isDeletedSchema,
+  isMe,
+  isSchema,
+  isSchemaList,
+  type AnswerCheck,
+} from './answers';
+import { MAX_ANSWER_BYTES } from './answer-size';
 import { normalizeApiKey } from './api-key';
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from './base-url';
 import {
@@ -6,18 +17,25 @@ import {
   ServerError,
   TimeoutError,
   errorFromResponse,
-  redact,
 } from './errors';
 import { LIMITS } from './generated/limits';
-import { backoffDelay, MAX_BACKOFF_MS, parseRetryAfter } from './retry';
 import {
   classifyMany,
   type ClassifyManyOptions,
   type ClassifyManyParams,
   type ManyOutcome,
 } from './many';
-import { defaultSleep } from '#default-sleep';
-import type { FetchLike, FetchLikeResponse, Sleep } from './transport';
+import {
+  checkIdempotencyKey,
+  checkOptions,
+  CLIENT_OPTIONS,
+  MAX_TIMER_MS,
+  REQUEST_OPTIONS,
+} from './options';
+import { checkAnsweringOrigin, redirectTarget } from './redirects';
+import { backoffDelay, MAX_BACKOFF_MS, MIN_RETRY_DELAY_MS, parseRetryAfter } from './retry';
+import { utf8Length } from './text';
+import { defaultFetch, type FetchLike, type FetchLikeResponse, type Sleep } from './transport';
 import type {
   BatchClassification,
   Classification,
@@ -39,8 +57,12 @@ import {
 } from './validation';
 import { VERSION } from './version';
 
-/** Per-attempt timeout of a request, in ms (the Make app's base uses the same). */
-export const DEFAULT_TIMEOUT_MS = 30_000;
+/**
+ * Per-attempt timeout of a request, in ms: long enough for a batch of 25 with explanations from a
+ * language model, whose slowest answers take tens of seconds (decision 0010). Each adapter sets
+ * its own budget within its platform's limits (`timeout`, `maxRetries`, `totalTimeout`).
+ */
+export const DEFAULT_TIMEOUT_MS = 60_000;
 
 export interface ClientOptions {
   /** Required unless `auth` is `'transport'`. */
@@ -55,8 +77,14 @@ export interface ClientOptions {
   baseUrl?: string;
   /** Retries after the first attempt. Default 2. */
   maxRetries?: number;
-  /** Per-attempt timeout in ms. Default 30 s. */
+  /** Per-attempt timeout in ms. Default 60 s. */
   timeout?: number;
+  /**
+   * The most a logical request may take, every attempt and wait included, in ms: the budget of a
+   * platform that stops a step after a fixed time (Zapier). The last attempt gets what is left; no
+   * retry starts that could not finish in it. Default: no limit beyond the attempts' own.
+   */
+  totalTimeout?: number;
   /** Longest single wait between attempts in ms, `Retry-After` included. Default 8 s. */
   maxRetryDelay?: number;
   fetch?: FetchLike;
@@ -74,24 +102,31 @@ export interface RequestOptions {
   /** Reuse a key of your own; by default one is made per logical request. */
   idempotencyKey?: string;
   timeout?: number;
+  totalTimeout?: number;
   maxRetries?: number;
 }
 
-interface Call {
+interface Call<T> {
   method: 'GET' | 'POST' | 'DELETE';
   path: string;
   query?: Record<string, string | number | undefined>;
   body?: unknown;
+  /** What a 2xx answer must look like (answers.ts). */
+  check: AnswerCheck<T>;
 }
+
+type Outcome<T> = { value: T } | { error: ClassifailyError };
 
 export class ClassifailyClient {
   readonly baseUrl: string;
   readonly maxRetries: number;
   readonly timeout: number;
+  readonly totalTimeout: number;
   readonly maxRetryDelay: number;
   readonly schemas: SchemasResource;
   // Private by `#` so that the key is not an enumerable property: it never shows in a dump of the client.
   readonly #apiKey: string | undefined;
+  readonly #origin: string;
   readonly #fetch: FetchLike;
   readonly #sleep: Sleep;
   readonly #random: () => number;
@@ -100,12 +135,15 @@ export class ClassifailyClient {
   readonly #userAgent: string;
 
   constructor(options: ClientOptions) {
+    checkOptions(options, CLIENT_OPTIONS);
     this.#apiKey = options.auth === 'transport' ? undefined : normalizeApiKey(options.apiKey);
     this.baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
+    this.#origin = new URL(this.baseUrl).origin;
     this.maxRetries = options.maxRetries ?? 2;
     this.timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
+    this.totalTimeout = options.totalTimeout ?? Infinity;
     this.maxRetryDelay = options.maxRetryDelay ?? MAX_BACKOFF_MS;
-    this.#fetch = options.fetch ?? ((url, init) => fetch(url, init));
+    this.#fetch = options.fetch ?? defaultFetch;
     const sleep = options.sleep ?? defaultSleep;
     if (!sleep)
       throw new ClassifailyError('This build of Classifaily has no timers of its own.', {
@@ -123,7 +161,10 @@ export class ClassifailyClient {
   /** Classifies one text. */
   async classify(body: ClassifyRequest, options?: RequestOptions): Promise<Classification> {
     validateClassify(body);
-    return this.request<Classification>({ method: 'POST', path: '/v1/classify', body }, options);
+    return this.request(
+      { method: 'POST', path: '/v1/classify', body, check: isClassification },
+      options,
+    );
   }
 
   /** Classifies 1 to 25 texts in one request; each item gets a result or its own error. */
@@ -132,15 +173,16 @@ export class ClassifailyClient {
     options?: RequestOptions,
   ): Promise<BatchClassification> {
     validateBatchShape(body);
-    return this.request<BatchClassification>(
-      { method: 'POST', path: '/v1/classify/batch', body },
+    return this.request(
+      { method: 'POST', path: '/v1/classify/batch', body, check: isBatchClassification },
       options,
     );
   }
 
   /**
-   * Classifies any number of texts: chunks of ≤25, a bounded number of requests at once, one outcome
-   * per item in input order. An item with bad input fails alone, before anything is sent.
+   * Classifies any number of texts: batches of ≤25 items and ≤ the API's body size, a bounded
+   * number of requests at once, one outcome per item in input order. An item with bad input fails
+   * alone, before anything is sent.
    */
   async classifyMany(
     params: ClassifyManyParams,
@@ -155,11 +197,12 @@ export class ClassifailyClient {
 
   /** Who the key belongs to: the credential test and the connection label of every platform. */
   me(options?: RequestOptions): Promise<Me> {
-    return this.request<Me>({ method: 'GET', path: '/v1/me' }, options);
+    return this.request({ method: 'GET', path: '/v1/me', check: isMe }, options);
   }
 
   /** Sends one logical request, retrying what is safe to retry with the same idempotency key. */
-  async request<T>(call: Call, options: RequestOptions = {}): Promise<T> {
+  async request<T>(call: Call<T>, options: RequestOptions = {}): Promise<T> {
+    checkOptions(options, REQUEST_OPTIONS);
     const url = this.buildUrl(call);
     const headers: Record<string, string> = {
       Accept: 'application/json',
@@ -172,15 +215,20 @@ export class ClassifailyClient {
       headers['Content-Type'] = 'application/json';
     }
     if (call.method === 'POST')
-      headers['Idempotency-Key'] = options.idempotencyKey ?? this.#newIdempotencyKey();
+      headers['Idempotency-Key'] =
+        options.idempotencyKey ??
+        checkIdempotencyKey(this.#newIdempotencyKey(), 'newIdempotencyKey');
 
     const maxRetries = options.maxRetries ?? this.maxRetries;
     const timeout = options.timeout ?? this.timeout;
+    const totalTimeout = options.totalTimeout ?? this.totalTimeout;
+    const started = this.#now();
     for (let retries = 0; ; retries++) {
-      let outcome: { value: T } | { error: ClassifailyError; retryAfterMs?: number };
+      const left = totalTimeout - (this.#now() - started);
+      let outcome: Outcome<T>;
       try {
-        const response = await this.send(url, call.method, headers, body, timeout, options.signal);
-        outcome = await this.readResponse<T>(response);
+        const attemptTimeout = Math.max(1, Math.min(timeout, left));
+        outcome = await this.attempt(call, url, headers, body, attemptTimeout, options);
       } catch (error) {
         if (error instanceof ClassifailyError) outcome = { error };
         else throw error;
@@ -189,106 +237,123 @@ export class ClassifailyClient {
 
       const { error } = outcome;
       if (!error.retryable || retries >= maxRetries || options.signal?.aborted) throw error;
-      const wait = this.retryWait(retries, outcome.retryAfterMs);
+      const wait = this.retryWait(retries, error.retryAfterMs);
       // A server that asks for a longer wait than we may spend gets its answer passed on at once,
-      // so that the platform (Zapier's throttle, n8n's retry) can schedule the wait instead.
-      if (wait === undefined) throw error;
+      // so that the platform (Zapier's throttle, n8n's retry) can schedule the wait instead; so
+      // does a wait that would leave the budget no time for another attempt.
+      if (wait === undefined || this.#now() - started + wait >= totalTimeout) throw error;
       headers['Classifaily-Retry-Count'] = String(retries + 1);
       await this.#sleep(wait, options.signal);
       options.signal?.throwIfAborted();
     }
   }
 
+  /** The wait before the next attempt: the server's Retry-After (at least a small minimum) or backoff. */
   private retryWait(retries: number, retryAfterMs: number | undefined): number | undefined {
-    if (retryAfterMs !== undefined)
-      return retryAfterMs <= this.maxRetryDelay ? retryAfterMs : undefined;
-    return backoffDelay(retries, this.#random, this.maxRetryDelay);
+    if (retryAfterMs === undefined) return backoffDelay(retries, this.#random, this.maxRetryDelay);
+    const wait = Math.max(retryAfterMs, MIN_RETRY_DELAY_MS);
+    return wait <= this.maxRetryDelay ? wait : undefined;
   }
 
-  private async send(
+  /** One attempt: send (following a same-origin redirect), read at most MAX_ANSWER_BYTES, judge. */
+  private async attempt<T>(
+    call: Call<T>,
     url: string,
-    method: string,
     headers: Record<string, string>,
     body: string | undefined,
     timeout: number,
-    signal: AbortSignal | undefined,
-  ): Promise<FetchLikeResponse> {
-    const timeoutSignal = AbortSignal.timeout(timeout);
+    { signal }: RequestOptions,
+  ): Promise<Outcome<T>> {
+    const timeoutSignal = AbortSignal.timeout(Math.min(Math.ceil(timeout), MAX_TIMER_MS));
     const combined = signal ? AbortSignal.any([signal, timeoutSignal]) : timeoutSignal;
-    try {
-      return await this.#fetch(url, {
-        method,
-        headers: { ...headers },
-        body,
-        signal: combined,
-        timeout,
-      });
-    } catch (cause) {
-      if (signal?.aborted) throw cause; // the caller cancelled: not ours to wrap or retry
-      if (timeoutSignal.aborted || isTimeout(cause)) {
+    const failed = (cause: unknown, answer?: FetchLikeResponse): never => {
+      if (signal?.aborted) throw signal.reason; // the caller cancelled: not ours to wrap or retry
+      if (timeoutSignal.aborted || isTimeout(cause))
         throw new TimeoutError(
-          `Classifaily did not answer within ${Math.round(timeout / 1000)} seconds.`,
+          `Classifaily did not answer within ${timeout < 1000 ? `${Math.ceil(timeout)} ms` : `${Math.round(timeout / 1000)} seconds`}.`,
           {
             code: 'timeout',
             hint: 'This is usually temporary: try again. If it keeps happening, send fewer or shorter texts at once.',
           },
         );
-      }
+      const requestId = answer?.headers.get('x-request-id') ?? undefined;
       throw new ConnectionError(
-        `Could not reach Classifaily at ${this.baseUrl}${describeCause(cause)}.`,
+        answer
+          ? 'The connection to Classifaily broke while the answer was arriving.'
+          : `Could not reach Classifaily at ${this.baseUrl}${describeCause(cause)}.`,
         {
+          status: answer?.status,
+          requestId,
           code: 'connection_error',
-          cause: redactedCause(cause),
-          hint: 'Check the base URL in the connection and your network, then try again.',
+          cause,
+          hint: answer
+            ? 'This is usually temporary: try again.'
+            : 'Check the base URL in the connection and your network, then try again.',
         },
       );
-    }
-  }
+    };
 
-  private async readResponse<T>(
-    response: FetchLikeResponse,
-  ): Promise<{ value: T } | { error: ClassifailyError; retryAfterMs?: number }> {
+    let response: FetchLikeResponse;
+    let target = url;
+    for (let hops = 0; ; hops++) {
+      try {
+        response = await this.#fetch(target, {
+          method: call.method,
+          headers: { ...headers },
+          body,
+          signal: combined,
+          timeout,
+          redirect: 'manual',
+          maxResponseBytes: MAX_ANSWER_BYTES,
+        });
+      } catch (cause) {
+        return failed(cause);
+      }
+      if (response.url !== target) checkAnsweringOrigin(response.url, this.#origin);
+      const location = response.headers.get('location');
+      const next = redirectTarget(
+        response.status,
+        location,
+        target,
+        call.method,
+        this.#origin,
+        hops,
+      );
+      if (next === undefined) break;
+      await response.text().catch(() => undefined); // frees the connection for the next request
+      target = next;
+    }
+
     const requestId = response.headers.get('x-request-id') ?? undefined;
     let text: string;
     try {
       text = await response.text();
     } catch (cause) {
-      return {
-        error: new ConnectionError(
-          'The connection to Classifaily broke while the answer was arriving.',
-          {
-            status: response.status,
-            requestId,
-            code: 'connection_error',
-            cause: redactedCause(cause),
-            hint: 'This is usually temporary: try again.',
-          },
-        ),
-      };
+      if ((cause as { code?: unknown } | undefined)?.code === 'answer_too_large')
+        return { error: answerTooLarge(response.status, requestId) };
+      return failed(cause, response);
     }
+    if (text.length > MAX_ANSWER_BYTES / 3 && utf8Length(text) > MAX_ANSWER_BYTES)
+      return { error: answerTooLarge(response.status, requestId) };
+
     if (response.status >= 200 && response.status < 300) {
+      let value: unknown;
       try {
-        return { value: JSON.parse(text) as T };
+        value = JSON.parse(text);
       } catch {
-        return {
-          error: new ServerError('Classifaily sent an answer that could not be read.', {
-            status: response.status,
-            requestId,
-            code: 'malformed_response',
-            hint: 'This is temporary: try again in a moment.',
-          }),
-        };
+        return { error: malformedAnswer(response.status, requestId, 'could not be read') };
       }
+      return call.check(value, call.body)
+        ? { value }
+        : { error: malformedAnswer(response.status, requestId, 'is not a Classifaily answer') };
     }
-    const problem = parseProblem(text);
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.#now());
     return {
-      error: errorFromResponse(response.status, problem, requestId, retryAfterMs),
-      retryAfterMs,
+      error: errorFromResponse(response.status, parseProblem(text), requestId, retryAfterMs),
     };
   }
 
-  private buildUrl(call: Call): string {
+  private buildUrl(call: Call<unknown>): string {
     const url = new URL(this.baseUrl + call.path);
     for (const [key, value] of Object.entries(call.query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
@@ -305,7 +370,10 @@ class SchemasResource {
 
   /** One page, newest first. */
   list(query: ListSchemasQuery = {}, options?: RequestOptions): Promise<SchemaList> {
-    return this.#client.request<SchemaList>({ method: 'GET', path: '/v1/schemas', query }, options);
+    return this.#client.request(
+      { method: 'GET', path: '/v1/schemas', query, check: isSchemaList },
+      options,
+    );
   }
 
   /** Every schema (or the first `max`), following the pagination. */
@@ -327,21 +395,51 @@ class SchemasResource {
 
   async get(id: string, options?: RequestOptions): Promise<Schema> {
     validateSchemaId(id);
-    return this.#client.request<Schema>({ method: 'GET', path: `/v1/schemas/${id}` }, options);
+    return this.#client.request(
+      { method: 'GET', path: `/v1/schemas/${id}`, check: isSchema },
+      options,
+    );
   }
 
   async create(body: CreateSchemaRequest, options?: RequestOptions): Promise<Schema> {
     validateCreateSchema(body);
-    return this.#client.request<Schema>({ method: 'POST', path: '/v1/schemas', body }, options);
+    return this.#client.request(
+      { method: 'POST', path: '/v1/schemas', body, check: isSchema },
+      options,
+    );
   }
 
   async delete(id: string, options?: RequestOptions): Promise<DeletedSchema> {
     validateSchemaId(id);
-    return this.#client.request<DeletedSchema>(
-      { method: 'DELETE', path: `/v1/schemas/${id}` },
+    return this.#client.request(
+      { method: 'DELETE', path: `/v1/schemas/${id}`, check: isDeletedSchema },
       options,
     );
   }
+}
+
+/** A 2xx whose body is not the answer asked for: temporary, like a 5xx (decision 0011). */
+function malformedAnswer(status: number, requestId: string | undefined, what: string) {
+  return new ServerError(`Classifaily sent an answer that ${what}.`, {
+    status,
+    requestId,
+    code: 'malformed_response',
+    hint: 'This is temporary: try again in a moment.',
+  });
+}
+
+function answerTooLarge(status: number, requestId: string | undefined) {
+  const mb = Math.round(MAX_ANSWER_BYTES / 1_000_000);
+  return new ServerError(
+    `The answer to this request was larger than any Classifaily answer can be (${mb} MB); it was not read.`,
+    {
+      status,
+      requestId,
+      code: 'answer_too_large',
+      retryable: false,
+      hint: 'Check that the base URL of your connection points at Classifaily itself, not at another server or a proxy page.',
+    },
+  );
 }
 
 function parseProblem(text: string): Partial<Problem> | undefined {
@@ -368,9 +466,4 @@ function describeCause(cause: unknown): string {
   const e = cause as { code?: string; cause?: { code?: string } } | undefined;
   const code = e?.code ?? e?.cause?.code;
   return typeof code === 'string' ? ` (${code})` : '';
-}
-
-function redactedCause(cause: unknown): Error {
-  const message = cause instanceof Error ? cause.message : String(cause);
-  return new Error(redact(message));
 }

@@ -1,6 +1,8 @@
 // Typed errors in the style of openai-node: the class is picked from the HTTP status, and each one
 // carries the status, the API's machine code, the request id, a plain-words message and a hint that
-// says what to do. No error ever holds the API key (see redact()).
+// says what to do. No error ever holds the API key: everything an error is given is redacted here,
+// in its constructor, so no property (enumerable or not), no stack, no cause and no util.inspect
+// output can show one.
 import { isRetryableStatus } from './retry';
 import type { FieldError, Problem } from './types';
 
@@ -9,8 +11,10 @@ export interface ErrorDetails {
   code?: string;
   requestId?: string;
   hint?: string;
-  fieldErrors?: FieldError[];
+  fieldErrors?: readonly FieldError[];
   cause?: unknown;
+  /** How long the server asked us to wait (`Retry-After`), if it said. */
+  retryAfterMs?: number;
   /** Overrides the class's default (a 409 is retryable only while the idempotency key is in use). */
   retryable?: boolean;
 }
@@ -24,23 +28,23 @@ export class ClassifailyError extends Error {
   readonly hint: string;
   /** Whether trying the same request again later may succeed. */
   readonly retryable: boolean;
+  /** How long the server asked to wait before trying again (429, 503, 409 in use), if it said. */
+  readonly retryAfterMs?: number;
   /** What `retryable` is unless the details say otherwise. */
   static readonly retryableByDefault: boolean = false;
 
   constructor(message: string, details: ErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    super(
+      redact(message),
+      details.cause === undefined ? undefined : { cause: redactedCause(details.cause) },
+    );
     this.status = details.status;
-    this.code = details.code;
-    this.requestId = details.requestId;
-    this.hint = details.hint ?? 'If this keeps happening, contact Classifaily support.';
+    this.code = redactOptional(details.code);
+    this.requestId = redactOptional(details.requestId);
+    this.hint = redact(details.hint ?? 'If this keeps happening, contact Classifaily support.');
+    this.retryAfterMs = details.retryAfterMs;
     this.retryable =
       details.retryable ?? (new.target as typeof ClassifailyError).retryableByDefault;
-  }
-
-  /** The message, the hint and the request id in one line, for platforms with one text field. */
-  get fullMessage(): string {
-    const id = this.requestId ? ` (request ${this.requestId})` : '';
-    return `${this.message} ${this.hint}${id}`;
   }
 }
 
@@ -58,7 +62,11 @@ export class ValidationError extends ClassifailyError {
   readonly fieldErrors: FieldError[];
   constructor(message: string, details: ErrorDetails = {}) {
     super(message, details);
-    this.fieldErrors = details.fieldErrors ?? [];
+    this.fieldErrors = (details.fieldErrors ?? []).map((e) => ({
+      field: redact(String(e.field)),
+      code: redact(String(e.code)),
+      message: redact(String(e.message)),
+    }));
   }
 }
 export class ConflictError extends ClassifailyError {
@@ -68,12 +76,6 @@ export class ConflictError extends ClassifailyError {
 export class RateLimitError extends ClassifailyError {
   override readonly name = 'RateLimitError';
   static override readonly retryableByDefault = true;
-  /** How long the server asked us to wait, if it said. */
-  readonly retryAfterMs?: number;
-  constructor(message: string, details: ErrorDetails & { retryAfterMs?: number } = {}) {
-    super(message, details);
-    this.retryAfterMs = details.retryAfterMs;
-  }
 }
 export class ServerError extends ClassifailyError {
   override readonly name = 'ServerError';
@@ -88,43 +90,24 @@ export class TimeoutError extends ClassifailyError {
   static override readonly retryableByDefault = true;
 }
 
-/** Plain-words messages by status, used when the server sends no usable detail. */
-const FALLBACK: Record<string, { message: string; hint: string }> = {
-  auth: {
-    message: 'Classifaily did not accept the API key.',
-    hint: 'Check the API key in your Classifaily connection (copy it again from the Classifaily dashboard) and reconnect.',
-  },
-  revoked: {
-    message: 'This Classifaily API key has been revoked.',
-    hint: 'Create a new API key in the Classifaily dashboard and reconnect with it.',
-  },
-  permission: {
-    message: 'This Classifaily API key is not allowed to do this.',
-    hint: 'Use a key with write access, or ask the account owner for one.',
-  },
-  notFound: {
-    message: 'Classifaily could not find what was asked for.',
-    hint: 'Check the schema ID, or pick the schema again from the list.',
-  },
-  validation: {
-    message: 'Classifaily could not accept the request.',
-    hint: 'Check the fields named in the error and try again.',
-  },
-  conflict: {
-    message: 'The same request is still being processed.',
-    hint: 'Wait a few seconds and try again.',
-  },
-  rateLimit: {
-    message: 'Too many requests to Classifaily: the rate limit was reached.',
-    hint: 'Slow down: process fewer items at once, lower the concurrency, or wait a minute and retry.',
-  },
-  server: {
-    message: 'Classifaily had a temporary problem.',
-    hint: 'This is temporary: try again in a few minutes.',
-  },
-};
+const HINTS = {
+  auth: 'Check the API key in your Classifaily connection (copy it again from the Classifaily dashboard) and reconnect.',
+  revoked: 'Create a new API key in the Classifaily dashboard and reconnect with it.',
+  permission: 'Use a key with write access, or ask the account owner for one.',
+  notFound: 'Check the schema ID, or pick the schema again from the list.',
+  validation: 'Check the fields named in the error and try again.',
+  conflict: 'Wait a few seconds and try again.',
+  rateLimit:
+    'Slow down: process fewer items at once, lower the concurrency, or wait a minute and retry.',
+  server: 'This is temporary: try again in a few minutes.',
+} as const;
 
-/** Builds the typed error for an HTTP error response, from its problem+json body if it has one. */
+/**
+ * The typed error for an HTTP error response, from its problem+json body if it has one: a plain
+ * switch on the status, as openai-node's `APIError.generate`. The server's `detail` is the message
+ * when there is one, except for 5xx, whose detail is for operators: the user needs to know it is
+ * temporary.
+ */
 export function errorFromResponse(
   status: number,
   problem: Partial<Problem> | undefined,
@@ -133,45 +116,64 @@ export function errorFromResponse(
 ): ClassifailyError {
   const details: ErrorDetails = {
     status,
-    code: problem?.code,
-    requestId: problem?.request_id ?? requestId,
-    fieldErrors: problem?.errors,
+    code: typeof problem?.code === 'string' ? problem.code : undefined,
+    requestId: typeof problem?.request_id === 'string' ? problem.request_id : requestId,
+    fieldErrors: Array.isArray(problem?.errors) ? problem.errors : undefined,
     retryable: isRetryableStatus(status, problem?.code),
+    retryAfterMs,
   };
-  const detail = problem?.detail ? redact(problem.detail) : undefined;
-  const kind = errorKind(status, problem?.code);
-  const fallback = FALLBACK[kind.fallback]!;
-  // A 5xx detail is for operators; the user needs to know it is temporary.
-  const message = kind.Class === ServerError ? fallback.message : (detail ?? fallback.message);
-  const hint = fallback.hint;
-  if (kind.Class === RateLimitError)
-    return new RateLimitError(message, { ...details, hint, retryAfterMs });
-  if (kind.Class === ValidationError)
-    return new ValidationError(describeFieldErrors(message, problem?.errors), { ...details, hint });
-  return new kind.Class(message, { ...details, hint });
+  const detail = typeof problem?.detail === 'string' && problem.detail ? problem.detail : undefined;
+  const said = (fallback: string) => detail ?? fallback;
+  switch (status) {
+    case 401:
+      return problem?.code === 'revoked_api_key'
+        ? new AuthenticationError(said('This Classifaily API key has been revoked.'), {
+            ...details,
+            hint: HINTS.revoked,
+          })
+        : new AuthenticationError(said('Classifaily did not accept the API key.'), {
+            ...details,
+            hint: HINTS.auth,
+          });
+    case 403:
+      return new PermissionDeniedError(
+        said('This Classifaily API key is not allowed to do this.'),
+        { ...details, hint: HINTS.permission },
+      );
+    case 404:
+      return new NotFoundError(said('Classifaily could not find what was asked for.'), {
+        ...details,
+        hint: HINTS.notFound,
+      });
+    case 409:
+      return new ConflictError(said('The same request is still being processed.'), {
+        ...details,
+        hint: HINTS.conflict,
+      });
+    case 429:
+      return new RateLimitError(
+        said('Too many requests to Classifaily: the rate limit was reached.'),
+        { ...details, hint: HINTS.rateLimit },
+      );
+    case 408:
+      return new ServerError('Classifaily had a temporary problem.', {
+        ...details,
+        hint: HINTS.server,
+      });
+    default:
+      if (status >= 500)
+        return new ServerError('Classifaily had a temporary problem.', {
+          ...details,
+          hint: HINTS.server,
+        });
+      return new ValidationError(
+        withFieldErrors(said('Classifaily could not accept the request.'), details.fieldErrors),
+        { ...details, hint: HINTS.validation },
+      );
+  }
 }
 
-type ErrorClass = new (message: string, details: ErrorDetails) => ClassifailyError;
-
-/** Which class and which plain-words fallback an HTTP error status gets. */
-function errorKind(
-  status: number,
-  code: string | undefined,
-): { Class: ErrorClass; fallback: string } {
-  if (status === 401)
-    return {
-      Class: AuthenticationError,
-      fallback: code === 'revoked_api_key' ? 'revoked' : 'auth',
-    };
-  if (status === 403) return { Class: PermissionDeniedError, fallback: 'permission' };
-  if (status === 404) return { Class: NotFoundError, fallback: 'notFound' };
-  if (status === 409) return { Class: ConflictError, fallback: 'conflict' };
-  if (status === 429) return { Class: RateLimitError, fallback: 'rateLimit' };
-  if (status >= 500 || status === 408) return { Class: ServerError, fallback: 'server' };
-  return { Class: ValidationError, fallback: 'validation' };
-}
-
-function describeFieldErrors(message: string, errors: FieldError[] | undefined): string {
+function withFieldErrors(message: string, errors: readonly FieldError[] | undefined): string {
   if (!errors?.length) return message;
   const list = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
   return message.includes(list) ? message : `${message} (${list})`;
@@ -182,4 +184,20 @@ export function redact(text: string): string {
   return text
     .replace(/cai_(live|test)_[A-Za-z0-9]+/g, 'cai_$1_***')
     .replace(/(Bearer\s+)[^\s"',]+/gi, '$1***');
+}
+
+function redactOptional(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : redact(String(text));
+}
+
+/**
+ * A cause safe to keep: our own errors as they are (already redacted), anything else as a new
+ * Error with its message redacted and its network code (ECONNRESET…) kept, and nothing else of it.
+ */
+function redactedCause(cause: unknown): unknown {
+  if (cause instanceof ClassifailyError) return cause;
+  const e = cause as { message?: unknown; code?: unknown; cause?: { code?: unknown } } | undefined;
+  const copy = new Error(redact(String(e?.message ?? cause)));
+  const code = typeof e?.code === 'string' ? e.code : e?.cause?.code;
+  return typeof code === 'string' ? Object.assign(copy, { code: redact(code) }) : copy;
 }

@@ -1,16 +1,35 @@
+// The public API of @classifaily/core. Modules not named here (answers, options, redirects, retry,
+// answer-size, sleep) are the client's internals.
 export * from './generated/limits';
 export type { components, paths, operations } from './generated/openapi';
 export * from './types';
 export * from './errors';
-export * from './transport';
-export * from './retry';
-export * from './validation';
+export * from './format';
+export type { FetchLike, FetchLikeInit, FetchLikeResponse, Sleep } from './transport';
+export {
+  checkInput,
+  MESSAGES,
+  parseCategoryList,
+  validateBatchShape,
+  validateClassify,
+  validateCreateSchema,
+  validateSchemaId,
+  validationError,
+} from './validation';
 export * from './text';
 export * from './review';
 export * from './api-key';
 export * from './base-url';
-export * from './many';
-export * from './batch-queue';
+export type { ClassifyManyOptions, ClassifyManyParams, ManyItem, ManyOutcome } from './many';
+export {
+  createBatchQueue,
+  // The n8n node checks each item's target with it before anything is sent (decision 0208).
+  targetError,
+  type BatchQueue,
+  type BatchQueueOptions,
+  type BatchTarget,
+  type SendBatch,
+} from './batch-queue';
 export * from './client';
 export * from './catalog';
 export { VERSION } from './version';

@@ -1,4 +1,4 @@
-// classifyMany: any number of items, chunked into batches of ≤25 sent with bounded concurrency,
+// classifyMany: any number of items, in batches of ≤25 items and ≤ the body limit, bounded concurrency,
 // one outcome per item in input order. Nothing is lost: every input item gets exactly one outcome.
 import { createBatchQueue, targetError, type SendBatch } from './batch-queue';
 import type { ClassifailyError } from './errors';
@@ -20,7 +20,7 @@ export interface ClassifyManyParams {
 export interface ClassifyManyOptions {
   /** Batch requests in flight at once. Default 4. */
   concurrency?: number;
-  /** Items per request, 1..25. Default 25. */
+  /** Items per request, 1..25. Default 25; a batch is cut earlier when its body would pass the API's limit. */
   batchSize?: number;
   signal?: AbortSignal;
 }
@@ -28,15 +28,6 @@ export interface ClassifyManyOptions {
 export type ManyOutcome =
   | { index: number; id?: string; ok: true; result: ClassificationResult }
   | { index: number; id?: string; ok: false; error: ClassifailyError };
-
-/** Splits a list into consecutive chunks of at most `size`, keeping order. */
-export function chunk<T>(items: readonly T[], size: number): T[][] {
-  if (!Number.isInteger(size) || size < 1)
-    throw new RangeError('chunk size must be a positive integer');
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
-}
 
 export async function classifyMany(
   sendBatch: SendBatch,

@@ -31,3 +31,21 @@ const BLANK = /^[\s\p{Cc}\p{Cf}]*$/u;
 export function isBlankText(text: string): boolean {
   return BLANK.test(text);
 }
+
+/** Bytes of the text in UTF-8 (a lone surrogate counts as the 3 bytes of its replacement). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}

@@ -1,8 +1,8 @@
 /**
- * The one thing the client needs from a platform: a `fetch`-shaped function. Global `fetch` fits;
- * n8n and Zapier wrap their own request helpers in it so that their logging, proxies and auth
- * middleware apply. It must resolve for every HTTP status (errors are the client's job) and reject
- * only when no response arrived.
+ * The one thing the client needs from a platform: a `fetch`-shaped function. Core's default is
+ * global `fetch` (defaultFetch below); n8n and Zapier wrap their own request helpers in it so that
+ * their logging, proxies and auth middleware apply. It must resolve for every HTTP status (errors
+ * are the client's job) and reject only when no response arrived.
  */
 export interface FetchLikeInit {
   method: string;
@@ -11,11 +11,26 @@ export interface FetchLikeInit {
   signal?: AbortSignal;
   /** The per-attempt timeout in ms, for transports that cannot take a signal. */
   timeout?: number;
+  /**
+   * Always `'manual'`: a 3xx must come back as it is, so that the client decides where the key and
+   * the texts may go (it follows a redirect only within the base URL's origin, decision 0008).
+   * A transport that cannot leave redirects to its caller must at least report `url`.
+   * (Optional only for callers other than the client, such as a transport's own tests.)
+   */
+  redirect?: 'manual';
+  /**
+   * The most bytes of decoded body the client reads. A transport that can stop reading there should,
+   * rejecting `text()` with an error whose `code` is `'answer_too_large'`; the client also refuses a
+   * longer text afterwards (decision 0009).
+   */
+  maxResponseBytes?: number;
 }
 
 export interface FetchLikeResponse {
   status: number;
   headers: { get(name: string): string | null };
+  /** The URL that answered, after any redirect the transport followed itself. */
+  url?: string;
   text(): Promise<string>;
 }
 
@@ -26,3 +41,61 @@ export type FetchLike = (url: string, init: FetchLikeInit) => Promise<FetchLikeR
  * keeps a plain Node process alive while it waits; platforms that forbid timers pass their own.
  */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+/** Global `fetch` as a FetchLike: redirects left to the client, the body read no further than allowed. */
+export const defaultFetch: FetchLike = async (url, init) => {
+  const response = await fetch(url, {
+    method: init.method,
+    headers: init.headers,
+    body: init.body,
+    signal: init.signal,
+    redirect: 'manual',
+  });
+  return {
+    status: response.status,
+    headers: response.headers,
+    url: response.url || url,
+    text: () => readAtMost(response, init.maxResponseBytes ?? Infinity),
+  };
+};
+
+/** The body as text, refusing (and no longer reading) one larger than `max` bytes once decoded. */
+async function readAtMost(response: Response, max: number): Promise<string> {
+  const length = response.headers.get('content-length');
+  const encoding = response.headers.get('content-encoding');
+  const plain = !encoding || encoding === 'identity';
+  // The common case: the server said how long the body is and it is not compressed.
+  if (plain && length !== null && /^\d+$/.test(length)) {
+    if (Number(length) <= max) return response.text();
+    await response.body?.cancel().catch(() => undefined);
+    throw answerTooLarge(max);
+  }
+  // Unknown or compressed length: count decoded bytes as they arrive.
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => undefined);
+      throw answerTooLarge(max);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+function answerTooLarge(max: number): Error {
+  return Object.assign(new Error(`The answer is larger than ${max} bytes.`), {
+    code: 'answer_too_large',
+  });
+}

@@ -31,6 +31,9 @@ export const MESSAGES = {
   batchTooLarge: (count: number) =>
     `A batch holds at most ${LIMITS.batchMaxItems} items (got ${count}). Split the list, or use classifyMany, which splits it for you.`,
   itemIdTooLong: `An item's reference is longer than ${LIMITS.itemIdMaxLength} characters.`,
+  itemIdNotText: "An item's reference must be text.",
+  itemTooLarge: (bytes: number) =>
+    `The text to classify is too large to send: its request would be ${bytes.toLocaleString('en-US')} bytes; the limit is ${LIMITS.requestBodyMaxBytes.toLocaleString('en-US')}.`,
   schemaNameEmpty: 'The schema needs a name.',
   schemaNameTooLong: `The schema name is longer than ${LIMITS.schemaNameMaxLength} characters.`,
   descriptionTooLong: (name: string) =>
@@ -66,6 +69,16 @@ export function checkInput(input: unknown, field = 'input'): FieldError | undefi
   const length = textLength(input);
   if (length > LIMITS.inputMaxLength)
     return { field, code: 'input_too_long', message: MESSAGES.inputTooLong(length) };
+  return undefined;
+}
+
+/** The problem with a batch item's own reference (`id`), or undefined if it is fine. */
+export function checkItemId(id: unknown, field = 'id'): FieldError | undefined {
+  if (id === undefined) return undefined;
+  if (typeof id !== 'string')
+    return { field, code: 'item_id_not_text', message: MESSAGES.itemIdNotText };
+  if (textLength(id) > LIMITS.itemIdMaxLength)
+    return { field, code: 'item_id_too_long', message: MESSAGES.itemIdTooLong };
   return undefined;
 }
 

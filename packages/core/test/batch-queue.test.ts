@@ -3,6 +3,7 @@ import {
   AuthenticationError,
   ClassifailyError,
   createBatchQueue,
+  LIMITS,
   NotFoundError,
   PermissionDeniedError,
   ServerError,
@@ -226,6 +227,98 @@ describe('createBatchQueue', () => {
     },
   );
 
+  it('cuts batches by the body limit as well as by count: every request fits, greedily, in order (defect 3)', async () => {
+    const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
+    // 1, 2, 3 and 4 bytes per code point, and a control character that JSON spells in 6 bytes.
+    const piece = fc.constantFrom('a', 'é', '€', '😀', 'a\u0001');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.tuple(
+            piece,
+            fc.oneof(fc.integer({ min: 1, max: 100 }), fc.integer({ min: 15_000, max: 20_000 })),
+            fc.nat(1),
+          ),
+          { maxLength: 60 },
+        ),
+        fc.integer({ min: 1, max: 25 }),
+        async (plan, batchSize) => {
+          const fake = fakeBatch();
+          const queue = createBatchQueue(fake.send, { batchSize });
+          const texts = plan.map(([p, n]) => p.repeat(Math.max(1, Math.floor(n / p.length))));
+          const outcomes = texts.map((input, i) =>
+            queue.add({ input, id: `r${i}` }, TARGETS[plan[i]![2]]!),
+          );
+          await queue.flush();
+          expect((await Promise.all(outcomes)).every((o) => o.ok)).toBe(true);
+          for (const call of fake.calls) {
+            expect(bytes(call)).toBeLessThanOrEqual(LIMITS.requestBodyMaxBytes);
+            expect(call.items.length).toBeLessThanOrEqual(batchSize);
+          }
+          for (const t of [0, 1]) {
+            const calls = fake.calls.filter((c) => sameTarget(c, TARGETS[t]!));
+            const sent = calls.flatMap((c) => c.items.map((i) => i.id));
+            expect(sent).toEqual(plan.flatMap(([, , pt], i) => (pt === t ? [`r${i}`] : [])));
+            // A batch is cut only when the next item would not fit, by count or by size.
+            calls.slice(0, -1).forEach((call, k) => {
+              const next = calls[k + 1]!.items[0]!;
+              const withNext = { ...call, items: [...call.items, next] };
+              expect(
+                call.items.length === batchSize || bytes(withNext) > LIMITS.requestBodyMaxBytes,
+              ).toBe(true);
+            });
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('sends 25 texts of 20,000 three-byte characters (1.5 MB) in two requests, not one the API refuses', async () => {
+    const fake = fakeBatch();
+    const queue = createBatchQueue(fake.send);
+    const outcomes = Array.from({ length: 25 }, () =>
+      queue.add({ input: '€'.repeat(LIMITS.inputMaxLength) }, TARGETS[0]!),
+    );
+    await queue.flush();
+    expect((await Promise.all(outcomes)).every((o) => o.ok)).toBe(true);
+    expect(fake.calls.map((c) => c.items.length)).toEqual([17, 8]);
+  });
+
+  it('fails alone an item whose reference is too long, and one too big for any request', async () => {
+    const fake = fakeBatch();
+    const queue = createBatchQueue(fake.send);
+    const outcomes = [
+      queue.add({ input: 'a', id: 'x'.repeat(LIMITS.itemIdMaxLength + 1) }, TARGETS[0]!),
+      queue.add({ input: 'b', id: '😀'.repeat(LIMITS.itemIdMaxLength) }, TARGETS[0]!),
+    ];
+    await queue.flush();
+    const [long, emoji] = await Promise.all(outcomes);
+    expect(!long!.ok && long!.error.code).toBe('item_id_too_long');
+    expect(emoji!.ok).toBe(true);
+
+    // With the contract's numbers one item always fits (20,000 code points × 6 bytes < 1 MiB), so
+    // the rule is shown with a smaller limit.
+    await jest.isolateModulesAsync(async () => {
+      jest.doMock('../src/generated/limits', () => ({
+        LIMITS: { ...LIMITS, requestBodyMaxBytes: 200 },
+      }));
+      const { createBatchQueue: smallQueue } = await import('../src/batch-queue');
+      const small = fakeBatch();
+      const q = smallQueue(small.send);
+      const results = [
+        q.add({ input: 'x'.repeat(300) }, TARGETS[0]!),
+        q.add({ input: 'fits' }, TARGETS[0]!),
+      ];
+      await q.flush();
+      const [tooBig, fits] = await Promise.all(results);
+      expect(!tooBig!.ok && tooBig!.error).toMatchObject({ code: 'item_too_large' });
+      expect(!tooBig!.ok && tooBig!.error.message).toMatch(/too large to send.*the limit is 200/);
+      expect(fits!.ok).toBe(true);
+      expect(small.calls.map((c) => c.items.map((i) => i.input))).toEqual([['fits']]);
+    });
+  });
+
   it('sends nothing more once cancelled: the waiting items reject with the reason', async () => {
     const controller = new AbortController();
     const fake = fakeBatch({ delays: () => 2 });
@@ -244,9 +337,14 @@ describe('createBatchQueue', () => {
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'rejected']);
   });
 
-  it('refuses a batch size outside 1..25', () => {
-    expect(() => createBatchQueue(fakeBatch({ delays: () => 0 }).send, { batchSize: 26 })).toThrow(
-      RangeError,
-    );
+  it.each([
+    [{ batchSize: 26 }, /Batch Size \(batchSize\) must be a whole number from 1 to 25 \(got 26\)/],
+    [{ batchSize: 2.5 }, /Batch Size \(batchSize\) .*got 2\.5/],
+    [{ concurrency: 0 }, /Concurrency \(concurrency\) must be a whole number, 1 or more \(got 0\)/],
+    [{ concurrency: NaN }, /Concurrency \(concurrency\).*got NaN/],
+  ])('refuses %p with a ValidationError naming the option', (options, message) => {
+    const make = () => createBatchQueue(fakeBatch().send, options);
+    expect(make).toThrow(ValidationError);
+    expect(make).toThrow(message);
   });
 });

@@ -1,11 +1,23 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
 import {
   catalog,
   LIMITS,
   needsReview,
   presentResult,
   DEFAULT_REVIEW_THRESHOLD,
+  type ContractEndpoint,
   type FieldSpec,
 } from '../src';
+
+// Checked by `tsc` (pnpm typecheck): an operation must name a path and method the contract defines.
+// @ts-expect-error: the contract has no PUT /v1/me
+const wrongMethod: ContractEndpoint = { path: '/v1/me', method: 'PUT' };
+// @ts-expect-error: nor a path /v1/classify/async
+const wrongPath: ContractEndpoint = { path: '/v1/classify/async', method: 'POST' };
+const right: ContractEndpoint = { path: '/v1/schemas/{schema_id}', method: 'DELETE' };
+void [wrongMethod, wrongPath, right];
 
 const allFields = (fields: readonly FieldSpec[]): FieldSpec[] =>
   fields.flatMap((f) => [f, ...allFields(f.children ?? [])]);
@@ -24,6 +36,14 @@ describe('the operation catalog', () => {
       }
       for (const out of op.outputFields) expect(out.help.length).toBeGreaterThan(3);
     }
+  });
+
+  it('names only paths and methods the OpenAPI document defines', () => {
+    const spec = parse(
+      fs.readFileSync(path.join(__dirname, '../openapi/classifaily.openapi.yaml'), 'utf8'),
+    ) as { paths: Record<string, Record<string, unknown>> };
+    for (const op of operations)
+      expect(spec.paths[op.path]?.[op.method.toLowerCase()]).toBeDefined();
   });
 
   it('takes its limits from the OpenAPI document', () => {

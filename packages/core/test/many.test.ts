@@ -1,30 +1,16 @@
 import fc from 'fast-check';
 import {
   AuthenticationError,
-  chunk,
   ClassifailyClient,
-  classifyMany,
   ServerError,
   type BatchClassification,
   type ClassifyBatchRequest,
 } from '../src';
+import { classifyMany } from '../src/many';
 import { fakeBatch } from './helpers/fake-batch';
 import { startScriptedServer, TEST_KEY, type SeenRequest } from './helpers/scripted-server';
 
 const CATEGORIES = ['spam', 'ham'];
-
-describe('chunk', () => {
-  it('keeps order, loses and duplicates nothing, and never exceeds the size', () => {
-    fc.assert(
-      fc.property(fc.array(fc.integer()), fc.integer({ min: 1, max: 25 }), (items, size) => {
-        const parts = chunk(items, size);
-        expect(parts.flat()).toEqual(items);
-        expect(parts.every((p) => p.length >= 1 && p.length <= size)).toBe(true);
-        expect(parts.length).toBe(Math.ceil(items.length / size));
-      }),
-    );
-  });
-});
 
 describe('classifyMany', () => {
   it('gives exactly one outcome per item, in input order, in ceil(N/25) requests', async () => {

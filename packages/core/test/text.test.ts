@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { isBlankText, isWellFormedText, textLength } from '../src/text';
-import { checkInput, LIMITS } from '../src';
+import { LIMITS } from '../src';
+import { checkInput } from '../src/validation';
 
 describe('what counts as text', () => {
   it('counts code points, so an emoji is one character', () => {

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
+import { checkCategoryNames, checkInput } from '../src/validation';
 import {
-  checkCategoryNames,
-  checkInput,
   LIMITS,
   normalizeApiKey,
   parseCategoryList,

@@ -4,7 +4,13 @@
 // contract's request. And every label, help, limit, default and sample is core's catalog's.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { baseUrlPattern, catalog, LIMITS, type FieldSpec } from '@classifaily/core';
+import {
+  baseUrlPattern,
+  catalog,
+  LIMITS,
+  type FieldSpec,
+  type OperationSpec,
+} from '@classifaily/core';
 import { buildApp } from '../src/app/build';
 import type { MakeParameter, MakeRequest } from '../src/make-format';
 import { allParameters } from './emulator';
@@ -154,7 +160,8 @@ describe('everything user-facing comes from the catalog', () => {
   );
 
   it('module labels, descriptions and samples are the operations’', () => {
-    for (const op of Object.values(catalog.operations)) {
+    const operations: readonly OperationSpec[] = Object.values(catalog.operations);
+    for (const op of operations) {
       const m = app.modules.find((x) => x.label === op.label);
       if (!m) continue;
       if (m.id !== 'classifyBatch') expect(m.description).toBe(op.description);

@@ -1,6 +1,6 @@
 // Failed API calls on Zapier's error model. core's ClassifailyError carries everything needed
 // (status, code, message, hint, request id, Retry-After, field errors); see decision 0302.
-import { catalog, ClassifailyError, type FieldError } from '@classifaily/core';
+import { ClassifailyError, formatError, type FieldError } from '@classifaily/core';
 import type { ZObject } from 'zapier-platform-core';
 
 /** What Zapier needs to know about a failed call. Structurally a subset of core's ClassifailyError. */
@@ -55,33 +55,7 @@ export function zapierErrorFrom(z: ZObject, error: unknown): unknown {
   return error instanceof ClassifailyError ? toZapierError(z, error) : error;
 }
 
-/** The message, the fields it concerns, the hint and the request id, in one line. */
+/** The message, the fields it concerns, the hint and the request id, in one line (core's formatError). */
 export function describeFailure(failure: ApiFailure): string {
-  const parts = [failure.message.trim()];
-  const fields = fieldLabels(failure.fieldErrors);
-  if (fields.length) parts.push(`Field: ${fields.join(', ')}.`);
-  if (failure.hint) parts.push(failure.hint.trim());
-  if (failure.requestId) parts.push(`(request ${failure.requestId})`);
-  return parts.filter((part) => part !== '').join(' ');
-}
-
-/** The catalog's label of every field a key can name (first one wins: `name` is the schema's). */
-const LABELS = new Map<string, string>();
-for (const spec of Object.values(catalog.fields)) {
-  if (typeof spec === 'object' && !LABELS.has(spec.key)) LABELS.set(spec.key, spec.label);
-}
-LABELS.set('input', catalog.fields.input.label);
-
-/** "items[3].input" → "Items line 4: Text"; "categories[0]" → "Categories"; unknown keys as they are. */
-function fieldLabels(errors: readonly FieldError[] | undefined): string[] {
-  const labels = (errors ?? []).map(({ field }) => {
-    const match = /^\/?(\w+)(?:\[(\d+)\])?(?:[./](\w+))?/.exec(field ?? '');
-    if (!match) return field;
-    const [, root = '', index, child] = match;
-    const label = LABELS.get(root) ?? root;
-    if (child && index !== undefined)
-      return `${label} line ${Number(index) + 1}: ${LABELS.get(child) ?? child}`;
-    return label;
-  });
-  return [...new Set(labels.filter((label): label is string => Boolean(label)))];
+  return formatError(failure);
 }

@@ -1,6 +1,6 @@
 // Reading a step's inputData: Zapier hands values over as the user typed or mapped them (numbers and
 // booleans may arrive as text), so each is read leniently here and checked by core's validation.
-import { catalog, parseCategoryList, validationError } from '@classifaily/core';
+import { catalog, parseCategoryList, validationError, type FieldSpec } from '@classifaily/core';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 
 import { toInputField, type ZapierInputField } from './fields';
@@ -41,7 +41,7 @@ export function booleanOf(value: unknown): boolean {
 }
 
 /** A number field within the catalog's min and max, or the catalog's default when left empty. */
-export function numberOf(value: unknown, spec: typeof F.reviewThreshold): number {
+export function numberOf(value: unknown, spec: FieldSpec): number {
   const fallback = Number(spec.default);
   if (value === undefined || value === null || String(value).trim() === '') return fallback;
   const number = Number(value);

@@ -32,7 +32,8 @@ function inputFields(op: Operation): ZapierInputField[] {
 }
 
 const specsByKey = new Map<string, FieldSpec[]>();
-for (const spec of Object.values(catalog.fields)) {
+const fieldSpecs: ReadonlyArray<FieldSpec | string> = Object.values(catalog.fields);
+for (const spec of fieldSpecs) {
   if (typeof spec !== 'object') continue;
   for (const s of [spec, ...(spec.children ?? [])])
     specsByKey.set(s.key, [...(specsByKey.get(s.key) ?? []), s]);

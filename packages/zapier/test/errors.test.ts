@@ -18,7 +18,7 @@ describe('toZapierError', () => {
     expect(appError(toZapierError(z, error))).toMatchObject({
       name: 'AppError',
       message: expect.stringContaining(
-        `Field: Categories, Items line 3: ${catalog.fields.input.label}.`,
+        `Fields: Categories, Items line 3: ${catalog.fields.input.label}.`,
       ),
       status: 400,
     });

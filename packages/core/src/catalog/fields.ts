@@ -9,16 +9,16 @@ import { DASHBOARD_KEYS_URL } from './links';
 
 const n = (value: number) => value.toLocaleString('en-US');
 
-export const apiKey: FieldSpec = {
+export const apiKey = {
   key: 'apiKey',
   label: 'API Key',
   type: 'password',
   required: true,
   help: `Your Classifaily API key, from the Classifaily dashboard under Settings → API keys (${DASHBOARD_KEYS_URL}). It starts with cai_live_, or cai_test_ for a test-mode key.`,
   placeholder: 'cai_live_…',
-};
+} as const satisfies FieldSpec;
 
-export const baseUrl: FieldSpec = {
+export const baseUrl = {
   key: 'baseUrl',
   label: 'Base URL',
   type: 'url',
@@ -26,9 +26,9 @@ export const baseUrl: FieldSpec = {
   default: DEFAULT_BASE_URL,
   help: 'Leave as it is. Change it only to use the local sandbox (http://localhost:8787) or another Classifaily region. Plain http:// is allowed for localhost only.',
   advanced: true,
-};
+} as const satisfies FieldSpec;
 
-export const input: FieldSpec = {
+export const input = {
   key: 'input',
   label: 'Text to Classify',
   type: 'text',
@@ -36,9 +36,9 @@ export const input: FieldSpec = {
   maxLength: LIMITS.inputMaxLength,
   help: `The text to classify, such as an email body or a support ticket (up to ${n(LIMITS.inputMaxLength)} characters).`,
   placeholder: 'I cannot log in - the password reset email never arrives.',
-};
+} as const satisfies FieldSpec;
 
-export const categorySource: FieldSpec = {
+export const categorySource = {
   key: 'categorySource',
   label: 'Categories From',
   type: 'select',
@@ -49,9 +49,9 @@ export const categorySource: FieldSpec = {
     { value: 'schema', label: 'A Saved Schema', help: 'Use a category list saved in Classifaily.' },
   ],
   help: 'Type the categories here, or use a schema saved in Classifaily so several workflows share one list.',
-};
+} as const satisfies FieldSpec;
 
-export const categories: FieldSpec = {
+export const categories = {
   key: 'categories',
   label: 'Categories',
   type: 'stringList',
@@ -62,27 +62,27 @@ export const categories: FieldSpec = {
   help: `The categories to choose from: ${LIMITS.categoriesMin} to ${LIMITS.categoriesMax} short, distinct names, such as billing, technical_bug, account_access, feature_request.`,
   placeholder: 'billing',
   itemLabel: 'Category',
-};
+} as const satisfies FieldSpec;
 
-export const schema: FieldSpec = {
+export const schema = {
   key: 'schema',
   label: 'Schema',
   type: 'schemaId',
   required: true,
   help: 'A category list saved in Classifaily. Pick it from the list, or enter its ID (sch_…).',
   placeholder: 'sch_…',
-};
+} as const satisfies FieldSpec;
 
-export const explain: FieldSpec = {
+export const explain = {
   key: 'explain',
   label: 'Explain',
   type: 'boolean',
   required: false,
   default: false,
   help: 'Add one or two sentences saying why the label was chosen. Useful for reviewers; a little slower.',
-};
+} as const satisfies FieldSpec;
 
-export const reviewThreshold: FieldSpec = {
+export const reviewThreshold = {
   key: 'reviewThreshold',
   label: 'Review Threshold',
   type: 'number',
@@ -92,11 +92,11 @@ export const reviewThreshold: FieldSpec = {
   max: 1,
   precision: 2,
   help: `Results with a confidence below this are marked needs_review, so you can send them to a person. ${DEFAULT_REVIEW_THRESHOLD.toFixed(2)} is a good start: above it, most results are right.`,
-};
+} as const satisfies FieldSpec;
 
-export const itemInput: FieldSpec = { ...input, key: 'input' };
+export const itemInput = { ...input, key: 'input' } as const satisfies FieldSpec;
 
-export const itemReference: FieldSpec = {
+export const itemReference = {
   key: 'id',
   label: 'Reference',
   type: 'string',
@@ -104,9 +104,9 @@ export const itemReference: FieldSpec = {
   maxLength: LIMITS.itemIdMaxLength,
   help: 'Your own ID for this text (a ticket or message ID), returned with its result so you can match them up.',
   placeholder: 'ticket-123',
-};
+} as const satisfies FieldSpec;
 
-export const items: FieldSpec = {
+export const items = {
   key: 'items',
   label: 'Items',
   type: 'collection',
@@ -115,9 +115,9 @@ export const items: FieldSpec = {
   help: `The texts to classify, each with an optional reference. They are sent ${LIMITS.batchMaxItems} per request; one bad item fails alone.`,
   children: [itemInput, itemReference],
   itemLabel: 'Item',
-};
+} as const satisfies FieldSpec;
 
-export const batchSize: FieldSpec = {
+export const batchSize = {
   key: 'batchSize',
   label: 'Batch Size',
   type: 'number',
@@ -127,9 +127,9 @@ export const batchSize: FieldSpec = {
   max: LIMITS.batchMaxItems,
   help: `How many texts go in one request (1 to ${LIMITS.batchMaxItems}). Keep ${LIMITS.batchMaxItems} unless you have a reason: fewer requests is faster.`,
   advanced: true,
-};
+} as const satisfies FieldSpec;
 
-export const concurrency: FieldSpec = {
+export const concurrency = {
   key: 'concurrency',
   label: 'Concurrency',
   type: 'number',
@@ -139,11 +139,11 @@ export const concurrency: FieldSpec = {
   max: 10,
   help: 'How many requests run at once. Lower it if you hit the rate limit.',
   advanced: true,
-};
+} as const satisfies FieldSpec;
 
-export const schemaId: FieldSpec = { ...schema, key: 'schemaId' };
+export const schemaId = { ...schema, key: 'schemaId' } as const satisfies FieldSpec;
 
-export const schemaName: FieldSpec = {
+export const schemaName = {
   key: 'name',
   label: 'Name',
   type: 'string',
@@ -151,9 +151,9 @@ export const schemaName: FieldSpec = {
   maxLength: LIMITS.schemaNameMaxLength,
   help: 'A name you will recognise in lists, such as "Support triage".',
   placeholder: 'Support triage',
-};
+} as const satisfies FieldSpec;
 
-export const schemaCategoryName: FieldSpec = {
+export const schemaCategoryName = {
   key: 'name',
   label: 'Category',
   type: 'string',
@@ -161,9 +161,9 @@ export const schemaCategoryName: FieldSpec = {
   maxLength: LIMITS.categoryMaxLength,
   help: 'A short category name, such as billing.',
   placeholder: 'billing',
-};
+} as const satisfies FieldSpec;
 
-export const schemaCategoryDescription: FieldSpec = {
+export const schemaCategoryDescription = {
   key: 'description',
   label: 'Description',
   type: 'string',
@@ -171,9 +171,9 @@ export const schemaCategoryDescription: FieldSpec = {
   maxLength: LIMITS.categoryDescriptionMaxLength,
   help: 'What belongs in this category. A good description makes results more accurate.',
   placeholder: 'Charges, invoices, refunds and payment methods.',
-};
+} as const satisfies FieldSpec;
 
-export const schemaCategories: FieldSpec = {
+export const schemaCategories = {
   key: 'categories',
   label: 'Categories',
   type: 'collection',
@@ -183,23 +183,23 @@ export const schemaCategories: FieldSpec = {
   help: `${LIMITS.categoriesMin} to ${LIMITS.categoriesMax} categories, each with an optional description.`,
   children: [schemaCategoryName, schemaCategoryDescription],
   itemLabel: 'Category',
-};
+} as const satisfies FieldSpec;
 
-export const schemaNameFilter: FieldSpec = {
+export const schemaNameFilter = {
   ...schemaName,
   help: 'The exact name of the schema to find (not case-sensitive).',
-};
+} as const satisfies FieldSpec;
 
-export const returnAll: FieldSpec = {
+export const returnAll = {
   key: 'returnAll',
   label: 'Return All',
   type: 'boolean',
   required: false,
   default: false,
   help: 'Whether to return every schema or only up to a given limit.',
-};
+} as const satisfies FieldSpec;
 
-export const limit: FieldSpec = {
+export const limit = {
   key: 'limit',
   label: 'Limit',
   type: 'number',
@@ -208,12 +208,12 @@ export const limit: FieldSpec = {
   min: 1,
   max: 1000,
   help: 'The most schemas to return.',
-};
+} as const satisfies FieldSpec;
 
 // For platforms that merge the result into the incoming record (n8n items) and that can route a
 // step's output by label (n8n's node outputs, like its Switch node).
 
-export const outputField: FieldSpec = {
+export const outputField = {
   key: 'outputField',
   label: 'Output Field',
   type: 'string',
@@ -222,9 +222,9 @@ export const outputField: FieldSpec = {
   help: 'The field of each item that receives the result: label, confidence, explanation, needs_review and scores.',
   placeholder: 'classification',
   advanced: true,
-};
+} as const satisfies FieldSpec;
 
-export const routeByCategory: FieldSpec = {
+export const routeByCategory = {
   key: 'routeByCategory',
   label: 'Route by Category',
   type: 'boolean',
@@ -232,9 +232,9 @@ export const routeByCategory: FieldSpec = {
   default: false,
   help: 'Give the step one output per category, plus a Needs Review output for results below the review threshold, so each item goes down its own path. Needs a typed list of categories.',
   advanced: true,
-};
+} as const satisfies FieldSpec;
 
-export const lowConfidence: FieldSpec = {
+export const lowConfidence = {
   key: 'lowConfidence',
   label: 'Low-Confidence Items',
   type: 'select',
@@ -254,15 +254,15 @@ export const lowConfidence: FieldSpec = {
   ],
   help: 'What Route by Category does with results below the review threshold.',
   advanced: true,
-};
+} as const satisfies FieldSpec;
 
 // For platforms that offer a step to AI agents as a tool (n8n).
 
-export const toolDescription: FieldSpec = {
+export const toolDescription = {
   key: 'toolDescription',
   label: 'Tool Description',
   type: 'text',
   required: false,
   default: tools.classify.description,
   help: 'What an AI agent reads to decide when to call this tool and what to give it. The default describes classifying a text; change it to say when your agent should use it.',
-};
+} as const satisfies FieldSpec;

@@ -9,7 +9,7 @@ import type { OperationSpec } from './types';
 
 export * from './links';
 export * from './types';
-export * from './outputs';
+export { presentResult, type ClassificationOutput, type ClassifiedItemOutput } from './outputs';
 export { SAMPLE_CATEGORIES, SAMPLE_INPUT } from './samples';
 
 export const credential = {

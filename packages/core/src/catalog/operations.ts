@@ -1,10 +1,16 @@
 import { LIMITS } from '../generated/limits';
 import * as f from './fields';
 import { classificationOutputFields, itemOutputFields, schemaOutputFields } from './outputs';
-import { batchItemSample, classificationSample, meSample, schemaSample } from './samples';
+import {
+  batchItemSample,
+  classificationSample,
+  deletedSchemaSample,
+  meSample,
+  schemaSample,
+} from './samples';
 import type { OperationSpec } from './types';
 
-export const classify: OperationSpec = {
+export const classify = {
   key: 'classify',
   resource: 'classification',
   label: 'Classify Text',
@@ -17,9 +23,9 @@ export const classify: OperationSpec = {
   fields: [f.input, f.categorySource, f.categories, f.schema, f.explain, f.reviewThreshold],
   outputFields: classificationOutputFields,
   sample: classificationSample,
-};
+} as const satisfies OperationSpec;
 
-export const classifyBatch: OperationSpec = {
+export const classifyBatch = {
   key: 'classifyBatch',
   resource: 'classification',
   label: 'Classify Batch',
@@ -40,9 +46,9 @@ export const classifyBatch: OperationSpec = {
   ],
   outputFields: itemOutputFields,
   sample: batchItemSample,
-};
+} as const satisfies OperationSpec;
 
-export const createSchema: OperationSpec = {
+export const createSchema = {
   key: 'createSchema',
   resource: 'schema',
   label: 'Create Schema',
@@ -55,9 +61,9 @@ export const createSchema: OperationSpec = {
   fields: [f.schemaName, f.schemaCategories],
   outputFields: schemaOutputFields,
   sample: schemaSample,
-};
+} as const satisfies OperationSpec;
 
-export const getSchema: OperationSpec = {
+export const getSchema = {
   key: 'getSchema',
   resource: 'schema',
   label: 'Get Schema',
@@ -69,9 +75,9 @@ export const getSchema: OperationSpec = {
   fields: [f.schemaId],
   outputFields: schemaOutputFields,
   sample: schemaSample,
-};
+} as const satisfies OperationSpec;
 
-export const listSchemas: OperationSpec = {
+export const listSchemas = {
   key: 'listSchemas',
   resource: 'schema',
   label: 'List Schemas',
@@ -83,9 +89,9 @@ export const listSchemas: OperationSpec = {
   fields: [f.returnAll, f.limit],
   outputFields: schemaOutputFields,
   sample: schemaSample,
-};
+} as const satisfies OperationSpec;
 
-export const findSchema: OperationSpec = {
+export const findSchema = {
   key: 'findSchema',
   resource: 'schema',
   label: 'Find Schema',
@@ -97,9 +103,9 @@ export const findSchema: OperationSpec = {
   fields: [f.schemaNameFilter],
   outputFields: schemaOutputFields,
   sample: schemaSample,
-};
+} as const satisfies OperationSpec;
 
-export const deleteSchema: OperationSpec = {
+export const deleteSchema = {
   key: 'deleteSchema',
   resource: 'schema',
   label: 'Delete Schema',
@@ -114,10 +120,10 @@ export const deleteSchema: OperationSpec = {
     { key: 'id', label: 'Schema ID', type: 'string', help: 'The deleted schema.' },
     { key: 'deleted', label: 'Deleted', type: 'boolean', help: 'Always true.' },
   ],
-  sample: { id: 'sch_a1b2c3d4', object: 'schema', deleted: true },
-};
+  sample: deletedSchemaSample,
+} as const satisfies OperationSpec;
 
-export const me: OperationSpec = {
+export const me = {
   key: 'me',
   resource: 'account',
   label: 'Get Account',
@@ -132,4 +138,4 @@ export const me: OperationSpec = {
     { key: 'key', label: 'Key', type: 'object', help: "The key's name and mode (live or test)." },
   ],
   sample: meSample,
-};
+} as const satisfies OperationSpec;

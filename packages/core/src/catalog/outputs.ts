@@ -15,6 +15,11 @@ export interface ClassificationOutput {
   scores: Record<string, number>;
 }
 
+/** One item of a batch step: its position and reference, and its result or why it failed. */
+export type ClassifiedItemOutput = { index: number; reference?: string } & (
+  ClassificationOutput | { error: string }
+);
+
 export function presentResult(
   result: ClassificationResult,
   threshold: number = DEFAULT_REVIEW_THRESHOLD,

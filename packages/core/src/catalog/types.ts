@@ -1,3 +1,5 @@
+import type { paths } from '../generated/openapi';
+
 /** The kinds of field every platform can render; each adapter maps them onto its own types. */
 export type FieldType =
   | 'string' // one line of text
@@ -55,7 +57,22 @@ export interface OutputFieldSpec {
   children?: readonly FieldSpec[];
 }
 
-export interface OperationSpec {
+type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'patch';
+
+/** The methods the contract defines for a path (openapi-typescript spells the others `?: never`). */
+type MethodsOf<P extends keyof paths> = {
+  [M in HttpMethod]-?: [NonNullable<paths[P][M]>] extends [never] ? never : M;
+}[HttpMethod];
+
+/**
+ * Every (path, method) pair of the OpenAPI document, as an operation names it: an operation whose
+ * path or method the contract does not define does not compile.
+ */
+export type ContractEndpoint = {
+  [P in keyof paths]: { path: P; method: Uppercase<MethodsOf<P>> };
+}[keyof paths];
+
+interface OperationFields {
   key: string;
   /** Which resource the operation belongs to (n8n groups by it). */
   resource: 'classification' | 'schema' | 'account';
@@ -65,11 +82,12 @@ export interface OperationSpec {
   action: string;
   /** One sentence on what it does, for the step's description. */
   description: string;
-  method: 'GET' | 'POST' | 'DELETE';
-  path: string;
   /** Is it safe to repeat (Zapier: search vs create; Make: action vs search)? */
   readOnly: boolean;
   fields: readonly FieldSpec[];
   outputFields: readonly OutputFieldSpec[];
-  sample: Record<string, unknown>;
+  /** What the step outputs, before it has run; each operation's sample satisfies its output type. */
+  sample: Readonly<Record<string, unknown>>;
 }
+
+export type OperationSpec = OperationFields & ContractEndpoint;

@@ -15,7 +15,8 @@ export const LIMITS = {
   "idempotencyKeyMaxLength": 255,
   "requestBodyMaxBytes": 1048576,
   "requestBodyMaxDepth": 32,
-  "requestBodyMaxMembers": 1000
+  "requestBodyMaxMembers": 1000,
+  "explanationMaxLength": 1000
 } as const;
 
 export type Limits = typeof LIMITS;

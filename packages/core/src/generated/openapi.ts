@@ -151,7 +151,7 @@ export interface components {
             label: string;
             /** @description How sure the classifier is, from 0 to 1. Below 0.80, route to human review. */
             confidence: number;
-            /** @description One or two sentences of why (only with `explain`). */
+            /** @description One or two sentences of why (only with `explain`), at most 1,000 characters. */
             explanation?: string;
             /** @description Every category's confidence, by category label. */
             scores?: {

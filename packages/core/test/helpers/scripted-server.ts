@@ -2,6 +2,7 @@
 // every request it sees. For the wire behaviours of the client: retries, headers, resets, timeouts.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import zlib from 'node:zlib';
 
 export interface SeenRequest {
   method: string;
@@ -17,8 +18,17 @@ export type Reply =
       headers?: Record<string, string>;
       raw?: string;
       delayMs?: number;
+      /** Send the headers (with the full Content-Length) and only this many bytes, then drop the connection. */
+      truncateAt?: number;
     }
   | { reset: true }
+  /** Send 200 headers, then never the body. */
+  | { stall: true }
+  /**
+   * A 200 body of `bytes` bytes, written as the client reads it (never held in memory), with or
+   * without a Content-Length, optionally gzip-compressed: a huge answer, or a gzip bomb.
+   */
+  | { huge: { bytes: number; contentLength?: boolean; gzip?: boolean } }
   | ((req: SeenRequest) => Reply);
 
 export interface ScriptedServer {
@@ -46,7 +56,8 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
   };
   const server = http.createServer((req, res) => {
     let body = '';
-    req.on('data', (chunk) => (body += chunk));
+    req.setEncoding('utf8'); // a character split across two chunks stays whole
+    req.on('data', (chunk: string) => (body += chunk));
     req.on('end', () => {
       const seen: SeenRequest = {
         method: req.method ?? '',
@@ -61,16 +72,27 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
         req.socket.destroy();
         return;
       }
+      if ('stall' in reply) {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.flushHeaders();
+        return;
+      }
+      if ('huge' in reply) {
+        sendHuge(res, reply.huge);
+        return;
+      }
       const r = reply;
       const send = () => {
         const payload = r.raw ?? (r.body === undefined ? '' : JSON.stringify(r.body));
         const type = r.status >= 400 ? 'application/problem+json' : 'application/json';
         res.writeHead(r.status, {
           'Content-Type': type,
+          'Content-Length': String(Buffer.byteLength(payload)),
           'X-Request-Id': `req_${requests.length}`,
           ...r.headers,
         });
-        res.end(payload);
+        if (r.truncateAt === undefined) res.end(payload);
+        else res.write(Buffer.from(payload).subarray(0, r.truncateAt), () => res.destroy());
       };
       if (r.delayMs) setTimeout(send, r.delayMs);
       else send();
@@ -79,6 +101,43 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return state;
+}
+
+/** Writes `bytes` bytes of a JSON string value as fast as the client reads, until it stops reading. */
+function sendHuge(
+  res: http.ServerResponse,
+  {
+    bytes,
+    contentLength = false,
+    gzip = false,
+  }: { bytes: number; contentLength?: boolean; gzip?: boolean },
+) {
+  res.writeHead(200, {
+    'Content-Type': 'application/json',
+    ...(contentLength && !gzip ? { 'Content-Length': String(bytes) } : {}),
+    ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+  });
+  const out: NodeJS.WritableStream = gzip ? zlib.createGzip() : res;
+  if (gzip) (out as zlib.Gzip).pipe(res);
+  const chunk = Buffer.alloc(64 * 1024, 'a');
+  let written = 0;
+  let stopped = false;
+  res.on('close', () => {
+    stopped = true;
+    if (gzip) (out as zlib.Gzip).destroy();
+  });
+  const pump = () => {
+    while (!stopped && written < bytes) {
+      const part =
+        written === 0
+          ? Buffer.from('{"pad":"')
+          : chunk.subarray(0, Math.min(chunk.length, bytes - written));
+      written += part.length;
+      if (!out.write(part)) return void out.once('drain', pump);
+    }
+    if (!stopped) out.end();
+  };
+  pump();
 }
 
 export const TEST_KEY = 'cai_test_abcdefghijklmnop1234';

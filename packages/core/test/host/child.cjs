@@ -1,13 +1,13 @@
 // One client call in a fresh `node`, made the way a user's script makes it: it loads core's built
-// dist, runs the call described in argv[2] (JSON), prints exactly one JSON line — {"result": …} or
+// dist, runs the call described on stdin (JSON), prints exactly one JSON line — {"result": …} or
 // {"error": {…}} — and ends on its own. No process.exit and no timer of its own (the abort timer is
 // unref'd), so a client that leaves nothing for Node to wait on ends this process silently: the
 // failure the host-process suite exists to catch.
 'use strict';
 const util = require('node:util');
 
-const scenario = JSON.parse(process.argv[2]);
-const core = require(scenario.dist);
+let scenario;
+let core;
 
 function errorJson(error) {
   if (!(error instanceof Error)) return { name: typeof error, message: String(error) };
@@ -68,7 +68,23 @@ async function run() {
   }
 }
 
-run().then(
-  (result) => process.stdout.write(JSON.stringify({ result }) + '\n'),
-  (error) => process.stdout.write(JSON.stringify({ error: errorJson(error) }) + '\n'),
-);
+// maxRSS (KiB): how much memory the process ever held, to prove an answer was not read whole.
+const print = (line) =>
+  process.stdout.write(
+    JSON.stringify({ ...line, node: process.version, maxRssKb: process.resourceUsage().maxRSS }) +
+      '\n',
+  );
+let input = '';
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (chunk) => (input += chunk));
+process.stdin.on('end', () => {
+  // JSON has no NaN or Infinity: the parent spells them as words.
+  scenario = JSON.parse(input, (_key, value) =>
+    value === '__NaN__' ? NaN : value === '__Infinity__' ? Infinity : value,
+  );
+  core = require(scenario.dist);
+  run().then(
+    (result) => print({ result }),
+    (error) => print({ error: errorJson(error) }),
+  );
+});

@@ -31,7 +31,7 @@ export interface ChildRun {
   stdout: string;
   stderr: string;
   /** The one line the child printed, parsed; undefined when it printed none. */
-  printed?: { result: unknown } | { error: ChildError };
+  printed?: ({ result: unknown } | { error: ChildError }) & { node: string; maxRssKb: number };
 }
 
 export interface Scenario {
@@ -48,9 +48,8 @@ export function runInChild(
   deadlineMs = 90_000,
 ): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(node, [CHILD, JSON.stringify({ ...scenario, dist: DIST })], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(node, [CHILD], { stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdin.end(JSON.stringify({ ...scenario, dist: DIST }));
     let stdout = '';
     let stderr = '';
     let hung = false;

@@ -53,11 +53,14 @@ export function idFromLabel(label: string): string {
 }
 
 /** Fields that shape the step on the platform but are not sent to the API. */
-const CLIENT_ONLY = new Set(
-  [f.categorySource, f.reviewThreshold, f.batchSize, f.concurrency, f.returnAll, f.limit].map(
-    (field) => field.key,
-  ),
-);
+const CLIENT_ONLY = new Set<string>([
+  f.categorySource.key,
+  f.reviewThreshold.key,
+  f.batchSize.key,
+  f.concurrency.key,
+  f.returnAll.key,
+  f.limit.key,
+]);
 
 /** Which field each "Categories From" option shows (Make's nested parameters). */
 const NESTED_BY_SOURCE: Record<string, FieldSpec> = { list: f.categories, schema: f.schema };

@@ -1,6 +1,7 @@
 import {
   AuthenticationError,
   ClassifailyError,
+  formatError,
   PermissionDeniedError,
   RateLimitError,
   redact,
@@ -24,11 +25,10 @@ const IN_N8N: Array<[new (...args: never[]) => ClassifailyError, string]> = [
   ],
 ];
 
-/** What the user reads under the message: what to do, and the request id for support. */
+/** What the user reads under the message: the fields, what to do (in n8n too), the request id. */
 export function describe(error: ClassifailyError): string {
-  const where = IN_N8N.find(([type]) => error instanceof type)?.[1];
-  const id = error.requestId ? `Request ID: ${error.requestId}.` : '';
-  return [error.hint, where, id].filter(Boolean).join(' ');
+  const advice = IN_N8N.find(([type]) => error instanceof type)?.[1];
+  return formatError(error, { message: false, advice });
 }
 
 /**

@@ -1,0 +1,77 @@
+// What a 2xx answer must look like before the client hands it on. A body of `{}`, `null` or
+// `{"results": null}` (a proxy's page, a half-deployed server) is a bad answer, not a result: the
+// client treats it as a temporary server error (retried, then given to every item of its batch).
+// Only what the client and the adapters read is checked; extra fields are allowed.
+import type {
+  BatchClassification,
+  Classification,
+  DeletedSchema,
+  Me,
+  Schema,
+  SchemaList,
+} from './types';
+
+/** A check of one kind of answer; `sent` is the request body, for answers that depend on it. */
+export type AnswerCheck<T> = (value: unknown, sent: unknown) => value is T;
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isString = (v: unknown): v is string => typeof v === 'string';
+
+function isResult(v: unknown): boolean {
+  return (
+    isObject(v) &&
+    isString(v.label) &&
+    typeof v.confidence === 'number' &&
+    v.confidence >= 0 &&
+    v.confidence <= 1 &&
+    (v.explanation === undefined || isString(v.explanation)) &&
+    (v.scores === undefined || isObject(v.scores))
+  );
+}
+
+export const isClassification: AnswerCheck<Classification> = (v): v is Classification =>
+  isObject(v) && isResult(v.result);
+
+/** One entry per item sent, at its index, each with a result or its own error. */
+export const isBatchClassification: AnswerCheck<BatchClassification> = (
+  v,
+  sent,
+): v is BatchClassification => {
+  if (!isObject(v) || !Array.isArray(v.results)) return false;
+  const count = isObject(sent) && Array.isArray(sent.items) ? sent.items.length : undefined;
+  if (count !== undefined && v.results.length !== count) return false;
+  return v.results.every(
+    (entry: unknown, position) =>
+      isObject(entry) &&
+      (entry.index === undefined || entry.index === position) &&
+      (entry.status === 'completed'
+        ? isResult(entry.result)
+        : entry.status === 'failed' && isObject(entry.error)),
+  );
+};
+
+export const isSchema: AnswerCheck<Schema> = (v): v is Schema =>
+  isObject(v) &&
+  isString(v.id) &&
+  isString(v.name) &&
+  Array.isArray(v.categories) &&
+  v.categories.every((c: unknown) => isObject(c) && isString(c.name));
+
+export const isSchemaList: AnswerCheck<SchemaList> = (v): v is SchemaList =>
+  isObject(v) &&
+  Array.isArray(v.data) &&
+  v.data.every((s: unknown) => isSchema(s, undefined)) &&
+  typeof v.has_more === 'boolean' &&
+  (v.next_cursor === undefined || v.next_cursor === null || isString(v.next_cursor));
+
+export const isDeletedSchema: AnswerCheck<DeletedSchema> = (v): v is DeletedSchema =>
+  isObject(v) && isString(v.id) && v.deleted === true;
+
+export const isMe: AnswerCheck<Me> = (v): v is Me =>
+  isObject(v) &&
+  isObject(v.account) &&
+  isString(v.account.name) &&
+  isObject(v.key) &&
+  isString(v.key.name) &&
+  (v.key.mode === 'live' || v.key.mode === 'test');
