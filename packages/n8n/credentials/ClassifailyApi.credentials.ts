@@ -1,4 +1,4 @@
-import { catalog, ClassifailyError, normalizeApiKey } from '@classifaily/core';
+import { catalog, ClassifailyError, formatError, normalizeApiKey } from '@classifaily/core';
 import type {
   ICredentialDataDecryptedObject,
   Icon,
@@ -35,7 +35,7 @@ export class ClassifailyApi implements ICredentialType {
    * Called by n8n for every request sent with this credential, the test included. It adds the key,
    * and only to a URL under the credential's own base URL (a relative one, like the test's, is put
    * under it), so that the key never goes where core's rule does not allow. A refusal is an error
-   * with core's message and hint: what n8n shows under a failed credential test.
+   * worded by core's formatError: what n8n shows under a failed credential test.
    */
   async authenticate(
     credentials: ICredentialDataDecryptedObject,
@@ -47,7 +47,7 @@ export class ClassifailyApi implements ICredentialType {
       apiKey = normalizeApiKey(credentials.apiKey);
       base = credentialBaseUrl(credentials);
     } catch (error) {
-      if (error instanceof ClassifailyError) throw new Error(`${error.message} ${error.hint}`);
+      if (error instanceof ClassifailyError) throw new Error(formatError(error));
       throw error;
     }
     const url = request.url.startsWith('/') ? `${base}${request.url}` : request.url;
