@@ -58,7 +58,7 @@ const CONSTRUCTOR_CHECK = /\.\s*constructor/;
 const LONGEST_PLAIN_STRING = 1_000_000;
 
 /** The keys of a plain `$json` path expression, or undefined for any other value. */
-export function parsePlainPath(value: unknown): string[] | undefined {
+function parsePlainPath(value: unknown): string[] | undefined {
   if (typeof value !== 'string' || CONSTRUCTOR_CHECK.test(value)) return undefined;
   const match = WHOLE.exec(value);
   if (!match) return undefined;
@@ -117,7 +117,7 @@ export function hasExpression(raw: unknown): boolean {
 }
 
 /** The string (or list of strings) at the path, or NOT_PLAIN when n8n's answer is not certain. */
-export function readPath(json: unknown, path: readonly string[]): unknown {
+function readPath(json: unknown, path: readonly string[]): unknown {
   let value = json;
   for (const key of path) {
     if (!isPlainContainer(value)) return NOT_PLAIN;

@@ -34,7 +34,7 @@ const showFor = (operation: string, extra: IDataObject = {}) => ({
  * The parameter holding a new schema's categories: `categories` in V1, `schemaCategories` from V2
  * on, so that it no longer shares its name with Classify's list of a different type.
  */
-export const schemaCategoriesParameter = (version: number) =>
+const schemaCategoriesParameter = (version: number) =>
   version >= 2 ? 'schemaCategories' : f.schemaCategories.key;
 
 export const schemaProperties = (version: number): INodeProperties[] => [
