@@ -11,6 +11,7 @@ export default [
         require: 'readonly',
         __dirname: 'readonly',
         __filename: 'readonly',
+        clearTimeout: 'readonly',
       },
     },
   },

@@ -29,6 +29,7 @@ import {
   checkIdempotencyKey,
   checkOptions,
   CLIENT_OPTIONS,
+  MANY_OPTIONS,
   MAX_TIMER_MS,
   REQUEST_OPTIONS,
 } from './options';
@@ -93,6 +94,12 @@ export interface ClientOptions {
   random?: () => number;
   now?: () => number;
   newIdempotencyKey?: () => string;
+  /**
+   * When every attempt must be over (ms, in `now()` time): an attempt starts only if its whole
+   * timeout fits before it, and a wait between attempts only if the attempt after it still fits.
+   * For platforms that stop a step after a fixed time (Zapier's 30 s).
+   */
+  deadline?: number;
   /** Appended to the User-Agent, e.g. `classifaily-n8n/0.1.0`. */
   userAgent?: string;
 }
@@ -132,6 +139,7 @@ export class ClassifailyClient {
   readonly #random: () => number;
   readonly #now: () => number;
   readonly #newIdempotencyKey: () => string;
+  readonly #deadline: number | undefined;
   readonly #userAgent: string;
 
   constructor(options: ClientOptions) {
@@ -154,6 +162,7 @@ export class ClassifailyClient {
     this.#random = options.random ?? Math.random;
     this.#now = options.now ?? Date.now;
     this.#newIdempotencyKey = options.newIdempotencyKey ?? (() => crypto.randomUUID());
+    this.#deadline = options.deadline;
     this.#userAgent = [`classifaily-core/${VERSION}`, options.userAgent].filter(Boolean).join(' ');
     this.schemas = new SchemasResource(this);
   }
@@ -188,8 +197,14 @@ export class ClassifailyClient {
     params: ClassifyManyParams,
     options?: ClassifyManyOptions,
   ): Promise<ManyOutcome[]> {
+    checkOptions(options, MANY_OPTIONS);
+    const keyFor = options?.idempotencyKeys;
     return classifyMany(
-      (body, requestOptions) => this.classifyBatch(body, requestOptions),
+      keyFor
+        ? // The key is asked for as each batch goes out, so equal batches are counted in order.
+          async (body, requestOptions) =>
+            this.classifyBatch(body, { ...requestOptions, idempotencyKey: await keyFor(body) })
+        : (body, requestOptions) => this.classifyBatch(body, requestOptions),
       params,
       options,
     );
@@ -223,6 +238,9 @@ export class ClassifailyClient {
     const timeout = options.timeout ?? this.timeout;
     const totalTimeout = options.totalTimeout ?? this.totalTimeout;
     const started = this.#now();
+    // A step deadline (Zapier's 30 s): an attempt starts only if its whole timeout fits before it.
+    const fits = (ms: number) => this.#deadline === undefined || this.#now() + ms <= this.#deadline;
+    if (!fits(Math.min(timeout, totalTimeout))) throw outOfTime();
     for (let retries = 0; ; retries++) {
       const left = totalTimeout - (this.#now() - started);
       let outcome: Outcome<T>;
@@ -240,8 +258,13 @@ export class ClassifailyClient {
       const wait = this.retryWait(retries, error.retryAfterMs);
       // A server that asks for a longer wait than we may spend gets its answer passed on at once,
       // so that the platform (Zapier's throttle, n8n's retry) can schedule the wait instead; so
-      // does a wait that would leave the budget no time for another attempt.
-      if (wait === undefined || this.#now() - started + wait >= totalTimeout) throw error;
+      // does a wait that would leave the budget, or the deadline, no time for another attempt.
+      if (
+        wait === undefined ||
+        this.#now() - started + wait >= totalTimeout ||
+        !fits(wait + Math.min(timeout, totalTimeout))
+      )
+        throw error;
       headers['Classifaily-Retry-Count'] = String(retries + 1);
       await this.#sleep(wait, options.signal);
       options.signal?.throwIfAborted();
@@ -416,6 +439,14 @@ class SchemasResource {
       options,
     );
   }
+}
+
+/** The request was never sent: the deadline left less than one attempt's timeout. */
+function outOfTime(): TimeoutError {
+  return new TimeoutError('Not sent: the time allowed for this step ran out first.', {
+    code: 'deadline_exceeded',
+    hint: 'Nothing was lost: run the step again to send it.',
+  });
 }
 
 /** A 2xx whose body is not the answer asked for: temporary, like a 5xx (decision 0011). */

@@ -30,6 +30,7 @@ export {
   type BatchTarget,
   type SendBatch,
 } from './batch-queue';
+export * from './stable-keys';
 export * from './client';
 export * from './catalog';
 export { VERSION } from './version';

@@ -2,7 +2,7 @@
 // one outcome per item in input order. Nothing is lost: every input item gets exactly one outcome.
 import { createBatchQueue, targetError, type SendBatch } from './batch-queue';
 import type { ClassifailyError } from './errors';
-import type { ClassificationResult } from './types';
+import type { ClassificationResult, ClassifyBatchRequest } from './types';
 
 export interface ManyItem {
   input: string;
@@ -23,6 +23,11 @@ export interface ClassifyManyOptions {
   /** Items per request, 1..25. Default 25; a batch is cut earlier when its body would pass the API's limit. */
   batchSize?: number;
   signal?: AbortSignal;
+  /**
+   * Makes each batch's Idempotency-Key from its body (`stableIdempotencyKeys`), for a platform that
+   * runs the same work again. Default: the client's own, a random key per batch.
+   */
+  idempotencyKeys?: (body: ClassifyBatchRequest) => Promise<string>;
 }
 
 export type ManyOutcome =

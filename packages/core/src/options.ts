@@ -30,6 +30,9 @@ const RULES = {
     isNumberIn(v, 1, MAX_TIMER_MS),
   ),
   delay: rule(`a number of milliseconds from 0 to ${ms}`, (v) => isNumberIn(v, 0, MAX_TIMER_MS)),
+  instant: rule('a time in milliseconds since 1970, as Date.now() gives', (v) =>
+    isNumberIn(v, 0, Number.MAX_SAFE_INTEGER),
+  ),
   count: rule('a whole number, 0 or more', (v) => isWholeFrom(v, 0)),
   positive: rule('a whole number, 1 or more', (v) => isWholeFrom(v, 1)),
   batchSize: rule(`a whole number from 1 to ${LIMITS.batchMaxItems}`, (v) =>
@@ -64,6 +67,7 @@ export const CLIENT_OPTIONS: OptionRules = {
   maxRetries: RULES.count,
   timeout: RULES.milliseconds,
   totalTimeout: RULES.milliseconds,
+  deadline: RULES.instant,
   maxRetryDelay: RULES.delay,
   fetch: RULES.function,
   sleep: RULES.function,
@@ -86,6 +90,9 @@ export const QUEUE_OPTIONS: OptionRules = {
   concurrency: RULES.positive,
   signal: RULES.signal,
 };
+
+/** The client's classifyMany: the queue's options and the batches' key maker. */
+export const MANY_OPTIONS: OptionRules = { ...QUEUE_OPTIONS, idempotencyKeys: RULES.function };
 
 /** Throws a ValidationError naming the first option given (not undefined) that breaks its rule. */
 export function checkOptions(options: object | undefined, rules: OptionRules): void {

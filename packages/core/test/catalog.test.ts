@@ -29,6 +29,7 @@ describe('the operation catalog', () => {
     for (const op of operations) {
       expect(op.label).toMatch(/^[A-Z]/);
       expect(op.description.length).toBeGreaterThan(10);
+      expect(op.thirdPersonDescription).toMatch(/^[A-Z][a-z]+s /);
       for (const field of allFields(op.fields)) {
         expect(field.label).toMatch(/^[A-Z]/);
         expect(field.help.length).toBeGreaterThan(10);

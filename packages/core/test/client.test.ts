@@ -181,6 +181,34 @@ describe('retries', () => {
     expect(sleeps).toEqual([]);
   });
 
+  it('with a deadline, sends nothing when one attempt no longer fits, and never waits past it', async () => {
+    let now = 1_000_000;
+    const timed = (deadline: number) =>
+      client({
+        now: () => now,
+        timeout: 10_000,
+        deadline,
+        sleep: async (ms) => void (now += ms),
+        // Each attempt takes its whole timeout of (fake) time.
+        fetch: async (url, init) => {
+          now += 10_000;
+          return fetch(url, init);
+        },
+      });
+
+    const notSent = (await failure(timed(now + 9_999).classify(BODY))) as TimeoutError;
+    expect(notSent).toBeInstanceOf(TimeoutError);
+    expect(notSent.code).toBe('deadline_exceeded');
+    expect(notSent.retryable).toBe(true);
+    expect(server.requests).toHaveLength(0);
+
+    // Attempt (10 s) + backoff (0.5 s) + attempt (10 s) fit in 21 s; the next wait would not.
+    server.fallback = problem(503, 'service_unavailable');
+    const error = await failure(timed(now + 21_000).classify(BODY));
+    expect(error).toBeInstanceOf(ServerError);
+    expect(server.requests).toHaveLength(2);
+  });
+
   it('retries 409 only while the idempotency key is in use', async () => {
     server.script(
       problem(409, 'idempotency_key_in_use', 'busy', { 'Retry-After': '0' }),

@@ -3,6 +3,7 @@ import {
   AuthenticationError,
   ClassifailyClient,
   ServerError,
+  stableIdempotencyKeys,
   type BatchClassification,
   type ClassifyBatchRequest,
 } from '../src';
@@ -98,6 +99,48 @@ describe('classifyMany', () => {
       classifyMany(fake.send, { items: [{ input: 'a' }], categories: ['only'] }),
     ).rejects.toThrow(/at least 2/);
     expect(fake.calls).toHaveLength(0);
+  });
+
+  it('gives each batch the key idempotencyKeys makes, the same on a re-run (a platform running the work again)', async () => {
+    const server = await startScriptedServer();
+    server.fallback = (req: SeenRequest) => {
+      const body = JSON.parse(req.body) as ClassifyBatchRequest;
+      const results = body.items.map((item, index) => ({
+        index,
+        id: item.id,
+        status: 'completed',
+        result: { label: 'ham', confidence: 0.9 },
+      }));
+      return {
+        status: 200,
+        body: {
+          id: 'b',
+          status: 'completed',
+          type: 'batch',
+          results,
+          summary: { total: results.length, succeeded: results.length, failed: 0 },
+        },
+      };
+    };
+    try {
+      const client = new ClassifailyClient({ apiKey: TEST_KEY, baseUrl: server.url });
+      // 75 items: two equal batches (the same 25 twice), then another one.
+      const same = Array.from({ length: 25 }, (_, i) => ({ input: `text ${i}` }));
+      const items = [...same, ...same, ...same.map((item) => ({ input: `${item.input}!` }))];
+      const run = async () => {
+        const before = server.requests.length;
+        const idempotencyKeys = stableIdempotencyKeys({ prefix: 'run', scope: ['step-1'] });
+        await client.classifyMany({ items, categories: CATEGORIES }, { idempotencyKeys });
+        return server.requests.slice(before).map((r) => r.headers['idempotency-key']);
+      };
+      const first = await run();
+      expect(first).toHaveLength(3);
+      expect(new Set(first).size).toBe(3);
+      expect(first.every((key) => /^run-[0-9a-f]{48}$/.test(String(key)))).toBe(true);
+      expect(new Set(await run())).toEqual(new Set(first));
+    } finally {
+      await server.close();
+    }
   });
 
   it('sends 60 items over the real wire in exactly 3 requests, with bounded concurrency', async () => {

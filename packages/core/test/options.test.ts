@@ -54,6 +54,8 @@ describe('options are checked before anything is sent (decision 0013)', () => {
     ['timeout', NaN],
     ['timeout', 2 ** 31],
     ['totalTimeout', -5],
+    ['deadline', NaN],
+    ['deadline', -1],
     ['maxRetryDelay', -1],
     ['maxRetryDelay', NaN],
     ['userAgent', 'my-app\r\nX-Evil: 1'],
@@ -82,6 +84,15 @@ describe('options are checked before anything is sent (decision 0013)', () => {
   it('a generated idempotency key with a line break is refused as newIdempotencyKey', async () => {
     const pending = client({ newIdempotencyKey: () => 'a\nb' }).classify(BODY);
     await expect(pending).rejects.toThrow(/newIdempotencyKey/);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('classifyMany refuses an idempotencyKeys that is not a function, before sending', async () => {
+    const many = client().classifyMany(
+      { items: [{ input: 'a' }], categories: ['x', 'y'] },
+      { idempotencyKeys: 'key' as never },
+    );
+    await expect(many).rejects.toThrow(/idempotencyKeys/);
     expect(server.requests).toHaveLength(0);
   });
 

@@ -20,14 +20,16 @@ const TICKETS = [
 
 export async function demo({ url, apiKey, log = console.log }) {
   const handler = zapier.createAppHandler(App);
-  const authData = { api_key: apiKey, base_url: url };
-  // calledFromCli: as `zapier-platform invoke` runs it (no Lambda memory log lines).
+  const authData = { api_key: apiKey };
+  // calledFromCli: as `zapier-platform invoke` runs it (no Lambda memory log lines). The sandbox's
+  // URL goes in the event's environment, as Zapier passes a version's environment variables.
   const run = async (method, inputData = {}) =>
     (
       await handler({
         command: 'execute',
         method,
         bundle: { authData, inputData },
+        environment: { CLASSIFAILY_BASE_URL: url },
         calledFromCli: true,
       })
     ).results;
@@ -58,7 +60,7 @@ export async function demo({ url, apiKey, log = console.log }) {
     const outcome = line.error
       ? `error: ${line.error}`
       : `${line.label.padEnd(16)} ${line.confidence.toFixed(2)}  needs_review=${line.needs_review}`;
-    log(`  ${String(line.reference).padEnd(7)} ${outcome}`);
+    log(`  ${String(line.position).padStart(2)}. ${String(line.reference).padEnd(7)} ${outcome}`);
   }
   return { text, batch };
 }

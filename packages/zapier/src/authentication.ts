@@ -1,16 +1,27 @@
-// The connection: an API key (a password field, so Zapier stores it encrypted and censors it in
-// logs) and an optional base URL, tested on GET /v1/me, labelled with the account and key name.
-// Labels, help texts and the label rule come from core's catalog (`catalog.credential`).
+// The connection: one API key (a password field, so Zapier stores it encrypted and censors it in
+// logs), tested on GET /v1/me, labelled with the account and key name. Label, help text and the
+// label rule come from core's catalog (`catalog.credential`). The catalog's Base URL field is not
+// shown: Zapier has no advanced connection fields, and the published app only talks to the real
+// API (development points it at the sandbox with CLASSIFAILY_BASE_URL; see client.ts, 0304).
 import { catalog, type Me } from '@classifaily/core';
-import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
+import type { AuthField, Authentication, Bundle, ZObject } from 'zapier-platform-core';
 
 import { withClient } from './client';
-import { toInputField } from './fields';
 
-const [apiKeySpec, baseUrlSpec] = catalog.credential.fields;
+const apiKeySpec = catalog.fields.apiKey;
+
+/** Zapier's usual snake_case key (authData_api_key in .env for invoke); a password field. */
+const apiKeyField: AuthField = {
+  key: 'api_key',
+  label: apiKeySpec.label,
+  helpText: apiKeySpec.help,
+  required: true,
+  type: 'password',
+  ...(apiKeySpec.placeholder ? { placeholder: apiKeySpec.placeholder } : {}),
+};
 
 const test = (z: ZObject, bundle: Bundle): Promise<Me> =>
-  withClient(z, bundle, (client) => client.me());
+  withClient(z, bundle, 'authentication', (client) => client.me());
 
 /** "Acme Support (Zapier, test mode)": names the account and the key, never the key itself. */
 export const connectionLabel = async (_z: ZObject, bundle: Bundle): Promise<string> => {
@@ -20,11 +31,7 @@ export const connectionLabel = async (_z: ZObject, bundle: Bundle): Promise<stri
 
 export default {
   type: 'custom',
-  // Zapier's usual snake_case keys for the connection (authData_api_key in .env for invoke).
-  fields: [
-    toInputField(apiKeySpec, { key: 'api_key' }),
-    toInputField(baseUrlSpec, { key: 'base_url' }),
-  ],
+  fields: [apiKeyField],
   test,
   connectionLabel,
 } satisfies Authentication;

@@ -1,57 +1,48 @@
 // Input and output fields shared by Classify Text and Classify Batch, from core's catalog:
 // "Categories From" decides whether the next field is the category list or the schema dropdown,
 // and the output gains one score field per category (known from the list, or the chosen schema).
-import { catalog, type OperationSpec, type OutputFieldSpec } from '@classifaily/core';
-import type { Bundle, ZObject } from 'zapier-platform-core';
+// Batch Size and Concurrency are not user fields on Zapier: they are chosen in code, to fit the
+// step's time budget (budget.ts).
+import { catalog, type OperationSpec } from '@classifaily/core';
+import type { Bundle, InputField, PlainOutputField, ZObject } from 'zapier-platform-core';
 
 import { withClient } from './client';
-import {
-  scoreOutputFields,
-  toInputField,
-  type ZapierInputField,
-  type ZapierOutputField,
-} from './fields';
+import { toInputField } from './fields';
 import { targetFields, targetOf } from './inputs';
+import { scoreOutputFields } from './output';
 
 const F = catalog.fields;
-
-type DynamicFields = (
-  z: ZObject,
-  bundle: Bundle,
-) => Promise<ZapierInputField[]> | ZapierInputField[];
+const INTERNAL = new Set<string>([F.batchSize.key, F.concurrency.key]);
 
 /** The operation's fields in catalog order; categories and schema become one dynamic field. */
-export function classifyInputFields(op: OperationSpec): (ZapierInputField | DynamicFields)[] {
-  return op.fields.flatMap((spec): (ZapierInputField | DynamicFields)[] => {
+export function classifyInputFields(op: OperationSpec): InputField[] {
+  return op.fields.flatMap((spec): InputField[] => {
+    if (INTERNAL.has(spec.key) || spec.key === F.schema.key) return [];
     if (spec.key === F.categorySource.key)
       return [toInputField(spec, { altersDynamicFields: true })];
     if (spec.key === F.categories.key) return [targetFields];
-    if (spec.key === F.schema.key) return [];
     return [toInputField(spec)];
   });
 }
 
-const scoresSpec = (op: OperationSpec): OutputFieldSpec =>
-  op.outputFields.find((field) => field.key === 'scores') ?? {
-    key: 'scores',
-    label: 'Scores',
-    type: 'object',
-    help: '',
-  };
+const scoresLabel = (op: OperationSpec) =>
+  op.outputFields.find((field) => field.key === 'scores')?.label ?? 'Scores';
 
 /** One output field per category: from the typed list, or read from the chosen schema. */
 export function scoreFieldsFor(op: OperationSpec, prefix = '') {
-  return async (z: ZObject, bundle: Bundle): Promise<ZapierOutputField[]> => {
+  return async (z: ZObject, bundle: Bundle): Promise<PlainOutputField[]> => {
     const target = targetOf(bundle.inputData);
     let categories = target.categories ?? [];
     if (target.schema) {
       try {
-        const schema = await withClient(z, bundle, (client) => client.schemas.get(target.schema!));
+        const schema = await withClient(z, bundle, op.key, (client) =>
+          client.schemas.get(target.schema!),
+        );
         categories = schema.categories.map((category) => category.name);
       } catch {
         categories = []; // the field list is a convenience: the step itself reports the problem
       }
     }
-    return scoreOutputFields(categories, scoresSpec(op), prefix);
+    return scoreOutputFields(categories, scoresLabel(op), prefix);
   };
 }

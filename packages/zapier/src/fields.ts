@@ -1,32 +1,14 @@
-// Core's catalog on Zapier's field model: every label, help text, default, placeholder and choice
-// of the app's input and output fields comes from @classifaily/core's FieldSpec / OutputFieldSpec.
-// Nothing here is written twice; only Zapier's own shape (types, line items, `dynamic`) is added.
-import type { FieldSpec, OutputFieldSpec } from '@classifaily/core';
-
-/** The subset of Zapier's PlainInputField this app uses. */
-export interface ZapierInputField {
-  key: string;
-  label?: string;
-  helpText?: string;
-  type?: 'string' | 'text' | 'number' | 'boolean' | 'password';
-  required?: boolean;
-  default?: string;
-  placeholder?: string;
-  list?: boolean;
-  choices?: { value: string; label: string; sample: string }[];
-  dynamic?: string;
-  /** A search that can fill the field (`findSchema.id`). */
-  search?: string;
-  altersDynamicFields?: boolean;
-  children?: ZapierInputField[];
-}
-
-/** The subset of Zapier's PlainOutputField this app uses. */
-export interface ZapierOutputField {
-  key: string;
-  label?: string;
-  type?: 'string' | 'number' | 'boolean';
-}
+// Core's catalog on Zapier's field model (zapier-platform-core's own PlainInputField and
+// PlainOutputField): every label, help text, default, placeholder and choice comes from
+// @classifaily/core's FieldSpec / OutputFieldSpec. Only Zapier's own shape is added here (types,
+// line items, `dynamic`, `primary`, safe score keys).
+import {
+  catalog,
+  type FieldSpec,
+  type OperationSpec,
+  type OutputFieldSpec,
+} from '@classifaily/core';
+import type { PlainInputField, PlainOutputField } from 'zapier-platform-core';
 
 /** Zapier's help texts are Markdown, at most 1,000 characters. */
 const helpText = (spec: { help: string }) => spec.help.slice(0, 1000);
@@ -34,10 +16,18 @@ const helpText = (spec: { help: string }) => spec.help.slice(0, 1000);
 /** The hidden trigger that feeds the schema dropdown: `<trigger key>.<value>.<label>`. */
 export const SCHEMA_DROPDOWN = 'listSchemas.id.name';
 
+/** Catalog field types that Zapier has under the same name; the others are text (`string`). */
+const ZAPIER_TYPE: Partial<Record<FieldSpec['type'], PlainInputField['type']>> = {
+  text: 'text',
+  password: 'password',
+  number: 'number',
+  boolean: 'boolean',
+};
+
 export function toInputField(
   spec: FieldSpec,
-  overrides: Partial<ZapierInputField> = {},
-): ZapierInputField {
+  overrides: Partial<PlainInputField> = {},
+): PlainInputField {
   // A line-item group: Zapier allows no type, help text or default beside `children`.
   if (spec.type === 'collection') {
     return {
@@ -48,51 +38,48 @@ export function toInputField(
       ...overrides,
     };
   }
-  const field: ZapierInputField = {
+  const field: PlainInputField = {
     key: spec.key,
     label: spec.label,
     helpText: helpText(spec),
     required: spec.required,
-    type: 'string',
+    type: ZAPIER_TYPE[spec.type] ?? 'string',
   };
-  switch (spec.type) {
-    case 'text':
-    case 'password':
-    case 'number':
-    case 'boolean':
-      field.type = spec.type;
-      break;
-    case 'stringList':
-      field.list = true;
-      break;
-    case 'select':
-      field.choices = (spec.options ?? []).map((o) => ({
-        value: o.value,
-        label: o.label,
-        sample: o.value,
-      }));
-      break;
-    case 'schemaId':
-      field.dynamic = SCHEMA_DROPDOWN;
-      break;
-    default: // string, url
-      break;
+  if (spec.type === 'stringList') field.list = true;
+  if (spec.type === 'select') {
+    field.choices = (spec.options ?? []).map((o) => ({
+      value: o.value,
+      label: o.label,
+      sample: o.value,
+    }));
   }
+  if (spec.type === 'schemaId') field.dynamic = SCHEMA_DROPDOWN;
   if (spec.default !== undefined && spec.default !== '') field.default = String(spec.default);
   if (spec.placeholder) field.placeholder = spec.placeholder;
   return { ...field, ...overrides };
 }
 
+export interface OutputOptions {
+  /** Prepended to every key: `results[]` for the fields of Classify Batch's line items. */
+  prefix?: string;
+  /** The child fields of `array` outputs, which become line items (`categories[]name`). */
+  arrays?: Record<string, readonly FieldSpec[]>;
+  /** Keys Zapier should treat as the record's identity (`primary`). */
+  primary?: readonly string[];
+  /** Zapier keys that differ from the catalog's (`index` → `position`, 1-based for people). */
+  rename?: Record<string, string>;
+}
+
 /**
- * Output fields: scalars as they are; an `object` (scores) is left to `extra` (its keys depend on
- * the categories); an `array` becomes line items when its child fields are given.
+ * Output fields: scalars as they are; an `object` (scores) is left to the caller (its keys depend
+ * on the categories); an `array` becomes line items when its child fields are given.
  */
 export function toOutputFields(
   specs: readonly OutputFieldSpec[],
-  options: { prefix?: string; arrays?: Record<string, readonly FieldSpec[]> } = {},
-): ZapierOutputField[] {
+  options: OutputOptions = {},
+): PlainOutputField[] {
   const prefix = options.prefix ?? '';
-  return specs.flatMap((spec): ZapierOutputField[] => {
+  return specs.flatMap((spec): PlainOutputField[] => {
     if (spec.type === 'object') return [];
     if (spec.type === 'array') {
       const children = options.arrays?.[spec.key] ?? [];
@@ -102,25 +89,24 @@ export function toOutputFields(
         type: 'string',
       }));
     }
-    return [{ key: `${prefix}${spec.key}`, label: spec.label, type: spec.type }];
+    const key = options.rename?.[spec.key] ?? spec.key;
+    return [
+      {
+        key: `${prefix}${key}`,
+        label: spec.label,
+        type: spec.type,
+        ...(options.primary?.includes(key) ? { primary: true } : {}),
+      },
+    ];
   });
 }
 
-/** The Zapier field key of one category's score: Filters and Paths can test it directly. */
-export const scoreKey = (category: string) => `scores__${category}`;
-
-/** One output field per category score, labelled with the catalog's label for `scores`. */
-export function scoreOutputFields(
-  categories: readonly string[],
-  scores: OutputFieldSpec,
-  prefix = '',
-): ZapierOutputField[] {
-  return categories.map((category) => ({
-    key: `${prefix}${scoreKey(category)}`,
-    label: `${scores.label}: ${category}`,
-    type: 'number',
-  }));
-}
+/** A saved schema's output (Create Schema, Find Schema, the dropdown): `id` is its identity. */
+export const schemaOutputFields = (op: OperationSpec) =>
+  toOutputFields(op.outputFields, {
+    arrays: { categories: catalog.fields.schemaCategories.children ?? [] },
+    primary: ['id'],
+  });
 
 /** The Zapier noun of an operation's resource ("schema" → "Schema"). */
 export const nounOf = (resource: string) => resource.charAt(0).toUpperCase() + resource.slice(1);

@@ -1,9 +1,9 @@
 // Reading a step's inputData: Zapier hands values over as the user typed or mapped them (numbers and
 // booleans may arrive as text), so each is read leniently here and checked by core's validation.
-import { catalog, parseCategoryList, validationError, type FieldSpec } from '@classifaily/core';
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import { catalog, parseCategoryList, validationError } from '@classifaily/core';
+import type { Bundle, PlainInputField, ZObject } from 'zapier-platform-core';
 
-import { toInputField, type ZapierInputField } from './fields';
+import { toInputField } from './fields';
 
 const F = catalog.fields;
 
@@ -25,11 +25,15 @@ export function targetOf(input: InputData): { categories?: string[]; schema?: st
  * The field that follows "Categories From": a list of categories, or a schema picked from the
  * dropdown (or found by the Find Schema search step). Zapier re-asks when the choice changes.
  */
-export function targetFields(_z: ZObject, bundle: Bundle): ZapierInputField[] {
+export function targetFields(_z: ZObject, bundle: Bundle): PlainInputField[] {
   return bundle.inputData[F.categorySource.key] === 'schema'
     ? [toInputField(F.schema, { search: 'findSchema.id' })]
     : [toInputField(F.categories)];
 }
+
+/** A text field's value; a number or anything else mapped into it becomes its text. */
+export const textOf = (value: unknown): string =>
+  typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
 
 export function booleanOf(value: unknown): boolean {
   if (typeof value === 'boolean') return value;
@@ -40,10 +44,12 @@ export function booleanOf(value: unknown): boolean {
   );
 }
 
-/** A number field within the catalog's min and max, or the catalog's default when left empty. */
-export function numberOf(value: unknown, spec: FieldSpec): number {
-  const fallback = Number(spec.default);
-  if (value === undefined || value === null || String(value).trim() === '') return fallback;
+/** The review threshold within the catalog's min and max, or its default when left empty. */
+export function thresholdOf(input: InputData): number {
+  const spec = F.reviewThreshold;
+  const value = input[spec.key];
+  if (value === undefined || value === null || String(value).trim() === '')
+    return Number(spec.default);
   const number = Number(value);
   const { min = -Infinity, max = Infinity } = spec;
   if (!Number.isFinite(number) || number < min || number > max) {
@@ -52,6 +58,3 @@ export function numberOf(value: unknown, spec: FieldSpec): number {
   }
   return number;
 }
-
-export const thresholdOf = (input: InputData) =>
-  numberOf(input[F.reviewThreshold.key], F.reviewThreshold);

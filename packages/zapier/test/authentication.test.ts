@@ -3,6 +3,8 @@
 import { catalog } from '@classifaily/core';
 
 import authentication from '../src/authentication';
+import { MAX_RETRIES } from '../src/budget';
+import { BASE_URL_VARIABLE } from '../src/client';
 import {
   App,
   appTester,
@@ -41,23 +43,37 @@ describe('authentication', () => {
     expect(label).not.toContain(sandbox.apiKey);
   });
 
-  it('takes its fields from the catalog: a password field for the key, an optional base URL', () => {
-    const [apiKey, baseUrl] = catalog.credential.fields;
+  it('asks for one thing, the key: a password field from the catalog; no Base URL, no localhost', () => {
+    const { apiKey } = catalog.fields;
     expect(authentication.type).toBe('custom');
-    expect(authentication.fields[0]).toMatchObject({
-      key: 'api_key',
-      type: 'password',
-      required: true,
-      label: apiKey?.label,
-      helpText: apiKey?.help,
-    });
-    expect(authentication.fields[1]).toMatchObject({
-      key: 'base_url',
-      required: false,
-      label: baseUrl?.label,
-      helpText: baseUrl?.help,
-    });
+    expect(authentication.fields).toEqual([
+      {
+        key: 'api_key',
+        type: 'password',
+        required: true,
+        label: apiKey.label,
+        helpText: apiKey.help,
+        placeholder: apiKey.placeholder,
+      },
+    ]);
+    expect(JSON.stringify(authentication)).not.toMatch(/localhost|127\.0\.0\.1|base.?url/i);
   });
+
+  it.each([
+    ['with "Bearer " pasted in front', (key: string) => `Bearer ${key}`],
+    ['with a newline and spaces around it', (key: string) => `  ${key}\n`],
+  ])(
+    'accepts a key %s: one Authorization header, built once by core (defect 2)',
+    async (_, paste) => {
+      const { results, logs } = await runLogged('authentication.test', {
+        authData: { api_key: paste(sandbox.apiKey) },
+      });
+      expect(results).toMatchObject({ object: 'me' });
+      const http = logs.find((entry) => entry.data.log_type === 'http');
+      expect(JSON.stringify(http?.data.request_headers)).not.toMatch(/Bearer\s+Bearer/i);
+      expect(JSON.stringify(logs)).not.toContain(sandbox.apiKey);
+    },
+  );
 
   it('maps a revoked key (401) to ExpiredAuthError, without the key in the message', async () => {
     const error = await rejectionOf(runTest(sandbox.revokedKey));
@@ -86,18 +102,26 @@ describe('authentication', () => {
     await sandbox.setFaults({ kind: 'status', status: 429, retryAfter: 1, count: 100 });
     const error = await rejectionOf(runTest());
     expect(details(error)).toMatchObject({ name: 'ThrottledError', delay: 1 });
-    expect((await sandbox.stats()).byStatus).toEqual({ '429': 3 }); // 1 attempt + 2 retries
+    expect((await sandbox.stats()).byStatus).toEqual({ '429': 1 + MAX_RETRIES });
   });
 
   it('maps 5xx after the retries to an error that says it is temporary', async () => {
-    await sandbox.setFaults({ kind: 'status', status: 503, retryAfter: 0, count: 100 });
+    await sandbox.setFaults({ kind: 'status', status: 502, count: 100 });
     const error = await rejectionOf(runTest());
     expect(details(error)).toMatchObject({
       name: 'AppError',
       message: expect.stringMatching(/^Temporary problem, try again later/),
-      status: 503,
+      status: 502,
     });
-    expect((await sandbox.stats()).byStatus).toEqual({ '503': 3 });
+    expect((await sandbox.stats()).byStatus).toEqual({ '502': 1 + MAX_RETRIES });
+  });
+
+  it('a 503 that says when to come back (Retry-After) is a ThrottledError with that delay', async () => {
+    // Zapier's advice for an API outage: the run waits instead of erroring (0305).
+    await sandbox.setFaults({ kind: 'status', status: 503, retryAfter: 1, count: 100 });
+    const error = await rejectionOf(runTest());
+    expect(details(error)).toMatchObject({ name: 'ThrottledError', delay: 1 });
+    expect((await sandbox.stats()).byStatus).toEqual({ '503': 1 + MAX_RETRIES });
   });
 
   it('recovers from one 5xx by retrying', async () => {
@@ -114,14 +138,15 @@ describe('authentication', () => {
     });
   });
 
-  it('refuses a plain-http base URL that is not this machine, before sending anything', async () => {
-    const error = await rejectionOf(
-      appTester(App.authentication.test, {
-        authData: { api_key: sandbox.apiKey, base_url: 'http://api.example.com' },
-      }),
-    );
-    expect(details(error)).toMatchObject({ code: 'insecure_base_url', status: 400 });
-    expect(error.message).not.toContain(sandbox.apiKey);
+  it('refuses a plain-http CLASSIFAILY_BASE_URL that is not this machine, before sending anything', async () => {
+    process.env[BASE_URL_VARIABLE] = 'http://api.example.com';
+    try {
+      const error = await rejectionOf(runTest());
+      expect(details(error)).toMatchObject({ code: 'insecure_base_url', status: 400 });
+      expect(error.message).not.toContain(sandbox.apiKey);
+    } finally {
+      process.env[BASE_URL_VARIABLE] = sandbox.url;
+    }
   });
 
   it('never logs the key: Zapier censors authData in its HTTP log, our errors never hold it', async () => {

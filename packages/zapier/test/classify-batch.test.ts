@@ -28,12 +28,12 @@ const batch = async (inputData: Record<string, unknown>, apiKey?: string) =>
   })) as { results: Line[] };
 
 describe('Classify Batch', () => {
-  it('classifies 60 lines in exactly 3 requests, in input order, with references', async () => {
+  it('classifies 60 lines in exactly 3 requests, in input order, with references and 1-based positions', async () => {
     const { results } = await batch({ items: lines(60), explain: 'true' });
     expect(results).toHaveLength(60);
     results.forEach((line, i) => {
       expect(line).toMatchObject({
-        index: i,
+        position: i + 1,
         reference: `T-${i + 1}`,
         label: expect.any(String),
         confidence: expect.any(Number),
@@ -80,7 +80,7 @@ describe('Classify Batch', () => {
       expect(details(error)).toMatchObject({
         name: 'AppError',
         status: 400,
-        message: expect.stringContaining('Field: Categories'),
+        message: expect.stringMatching(/Fields?: Categories/),
       });
     }
     const empty = await rejectionOf(batch({ items: [] }));
@@ -88,19 +88,51 @@ describe('Classify Batch', () => {
     expect((await sandbox.stats()).total).toBe(0);
   });
 
-  it('throws ThrottledError with the server’s delay only when every chunk was throttled', async () => {
+  it('throws ThrottledError with the server’s delay when every chunk was throttled', async () => {
     await sandbox.setFaults({ kind: 'status', status: 429, retryAfter: 45, count: 100 });
     const error = await rejectionOf(batch({ items: lines(60) }));
     expect(details(error)).toMatchObject({ name: 'ThrottledError', delay: 45 });
   });
 
-  it('when only some chunks were throttled, their lines carry the error and the rest succeed', async () => {
-    await sandbox.setFaults({ kind: 'status', status: 429, retryAfter: 45, count: 1 });
-    const { results } = await batch({ items: lines(60), concurrency: 1 });
-    const failed = results.filter((line) => line.error);
-    expect(failed).toHaveLength(25); // the first chunk
-    expect(failed[0]?.error).toMatch(/rate limit|too many/i);
-    expect(results.filter((line) => line.label)).toHaveLength(35);
+  it('a partly throttled batch is not a success: ThrottledError, and the replay is not charged twice (defect 3)', async () => {
+    await sandbox.setFaults({ kind: 'status', status: 429, retryAfter: 30, count: 1 });
+    const inputData = { items: lines(60) };
+    const error = await rejectionOf(batch(inputData));
+    expect(details(error)).toMatchObject({
+      name: 'ThrottledError',
+      delay: 30,
+      message: expect.stringMatching(
+        /^35 of 60 lines were classified; the other 25 were not yet: .*rate limit/i,
+      ),
+    });
+    const first = await sandbox.stats();
+    expect(first.itemsClassified).toBe(35);
+
+    // Zapier runs the step again with the same bundle: the two answered chunks come back from the
+    // API's idempotency store; only the throttled one is classified now.
+    const { results } = await batch(inputData);
+    expect(results.map((line) => (line.label ? 'ok' : 'missing'))).toEqual(Array(60).fill('ok'));
+    expect((await sandbox.stats()).itemsClassified).toBe(60);
+  });
+
+  it('two equal chunks in one step are two pieces of work, each charged once, also on a re-run', async () => {
+    const chunk = lines(25);
+    const inputData = { items: [...chunk, ...chunk] };
+    const { results } = await batch(inputData);
+    expect(results.filter((line) => line.label)).toHaveLength(50);
+    expect((await sandbox.stats()).itemsClassified).toBe(50);
+    await batch(inputData);
+    expect((await sandbox.stats()).itemsClassified).toBe(50);
+  });
+
+  it('an identical step in another Zap gets its own keys', async () => {
+    await batch({ items: lines(3) });
+    await appTester(App.creates.classifyBatch.operation.perform, {
+      authData: authDataFor(sandbox),
+      inputData: { categories: SAMPLE_CATEGORIES, items: lines(3) },
+      meta: { zap: { id: 'another-zap' } },
+    });
+    expect((await sandbox.stats()).itemsClassified).toBe(6);
   });
 
   it('a revoked key fails the step with ExpiredAuthError, after one request', async () => {

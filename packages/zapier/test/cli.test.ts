@@ -2,11 +2,13 @@
 // core bundled), invoke (local mode with a .env), against the sandbox. Any call to Zapier's servers
 // would land on `zapierServers`.
 import AdmZip from 'adm-zip';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { SAMPLE_CATEGORIES, SAMPLE_INPUT } from '@classifaily/core';
+import { ClassifailyClient, SAMPLE_CATEGORIES, SAMPLE_INPUT } from '@classifaily/core';
+
+import { BASE_URL_VARIABLE } from '../src/client';
 
 import { start, type Sandbox } from './sandbox';
 import { startStubServer, type StubServer } from './stub-server';
@@ -58,9 +60,21 @@ test('zapier-platform validate --without-style passes without calling Zapier', a
   expect(result.stdout).toContain('No structural errors found');
 }, 60_000);
 
-test('the build script makes build.zip: the app, core, zapier-platform-core, no dev dependencies', async () => {
-  const result = await cli.run(cli.node22, ['scripts/build-zip.mjs'], { env: zapierEnv() });
-  expect({ code: result.code, output: describeOutput(result) }).toMatchObject({ code: 0 });
+test('the build script makes build.zip on a fresh machine (new HOME, empty pnpm cache): the app, core, zapier-platform-core, no dev dependencies', async () => {
+  // A new HOME has no pnpm metadata cache and no store of its own: only what `pnpm install` left
+  // in the workspace. The user's npm settings come along, as they would on a fresh machine.
+  const home = mkdtempSync(path.join(os.tmpdir(), 'classifaily-zapier-home-'));
+  try {
+    const npmrc = path.join(os.homedir(), '.npmrc');
+    if (existsSync(npmrc)) copyFileSync(npmrc, path.join(home, '.npmrc'));
+    const result = await cli.run(cli.node22, ['scripts/build-zip.mjs'], {
+      env: { ...zapierEnv(), HOME: home },
+    });
+    expect({ code: result.code, output: describeOutput(result) }).toMatchObject({ code: 0 });
+    expect(readdirSync(home)).toEqual(existsSync(npmrc) ? ['.npmrc'] : []); // it fetched nothing
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
   const names = new AdmZip(zipPath).getEntries().map((entry) => entry.entryName);
   expect(names).toEqual(
     expect.arrayContaining([
@@ -83,55 +97,97 @@ test('the build script makes build.zip: the app, core, zapier-platform-core, no 
   expect(names.filter((name) => devOnly.test(name))).toEqual([]);
 }, 180_000);
 
-test('the unpacked zip runs Classify Text on its own (core bundled), through the test tool and the Lambda handler', async () => {
-  expect(existsSync(zipPath)).toBe(true);
-  new AdmZip(zipPath).extractAllTo(unzipped, true);
-  copyFileSync(
-    path.join(__dirname, 'fixtures', 'run-unzipped.cjs'),
-    path.join(unzipped, 'run-unzipped.cjs'),
-  );
-  const result = await cli.run(cli.node22, ['run-unzipped.cjs'], {
-    cwd: unzipped,
-    env: {
-      CLASSIFAILY_AUTH_DATA: JSON.stringify({ api_key: api.apiKey, base_url: api.url }),
-      CLASSIFAILY_INPUT_DATA: JSON.stringify({
-        input: SAMPLE_INPUT,
+describe('zapier-platform invoke on every action, from the unpacked zip, against the sandbox', () => {
+  beforeAll(async () => {
+    expect(existsSync(zipPath)).toBe(true);
+    new AdmZip(zipPath).extractAllTo(unzipped, true);
+    // invoke reads the connection (authData_*) and the environment from .env, as a developer does.
+    writeFileSync(
+      path.join(unzipped, '.env'),
+      `authData_api_key=${api.apiKey}\n${BASE_URL_VARIABLE}=${api.url}\n`,
+    );
+  });
+  beforeEach(async () => {
+    await api.reset({ schemas: true });
+    await new ClassifailyClient({ apiKey: api.apiKey, baseUrl: api.url }).schemas.create({
+      name: 'Support triage',
+      categories: [{ name: 'billing' }, { name: 'account_access' }],
+    });
+  });
+
+  const invoke = async (args: string[], inputData?: Record<string, unknown>) => {
+    const result = await cli.runZapierCli(
+      [
+        'invoke',
+        ...args,
+        ...(inputData ? ['--inputData', JSON.stringify(inputData)] : []),
+        '--non-interactive',
+      ],
+      { cwd: unzipped, env: zapierEnv() },
+    );
+    expect({ code: result.code, output: describeOutput(result) }).toMatchObject({ code: 0 });
+    expect(result.stdout + result.stderr).not.toContain(api.apiKey);
+    return JSON.parse(result.stdout) as unknown;
+  };
+
+  it.each([
+    ['auth test', ['auth', 'test'], undefined, { object: 'me' }],
+    [
+      'create classify',
+      ['create', 'classify'],
+      { input: SAMPLE_INPUT, categories: SAMPLE_CATEGORIES },
+      { label: 'account_access', needs_review: false },
+    ],
+    [
+      'create classifyBatch',
+      ['create', 'classifyBatch'],
+      {
+        items: [
+          { input: 'I was charged twice this month.', id: 'T-1' },
+          { input: 'My account is locked.', id: 'T-2' },
+        ],
         categories: SAMPLE_CATEGORIES,
-      }),
-      NODE_PATH: '',
+      },
+      {
+        results: [
+          { position: 1, reference: 'T-1', label: 'billing' },
+          { position: 2, reference: 'T-2', label: 'account_access' },
+        ],
+      },
+    ],
+    [
+      'create createSchema',
+      ['create', 'createSchema'],
+      { name: 'Routing', categories: [{ category: 'sales' }, { category: 'support' }] },
+      { id: expect.stringMatching(/^sch_/), name: 'Routing' },
+    ],
+    [
+      'search findSchema',
+      ['search', 'findSchema'],
+      { name: 'support triage' },
+      [expect.objectContaining({ name: 'Support triage' })],
+    ],
+    [
+      'trigger listSchemas',
+      ['trigger', 'listSchemas'],
+      undefined,
+      [expect.objectContaining({ name: 'Support triage' })],
+    ],
+  ] as const)(
+    '%s',
+    async (_, args, inputData, expected) => {
+      expect(await invoke([...args], inputData)).toMatchObject(expected);
     },
-  });
-  expect({ code: result.code, output: describeOutput(result) }).toMatchObject({ code: 0 });
-  const report = JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}');
-  expect(report.viaAppTester).toMatchObject({ object: 'me' });
-  expect(report.classified).toMatchObject({ label: 'account_access', needs_review: false });
-  expect(report.viaHandler).toMatchObject({ label: 'account_access' });
-  expect(report.core.startsWith(unzipped)).toBe(true);
-  expect(report.outside).toEqual([]);
-}, 60_000);
-
-test('zapier-platform invoke auth test runs locally against 127.0.0.1 with a .env', async () => {
-  expect(existsSync(path.join(unzipped, 'index.js'))).toBe(true);
-  writeFileSync(
-    path.join(unzipped, '.env'),
-    `authData_api_key=${api.apiKey}\nauthData_base_url=${api.url}\n`,
+    60_000,
   );
-  const result = await cli.runZapierCli(['invoke', 'auth', 'test', '--non-interactive'], {
-    cwd: unzipped,
-    env: zapierEnv(),
-  });
-  expect({ code: result.code, output: describeOutput(result) }).toMatchObject({ code: 0 });
-  expect(JSON.parse(result.stdout)).toMatchObject({ object: 'me' });
-  expect(result.stdout + result.stderr).not.toContain(api.apiKey);
-}, 60_000);
 
-test('zapier-platform invoke create classify runs Classify Text locally against the sandbox', async () => {
-  const inputData = JSON.stringify({ input: SAMPLE_INPUT, categories: SAMPLE_CATEGORIES });
-  const result = await cli.runZapierCli(
-    ['invoke', 'create', 'classify', '--inputData', inputData, '--non-interactive'],
-    { cwd: unzipped, env: zapierEnv() },
-  );
-  expect({ code: result.code, output: describeOutput(result) }).toMatchObject({ code: 0 });
-  expect(JSON.parse(result.stdout)).toMatchObject({ label: 'account_access', needs_review: false });
-  expect(result.stdout + result.stderr).not.toContain(api.apiKey);
-}, 60_000);
+  it('create classify after one 503 (Retry-After 1 s) waits, retries and prints the result (defect 1)', async () => {
+    await api.setFaults({ kind: 'status', status: 503, retryAfter: 1, count: 1 });
+    expect(
+      await invoke(['create', 'classify'], { input: SAMPLE_INPUT, categories: SAMPLE_CATEGORIES }),
+    ).toMatchObject({ label: 'account_access' });
+    const stats = await api.stats();
+    expect(stats.byRoute['POST /v1/classify']).toBe(2);
+    expect(stats.byStatus['503']).toBe(1);
+  }, 60_000);
+});

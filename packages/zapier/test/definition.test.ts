@@ -1,8 +1,11 @@
-// The app's definition is core's catalog on Zapier's model: nothing retyped.
-import { catalog, type FieldSpec } from '@classifaily/core';
-import type { Bundle, ZObject } from 'zapier-platform-core';
+// The app's definition is core's catalog on Zapier's model, ready for Zapier's review: nothing
+// retyped, descriptions in Zapier's voice, complete samples, primary keys, safe score keys.
+import { catalog, SAMPLE_CATEGORIES, type FieldSpec } from '@classifaily/core';
+import type { Bundle, PlainInputField, PlainOutputField, ZObject } from 'zapier-platform-core';
 
-import { SCHEMA_DROPDOWN, type ZapierInputField } from '../src/fields';
+import RealApp from '../src/index';
+import { SCHEMA_DROPDOWN } from '../src/fields';
+import { flattenScores, scoreKeys } from '../src/output';
 import { App } from './sandbox';
 
 const operations = [
@@ -15,20 +18,42 @@ const operations = [
 
 type Operation = {
   display: { label?: string; description?: string };
-  operation: { sample?: object; outputFields?: unknown[]; inputFields?: unknown[] };
+  operation: {
+    sample?: Record<string, unknown>;
+    outputFields?: unknown[];
+    inputFields?: unknown[];
+  };
 };
 const get = (kind: string, key: string) =>
   (App as unknown as Record<string, Record<string, Operation>>)[kind]![key]!;
 
 /** Static input fields, with the dynamic target field resolved for both choices. */
-function inputFields(op: Operation): ZapierInputField[] {
+function inputFields(op: Operation): PlainInputField[] {
   return (op.operation.inputFields ?? []).flatMap((field) =>
     typeof field === 'function'
       ? ['list', 'schema'].flatMap((source) =>
           field({} as ZObject, { inputData: { categorySource: source } } as unknown as Bundle),
         )
-      : [field as ZapierInputField],
+      : [field as PlainInputField],
   );
+}
+
+const staticOutputFields = (op: Operation) =>
+  (op.operation.outputFields ?? []).filter(
+    (field): field is PlainOutputField => typeof field === 'object',
+  );
+
+/** A sample's keys as Zapier names output fields: `results[]label` for line items. */
+function sampleKeys(sample: Record<string, unknown>, prefix = ''): Set<string> {
+  const keys = new Set<string>();
+  for (const [key, value] of Object.entries(sample)) {
+    if (Array.isArray(value) && value.every((v) => v && typeof v === 'object')) {
+      for (const line of value)
+        for (const k of sampleKeys(line as Record<string, unknown>, `${prefix}${key}[]`))
+          keys.add(k);
+    } else keys.add(`${prefix}${key}`);
+  }
+  return keys;
 }
 
 const specsByKey = new Map<string, FieldSpec[]>();
@@ -43,16 +68,22 @@ describe.each(operations)('%s.%s', (kind, key) => {
   const op = get(kind, key);
   const spec = catalog.operations[key];
 
-  it('has the catalog’s label and description, a sample and output fields', () => {
+  it('has the catalog’s label, and its description in Zapier’s voice ("Classifies …")', () => {
     expect(op.display.label).toBe(spec.label);
-    expect(op.display.description).toBe(spec.description);
-    expect(op.operation.sample).toBeDefined();
-    expect(op.operation.outputFields?.length).toBeGreaterThan(0);
+    expect(op.display.description).toBe(spec.thirdPersonDescription);
+    expect(op.display.description).toMatch(/^(Classifies|Creates|Finds|Lists) .+\.$/);
+  });
+
+  it('has a sample holding every output field it declares', () => {
+    const declared = staticOutputFields(op).map((field) => field.key);
+    expect(declared.length).toBeGreaterThan(0);
+    const inSample = sampleKeys(op.operation.sample ?? {});
+    expect(declared.filter((k) => !inSample.has(k))).toEqual([]);
   });
 
   it('takes every input label, help text and default from the catalog', () => {
     for (const field of inputFields(op)) {
-      const children = field.children ?? [];
+      const children = (field.children ?? []) as PlainInputField[];
       for (const f of [field, ...children]) {
         const candidates = [...(specsByKey.get(f.key) ?? [])];
         if (f.key === 'category') candidates.push(catalog.fields.schemaCategoryName);
@@ -63,6 +94,20 @@ describe.each(operations)('%s.%s', (kind, key) => {
       }
     }
   });
+});
+
+test('Batch Size and Concurrency are chosen in code, not asked of the user', () => {
+  const keys = inputFields(get('creates', 'classifyBatch')).map((field) => field.key);
+  expect(keys).not.toContain(catalog.fields.batchSize.key);
+  expect(keys).not.toContain(catalog.fields.concurrency.key);
+});
+
+test('the identity fields are primary: a classification’s and a schema’s id', () => {
+  for (const [kind, key] of operations) {
+    if (key === 'classifyBatch') continue;
+    const primary = staticOutputFields(get(kind, key)).filter((field) => field.primary);
+    expect(primary.map((field) => field.key)).toEqual(['id']);
+  }
 });
 
 test('the Schema field is the dropdown fed by the hidden trigger, for both classify actions', () => {
@@ -77,16 +122,72 @@ test('the Schema field is the dropdown fed by the hidden trigger, for both class
   expect(threshold?.default).toBe('0.8');
 });
 
-test('the batch output is line items with the catalog’s item fields', () => {
-  const keys = (get('creates', 'classifyBatch').operation.outputFields ?? [])
-    .filter((f): f is { key: string } => typeof f === 'object')
-    .map((f) => f.key);
-  expect(keys).toEqual(
+test('the batch output is line items with 1-based positions and the catalog’s item fields', () => {
+  const fields = staticOutputFields(get('creates', 'classifyBatch'));
+  expect(fields.map((f) => f.key)).toEqual(
     expect.arrayContaining([
+      'results[]position',
       'results[]reference',
       'results[]label',
       'results[]needs_review',
       'results[]error',
     ]),
   );
+  expect(fields.map((f) => f.key)).not.toContain('results[]index');
+  const { results } = get('creates', 'classifyBatch').operation.sample as {
+    results: { position: number }[];
+  };
+  expect(results.map((line) => line.position)).toEqual([1, 2]);
+});
+
+test('Find Schema and Create Schema make a "Find or Create Schema" pair on the same name field', () => {
+  const app = RealApp as unknown as {
+    searchOrCreates: Record<string, { key: string; search: string; create: string }>;
+  };
+  expect(app.searchOrCreates.findSchema).toMatchObject({
+    key: 'findSchema',
+    search: 'findSchema',
+    create: 'createSchema',
+    display: { label: 'Find or Create Schema' },
+  });
+  const searchKeys = inputFields(get('searches', 'findSchema')).map((f) => f.key);
+  const createKeys = inputFields(get('creates', 'createSchema')).map((f) => f.key);
+  expect(searchKeys.every((k) => createKeys.includes(k))).toBe(true);
+});
+
+describe('score fields', () => {
+  it('keep a safe category name as it is', () => {
+    expect([...scoreKeys(SAMPLE_CATEGORIES).values()]).toEqual(
+      SAMPLE_CATEGORIES.map((name) => `scores__${name}`),
+    );
+  });
+
+  it('give any other name a safe key, unique in its list, whatever the order', () => {
+    const names = [
+      'Billing & Payments',
+      'billing',
+      'Billing',
+      'Équipe ✓',
+      '请求',
+      '😀',
+      'a b',
+      'a_b',
+    ];
+    const keys = scoreKeys(names);
+    for (const key of keys.values()) expect(key).toMatch(/^scores__[a-z0-9_]+$/);
+    expect(new Set(keys.values()).size).toBe(names.length);
+    expect(keys.get('Billing & Payments')).toBe('scores__billing_payments');
+    expect(keys.get('Équipe ✓')).toBe('scores__equipe');
+    expect(keys.get('billing')).toBe('scores__billing');
+    expect(new Map(scoreKeys([...names].reverse()))).toEqual(keys);
+  });
+
+  it('name the output field after the category, and flatten results with the same keys', () => {
+    const scores = { 'Billing & Payments': 0.9, 'Account access': 0.1 };
+    expect(flattenScores({ label: 'x', scores })).toEqual({
+      label: 'x',
+      scores__billing_payments: 0.9,
+      scores__account_access: 0.1,
+    });
+  });
 });

@@ -1,89 +1,158 @@
+// The error mapping, fed with core's real errors: each one comes from core's client talking to the
+// sandbox over HTTP (its faults, its revoked and read-only keys), not from hand-made objects.
 import zapier, { type ZObject } from 'zapier-platform-core';
 
-import { catalog, TimeoutError, ValidationError } from '@classifaily/core';
-import { toZapierError, DEFAULT_THROTTLE_DELAY_SECONDS } from '../src/errors';
+import {
+  catalog,
+  ClassifailyClient,
+  ClassifailyError,
+  errorFromResponse,
+  type ClientOptions,
+} from '@classifaily/core';
+import {
+  DEFAULT_THROTTLE_DELAY_SECONDS,
+  STILL_RUNNING_MESSAGE,
+  toZapierError,
+} from '../src/errors';
+import { details, rejectionOf, start, type Sandbox } from './sandbox';
 
 const z = { errors: zapier.errors } as unknown as ZObject;
-const appError = (error: Error) => ({ name: error.name, ...JSON.parse(error.message) });
 
-describe('toZapierError', () => {
-  it('names the fields of a validation error with the catalog labels', () => {
-    const error = new ValidationError('Too few categories.', {
-      code: 'validation_failed',
-      fieldErrors: [
-        { field: 'categories', code: 'minItems', message: 'x' },
-        { field: 'items[2].input', code: 'input_empty', message: 'y' },
-      ],
-    });
-    expect(appError(toZapierError(z, error))).toMatchObject({
-      name: 'AppError',
-      message: expect.stringContaining(
-        `Fields: Categories, Items line 3: ${catalog.fields.input.label}.`,
-      ),
-      status: 400,
-    });
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await start();
+});
+afterAll(() => sandbox.close());
+beforeEach(() => sandbox.reset({ schemas: true }));
+
+const BODY = { input: 'I was charged twice this month.', categories: ['billing', 'other'] };
+const client = (options: Partial<ClientOptions> = {}) =>
+  new ClassifailyClient({
+    apiKey: sandbox.apiKey,
+    baseUrl: sandbox.url,
+    maxRetries: 0,
+    ...options,
   });
 
-  it('a timeout is temporary', () => {
-    const error = new TimeoutError('Classifaily did not answer within 7 seconds.', {
-      code: 'timeout',
-    });
-    expect(appError(toZapierError(z, error))).toMatchObject({
-      message: expect.stringMatching(/^Temporary problem/),
-      code: 'timeout',
-      status: 503,
-    });
-  });
+/** Core's error for a call, and what Zapier is told. */
+async function mapped(call: Promise<unknown>) {
+  const error = await rejectionOf(call);
+  expect(error).toBeInstanceOf(ClassifailyError);
+  return { error: error as ClassifailyError, zapier: toZapierError(z, error as ClassifailyError) };
+}
 
-  it('401 asks the user to reconnect', () => {
-    const error = toZapierError(z, {
-      status: 401,
-      message: 'The API key was revoked.',
-      hint: 'Reconnect.',
-    });
+describe('core errors from the sandbox, on Zapier’s error model', () => {
+  it('a revoked key (401) asks the user to reconnect, naming the problem, never the key', async () => {
+    const { zapier: error } = await mapped(client({ apiKey: sandbox.revokedKey }).me());
     expect(error).toBeInstanceOf(zapier.errors.ExpiredAuthError);
-    expect(error.message).toBe('The API key was revoked. Reconnect.');
+    expect(error.message).toMatch(/revoked/i);
+    expect(error.message).toMatch(/\(request req_\w+\)/);
+    expect(error.message).not.toContain(sandbox.revokedKey);
   });
 
-  it('429 is a ThrottledError whose delay is the server’s, in whole seconds', () => {
-    expect(
-      appError(toZapierError(z, { status: 429, message: 'Slow down.', retryAfterMs: 1500 })),
-    ).toMatchObject({
+  it('a key that cannot be one is refused before sending, as an expired connection', async () => {
+    const error = await rejectionOf(Promise.resolve().then(() => client({ apiKey: 'oops' })));
+    expect(toZapierError(z, error as ClassifailyError)).toBeInstanceOf(
+      zapier.errors.ExpiredAuthError,
+    );
+    expect((await sandbox.stats()).total).toBe(0);
+  });
+
+  it('429 is a ThrottledError with the server’s delay, in whole seconds', async () => {
+    await sandbox.setFaults({ kind: 'status', status: 429, retryAfter: 30 });
+    const { zapier: error } = await mapped(client().classify(BODY));
+    expect(details(error)).toMatchObject({
       name: 'ThrottledError',
-      delay: 2,
+      delay: 30,
+      message: expect.stringMatching(/rate limit/i),
     });
-    expect(appError(toZapierError(z, { status: 429, message: 'Slow down.' }))).toMatchObject({
+  });
+
+  it('a 429 without Retry-After waits Zapier’s default (no server here can send one)', () => {
+    // The sandbox always sends Retry-After; core's own factory makes the error a server would give.
+    const error = errorFromResponse(429, { code: 'rate_limited', detail: 'Slow down.' }, 'req_1');
+    expect(details(toZapierError(z, error))).toMatchObject({
+      name: 'ThrottledError',
       delay: DEFAULT_THROTTLE_DELAY_SECONDS,
     });
   });
 
-  it('400/422 are user errors with the code and status', () => {
-    expect(
-      appError(
-        toZapierError(z, {
-          status: 422,
-          code: 'validation_failed',
-          message: 'categories: too many.',
-        }),
-      ),
-    ).toEqual({
+  it.each([
+    ['a 5xx', { kind: 'status', status: 502 }, { status: 502 }],
+    ['a dropped connection', { kind: 'reset' }, { code: 'connection_error', status: 503 }],
+    ['a truncated answer', { kind: 'truncate' }, { code: 'connection_error' }],
+  ] as const)('%s says the problem is temporary', async (_, fault, expected) => {
+    await sandbox.setFaults(fault);
+    const { zapier: error } = await mapped(client().classify(BODY));
+    expect(details(error)).toMatchObject({
       name: 'AppError',
-      message: 'categories: too many.',
-      code: 'validation_failed',
-      status: 422,
+      message: expect.stringMatching(/^Temporary problem, try again later: /),
+      ...expected,
     });
   });
 
-  it('5xx and connection failures say the problem is temporary', () => {
-    expect(
-      appError(toZapierError(z, { status: 502, message: 'Bad gateway.', requestId: 'req_1' })),
-    ).toMatchObject({
-      message: 'Temporary problem, try again later: Bad gateway. (request req_1)',
-      status: 502,
+  it('a timeout says it is temporary, in seconds', async () => {
+    await sandbox.setFaults({ kind: 'delay', delayMs: 1_500 });
+    const { zapier: error } = await mapped(client({ timeout: 500 }).classify(BODY));
+    expect(details(error)).toMatchObject({
+      name: 'AppError',
+      code: 'timeout',
+      message: expect.stringMatching(/^Temporary problem, try again later: .*did not answer/),
     });
-    expect(appError(toZapierError(z, { message: 'Could not connect.' }))).toMatchObject({
-      code: 'temporarily_unavailable',
-      status: 503,
+  });
+
+  it('a request still running under its idempotency key (409) is retried by Zapier, in plain words', async () => {
+    await sandbox.setFaults({ kind: 'delay', delayMs: 2_000 });
+    const first = client().classify(BODY, { idempotencyKey: 'same-key' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const { error, zapier: shown } = await mapped(
+      client().classify(BODY, { idempotencyKey: 'same-key' }),
+    );
+    await first;
+    expect(error).toMatchObject({ status: 409, code: 'idempotency_key_in_use' });
+    expect(details(shown)).toMatchObject({
+      name: 'ThrottledError',
+      delay: 1,
+      message: STILL_RUNNING_MESSAGE,
     });
+    expect(shown.message).not.toMatch(/idempotency/i);
+  });
+
+  it('the API refusing a field (400/422) is a user error naming it with the catalog’s label', async () => {
+    // Sent around core's own validation, to get the API's answer.
+    const { zapier: error } = await mapped(
+      client().request({
+        method: 'POST',
+        path: '/v1/classify',
+        body: { input: 'x' },
+        check: (_answer: unknown): _answer is unknown => true,
+      }),
+    );
+    const shown = details(error);
+    expect(shown).toMatchObject({ name: 'AppError', status: expect.any(Number) });
+    expect([400, 422]).toContain(shown.status);
+    expect(shown.message).toMatch(/Fields?: .*Categories/);
+  });
+
+  it('an unknown schema (404) and a read-only key (403) are user errors with their status', async () => {
+    const notFound = await mapped(client().schemas.get('sch_doesnotexist'));
+    expect(details(notFound.zapier)).toMatchObject({ name: 'AppError', status: 404 });
+    const readOnly = await mapped(
+      client({ apiKey: sandbox.readOnlyKey }).schemas.create({
+        name: 'Triage',
+        categories: [{ name: 'a' }, { name: 'b' }],
+      }),
+    );
+    expect(details(readOnly.zapier)).toMatchObject({ name: 'AppError', status: 403 });
+  });
+
+  it('a field refused before sending names it with the catalog’s label', async () => {
+    const { zapier: error } = await mapped(client().classify({ input: '  ', categories: ['a'] }));
+    expect(details(error)).toMatchObject({
+      name: 'AppError',
+      status: 400,
+      message: expect.stringContaining(`Fields: ${catalog.fields.input.label}, Categories.`),
+    });
+    expect((await sandbox.stats()).total).toBe(0);
   });
 });

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import zapier from 'zapier-platform-core';
 
 import { startSandboxProcess, type SandboxProcess } from '@classifaily/sandbox/process';
+import { BASE_URL_VARIABLE } from '../src/client';
 import RealApp from '../src/index';
 
 // The tests reach into the definition by key and read outputs field by field; the app's inferred
@@ -42,12 +43,16 @@ const { createAppHandler } = zapier as unknown as {
 export const handler = createAppHandler(RealApp);
 
 export type Sandbox = SandboxProcess;
-export const start = () => startSandboxProcess();
 
-export const authDataFor = (sandbox: Sandbox, apiKey = sandbox.apiKey) => ({
-  api_key: apiKey,
-  base_url: sandbox.url,
-});
+/** A sandbox, and the app pointed at it the way a developer does: CLASSIFAILY_BASE_URL. */
+export async function start(): Promise<Sandbox> {
+  const sandbox = await startSandboxProcess();
+  process.env[BASE_URL_VARIABLE] = sandbox.url;
+  return sandbox;
+}
+
+/** The connection's data: just the key (the base URL is not a connection field). */
+export const authDataFor = (sandbox: Sandbox, apiKey = sandbox.apiKey) => ({ api_key: apiKey });
 
 /** The rejection of a promise, for asserting on error class, message and fields. */
 export async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
@@ -96,8 +101,10 @@ export async function runLogged(
 /**
  * A stand-in for Zapier's RPC service, which keeps z.cursor's value per store key between the
  * page requests of a dropdown (on Zapier this is its own backend; here, memory on 127.0.0.1).
+ * An invocation reaches it with the event's `rpc_base`, authenticated by ZAPIER_DEPLOY_KEY when the
+ * event has no `token` (a token would also make Zapier's logger post the log lines to Zapier).
  */
-export async function startCursorStore() {
+export async function startRpcStandIn() {
   const cursors = new Map<string, string>();
   const server = http.createServer((req, res) => {
     let body = '';
@@ -117,29 +124,33 @@ export async function startCursorStore() {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     cursors,
-    /**
-     * Runs the method as Zapier runs one page of a paginated trigger. The RPC client authenticates
-     * with ZAPIER_DEPLOY_KEY when the event has no `token` (a token would also make Zapier's logger
-     * post the log lines to Zapier's servers).
-     */
+    deployKey: 'local-rpc-stand-in',
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Runs pages of a paginated trigger through the in-process handler, with the RPC stand-in. */
+export async function startCursorStore() {
+  const rpc = await startRpcStandIn();
+  return {
+    ...rpc,
     runPage: async (method: string, bundle: Record<string, unknown>, storeKey: string) => {
       const previous = process.env.ZAPIER_DEPLOY_KEY;
-      process.env.ZAPIER_DEPLOY_KEY = 'local-cursor-store';
+      process.env.ZAPIER_DEPLOY_KEY = rpc.deployKey;
       try {
-        return (await handler({ command: 'execute', method, bundle, storeKey, rpc_base: url }))
+        return (await handler({ command: 'execute', method, bundle, storeKey, rpc_base: rpc.url }))
           .results;
       } finally {
         if (previous === undefined) delete process.env.ZAPIER_DEPLOY_KEY;
         else process.env.ZAPIER_DEPLOY_KEY = previous;
       }
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
   };
 }

@@ -11,18 +11,12 @@ const appTester = zapier.createAppTester(App);
 const API_KEY = 'cai_test_Tr4nsp0rtK3y9';
 
 let api: StubServer;
-let elsewhere: StubServer;
 beforeAll(async () => {
   api = await startStubServer();
-  elsewhere = await startStubServer();
 });
-afterAll(async () => {
-  await api.close();
-  await elsewhere.close();
-});
+afterAll(() => api.close());
 beforeEach(() => {
   api.requests.length = 0;
-  elsewhere.requests.length = 0;
 });
 
 type Init = Parameters<FetchLike>[1];
@@ -44,16 +38,25 @@ function fetchInZapier(url: string, init: Init): Promise<Seen> {
       text: await response.text(),
     };
   };
-  return appTester(perform, { authData: { api_key: API_KEY, base_url: api.baseUrl } });
+  return appTester(perform, { authData: { api_key: API_KEY } });
 }
 
 describe('zapierFetch', () => {
-  it('returns status, headers and body text, with the Bearer header from beforeRequest', async () => {
+  it("returns status, headers and body text; the Authorization header is the caller's, as given", async () => {
     api.handler = () => ({ status: 200, body: ME });
-    const seen = await fetchInZapier(`${api.baseUrl}/v1/me`, { method: 'GET', headers: {} });
+    const seen = await fetchInZapier(`${api.baseUrl}/v1/me`, {
+      method: 'GET',
+      headers: { Authorization: `Bearer ${API_KEY}` },
+    });
     expect(seen).toMatchObject({ status: 200, requestId: 'req_stub' });
     expect(JSON.parse(seen.text)).toEqual(ME);
     expect(api.requests[0]?.headers.authorization).toBe(`Bearer ${API_KEY}`);
+  });
+
+  it("adds no Authorization of its own: core's client is its one owner (decision 0304)", async () => {
+    api.handler = () => ({ status: 200, body: ME });
+    await fetchInZapier(`${api.baseUrl}/v1/me`, { method: 'GET', headers: {} });
+    expect(api.requests[0]?.headers.authorization).toBeUndefined();
   });
 
   it('sends a string body verbatim: no {{curly}} replacement, headers kept', async () => {
@@ -97,12 +100,6 @@ describe('zapierFetch', () => {
     ).resolves.toMatchObject({
       status: 401,
     });
-  });
-
-  it('never sends the key to a host other than the configured base URL', async () => {
-    elsewhere.handler = () => ({ status: 200, body: {} });
-    await fetchInZapier(`${elsewhere.baseUrl}/v1/me`, { method: 'GET', headers: {} });
-    expect(elsewhere.requests[0]?.headers.authorization).toBeUndefined();
   });
 
   it('honours a per-attempt timeout', async () => {

@@ -17,6 +17,8 @@ export const classify = {
   action: 'Classify',
   description:
     'Classify a text into one of your categories, with a confidence from 0 to 1 and, if you ask, a short explanation.',
+  thirdPersonDescription:
+    'Classifies a text into one of your categories, with a confidence from 0 to 1 and, if you ask, a short explanation.',
   method: 'POST',
   path: '/v1/classify',
   readOnly: false,
@@ -31,6 +33,7 @@ export const classifyBatch = {
   label: 'Classify Batch',
   action: 'Classify Batch',
   description: `Classify a list of texts, ${LIMITS.batchMaxItems} per request; each gets its own result, in the same order, and one bad text fails alone.`,
+  thirdPersonDescription: `Classifies a list of texts, ${LIMITS.batchMaxItems} per request; each gets its own result, in the same order, and one bad text fails alone.`,
   method: 'POST',
   path: '/v1/classify/batch',
   readOnly: false,
@@ -55,6 +58,8 @@ export const createSchema = {
   action: 'Create',
   description:
     'Save a named category list, so that workflows can classify against it without repeating it.',
+  thirdPersonDescription:
+    'Creates a saved schema: a named category list that workflows can classify against without repeating it.',
   method: 'POST',
   path: '/v1/schemas',
   readOnly: false,
@@ -69,6 +74,7 @@ export const getSchema = {
   label: 'Get Schema',
   action: 'Get',
   description: 'Get a saved schema and its categories.',
+  thirdPersonDescription: 'Gets a saved schema and its categories.',
   method: 'GET',
   path: '/v1/schemas/{schema_id}',
   readOnly: true,
@@ -83,6 +89,7 @@ export const listSchemas = {
   label: 'List Schemas',
   action: 'Get Many',
   description: 'List your saved schemas, newest first.',
+  thirdPersonDescription: 'Lists your saved schemas, newest first.',
   method: 'GET',
   path: '/v1/schemas',
   readOnly: true,
@@ -97,6 +104,7 @@ export const findSchema = {
   label: 'Find Schema',
   action: 'Find',
   description: 'Find a saved schema by its name.',
+  thirdPersonDescription: 'Finds a saved schema by its name.',
   method: 'GET',
   path: '/v1/schemas',
   readOnly: true,
@@ -112,6 +120,8 @@ export const deleteSchema = {
   action: 'Delete',
   description:
     'Delete a saved schema. Workflows that use it will stop working until you pick another.',
+  thirdPersonDescription:
+    'Deletes a saved schema. Workflows that use it stop working until you pick another.',
   method: 'DELETE',
   path: '/v1/schemas/{schema_id}',
   readOnly: false,
@@ -129,6 +139,7 @@ export const me = {
   label: 'Get Account',
   action: 'Get',
   description: 'Who the API key belongs to.',
+  thirdPersonDescription: 'Gets the account and the key name this API key belongs to.',
   method: 'GET',
   path: '/v1/me',
   readOnly: true,

@@ -82,6 +82,11 @@ interface OperationFields {
   action: string;
   /** One sentence on what it does, for the step's description. */
   description: string;
+  /**
+   * The same in the third person ("Classifies …", "Creates …"): the voice of a step's description
+   * where the platform's style guide asks for it (Zapier's action and search descriptions).
+   */
+  thirdPersonDescription: string;
   /** Is it safe to repeat (Zapier: search vs create; Make: action vs search)? */
   readOnly: boolean;
   fields: readonly FieldSpec[];

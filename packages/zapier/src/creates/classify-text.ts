@@ -2,32 +2,27 @@
 // label, the confidence, needs_review (confidence below the review threshold) and every category's
 // score as its own field (scores__billing), ready for Filters and Paths.
 import { catalog } from '@classifaily/core';
-import {
-  defineCreate,
-  type Bundle,
-  type InputFields,
-  type OutputFields,
-  type ZObject,
-} from 'zapier-platform-core';
+import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 
 import { withClient } from '../client';
 import { classifyInputFields, scoreFieldsFor } from '../classify-fields';
 import { nounOf, toOutputFields } from '../fields';
-import { booleanOf, targetOf, thresholdOf } from '../inputs';
-import { classificationOutput, flattenScores } from '../output';
+import { booleanOf, targetOf, textOf, thresholdOf } from '../inputs';
+import { classificationOutput, sampleOutput } from '../output';
 
 const op = catalog.operations.classify;
 const F = catalog.fields;
 
 const perform = (z: ZObject, bundle: Bundle) =>
-  withClient(z, bundle, async (client) => {
+  withClient(z, bundle, op.key, async (client, keyFor) => {
     const input = bundle.inputData;
     const threshold = thresholdOf(input);
-    const classification = await client.classify({
-      input: input[F.input.key] as string,
+    const body = {
+      input: textOf(input[F.input.key]),
       ...targetOf(input),
       ...(booleanOf(input[F.explain.key]) ? { explain: true } : {}),
-    });
+    };
+    const classification = await client.classify(body, { idempotencyKey: await keyFor(body) });
     // The result carries its classification id (Zapier's `id` for a create), as batch items do.
     return classificationOutput(classification.result, threshold);
   });
@@ -35,13 +30,11 @@ const perform = (z: ZObject, bundle: Bundle) =>
 export default defineCreate({
   key: op.key,
   noun: nounOf(op.resource),
-  display: { label: op.label, description: op.description },
+  display: { label: op.label, description: op.thirdPersonDescription },
   operation: {
-    inputFields: classifyInputFields(op) as InputFields,
+    inputFields: classifyInputFields(op),
     perform,
-    sample: flattenScores(
-      op.sample as typeof catalog.operations.classify.sample & { scores: Record<string, number> },
-    ),
-    outputFields: [...toOutputFields(op.outputFields), scoreFieldsFor(op)] as OutputFields,
+    sample: sampleOutput(op.sample),
+    outputFields: [...toOutputFields(op.outputFields, { primary: ['id'] }), scoreFieldsFor(op)],
   },
 });

@@ -1,9 +1,11 @@
-// Create "Create Schema": a named category list (line items: category + description).
+// Create "Create Schema": a named category list (line items: category + description). Its request
+// carries a replay-stable idempotency key, so a step Zapier runs again does not save it twice.
 import { catalog, type CreateSchemaRequest } from '@classifaily/core';
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 
 import { withClient } from '../client';
-import { nounOf, toInputField, toOutputFields } from '../fields';
+import { nounOf, schemaOutputFields, toInputField } from '../fields';
+import { textOf } from '../inputs';
 
 const op = catalog.operations.createSchema;
 const F = catalog.fields;
@@ -27,8 +29,7 @@ function requestOf(input: Record<string, unknown>): CreateSchemaRequest {
   const lines = Array.isArray(input[F.schemaCategories.key])
     ? (input[F.schemaCategories.key] as Record<string, unknown>[])
     : [];
-  const text = (value: unknown) =>
-    value === undefined || value === null ? '' : String(value).trim();
+  const text = (value: unknown) => textOf(value).trim();
   return {
     name: text(input[F.schemaName.key]),
     categories: lines.map((line) => {
@@ -40,18 +41,19 @@ function requestOf(input: Record<string, unknown>): CreateSchemaRequest {
 }
 
 const perform = (z: ZObject, bundle: Bundle) =>
-  withClient(z, bundle, (client) => client.schemas.create(requestOf(bundle.inputData)));
+  withClient(z, bundle, op.key, async (client, keyFor) => {
+    const body = requestOf(bundle.inputData);
+    return client.schemas.create(body, { idempotencyKey: await keyFor(body) });
+  });
 
 export default defineCreate({
   key: op.key,
   noun: nounOf(op.resource),
-  display: { label: op.label, description: op.description },
+  display: { label: op.label, description: op.thirdPersonDescription },
   operation: {
     inputFields,
     perform,
     sample: op.sample,
-    outputFields: toOutputFields(op.outputFields, {
-      arrays: { categories: F.schemaCategories.children ?? [] },
-    }),
+    outputFields: schemaOutputFields(op),
   },
 });

@@ -5,7 +5,7 @@ import { catalog, LIMITS } from '@classifaily/core';
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 
 import { withClient } from '../client';
-import { nounOf, toOutputFields } from '../fields';
+import { nounOf, schemaOutputFields } from '../fields';
 
 const op = catalog.operations.listSchemas;
 
@@ -13,7 +13,7 @@ const op = catalog.operations.listSchemas;
 export const PAGE_SIZE = LIMITS.schemaListMaxLimit;
 
 const perform = (z: ZObject, bundle: Bundle) =>
-  withClient(z, bundle, async (client) => {
+  withClient(z, bundle, op.key, async (client) => {
     const page = Number(bundle.meta?.page ?? 0);
     let cursor: string | undefined;
     if (page > 0) {
@@ -28,14 +28,12 @@ const perform = (z: ZObject, bundle: Bundle) =>
 export default defineTrigger({
   key: op.key,
   noun: nounOf(op.resource),
-  display: { label: op.label, description: op.description, hidden: true },
+  display: { label: op.label, description: op.thirdPersonDescription, hidden: true },
   operation: {
     type: 'polling',
     canPaginate: true,
     perform,
     sample: op.sample,
-    outputFields: toOutputFields(op.outputFields, {
-      arrays: { categories: catalog.fields.schemaCategories.children ?? [] },
-    }),
+    outputFields: schemaOutputFields(op),
   },
 });
