@@ -1,6 +1,6 @@
 // One way to write an error for a person, used by every adapter (decision 0014): the message, the
 // fields it concerns by their labels, what to do, anything the platform adds, and the request id
-// to quote to support: "The text to classify is empty. Field: Text. Correct the field … (request req_1)".
+// to quote to support: "The text to classify is empty. Field: Text to Classify. Correct the field … (request req_1)".
 import * as fields from './catalog/fields';
 import { redact, type ClassifailyError } from './errors';
 import type { FieldError } from './types';
@@ -48,7 +48,7 @@ export function formatError(error: FormattableError, options: FormatOptions = {}
   );
 }
 
-/** "items[3].input" → "Items line 4: Text"; "categories[0]" → "Categories"; unknown keys as they are. */
+/** "items[3].input" → "Items line 4: Text to Classify"; "categories[0]" → "Categories"; unknown keys as they are. */
 function fieldLabels(
   errors: readonly FieldError[] | undefined,
   labels: Readonly<Record<string, string>>,

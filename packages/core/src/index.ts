@@ -23,6 +23,8 @@ export * from './base-url';
 export type { ClassifyManyOptions, ClassifyManyParams, ManyItem, ManyOutcome } from './many';
 export {
   createBatchQueue,
+  // The n8n node checks each item's target with it before anything is sent (decision 0208).
+  targetError,
   type BatchQueue,
   type BatchQueueOptions,
   type BatchTarget,

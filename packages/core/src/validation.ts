@@ -9,6 +9,7 @@ export const MESSAGES = {
   inputEmpty: 'The text to classify is empty.',
   inputTooLong: (length: number) =>
     `The text to classify is ${length.toLocaleString('en-US')} characters long; the limit is ${LIMITS.inputMaxLength.toLocaleString('en-US')}.`,
+  inputMissing: 'The text to classify is missing: no value was given for it.',
   inputNotText: 'The text to classify must be text.',
   inputMalformed:
     'The text to classify contains a broken character (half of an emoji or a symbol, often from cutting a text short). Copy the text again from its source.',
@@ -58,6 +59,8 @@ function fail(errors: FieldError[]): never {
 
 /** The problem with one text to classify, or undefined if it is fine. */
 export function checkInput(input: unknown, field = 'input'): FieldError | undefined {
+  if (input === undefined || input === null)
+    return { field, code: 'input_missing', message: MESSAGES.inputMissing };
   if (typeof input !== 'string')
     return { field, code: 'input_not_text', message: MESSAGES.inputNotText };
   if (isBlankText(input)) return { field, code: 'input_empty', message: MESSAGES.inputEmpty };

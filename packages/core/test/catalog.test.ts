@@ -86,8 +86,14 @@ describe('the review rule', () => {
 
   it('shapes a result the same way for every platform', () => {
     expect(
-      presentResult({ label: 'billing', confidence: 0.6, scores: { billing: 0.6, other: 0.4 } }),
+      presentResult({
+        id: 'cls_1',
+        label: 'billing',
+        confidence: 0.6,
+        scores: { billing: 0.6, other: 0.4 },
+      }),
     ).toEqual({
+      id: 'cls_1',
       label: 'billing',
       confidence: 0.6,
       needs_review: true,

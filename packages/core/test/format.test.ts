@@ -11,7 +11,7 @@ describe('formatError (decision 0014)', () => {
       ],
     });
     expect(formatError(error)).toBe(
-      'The text to classify is empty. Fields: Items line 4: Text, Categories. Correct the field named in the message and run the step again. (request req_1)',
+      'The text to classify is empty. Fields: Items line 4: Text to Classify, Categories. Correct the field named in the message and run the step again. (request req_1)',
     );
   });
 

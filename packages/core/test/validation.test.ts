@@ -20,6 +20,9 @@ describe('checkInput', () => {
     expect(checkInput('x'.repeat(LIMITS.inputMaxLength))).toBeUndefined();
     expect(checkInput('x'.repeat(LIMITS.inputMaxLength + 1))?.code).toBe('input_too_long');
     expect(checkInput(42)?.code).toBe('input_not_text');
+    // A missing field says it is missing, not that it is not text.
+    expect(checkInput(undefined)).toMatchObject({ code: 'input_missing', message: /missing/ });
+    expect(checkInput(null)?.code).toBe('input_missing');
   });
 });
 

@@ -9,6 +9,7 @@ import { STATUS_CODES } from 'node:http';
 import { parse } from 'yaml';
 import {
   ClassifailyClient,
+  FIELD_LABELS,
   formatError,
   SAMPLE_CATEGORIES,
   SAMPLE_INPUT,
@@ -154,7 +155,9 @@ describe('what the sandbox answers, as Make says it and as core says it', () => 
   it('422 bad input: one field', async () => {
     const made = await expectSameWords(step('classifyText', { ...classify, input: '   ' }));
     // The sandbox's detail words the field error: it is said once, not again in brackets.
-    expect(made.error.message).toMatch(/: input has nothing to read[^(]* Field: Text\. Check/);
+    expect(made.error.message).toMatch(
+      new RegExp(`: input has nothing to read[^(]* Field: ${FIELD_LABELS.input}\\. Check`),
+    );
     expect(made.error.message.split('has nothing to read')).toHaveLength(2);
   });
 
@@ -162,7 +165,9 @@ describe('what the sandbox answers, as Make says it and as core says it', () => 
     const made = await expectSameWords(
       step('classifyText', { input: '   ', categories: ['billing', 'billing'] }),
     );
-    expect(made.error.message).toMatch(/ Fields: Categories, Text\. /);
+    expect(made.error.message).toContain(
+      ` Fields: ${FIELD_LABELS.categories}, ${FIELD_LABELS.input}. `,
+    );
   });
 
   it('422 bad input: fields of list items, by line', async () => {

@@ -115,10 +115,11 @@ describe('Classify Text', () => {
     const bundle = bundles[0]!;
     expectMatchesInterface(classifyText, bundle);
     expect(bundle.label).toBe('account_access');
-    const { id, ...rest } = bundle;
-    expect(typeof id).toBe('string');
-    expect(rest).toEqual(
+    // The result's own classification id, as a batch item's (decision 0234).
+    expect(bundle.id).toMatch(/^cls_/);
+    expect(bundle).toEqual(
       presentResult({
+        id: bundle.id as string,
         label: bundle.label as string,
         confidence: bundle.confidence as number,
         explanation: bundle.explanation as string,
@@ -207,6 +208,10 @@ describe('Classify Batch', () => {
     expect(bundles.map((b) => b.reference)).toEqual(['ticket-1', 'ticket-2', undefined]);
     bundles.forEach((b) => expectMatchesInterface(batch, b));
     expect(bundles[0]).toMatchObject({ label: 'billing', needs_review: false });
+    // Each classified item has its own classification id, apart from its reference.
+    expect(bundles[0]!.id).toMatch(/^cls_/);
+    expect(bundles[2]!.id).toMatch(/^cls_/);
+    expect(bundles[2]!.id).not.toBe(bundles[0]!.id);
     expect(bundles[1]!.label).toBeUndefined();
     expect(typeof bundles[1]!.error).toBe('string');
     expect(bundles[1]!.needs_review).toBe(true);

@@ -6,10 +6,12 @@
 //
 //   pnpm --filter n8n-nodes-classifaily bench              # n8n 2.40.7, 50 ms, 1,000 and 10,000 items
 //   LATENCY_MS=50 SIZES=1000,10000 HTTP_SIZES=1000,10000 CLASSIFAILY_N8N_VERSIONS=2.40.7,1.123.81 …
+//   CLASSIFAILY_N8N_PACKAGE=/tmp/before …   # another build of this package (package.json + dist/), for before/after
 //
 // Runs on Node 24 (the `node24` devDependency) and imports the TypeScript harness through Node's
 // type stripping, like scripts/dev.mjs. The first run on a machine installs n8n (minutes).
 import os from 'node:os';
+import path from 'node:path';
 
 import { N8nInstance, PACKAGE_ROOT, n8nVersionsUnderTest } from '../test/harness/n8n.ts';
 import { startSandboxProcess } from '../test/harness/sandbox-process.ts';
@@ -41,12 +43,14 @@ const progress = (line) => process.stderr.write(`[bench] ${line}\n`);
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const mb = (value) => `${Math.round(value)} MB`;
 const load = () => os.loadavg()[0].toFixed(1);
+const packageDir = path.resolve(process.env.CLASSIFAILY_N8N_PACKAGE || PACKAGE_ROOT);
 const idealMs = (n) => Math.ceil(Math.ceil(n / BATCH) / CONCURRENCY) * latencyMs;
 
 const cpus = os.cpus();
 log(
   `machine: ${cpus.length} × ${cpus[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; load average at start ${load()}`,
 );
+log(`package: ${packageDir}`);
 log(
   `sandbox: added latency ${latencyMs} ms per /v1 request, rate limit off (10,000,000 per minute); ideal for Classifaily = ⌈⌈N/${BATCH}⌉/${CONCURRENCY}⌉ × ${latencyMs} ms`,
 );
@@ -63,7 +67,7 @@ if (failed) process.exit(1);
 
 async function benchVersion(version) {
   progress(`n8n ${version}: preparing (the first run on a machine installs n8n, ~5 min)`);
-  const n8n = await N8nInstance.create({ version, packages: [PACKAGE_ROOT] });
+  const n8n = await N8nInstance.create({ version, packages: [packageDir] });
   try {
     await n8n.importCredentials([
       {

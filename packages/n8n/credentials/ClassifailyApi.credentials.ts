@@ -1,19 +1,22 @@
-import { catalog } from '@classifaily/core';
+import { catalog, ClassifailyError, formatError, normalizeApiKey } from '@classifaily/core';
 import type {
-  IAuthenticateGeneric,
+  ICredentialDataDecryptedObject,
   Icon,
   ICredentialTestRequest,
   ICredentialType,
+  IHttpRequestOptions,
   INodeProperties,
 } from 'n8n-workflow';
 
+import { credentialBaseUrl } from '../nodes/Classifaily/v1/credential';
 import { fieldProperty } from '../nodes/Classifaily/v1/fields';
 
 const { credential } = catalog;
 
-// Labels, help texts and defaults come from @classifaily/core's catalog. n8n applies the key
-// itself (generic Bearer `authenticate`), on the credential test and on every node request; core's
-// client runs with `auth: 'transport'` and never sees it.
+// Labels, help texts and defaults come from @classifaily/core's catalog. n8n applies the key through
+// `authenticate`, on the credential test and on every node request, with core's rules for what a
+// key is and where it may be sent (v1/credential.ts); core's client runs with `auth: 'transport'`
+// and never sees the key.
 export class ClassifailyApi implements ICredentialType {
   name = 'classifailyApi';
 
@@ -28,22 +31,34 @@ export class ClassifailyApi implements ICredentialType {
 
   properties: INodeProperties[] = credential.fields.map((field) => fieldProperty(field));
 
-  authenticate: IAuthenticateGeneric = {
-    type: 'generic',
-    properties: {
-      headers: {
-        // Trimmed as core trims a pasted key (spaces, newline, a leading "Bearer ").
-        Authorization: '=Bearer {{$credentials.apiKey.trim().replace(/^Bearer\\s+/i, "")}}',
-      },
-    },
-  };
+  /**
+   * Called by n8n for every request sent with this credential, the test included. It adds the key,
+   * and only to a URL under the credential's own base URL (a relative one, like the test's, is put
+   * under it), so that the key never goes where core's rule does not allow. A refusal is an error
+   * worded by core's formatError: what n8n shows under a failed credential test.
+   */
+  async authenticate(
+    credentials: ICredentialDataDecryptedObject,
+    request: IHttpRequestOptions,
+  ): Promise<IHttpRequestOptions> {
+    let apiKey: string;
+    let base: string;
+    try {
+      apiKey = normalizeApiKey(credentials.apiKey);
+      base = credentialBaseUrl(credentials);
+    } catch (error) {
+      if (error instanceof ClassifailyError) throw new Error(formatError(error));
+      throw error;
+    }
+    const url = request.url.startsWith('/') ? `${base}${request.url}` : request.url;
+    if (!url.startsWith(`${base}/`))
+      throw new Error(`The Classifaily key is only sent to ${base}.`);
+    return { ...request, url, headers: { ...request.headers, Authorization: `Bearer ${apiKey}` } };
+  }
 
+  // Relative: `authenticate` puts it under the credential's base URL, after core's checks.
   test: ICredentialTestRequest = {
-    request: {
-      baseURL: `={{($credentials.baseUrl || "${catalog.fields.baseUrl.default}").trim().replace(/\\/+$/, "")}}`,
-      url: credential.testPath,
-      method: 'GET',
-    },
+    request: { url: credential.testPath, method: 'GET' },
     // n8n shows only "Unauthorized" for a refused key; it passes the answer's status, not its body,
     // to these rules, so the message names both a mistyped and a revoked key (decision 0222).
     rules: [

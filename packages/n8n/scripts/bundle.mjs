@@ -5,6 +5,7 @@
 // remain. See docs/decisions/0202-bundling-core-into-dist.md.
 import { build } from 'esbuild';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -64,12 +65,30 @@ try {
     fs.copyFileSync(file, target);
   }
   removeEmptyDirs(dist);
+  writeDocumentationLinks();
   for (const entry of entries) {
     const size = fs.statSync(path.join(root, entry)).size;
     console.log(`bundled ${entry} (${(size / 1024).toFixed(1)} KiB)`);
   }
 } finally {
   fs.rmSync(staging, { recursive: true, force: true });
+}
+
+/**
+ * The codex's documentation links, from core's catalog (the credential's documentationUrl is the
+ * same one): one guide link, written once.
+ */
+function writeDocumentationLinks() {
+  const { guideUrl } = createRequire(import.meta.url)('@classifaily/core');
+  for (const entry of pkg.n8n.nodes) {
+    const codex = path.join(root, entry.replace(/\.js$/, '.json'));
+    const json = JSON.parse(fs.readFileSync(codex, 'utf8'));
+    json.resources = {
+      credentialDocumentation: [{ url: guideUrl('n8n', 'credentials') }],
+      primaryDocumentation: [{ url: guideUrl('n8n') }],
+    };
+    fs.writeFileSync(codex, `${JSON.stringify(json, null, 2)}\n`);
+  }
 }
 
 function* walk(dir) {

@@ -49,8 +49,10 @@ describe('classification over HTTP', () => {
   it('is deterministic', async () => {
     const a = await classify({ input: 'The export button crashes the app.', categories: SUPPORT });
     const b = await classify({ input: 'The export button crashes the app.', categories: SUPPORT });
-    expect(a.body.result).toEqual(b.body.result);
+    // The same classification, each with its own id (the answer's id, repeated in the result).
+    expect({ ...a.body.result, id: undefined }).toEqual({ ...b.body.result, id: undefined });
     expect(a.body.id).not.toBe(b.body.id);
+    expect(a.body.result.id).toBe(a.body.id);
   });
 
   it('uses a saved schema and its descriptions', async () => {
@@ -191,6 +193,10 @@ describe('classification over HTTP', () => {
       error: { code: 'input_empty', field: 'input' },
     });
     expect(results[1].id).toBeUndefined();
+    // Each completed item carries its own classification id, as a single answer's result does.
+    expect(results[0].result.id).toMatch(/^cls_/);
+    expect(results[3].result.id).toMatch(/^cls_/);
+    expect(results[3].result.id).not.toBe(results[0].result.id);
     expect(results[2]).toMatchObject({
       id: 'ticket-3',
       status: 'failed',

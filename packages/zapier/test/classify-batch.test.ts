@@ -54,6 +54,9 @@ describe('Classify Batch', () => {
     items[1] = { input: '   ', id: 'empty' };
     const { results } = await batch({ items });
     expect(results[0]).toMatchObject({ reference: 'T-1', label: 'billing' });
+    // Each classified line has its own classification id, as Classify Text's output has.
+    expect(results[0]!.id).toMatch(/^cls_/);
+    expect(results[2]!.id).toMatch(/^cls_/);
     expect(results[1]).toMatchObject({
       reference: 'empty',
       error: expect.stringContaining('empty'),

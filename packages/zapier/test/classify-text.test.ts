@@ -22,7 +22,7 @@ describe('Classify Text', () => {
       explain: true,
     });
     expect(output).toMatchObject({
-      id: expect.any(String),
+      id: expect.stringMatching(/^cls_/),
       label: 'account_access',
       confidence: expect.any(Number),
       explanation: expect.any(String),

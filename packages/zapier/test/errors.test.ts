@@ -3,6 +3,7 @@
 import zapier, { type ZObject } from 'zapier-platform-core';
 
 import {
+  catalog,
   ClassifailyClient,
   ClassifailyError,
   errorFromResponse,
@@ -150,7 +151,7 @@ describe('core errors from the sandbox, on Zapier’s error model', () => {
     expect(details(error)).toMatchObject({
       name: 'AppError',
       status: 400,
-      message: expect.stringContaining('Fields: Text, Categories.'),
+      message: expect.stringContaining(`Fields: ${catalog.fields.input.label}, Categories.`),
     });
     expect((await sandbox.stats()).total).toBe(0);
   });

@@ -3,6 +3,7 @@
 import { DEFAULT_BASE_URL } from '../base-url';
 import { LIMITS } from '../generated/limits';
 import { DEFAULT_REVIEW_THRESHOLD } from '../review';
+import { tools } from './tools';
 import type { FieldSpec } from './types';
 import { DASHBOARD_KEYS_URL } from './links';
 
@@ -29,7 +30,7 @@ export const baseUrl = {
 
 export const input = {
   key: 'input',
-  label: 'Text',
+  label: 'Text to Classify',
   type: 'text',
   required: true,
   maxLength: LIMITS.inputMaxLength,
@@ -231,4 +232,37 @@ export const routeByCategory = {
   default: false,
   help: 'Give the step one output per category, plus a Needs Review output for results below the review threshold, so each item goes down its own path. Needs a typed list of categories.',
   advanced: true,
+} as const satisfies FieldSpec;
+
+export const lowConfidence = {
+  key: 'lowConfidence',
+  label: 'Low-Confidence Items',
+  type: 'select',
+  required: false,
+  default: 'needsReview',
+  options: [
+    {
+      value: 'needsReview',
+      label: 'Send to Needs Review',
+      help: 'Results below the review threshold go to their own output, for a person to check.',
+    },
+    {
+      value: 'discard',
+      label: 'Discard',
+      help: 'Results below the review threshold are dropped; only confident results go on.',
+    },
+  ],
+  help: 'What Route by Category does with results below the review threshold.',
+  advanced: true,
+} as const satisfies FieldSpec;
+
+// For platforms that offer a step to AI agents as a tool (n8n).
+
+export const toolDescription = {
+  key: 'toolDescription',
+  label: 'Tool Description',
+  type: 'text',
+  required: false,
+  default: tools.classify.description,
+  help: 'What an AI agent reads to decide when to call this tool and what to give it. The default describes classifying a text; change it to say when your agent should use it.',
 } as const satisfies FieldSpec;

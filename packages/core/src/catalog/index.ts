@@ -4,6 +4,7 @@ import type { Me } from '../types';
 import * as fields from './fields';
 import * as links from './links';
 import * as operations from './operations';
+import { tools } from './tools';
 import type { OperationSpec } from './types';
 
 export * from './links';
@@ -58,5 +59,6 @@ export const catalog = {
   resources,
   fields,
   operations,
+  tools,
   links,
 } as const;

@@ -23,10 +23,7 @@ export const classify = {
   path: '/v1/classify',
   readOnly: false,
   fields: [f.input, f.categorySource, f.categories, f.schema, f.explain, f.reviewThreshold],
-  outputFields: [
-    { key: 'id', label: 'Classification ID', type: 'string', help: "The classification's ID." },
-    ...classificationOutputFields,
-  ],
+  outputFields: classificationOutputFields,
   sample: classificationSample,
 } as const satisfies OperationSpec;
 

@@ -6,6 +6,8 @@ import type { OutputFieldSpec } from './types';
 
 /** The fields of one classified item, as every adapter outputs them. */
 export interface ClassificationOutput {
+  /** The classification's id (cls_…): the same field for a single text and for a batch item. */
+  id: string;
   label: string;
   confidence: number;
   explanation?: string;
@@ -23,6 +25,7 @@ export function presentResult(
   threshold: number = DEFAULT_REVIEW_THRESHOLD,
 ): ClassificationOutput {
   return {
+    id: result.id,
     label: result.label,
     confidence: result.confidence,
     ...(result.explanation ? { explanation: result.explanation } : {}),
@@ -32,6 +35,12 @@ export function presentResult(
 }
 
 export const classificationOutputFields: readonly OutputFieldSpec[] = [
+  {
+    key: 'id',
+    label: 'Classification ID',
+    type: 'string',
+    help: "The classification's ID (cls_…), to quote to support.",
+  },
   { key: 'label', label: 'Label', type: 'string', help: 'The chosen category.' },
   {
     key: 'confidence',

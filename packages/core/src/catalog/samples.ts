@@ -19,6 +19,7 @@ export const classificationSample = {
 export const batchItemSample = {
   index: 0,
   reference: 'ticket-1',
+  id: 'cls_2h7dm4r8w1c6y9k3s0q5',
   label: 'billing',
   confidence: 0.91,
   explanation: 'The text mentions being charged twice, which is a billing matter.',

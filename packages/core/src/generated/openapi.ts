@@ -143,7 +143,10 @@ export interface components {
              */
             explain?: boolean;
         };
+        /** @description One classification, the same in a single answer and in each completed batch item. */
         ClassificationResult: {
+            /** @description The classification's id (`cls_…`), to quote to support. In a single classification it is the answer's `id`; in a batch each item has its own. */
+            id: string;
             /** @description The chosen category. */
             label: string;
             /** @description How sure the classifier is, from 0 to 1. Below 0.80, route to human review. */
@@ -443,10 +446,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "42",
+                     *       "id": "cls_8f2k4q9x",
                      *       "status": "completed",
                      *       "type": "text",
                      *       "result": {
+                     *         "id": "cls_8f2k4q9x",
                      *         "label": "account_access",
                      *         "confidence": 0.94
                      *       }

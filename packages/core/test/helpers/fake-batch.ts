@@ -33,7 +33,7 @@ export function fakeBatch({ failInputs = new Set(), delays = () => 0 }: FakeBatc
             index,
             id: item.id,
             status: 'completed' as const,
-            result: { label: item.input, confidence: 0.9 },
+            result: { id: `cls_${index}`, label: item.input, confidence: 0.9 },
           },
     );
     const failed = results.filter((r) => r.status === 'failed').length;

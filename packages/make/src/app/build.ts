@@ -136,9 +136,10 @@ const body = (op: OperationSpec) =>
 
 /** A classification's output fields, read from the answer (`body`) or a batch item (`item`). */
 function classificationOutput(fields: readonly OutputFieldSpec[], from: 'body' | 'item') {
+  // The result's own id is `result.id` (single and batch alike); a batch item's `id` is the caller's
+  // reference.
   const path = (key: string) =>
-    ({ reference: 'id', error: 'error.detail' })[key] ??
-    (['id', 'index'].includes(key) ? key : `result.${key}`);
+    ({ reference: 'id', error: 'error.detail', index: 'index' })[key] ?? `result.${key}`;
   // core's review rule, `confidence < threshold`; a failed batch item has no confidence: it always
   // goes to a person.
   const review = `${from}.result.confidence < ifempty(parameters.${f.reviewThreshold.key}, ${DEFAULT_REVIEW_THRESHOLD})`;

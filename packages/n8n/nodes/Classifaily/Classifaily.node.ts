@@ -7,6 +7,7 @@ import {
 
 import { classifailyIcon } from './icon';
 import { ClassifailyV1 } from './v1/ClassifailyV1.node';
+import { ClassifailyV2 } from './v2/ClassifailyV2.node';
 
 // Versioned from the start (like n8n's own Switch node): new behaviour goes into a new version, and
 // saved workflows keep running the version they were built with.
@@ -18,10 +19,11 @@ export class Classifaily extends VersionedNodeType {
       icon: classifailyIcon,
       group: ['transform'],
       description: catalog.service.description,
-      defaultVersion: 1,
+      defaultVersion: 2,
     };
     const nodeVersions: IVersionedNodeType['nodeVersions'] = {
       1: new ClassifailyV1(),
+      2: new ClassifailyV2(),
     };
     super(nodeVersions, baseDescription);
   }

@@ -226,9 +226,9 @@ export class N8nInstance {
   }
 
   /**
-   * `n8n start`: the editor on http://127.0.0.1:<port>, with this instance's packages, credentials
-   * and workflows (scripts/dev.mjs, the editor suite). Its output goes to this terminal, or to
-   * `logFile`; the caller stops it.
+   * `n8n start`: the editor and REST API on http://127.0.0.1:<port>, with this instance's packages,
+   * credentials and workflows (scripts/dev.mjs, the editor suite, test/harness/n8n-server.ts). Its
+   * output goes to this terminal, or to `logFile`; the caller stops it.
    */
   start(port: number, options: { logFile?: string } = {}): ChildProcess {
     const log = options.logFile ? fs.openSync(options.logFile, 'a') : undefined;

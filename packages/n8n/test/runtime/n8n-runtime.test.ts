@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { ClassifailyClient } from '@classifaily/core';
 import { classify as sandboxClassify } from '@classifaily/sandbox';
 
 import { FAKE_CREDENTIAL_VALUE, startFakeApi, type FakeApi } from '../harness/fake-api';
@@ -25,6 +26,9 @@ import {
   COUNT_ITEMS,
   CREDENTIALS,
   MIXED,
+  STOP_ITEMS,
+  stopOnErrorWorkflows,
+  TARGET_ITEMS,
   TICKETS,
 } from './workflows';
 
@@ -54,14 +58,26 @@ describe.each(n8nVersionsUnderTest())('real n8n %s', (version) => {
   let sandbox: SandboxProcess;
   let counting: SandboxProcess;
   let bursting: SandboxProcess;
+  let targets: SandboxProcess;
+  let stopping: SandboxProcess;
+  const targetSchemas = { saved: '', deleted: '' };
 
   beforeAll(async () => {
     api = await startFakeApi(SCHEMAS, 2);
-    [sandbox, counting, bursting] = await Promise.all([
+    [sandbox, counting, bursting, targets, stopping] = await Promise.all([
+      startSandboxProcess(),
+      startSandboxProcess(),
       startSandboxProcess(),
       startSandboxProcess(),
       startSandboxProcess(),
     ]);
+    // On the sandbox of the mixed-targets case: a saved schema, and one deleted before the run.
+    const client = new ClassifailyClient({ apiKey: targets.apiKey, baseUrl: targets.url });
+    const categories = CATEGORIES.map((name) => ({ name }));
+    targetSchemas.saved = (await client.schemas.create({ name: 'Support', categories })).id;
+    targetSchemas.deleted = (await client.schemas.create({ name: 'Old', categories })).id;
+    await client.schemas.delete(targetSchemas.deleted);
+    await targets.reset();
     n8n = await N8nInstance.create({ version, packages: [PACKAGE_ROOT] });
     const credential = (ref: { id: string; name: string }, apiKey: string, baseUrl: string) => ({
       ...ref,
@@ -78,11 +94,14 @@ describe.each(n8nVersionsUnderTest())('real n8n %s', (version) => {
       credential(CREDENTIALS.count, counting.apiKey, counting.url),
       credential(CREDENTIALS.burst, bursting.apiKey, bursting.url),
       credential(CREDENTIALS.revoked, sandbox.revokedKey, sandbox.url),
+      credential(CREDENTIALS.targets, targets.apiKey, targets.url),
+      credential(CREDENTIALS.stop, stopping.apiKey, stopping.url),
     ]);
     await n8n.importWorkflows([
       fixture('smoke.workflow.json'),
       fixture('failing.workflow.json'),
-      classifyCasesWorkflow(),
+      classifyCasesWorkflow(targetSchemas),
+      ...stopOnErrorWorkflows(),
     ]);
     smoke = await n8n.execute('cfySmokeWorkflow', EXECUTE_TIMEOUT_MS);
     // Two 429s (Retry-After: 1 s) on the first two batch requests: retried, nothing lost.
@@ -103,7 +122,9 @@ describe.each(n8nVersionsUnderTest())('real n8n %s', (version) => {
       .join(', ');
     if (figures) process.stderr.write(`[n8n ${version}] ${figures}\n`);
     await n8n?.dispose();
-    await Promise.all([api?.close(), sandbox?.close(), counting?.close(), bursting?.close()]);
+    await Promise.all(
+      [api, sandbox, counting, bursting, targets, stopping].map((server) => server?.close()),
+    );
   });
 
   const explain = () => n8n.describeOutput(smoke.stdout, smoke.stderr);
@@ -174,6 +195,8 @@ describe.each(n8nVersionsUnderTest())('real n8n %s', (version) => {
         const got = item.classification as Record<string, unknown>;
         expect(item.text).toBe(TICKETS[index]!.text);
         expect(got.label).toBe(want.label);
+        // Each item its own classification id, as a single classification has (decision 0234).
+        expect(got.id).toMatch(/^cls_/);
         expect(got.confidence).toBeCloseTo(want.confidence, 3);
         expect(got.needs_review).toBe(want.confidence < 0.8);
         expect(typeof got.explanation).toBe('string');
@@ -224,14 +247,56 @@ describe.each(n8nVersionsUnderTest())('real n8n %s', (version) => {
     it('sends only the bad items of a batch to the error output, with their input data', () => {
       const good = out('Classify mixed', 0);
       const bad = out('Classify mixed', 1);
-      expect(good.map((i) => i.ticket)).toEqual(['M-1', 'M-4']);
+      // A number from the item is classified as its text.
+      expect(good.map((i) => i.ticket)).toEqual(['M-1', 'M-4', 'M-5']);
       expect(good.every((i) => typeof (i.result as { label?: string }).label === 'string')).toBe(
         true,
       );
-      expect(bad.map((i) => i.ticket)).toEqual(['M-2', 'M-3']);
+      expect(bad.map((i) => i.ticket)).toEqual(['M-2', 'M-3', 'M-6']);
       expect(bad[0]).toMatchObject({ text: MIXED[1]!.text });
       expect(String(bad[0]!.error)).toMatch(/empty/i);
       expect(String(bad[1]!.error)).toMatch(/20,000/);
+      // A missing field says it is missing, and which expression gave nothing.
+      expect(String(bad[2]!.error)).toMatch(/is missing.*\{\{ \$json\.text \}\}.*gives nothing/);
+    });
+
+    it(`fails only the item whose schema was deleted; the other ${TARGET_ITEMS - 1} are classified against theirs`, async () => {
+      const classified = out('Classify mixed targets', 0);
+      const failed = out('Classify mixed targets', 1);
+      expect(failed.map((i) => i.n)).toEqual([0]);
+      expect(String(failed[0]!.error)).toMatch(/schema/i);
+      expect(classified.map((i) => i.n)).toEqual(
+        Array.from({ length: TARGET_ITEMS - 1 }, (_, n) => n + 1),
+      );
+      expect(
+        classified.every((i) => (i.classification as { label: string }).label === 'account_access'),
+      ).toBe(true);
+      const stats = await targets.stats();
+      expect(stats.byStatus).toEqual({ '200': Math.ceil((TARGET_ITEMS - 1) / 25), '404': 1 });
+      expect(stats.itemsClassified).toBe(TARGET_ITEMS - 1);
+    });
+
+    it('V2: discards low-confidence items when asked, and creates a schema from schemaCategories', () => {
+      const runs = cases.runData['Route, discarding low confidence']?.[0]?.outputs ?? [];
+      expect(runs).toHaveLength(CATEGORIES.length);
+      const confident = TICKETS.filter((t) => expected(t.text).confidence >= 0.8);
+      expect(confident.length).toBeLessThan(TICKETS.length);
+      CATEGORIES.forEach((category, output) =>
+        expect(out('Route, discarding low confidence', output).map((i) => i.ticket)).toEqual(
+          confident.filter((t) => expected(t.text).label === category).map((t) => t.ticket),
+        ),
+      );
+      const [created] = out('Create schema (V2)');
+      expect(created).toMatchObject({
+        name: 'Created by V2',
+        categories: [{ name: 'billing' }, { name: 'account_access' }],
+      });
+    });
+
+    it('refuses Route by Category with a category from an expression, saying what to do', () => {
+      const error = cases.runData['Route from an expression']?.[0]?.error;
+      expect(error?.message).toMatch(/Route by Category needs the categories typed in/);
+      expect(error?.description).toMatch(/\{\{ \$json\.extra \}\}.*Switch node/);
     });
 
     it('reports a revoked key per item with what to do, and never shows a key', () => {
@@ -264,6 +329,64 @@ describe.each(n8nVersionsUnderTest())('real n8n %s', (version) => {
       expect(stats.itemsClassified).toBe(BURST_ITEMS);
     });
   });
+});
+
+describe.each(n8nVersionsUnderTest())('real n8n %s, without continue on fail', (version) => {
+  let n8n: N8nInstance;
+  let stopping: SandboxProcess;
+
+  beforeAll(async () => {
+    stopping = await startSandboxProcess();
+    n8n = await N8nInstance.create({ version, packages: [PACKAGE_ROOT] });
+    await n8n.importCredentials([
+      {
+        ...CREDENTIALS.stop,
+        type: 'classifailyApi',
+        data: { apiKey: stopping.apiKey, baseUrl: stopping.url },
+      },
+    ]);
+    await n8n.importWorkflows(stopOnErrorWorkflows());
+  }, SETUP_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await n8n?.dispose();
+    await stopping?.close();
+  });
+
+  it(
+    'stops at a bad item before sending anything: nothing is billed for a run that stops',
+    async () => {
+      await stopping.reset();
+      const run = await n8n.execute('cfyStopBadItem', EXECUTE_TIMEOUT_MS);
+      expect(run.ok).toBe(false);
+      expect(run.error?.message).toMatch(/empty/i);
+      expect((await stopping.stats()).total).toBe(0);
+    },
+    EXECUTE_TIMEOUT_MS,
+  );
+
+  it(
+    'sends no further batch once one has failed for good',
+    async () => {
+      await stopping.reset();
+      // The first batch gets 503 on its attempt and both retries; three batches are still to go.
+      await stopping.setFaults({
+        kind: 'status',
+        status: 503,
+        retryAfter: 1,
+        count: 3,
+        path: '/v1/classify/batch',
+      });
+      const run = await n8n.execute('cfyStopFailedBatch', EXECUTE_TIMEOUT_MS);
+      expect(run.ok).toBe(false);
+      expect(run.error?.message).toMatch(/temporary problem/i);
+      const stats = await stopping.stats();
+      expect(stats.byStatus).toEqual({ '503': 3 });
+      expect(stats.itemsClassified).toBe(0);
+      expect(Math.ceil(STOP_ITEMS / 25)).toBeGreaterThan(1);
+    },
+    EXECUTE_TIMEOUT_MS,
+  );
 });
 
 /** What the sandbox's own classifier says for a ticket: the expected label and confidence. */

@@ -11,6 +11,8 @@ export const CREDENTIALS = {
   count: { id: 'cfyCredCount0001', name: 'Classifaily sandbox (counting)' },
   burst: { id: 'cfyCredBurst0001', name: 'Classifaily sandbox (429 burst)' },
   revoked: { id: 'cfyCredRevoked01', name: 'Classifaily sandbox (revoked key)' },
+  targets: { id: 'cfyCredTargets01', name: 'Classifaily sandbox (mixed targets)' },
+  stop: { id: 'cfyCredStop00001', name: 'Classifaily sandbox (stop on error)' },
 } as const;
 
 /** Clear tickets, one per category, then texts with no evidence (low confidence: Needs Review). */
@@ -23,15 +25,21 @@ export const TICKETS = [
   { ticket: 'T-6', text: 'What is the weather like?' },
 ];
 
-/** Good, empty, too long, good: only the middle two may fail. */
-export const MIXED = [
+/** Good, empty, too long, good, a number (classified as its text), no text field at all. */
+export const MIXED: Array<{ ticket: string; text?: string | number }> = [
   { ticket: 'M-1', text: TICKETS[0]!.text },
   { ticket: 'M-2', text: '' },
   { ticket: 'M-3', text: 'x'.repeat(20_001) },
   { ticket: 'M-4', text: TICKETS[2]!.text },
+  { ticket: 'M-5', text: 42 },
+  { ticket: 'M-6' },
 ];
 
 export const COUNT_ITEMS = 60;
+/** Items of the mixed-targets case: the first against a deleted schema, the others a saved one. */
+export const TARGET_ITEMS = 60;
+/** Items of the stop-on-error cases: four batches, one request at a time. */
+export const STOP_ITEMS = 100;
 export const BURST_ITEMS = 30;
 
 type Node = WorkflowFixture['nodes'][number];
@@ -83,7 +91,10 @@ const classifyList = (options: Record<string, unknown> = {}, explain = false) =>
 const to = (...targets: Array<string | [string, number]>) =>
   targets.map((t) => ({ node: Array.isArray(t) ? t[0] : t, type: 'main', index: 0 }));
 
-export function classifyCasesWorkflow(): WorkflowFixture {
+export function classifyCasesWorkflow(schemas: {
+  saved: string;
+  deleted: string;
+}): WorkflowFixture {
   position = 0;
   const nodes = [
     node('Manual Trigger', 'n8n-nodes-base.manualTrigger', {}),
@@ -161,6 +172,51 @@ export function classifyCasesWorkflow(): WorkflowFixture {
       `return Array.from({ length: ${BURST_ITEMS} }, (_, i) => ({ json: { n: i, text: 'I cannot log in, ticket ' + i } }));`,
     ),
     classifaily('Classify through 429s', 'burst', classifyList({ concurrency: 1 })),
+    code(
+      'Mixed targets',
+      `return Array.from({ length: ${TARGET_ITEMS} }, (_, n) => ({ json: { n, text: ${JSON.stringify(TICKETS[2]!.text)} + ' #' + n, schemaId: n === 0 ? ${JSON.stringify(schemas.deleted)} : ${JSON.stringify(schemas.saved)} } }));`,
+    ),
+    // The schema picker "By ID" from each item: the first item's schema was deleted.
+    classifaily(
+      'Classify mixed targets',
+      'targets',
+      {
+        resource: 'classification',
+        operation: 'classify',
+        input: '={{ $json.text }}',
+        categorySource: 'schema',
+        schema: { __rl: true, mode: 'id', value: '={{ $json.schemaId }}' },
+        options: {},
+      },
+      { onError: 'continueErrorOutput' },
+    ),
+    // V2: Low-Confidence Items → Discard (no Needs Review output), and the renamed schema list.
+    classifaily(
+      'Route, discarding low confidence',
+      'main',
+      classifyList({ routeByCategory: true, lowConfidence: 'discard' }),
+      { typeVersion: 2 },
+    ),
+    classifaily(
+      'Create schema (V2)',
+      'main',
+      {
+        resource: 'schema',
+        operation: 'create',
+        name: 'Created by V2',
+        schemaCategories: { values: [{ name: 'billing' }, { name: 'account_access' }] },
+      },
+      { typeVersion: 2, executeOnce: true },
+    ),
+    classifaily(
+      'Route from an expression',
+      'main',
+      {
+        ...classifyList({ routeByCategory: true }),
+        categories: ['billing', '={{ $json.extra }}'],
+      },
+      { onError: 'continueRegularOutput' },
+    ),
   ];
   return {
     id: 'cfyClassifyCases',
@@ -168,9 +224,29 @@ export function classifyCasesWorkflow(): WorkflowFixture {
     nodes,
     connections: {
       'Manual Trigger': {
-        main: [to('Tickets', 'Mixed tickets', 'Create schema', 'Sixty tickets', 'Thirty tickets')],
+        main: [
+          to(
+            'Tickets',
+            'Mixed tickets',
+            'Create schema',
+            'Sixty tickets',
+            'Thirty tickets',
+            'Mixed targets',
+          ),
+        ],
       },
-      Tickets: { main: [to('Classify list', 'Route', 'Revoked key')] },
+      Tickets: {
+        main: [
+          to(
+            'Classify list',
+            'Route',
+            'Revoked key',
+            'Route from an expression',
+            'Route, discarding low confidence',
+            'Create schema (V2)',
+          ),
+        ],
+      },
       'Mixed tickets': { main: [to('Classify mixed')] },
       // One chain, so that the order is fixed: create, get, list, classify by it, delete, get again.
       'Create schema': { main: [to('Get schema')] },
@@ -181,6 +257,38 @@ export function classifyCasesWorkflow(): WorkflowFixture {
       'Delete schema': { main: [to('Get deleted schema')] },
       'Sixty tickets': { main: [to('Classify sixty')] },
       'Thirty tickets': { main: [to('Classify through 429s')] },
+      'Mixed targets': { main: [to('Classify mixed targets')] },
     },
   };
+}
+
+/**
+ * Without "continue on fail": a bad item late in the input stops the node before anything is sent
+ * (`cfyStopBadItem`), and a batch that fails for good stops further sending (`cfyStopFailedBatch`).
+ */
+export function stopOnErrorWorkflows(): WorkflowFixture[] {
+  const tickets = (bad: boolean) =>
+    `return Array.from({ length: ${STOP_ITEMS} }, (_, n) => ({ json: { n, text: ${bad ? `n === ${STOP_ITEMS - 3} ? '' : ` : ''}'I cannot log in, ticket ' + n } }));`;
+  return (
+    [
+      ['cfyStopBadItem', 'an empty text in item 98', true],
+      ['cfyStopFailedBatch', 'the first batch failing for good', false],
+    ] as const
+  ).map(([id, what, bad]) => {
+    position = 0;
+    const nodes = [
+      node('Manual Trigger', 'n8n-nodes-base.manualTrigger', {}),
+      code('Tickets', tickets(bad)),
+      classifaily('Classify', 'stop', classifyList({ concurrency: 1 })),
+    ];
+    return {
+      id,
+      name: `Classifaily: stop on error, ${what}`,
+      nodes,
+      connections: {
+        'Manual Trigger': { main: [to('Tickets')] },
+        Tickets: { main: [to('Classify')] },
+      },
+    };
+  });
 }

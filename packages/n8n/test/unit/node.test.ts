@@ -10,6 +10,7 @@ import {
   AuthenticationError,
   catalog,
   ClassifailyClient,
+  errorFromResponse,
   RateLimitError,
   ValidationError,
 } from '@classifaily/core';
@@ -22,11 +23,12 @@ import {
   type IVersionedNodeType,
 } from 'n8n-workflow';
 
+import { ClassifailyApi } from '../../credentials/ClassifailyApi.credentials';
 import { toNodeError } from '../../nodes/Classifaily/v1/errors';
 import { fieldProperty } from '../../nodes/Classifaily/v1/fields';
 import { searchSchemas } from '../../nodes/Classifaily/v1/methods/listSearch';
 import { categoryNames } from '../../nodes/Classifaily/v1/resources/classification/classify';
-import { n8nFetch } from '../../nodes/Classifaily/v1/transport';
+import { abortableSleep, n8nFetch } from '../../nodes/Classifaily/v1/transport';
 import { PACKAGE_ROOT as root } from '../harness/n8n';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -34,6 +36,9 @@ const { Classifaily } = require(path.join(root, pkg.n8n.nodes[0])) as {
   Classifaily: new () => IVersionedNodeType;
 };
 const v1 = new Classifaily().nodeVersions[1]!.description as INodeTypeDescription;
+const v2 = new Classifaily().nodeVersions[2]!.description as INodeTypeDescription;
+/** A test-mode key's shape, for checks that never reach a server. */
+const SAMPLE_KEY = ['cai', 'test', 'abcdefgh12345678'].join('_');
 const NODE: INode = {
   id: '1',
   name: 'Classifaily',
@@ -66,6 +71,65 @@ describe('outputs (Route by Category)', () => {
       options: { routeByCategory: true },
     });
     expect(outputs.map((o) => o.displayName)).toEqual(['billing', 'technical_bug', 'Needs Review']);
+  });
+});
+
+describe('V2: what a saved workflow holds changes, so it is a new version (decision 0209)', () => {
+  const named = (description: INodeTypeDescription, name: string) =>
+    description.properties.filter((p) => p.name === name);
+
+  it('has no two parameters of the same name with different types', () => {
+    for (const description of [v2]) {
+      const types = new Map<string, Set<string>>();
+      for (const p of description.properties)
+        types.set(p.name, (types.get(p.name) ?? new Set()).add(p.type));
+      expect([...types].filter(([, t]) => t.size > 1).map(([name]) => name)).toEqual([]);
+    }
+    // V1 keeps its saved parameter names: Classify's list and the new schema's categories.
+    expect(named(v1, 'categories').map((p) => p.type)).toEqual(['string', 'fixedCollection']);
+    expect(named(v2, 'schemaCategories').map((p) => p.type)).toEqual(['fixedCollection']);
+  });
+
+  it('offers Low-Confidence Items with routing, and Discard drops the Needs Review output', () => {
+    const options = (d: INodeTypeDescription) =>
+      (named(d, 'options')[0]!.options as INodeProperties[]).map((o) => o.name);
+    expect(options(v1)).not.toContain('lowConfidence');
+    expect(options(v2)).toContain('lowConfidence');
+    const routing = {
+      categories: ['billing', 'technical_bug'],
+      options: { routeByCategory: true },
+    };
+    expect(outputsFor(routing).map((o) => o.displayName)).toEqual([
+      'billing',
+      'technical_bug',
+      'Needs Review',
+    ]);
+    expect(
+      outputsFor({ ...routing, options: { routeByCategory: true, lowConfidence: 'discard' } }).map(
+        (o) => o.displayName,
+      ),
+    ).toEqual(['billing', 'technical_bug']);
+  });
+
+  it('carries the catalog’s tool-grade description on the AI tool only', () => {
+    const [tool] = named(v2, 'toolDescription');
+    expect(tool).toMatchObject({
+      default: catalog.tools.classify.description,
+      displayOptions: { show: { '@tool': [true] } },
+    });
+    expect(named(v1, 'toolDescription')).toEqual([]);
+  });
+
+  it('warns in the editor when routing meets a category from an expression', () => {
+    const [hint] = v2.hints!;
+    const condition = /^=\{\{([\s\S]*)\}\}$/.exec(hint!.displayCondition!)![1];
+    const shows = (parameters: Record<string, unknown>) =>
+      new Function('$parameter', `return ${condition}`)(parameters) as boolean;
+    const routing = { options: { routeByCategory: true } };
+    expect(shows({ ...routing, categories: ['billing', '={{ $json.extra }}'] })).toBe(true);
+    expect(shows({ ...routing, categories: ['billing', 'bug'] })).toBe(false);
+    expect(shows({ categories: ['={{ $json.extra }}'] })).toBe(false);
+    expect(hint!.message).toMatch(/cannot name an output.*Type the category names/);
   });
 });
 
@@ -138,7 +202,11 @@ describe('toNodeError', () => {
     );
     expect(error).toBeInstanceOf(NodeApiError);
     expect(error.message).toBe('The API key was revoked.');
-    expect(error.description).toMatch(/credential.*reconnect/);
+    expect(error.description).toMatch(/credential/);
+    // Says to reconnect once: core's hint, then where that is in n8n.
+    const advice = toNodeError(NODE, errorFromResponse(401, undefined, 'req_2')).description;
+    expect(advice?.match(/reconnect/gi)).toHaveLength(1);
+    expect(advice).toMatch(/reconnect\..*In n8n: open this node's Classifaily API credential/);
     expect(error.description).toContain('req_1');
     expect((error as NodeApiError).httpCode).toBe('401');
     expect(error.context.itemIndex).toBe(3);
@@ -166,9 +234,14 @@ describe('the transport over httpRequestWithAuthentication', () => {
   it('gives core every status, the headers and the body text; Authorization is n8n’s', async () => {
     const calls: Array<Record<string, unknown>> = [];
     const context = {
+      getNode: () => ({ ...NODE, credentials: { classifailyApi: { id: 'c1', name: 'Sandbox' } } }),
       helpers: {
-        httpRequestWithAuthentication: async (type: string, options: Record<string, unknown>) => {
-          calls.push({ type, ...options });
+        httpRequestWithAuthentication: async (
+          type: string,
+          options: Record<string, unknown>,
+          extra?: Record<string, unknown>,
+        ) => {
+          calls.push({ type, ...options, extra });
           return {
             statusCode: 429,
             headers: { 'Retry-After': '0', 'X-Request-Id': 'req_9' },
@@ -177,10 +250,11 @@ describe('the transport over httpRequestWithAuthentication', () => {
         },
       },
     };
+    const credentials = { apiKey: SAMPLE_KEY, baseUrl: 'http://127.0.0.1:9' };
     const client = new ClassifailyClient({
       auth: 'transport',
       baseUrl: 'http://127.0.0.1:9',
-      fetch: n8nFetch(context as never),
+      fetch: n8nFetch(context as never, credentials),
       sleep: async () => {},
       maxRetries: 1,
     });
@@ -195,10 +269,22 @@ describe('the transport over httpRequestWithAuthentication', () => {
       json: false,
     });
     expect(calls[0]!.headers).not.toHaveProperty('Authorization');
+    // Core's signal (cancel + per-attempt timeout) is n8n's abortSignal; the credential read once
+    // for the client goes with each request, so that n8n does not read and decrypt it again.
+    expect(calls[0]!.abortSignal).toBeInstanceOf(AbortSignal);
+    expect(calls[0]!.extra).toEqual({
+      credentialsDecrypted: {
+        id: 'c1',
+        name: 'Sandbox',
+        type: 'classifailyApi',
+        data: credentials,
+      },
+    });
   });
 
   it('turns a failure without an answer into a connection error carrying only the network code', async () => {
     const context = {
+      getNode: () => NODE,
       helpers: {
         httpRequestWithAuthentication: async () => {
           throw Object.assign(new Error('boom Bearer cai_test_secret000000000'), {
@@ -216,6 +302,57 @@ describe('the transport over httpRequestWithAuthentication', () => {
   });
 });
 
+describe('the credential: core decides what a key is and where it may go', () => {
+  const key = SAMPLE_KEY;
+  const call = (credentials: Record<string, string>, url = '/v1/me') =>
+    new ClassifailyApi().authenticate(credentials, { url, method: 'GET' });
+
+  it('sends the key only under the credential’s base URL, the API’s when it is empty', async () => {
+    await expect(call({ apiKey: key, baseUrl: '' })).resolves.toMatchObject({
+      url: 'https://api.classifaily.com/v1/me',
+      headers: { Authorization: `Bearer ${key}` },
+    });
+    await expect(
+      call(
+        { apiKey: key, baseUrl: 'https://eu.classifaily.com/api' },
+        'https://eu.classifaily.com/api/v1/classify/batch',
+      ),
+    ).resolves.toMatchObject({ url: 'https://eu.classifaily.com/api/v1/classify/batch' });
+    await expect(
+      call(
+        { apiKey: key, baseUrl: 'https://api.classifaily.com' },
+        'https://elsewhere.example/v1/me',
+      ),
+    ).rejects.toThrow(/only sent to https:\/\/api\.classifaily\.com/);
+  });
+
+  it('refuses plain http except to this machine, with core’s message, before anything is sent', async () => {
+    await expect(call({ apiKey: key, baseUrl: 'http://api.example.com' })).rejects.toThrow(
+      /not secure \(https\).*localhost/,
+    );
+    await expect(call({ apiKey: key, baseUrl: 'https://user:pw@api.example.com' })).rejects.toThrow(
+      /user name or password/,
+    );
+    await expect(call({ apiKey: key, baseUrl: 'http://localhost:8787' })).resolves.toBeDefined();
+  });
+
+  it('refuses a value that cannot be a key, and never repeats it', async () => {
+    const error = await call({ apiKey: 'my password 123', baseUrl: '' }).catch((e: Error) => e);
+    expect(String(error)).toMatch(/doesn't look like a Classifaily API key/);
+    expect(String(error)).not.toContain('password 123');
+  });
+});
+
+describe('waits between retries', () => {
+  it('end as soon as the run is cancelled, with the cancel reason', async () => {
+    const cancel = new AbortController();
+    const waiting = abortableSleep(1_000, cancel.signal);
+    cancel.abort(new Error('cancelled by the user'));
+    await expect(waiting).rejects.toThrow('cancelled by the user');
+    await expect(abortableSleep(5)).resolves.toBeUndefined();
+  });
+});
+
 describe('the schema picker (searchSchemas)', () => {
   // 250 schemas, newest first, in pages of 100 as the API serves them; "Team 0".."Team 49" are on
   // the last page.
@@ -230,7 +367,7 @@ describe('the schema picker (searchSchemas)', () => {
     const urls: string[] = [];
     const context = {
       getNode: () => NODE,
-      getCredentials: async () => ({ baseUrl: 'http://127.0.0.1:9' }),
+      getCredentials: async () => ({ apiKey: SAMPLE_KEY, baseUrl: 'http://127.0.0.1:9' }),
       helpers: {
         httpRequestWithAuthentication: async (_type: string, options: { url: string }) => {
           urls.push(options.url);

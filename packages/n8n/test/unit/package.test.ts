@@ -69,7 +69,9 @@ describe('dist', () => {
     const { Classifaily } = require(nodeFile) as { Classifaily: new () => IVersionedNodeType };
     const node = new Classifaily();
     expect(node.description.name).toBe('classifaily');
-    expect(Object.keys(node.nodeVersions)).toEqual(['1']);
+    // V2 is what a new node gets; saved V1 workflows keep running V1 (decision 0209).
+    expect(Object.keys(node.nodeVersions)).toEqual(['1', '2']);
+    expect(node.description.defaultVersion).toBe(2);
     const descriptions: Array<Pick<INodeTypeDescription, 'icon'>> = [
       node.description,
       ...Object.values(node.nodeVersions).map((v) => v.description),
@@ -88,7 +90,7 @@ describe('dist', () => {
     }
   });
 
-  it('declares the ClassifailyApi credential: password key, base URL, Bearer auth, test on /v1/me', () => {
+  it('declares the ClassifailyApi credential: password key, base URL, Bearer auth by core’s rules, test on /v1/me', async () => {
     const credFile = path.join(root, pkg.n8n.credentials[0]);
     const { ClassifailyApi } = require(credFile) as { ClassifailyApi: new () => ICredentialType };
     const cred = new ClassifailyApi();
@@ -96,11 +98,30 @@ describe('dist', () => {
     const byName = Object.fromEntries(cred.properties.map((p) => [p.name, p]));
     expect(byName.apiKey?.typeOptions?.password).toBe(true);
     expect(byName.baseUrl?.default).toBe('https://api.classifaily.com');
-    expect(cred.authenticate).toMatchObject({
-      type: 'generic',
-      properties: { headers: { Authorization: expect.stringContaining('Bearer') } },
+    // One guide link, from core's catalog, for the credential and the node's codex.
+    const codex = JSON.parse(
+      fs.readFileSync(path.join(root, 'dist/nodes/Classifaily/Classifaily.node.json'), 'utf8'),
+    );
+    expect(cred.documentationUrl).toBe(catalog.service.guides.n8n);
+    expect(codex.resources.primaryDocumentation).toEqual([{ url: cred.documentationUrl }]);
+    expect(codex.resources.credentialDocumentation[0].url).toMatch(
+      new RegExp(`^${cred.documentationUrl}`),
+    );
+    expect(typeof cred.authenticate).toBe('function');
+    const authenticate = cred.authenticate as (
+      credentials: Record<string, unknown>,
+      request: { url: string; headers?: Record<string, string> },
+    ) => Promise<{ url: string; headers: Record<string, string> }>;
+    // The test request is relative: authenticate puts it under the credential's base URL.
+    expect(cred.test?.request).toEqual({ url: '/v1/me', method: 'GET' });
+    const sent = await authenticate(
+      { apiKey: ' Bearer cai_test_abcdefgh12345678\n', baseUrl: 'http://127.0.0.1:8787/' },
+      { url: '/v1/me' },
+    );
+    expect(sent).toMatchObject({
+      url: 'http://127.0.0.1:8787/v1/me',
+      headers: { Authorization: 'Bearer cai_test_abcdefgh12345678' },
     });
-    expect(cred.test?.request.url).toBe('/v1/me');
     // A refused key gets core's words in the credential dialog, not n8n's "Unauthorized".
     expect(cred.test?.rules).toEqual([
       {

@@ -119,9 +119,11 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext): void {
     return body.categories!.map((name) => ({ name }));
   };
 
-  const resultFor = (input: string, categories: CategorySpec[], explain: boolean) => {
+  /** One classification, with its own id: the same shape alone and in a batch. */
+  const resultFor = (id: string, input: string, categories: CategorySpec[], explain: boolean) => {
     const p = classify(input, categories, explain);
     return {
+      id,
       label: p.label,
       confidence: p.confidence,
       ...(explain ? { explanation: p.explanation } : {}),
@@ -136,13 +138,14 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext): void {
       const body = request.body as ClassifyBody & { input: string };
       const categories = categoriesFor(request, body);
       ctx.stats.classified(request.apiKey!.key, targetOf(body), body.input);
+      const id = newId('cls_');
       return {
         status: 200,
         body: {
-          id: newId('cls_'),
+          id,
           status: 'completed',
           type: 'text',
-          result: resultFor(body.input, categories, Boolean(body.explain)),
+          result: resultFor(id, body.input, categories, Boolean(body.explain)),
         },
       };
     }),
@@ -166,7 +169,7 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext): void {
           index,
           ...id,
           status: 'completed',
-          result: resultFor(item.input, categories, Boolean(body.explain)),
+          result: resultFor(newId('cls_'), item.input, categories, Boolean(body.explain)),
         };
       });
       return {

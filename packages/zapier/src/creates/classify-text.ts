@@ -23,7 +23,8 @@ const perform = (z: ZObject, bundle: Bundle) =>
       ...(booleanOf(input[F.explain.key]) ? { explain: true } : {}),
     };
     const classification = await client.classify(body, { idempotencyKey: await keyFor(body) });
-    return { id: classification.id, ...classificationOutput(classification.result, threshold) };
+    // The result carries its classification id (Zapier's `id` for a create), as batch items do.
+    return classificationOutput(classification.result, threshold);
   });
 
 export default defineCreate({

@@ -12,7 +12,8 @@ import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n
 const IN_N8N: Array<[new (...args: never[]) => ClassifailyError, string]> = [
   [
     AuthenticationError,
-    'In n8n: open the Classifaily API credential of this node, paste a valid key and save (reconnect).',
+    // Core's hint already says to reconnect; this says where that is in n8n, without repeating it.
+    "In n8n: open this node's Classifaily API credential, paste the key and save.",
   ],
   [
     PermissionDeniedError,

@@ -23,18 +23,27 @@ export function configuredOutputs(
   parameters: INodeParameters,
   labels: OutputLabels,
 ): OutputConfiguration[] {
-  const options = (parameters.options ?? {}) as { routeByCategory?: unknown };
+  const options = (parameters.options ?? {}) as {
+    routeByCategory?: unknown;
+    lowConfidence?: unknown;
+  };
   const routing =
     (parameters.resource ?? labels.defaultResource) === 'classification' &&
     (parameters.categorySource ?? labels.defaultCategorySource) === 'list' &&
     options.routeByCategory === true;
   if (!routing) return [{ type: 'main' }];
-  const categories = Array.isArray(parameters.categories) ? parameters.categories : [];
+  const categories = Array.isArray(parameters.categories)
+    ? parameters.categories
+    : parameters.categories === undefined
+      ? []
+      : [parameters.categories];
   const outputs: OutputConfiguration[] = categories.map((name) => ({
     type: 'main',
     displayName: String(name),
   }));
-  outputs.push({ type: 'main', displayName: labels.needsReview });
+  // V2's "Low-Confidence Items: Discard" drops them instead of giving them an output.
+  if (options.lowConfidence !== 'discard')
+    outputs.push({ type: 'main', displayName: labels.needsReview });
   return outputs;
 }
 

@@ -1,11 +1,12 @@
 import {
   ClassifailyClient,
-  DEFAULT_BASE_URL,
+  normalizeApiKey,
   type FetchLike,
   type FetchLikeResponse,
 } from '@classifaily/core';
 import {
   sleep,
+  type ICredentialDataDecryptedObject,
   type IDataObject,
   type IExecuteFunctions,
   type IHttpRequestMethods,
@@ -13,28 +14,51 @@ import {
   type IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
-export const CREDENTIAL_TYPE = 'classifailyApi';
+import { CREDENTIAL_TYPE, credentialBaseUrl } from './credential';
 
 type Context = IExecuteFunctions | ILoadOptionsFunctions;
 
 /**
- * Core's client on n8n's own HTTP helper: n8n applies the credential (its generic Bearer
- * `authenticate`), its proxy settings and logging; core does retries with backoff, timeouts,
- * idempotency keys and the typed errors. The client never holds the key (`auth: 'transport'`).
+ * Core's client on n8n's own HTTP helper: n8n applies the credential (its `authenticate`), its
+ * proxy settings and logging; core does retries with backoff, timeouts, idempotency keys and the
+ * typed errors. The client never holds the key (`auth: 'transport'`); a value that cannot be a key
+ * is refused here, by core, before anything is sent.
  */
 export async function classifailyClient(this: Context): Promise<ClassifailyClient> {
-  const credentials = await this.getCredentials<{ baseUrl?: string }>(CREDENTIAL_TYPE);
+  const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+  normalizeApiKey(credentials.apiKey);
   return new ClassifailyClient({
     auth: 'transport',
-    baseUrl: credentials.baseUrl?.trim() || DEFAULT_BASE_URL,
-    fetch: n8nFetch(this),
-    sleep,
+    baseUrl: credentialBaseUrl(credentials),
+    fetch: n8nFetch(this, credentials),
+    sleep: abortableSleep,
     userAgent: 'n8n-nodes-classifaily',
   });
 }
 
-/** A FetchLike over `httpRequestWithAuthentication`: resolves for every status, rejects only when no answer came. */
-export function n8nFetch(context: Context): FetchLike {
+/**
+ * A FetchLike over `httpRequestWithAuthentication`: resolves for every status, rejects only when no
+ * answer came. The credential read for the client is handed to n8n with each request, so that n8n
+ * does not read and decrypt it again per request. Core's signal (the caller's cancel and the
+ * per-attempt timeout) is n8n's `abortSignal`; where n8n puts the execution's cancel signal in its
+ * place, core's timeout still holds through `timeout`.
+ */
+export function n8nFetch(
+  context: Context,
+  credentials?: ICredentialDataDecryptedObject,
+): FetchLike {
+  const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
+  const decrypted =
+    credentials && reference?.id
+      ? {
+          credentialsDecrypted: {
+            id: reference.id,
+            name: reference.name,
+            type: CREDENTIAL_TYPE,
+            data: credentials,
+          },
+        }
+      : undefined;
   return async (url, init): Promise<FetchLikeResponse> => {
     let response: IN8nHttpFullResponse;
     try {
@@ -47,11 +71,13 @@ export function n8nFetch(context: Context): FetchLike {
           headers: init.headers,
           body: init.body,
           timeout: init.timeout,
+          abortSignal: init.signal,
           encoding: 'text',
           json: false,
           returnFullResponse: true,
           ignoreHttpStatusErrors: true,
         },
+        decrypted,
       )) as IN8nHttpFullResponse;
     } catch (error) {
       // n8n wraps network failures in a NodeApiError; core needs only the network code (ECONNREFUSED,
@@ -65,6 +91,20 @@ export function n8nFetch(context: Context): FetchLike {
       text: async () => bodyText(response.body),
     };
   };
+}
+
+/** n8n-workflow's `sleep` (a node's bundle may not use timers), ended early by the signal. */
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (!signal) return sleep(ms);
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const stop = () => reject(signal.reason);
+    signal.addEventListener('abort', stop, { once: true });
+    void sleep(ms).then(() => {
+      signal.removeEventListener('abort', stop);
+      resolve();
+    });
+  });
 }
 
 function networkCode(error: unknown): string | undefined {

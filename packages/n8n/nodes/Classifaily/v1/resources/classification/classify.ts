@@ -1,14 +1,19 @@
 import {
   catalog,
+  checkInput,
   createBatchQueue,
   parseCategoryList,
   presentResult,
+  targetError,
+  validationError,
   type BatchQueue,
   type BatchTarget,
   type ClassifailyClient,
+  type SendBatch,
   type ClassificationResult,
 } from '@classifaily/core';
 import {
+  NodeOperationError,
   sleep,
   type IDataObject,
   type IExecuteFunctions,
@@ -19,13 +24,14 @@ import {
 import { batchSender } from '../../batch-sender';
 import { errorText, toNodeError } from '../../errors';
 import { fieldProperty } from '../../fields';
-import { configuredOutputs, OUTPUT_LABELS } from '../../outputs';
+import { itemParameter } from '../../item-parameters';
+import { routing, type Routing } from '../../routing';
 import { classifailyClient } from '../../transport';
 
 const f = catalog.fields;
 const show = { resource: ['classification'], operation: ['classify'] };
 
-export const classifyProperties: INodeProperties[] = [
+export const classifyProperties = (version: number): INodeProperties[] => [
   fieldProperty(f.input, { displayOptions: { show } }),
   fieldProperty(f.categorySource, { displayOptions: { show } }),
   fieldProperty(f.categories, { displayOptions: { show: { ...show, categorySource: ['list'] } } }),
@@ -47,11 +53,27 @@ export const classifyProperties: INodeProperties[] = [
       fieldProperty(f.routeByCategory, {
         displayOptions: { show: { '/categorySource': ['list'] } },
       }),
+      // V2: what routing does with results below the threshold (its outputs depend on it).
+      ...(version >= 2
+        ? [
+            fieldProperty(f.lowConfidence, {
+              displayOptions: { show: { '/categorySource': ['list'], routeByCategory: [true] } },
+            }),
+          ]
+        : []),
     ],
   },
+  // V2, shown only on the AI tool: the tool-grade description an agent decides from.
+  ...(version >= 2
+    ? [
+        fieldProperty(f.toolDescription, {
+          displayOptions: { show: { ...show, '@tool': [true] } },
+        }),
+      ]
+    : []),
 ];
 
-interface Options {
+export interface Options {
   batchSize?: number;
   concurrency?: number;
   outputField?: string;
@@ -60,87 +82,190 @@ interface Options {
 
 type Outcome = { ok: true; result: ClassificationResult } | { ok: false; error: unknown };
 
+/** An item ready to send: its text and what it is classified against. */
+interface Prepared {
+  input: string;
+  target: BatchTarget;
+}
+
 /**
- * How long the loop resolving items' parameters runs before it lets the event loop turn, in ms:
- * the batches it has filled go out, and answers free their slots, while the next items resolve.
+ * How long the loop preparing items runs before it lets the event loop turn, in ms: the batches it
+ * has filled go out, and answers free their slots, while the next items are prepared.
  */
 const YIELD_EVERY_MS = 5;
 
+/** Why a batch was not sent: an earlier item failed and the node will stop (no "continue on fail"). */
+const STOPPING = new Error('not sent: the node stops on an earlier failed item');
+
 /**
- * Classifies every incoming item: each item's parameters are resolved in turn and the item is added
- * to core's batch queue with its target (categories or schema, and explain, all of which may be
- * per-item expressions). Items with the same target share batches (⌈n/batch size⌉ requests per
- * target); a batch goes out as soon as it is full, with bounded concurrency over all targets, while
- * the next items are still being resolved (n8n's expression evaluation is the node's main CPU cost).
- * Every result is merged into its own item; one bad item fails alone.
+ * Classifies every incoming item. Each item's text and target (categories or schema, and explain)
+ * are read at the least cost (item-parameters.ts) and checked with core's rules; items with the
+ * same target share batches (⌈n/batch size⌉ requests per target), sent with bounded concurrency
+ * over all targets. Every result is merged into its own item; one bad item fails alone.
+ *
+ * With "continue on fail", batches go out while later items are still being read (decision 0206).
+ * Without it the node stops at the first bad item, so every item is checked before the first
+ * request, and after a failed answer nothing more is sent: a run that stops sends nothing it
+ * would throw away (decision 0208).
  */
 export async function classify(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
   const items = this.getInputData();
+  const route = routing(this.getNode());
+  const stopOnError = !this.continueOnFail();
+  const cancelled = this.getExecutionCancelSignal?.();
+  const stopping = new AbortController();
+  const prepare = itemPreparer(this, items);
+
   const outcomes = new Array<Outcome>(items.length);
   const settled: Array<Promise<void>> = [];
   let queue: BatchQueue | undefined;
-  let lastYield = Date.now();
-
-  for (let index = 0; index < items.length; index++) {
-    let target: BatchTarget;
-    let input: unknown;
-    try {
-      target = resolveTarget.call(this, index);
-      input = this.getNodeParameter(f.input.key, index) as unknown;
-    } catch (error) {
-      outcomes[index] = { ok: false, error };
-      continue;
-    }
-    queue ??= await batchQueue.call(this);
-    // Core checks the text (empty, too long, not text) and the target, so that each fails alone.
+  const send = async (index: number, item: Prepared) => {
+    queue ??= await batchQueue.call(this, cancelled, stopOnError ? stopping : undefined);
     settled.push(
-      queue.add({ input: input as string }, target).then(
+      queue.add({ input: item.input }, item.target).then(
         (outcome) => {
           outcomes[index] = outcome.ok
             ? { ok: true, result: outcome.result }
             : { ok: false, error: outcome.error };
+          // An item the queue itself refuses (no request) also means the node will stop.
+          if (!outcome.ok && stopOnError) stopping.abort(STOPPING);
         },
         (error: unknown) => {
           outcomes[index] = { ok: false, error };
         },
       ),
     );
+  };
+
+  const ready: Array<[number, Prepared]> = [];
+  let lastYield = Date.now();
+  for (let index = 0; index < items.length && !cancelled?.aborted; index++) {
+    let item: Prepared;
+    try {
+      item = prepare(index);
+    } catch (error) {
+      if (stopOnError) throw toNodeError(this.getNode(), error, index);
+      outcomes[index] = { ok: false, error };
+      continue;
+    }
+    if (stopOnError) {
+      ready.push([index, item]);
+      continue;
+    }
+    await send(index, item);
     if (Date.now() - lastYield >= YIELD_EVERY_MS) {
       await sleep(0);
       lastYield = Date.now();
     }
   }
+  for (const [index, item] of ready) await send(index, item);
 
   if (queue) await queue.flush();
   await Promise.all(settled);
-  return place.call(this, items, outcomes);
+  if (cancelled?.aborted) return route.outputs.map(() => []);
+  return place.call(this, items, outcomes, route);
 }
 
-async function batchQueue(this: IExecuteFunctions): Promise<BatchQueue> {
-  // Batch size and concurrency are the node's, not an item's: read from the first item.
-  const nodeOptions = this.getNodeParameter('options', 0, {}) as Options;
-  const client: ClassifailyClient = await classifailyClient.call(this);
+/**
+ * Reads an item's text and target and checks them with core's rules (the same the queue applies),
+ * so that a bad item fails here, before anything is sent.
+ */
+function itemPreparer(context: IExecuteFunctions, items: INodeExecutionData[]) {
+  const text = itemParameter(context, items, f.input.key);
+  const explain = itemParameter<boolean>(context, items, f.explain.key, false);
+  const source = itemParameter<string>(context, items, f.categorySource.key);
+  const categories = itemParameter(context, items, f.categories.key, []);
+  const schema = itemParameter(context, items, f.schema.key, '', { extractValue: true });
+  const targets = targetMemo();
+
+  return (index: number): Prepared => {
+    const input = textOf(text(index));
+    const problem = checkInput(input);
+    if (problem) {
+      const error = validationError([problem], problem.code);
+      if (problem.code !== 'input_missing') throw error;
+      throw new NodeOperationError(context.getNode(), error.message, {
+        description: `${f.input.label} is ${String(context.getNode().parameters[f.input.key]).replace(/^=/, '')}, which gives nothing for this item. Check the field name, or that the previous node outputs it.`,
+        itemIndex: index,
+      });
+    }
+    const target =
+      source(index) === 'schema'
+        ? targets(undefined, String(schema(index)).trim(), explain(index))
+        : targets(categories(index), undefined, explain(index));
+    const refused = targetError(target);
+    if (refused) throw refused;
+    return { input: input as string, target };
+  };
+}
+
+/** A number from an expression is classified as its text (42 → "42"); anything else is checked as it is. */
+function textOf(value: unknown): unknown {
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+}
+
+/**
+ * One target object per distinct (categories, schema, explain), so that a target read once per run
+ * is parsed and checked once, and the queue looks its group up once.
+ */
+function targetMemo() {
+  let last:
+    { categories: unknown; schema?: string; explain: boolean; target: BatchTarget } | undefined;
+  return (categories: unknown, schema: string | undefined, explain: boolean): BatchTarget => {
+    if (
+      last &&
+      last.categories === categories &&
+      last.schema === schema &&
+      last.explain === explain
+    )
+      return last.target;
+    const target: BatchTarget =
+      schema === undefined
+        ? { categories: categoryNames(categories), explain }
+        : { schema, explain };
+    last = { categories, schema, explain, target };
+    return target;
+  };
+}
+
+/**
+ * Core's batch queue on the node's client, each batch sent by `batchSender` (stable idempotency
+ * keys, shared rate limits waited out). With `stopping`, a batch that fails, or that holds a failed
+ * item, aborts it as soon as its answer is read, before the queue sends its next batch.
+ */
+async function batchQueue(
+  this: IExecuteFunctions,
+  cancelled: AbortSignal | undefined,
+  stopping: AbortController | undefined,
+): Promise<BatchQueue> {
   try {
-    return createBatchQueue(batchSender.call(this, client), {
+    // Batch size and concurrency are the node's, not an item's: read from the first item.
+    const nodeOptions = this.getNodeParameter('options', 0, {}) as Options;
+    const client: ClassifailyClient = await classifailyClient.call(this);
+    const sender = batchSender.call(this, client);
+    const send: SendBatch = (body, options) =>
+      sender(body, options).then(
+        (answer) => {
+          if (answer.results.some((entry) => entry.status !== 'completed'))
+            stopping?.abort(STOPPING);
+          return answer;
+        },
+        (error: unknown) => {
+          stopping?.abort(STOPPING);
+          return Promise.reject(error);
+        },
+      );
+    const signals = [cancelled, stopping?.signal].filter((s): s is AbortSignal => !!s);
+    return createBatchQueue(send, {
       batchSize: nodeOptions.batchSize ?? Number(f.batchSize.default),
       concurrency: nodeOptions.concurrency ?? Number(f.concurrency.default),
-      signal: this.getExecutionCancelSignal?.(),
+      signal: signals.length > 1 ? AbortSignal.any(signals) : signals[0],
     });
   } catch (error) {
-    // A Batch Size out of range (from an expression): every item fails with it, as before.
+    // A key that cannot be a key, a base URL refused, a Batch Size out of range (from an
+    // expression): every item fails with it, each with its item index.
     return { add: () => Promise.reject(error), flush: () => Promise.resolve() };
   }
-}
-
-function resolveTarget(this: IExecuteFunctions, index: number): BatchTarget {
-  const explain = this.getNodeParameter(f.explain.key, index, false) as boolean;
-  const source = this.getNodeParameter(f.categorySource.key, index) as string;
-  if (source === 'schema') {
-    const schema = this.getNodeParameter(f.schema.key, index, '', { extractValue: true }) as string;
-    return { schema: String(schema).trim(), explain };
-  }
-  const raw = this.getNodeParameter(f.categories.key, index, []) as unknown;
-  return { categories: categoryNames(raw), explain };
 }
 
 /** The typed list as names: each entry may be a name, an expression giving a list, or lines. */
@@ -156,16 +281,17 @@ function place(
   this: IExecuteFunctions,
   items: INodeExecutionData[],
   outcomes: Outcome[],
+  route: Routing,
 ): INodeExecutionData[][] {
   const node = this.getNode();
-  const asTool = node.type.endsWith('Tool');
-  const declared = asTool
-    ? [{ type: 'main' as const }]
-    : configuredOutputs(node.parameters, OUTPUT_LABELS);
-  const routing = declared.length > 1;
-  const outputs: INodeExecutionData[][] = declared.map(() => []);
-  const needsReviewOutput = declared.length - 1;
-  const routeNames = declared.slice(0, -1).map((o) => o.displayName);
+  const outputs: INodeExecutionData[][] = route.outputs.map(() => []);
+  const options = itemParameter<Options>(this, items, 'options', {});
+
+  // Stopping at the first failed item in input order; items left unsent because of it are not it.
+  const failed = outcomes.findIndex((o) => !o.ok && o.error !== STOPPING);
+  if (failed >= 0 && !this.continueOnFail()) {
+    throw toNodeError(node, (outcomes[failed] as { error: unknown }).error, failed);
+  }
 
   for (let index = 0; index < items.length; index++) {
     const item = items[index]!;
@@ -173,14 +299,13 @@ function place(
     const pairedItem = { item: index };
     if (!outcome.ok) {
       const error = toNodeError(node, outcome.error, index);
-      if (!this.continueOnFail()) throw error;
       // `{ error }` alone: n8n's error output recognises it and adds the input item's data.
       outputs[0]!.push({ json: { error: errorText(error) }, pairedItem });
       continue;
     }
-    const options = this.getNodeParameter('options', index, {}) as Options;
-    const threshold = options.reviewThreshold ?? Number(f.reviewThreshold.default);
-    const field = (options.outputField ?? '').trim() || String(f.outputField.default);
+    const { reviewThreshold, outputField } = options(index);
+    const threshold = reviewThreshold ?? Number(f.reviewThreshold.default);
+    const field = (outputField ?? '').trim() || String(f.outputField.default);
     const presented = presentResult(outcome.result, threshold);
     const json: IDataObject = { ...item.json, [field]: presented as unknown as IDataObject };
     const out: INodeExecutionData = {
@@ -188,14 +313,8 @@ function place(
       pairedItem,
       ...(item.binary ? { binary: item.binary } : {}),
     };
-    if (!routing) {
-      outputs[0]!.push(out);
-      continue;
-    }
-    const byLabel = routeNames.indexOf(presented.label);
-    // Below the threshold, or a label no output is named after (categories given by expression).
-    const target = presented.needs_review || byLabel < 0 ? needsReviewOutput : byLabel;
-    outputs[target]!.push(out);
+    const output = route.outputFor(presented);
+    if (output !== undefined) outputs[output]!.push(out);
   }
   return outputs;
 }

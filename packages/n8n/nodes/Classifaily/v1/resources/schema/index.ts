@@ -30,7 +30,14 @@ const showFor = (operation: string, extra: IDataObject = {}) => ({
   show: { resource: ['schema'], operation: [operation], ...extra },
 });
 
-export const schemaProperties: INodeProperties[] = [
+/**
+ * The parameter holding a new schema's categories: `categories` in V1, `schemaCategories` from V2
+ * on, so that it no longer shares its name with Classify's list of a different type.
+ */
+const schemaCategoriesParameter = (version: number) =>
+  version >= 2 ? 'schemaCategories' : f.schemaCategories.key;
+
+export const schemaProperties = (version: number): INodeProperties[] => [
   {
     displayName: 'Operation',
     name: 'operation',
@@ -46,7 +53,10 @@ export const schemaProperties: INodeProperties[] = [
     default: 'getAll',
   },
   fieldProperty(f.schemaName, { displayOptions: showFor('create') }),
-  fieldProperty(f.schemaCategories, { displayOptions: showFor('create') }),
+  fieldProperty(f.schemaCategories, {
+    name: schemaCategoriesParameter(version),
+    displayOptions: showFor('create'),
+  }),
   fieldProperty(f.schemaId, { displayOptions: showFor('get') }),
   fieldProperty(f.schemaId, { displayOptions: showFor('delete') }),
   fieldProperty(f.returnAll, { displayOptions: showFor('getAll') }),
@@ -65,7 +75,8 @@ function schemaIdAt(this: IExecuteFunctions, itemIndex: number): string {
 export const schemaOperations: Record<string, ItemOperation> = {
   async create(itemIndex) {
     const name = this.getNodeParameter(f.schemaName.key, itemIndex) as string;
-    const collection = this.getNodeParameter(f.schemaCategories.key, itemIndex, {}) as {
+    const parameter = schemaCategoriesParameter(this.getNode().typeVersion);
+    const collection = this.getNodeParameter(parameter, itemIndex, {}) as {
       values?: Array<{ name?: string; description?: string }>;
     };
     const categories = (collection.values ?? []).map(({ name: category, description }) => ({
