@@ -5,7 +5,9 @@ export type { components, paths, operations } from './generated/openapi';
 export * from './types';
 export * from './errors';
 export * from './format';
-export type { FetchLike, FetchLikeInit, FetchLikeResponse, Sleep } from './transport';
+export type { BodyChunks, FetchLike, FetchLikeInit, FetchLikeResponse, Sleep } from './transport';
+// For a transport that reads the body itself and can stop (n8n's, over a Node stream).
+export { readChunksAtMost } from './transport';
 export {
   checkInput,
   MESSAGES,

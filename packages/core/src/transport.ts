@@ -73,23 +73,42 @@ async function readAtMost(response: Response, max: number): Promise<string> {
   // Unknown or compressed length: count decoded bytes as they arrive.
   const reader = response.body?.getReader();
   if (!reader) return '';
-  const chunks: Uint8Array[] = [];
+  return readChunksAtMost({ next: () => reader.read(), stop: () => reader.cancel() }, max);
+}
+
+/**
+ * A body arriving a chunk at a time: a web stream's reader (`read` as `next`, `cancel` as `stop`),
+ * or a Node stream's async iterator (n8n's transport, `stop` destroying the stream).
+ */
+export interface BodyChunks {
+  next(): Promise<{ done?: boolean; value?: Uint8Array }>;
+  /** Stops reading and lets the connection go. */
+  stop(): unknown;
+}
+
+/**
+ * The text of a body given in chunks, refusing it once more than `max` decoded bytes have arrived:
+ * reading stops there (the rest is never buffered) and the rejection's `code` is
+ * `'answer_too_large'`, which the client turns into its own error (decision 0009).
+ */
+export async function readChunksAtMost(chunks: BodyChunks, max: number): Promise<string> {
+  const parts: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
+    const { done, value } = await chunks.next();
+    if (done || value === undefined) break;
     total += value.byteLength;
     if (total > max) {
-      await reader.cancel().catch(() => undefined);
+      await Promise.resolve(chunks.stop()).catch(() => undefined);
       throw answerTooLarge(max);
     }
-    chunks.push(value);
+    parts.push(value);
   }
   const bytes = new Uint8Array(total);
   let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.byteLength;
   }
   return new TextDecoder().decode(bytes);
 }

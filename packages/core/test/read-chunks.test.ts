@@ -1,0 +1,44 @@
+// readChunksAtMost: the body reader core's default transport and n8n's share (decision 0009).
+import { readChunksAtMost, type BodyChunks } from '../src';
+
+/** The chunks in turn; counts how many were asked for and whether reading was stopped. */
+function chunksOf(...parts: Uint8Array[]) {
+  const seen = { asked: 0, stopped: 0 };
+  const chunks: BodyChunks = {
+    next: async () => {
+      seen.asked += 1;
+      const value = parts.shift();
+      return value === undefined ? { done: true } : { done: false, value };
+    },
+    stop: () => {
+      seen.stopped += 1;
+    },
+  };
+  return { chunks, seen };
+}
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe('readChunksAtMost', () => {
+  it('reads a body of exactly the limit, a character split across chunks decoded whole', async () => {
+    const euro = bytes('€'); // 3 bytes
+    const { chunks, seen } = chunksOf(bytes('ab'), euro.slice(0, 1), euro.slice(1));
+    await expect(readChunksAtMost(chunks, 5)).resolves.toBe('ab€');
+    expect(seen.stopped).toBe(0);
+  });
+
+  it('stops at the first chunk past the limit: asks for no more and lets the connection go', async () => {
+    const { chunks, seen } = chunksOf(bytes('abc'), bytes('def'), bytes('never read'));
+    const error = (await readChunksAtMost(chunks, 5).catch((e: unknown) => e)) as Error & {
+      code?: string;
+    };
+    expect(error.code).toBe('answer_too_large');
+    expect(seen).toEqual({ asked: 2, stopped: 1 });
+  });
+
+  it('passes on a failure while reading as it is (a broken connection is not "too large")', async () => {
+    const broken = Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
+    const chunks: BodyChunks = { next: () => Promise.reject(broken), stop: () => undefined };
+    await expect(readChunksAtMost(chunks, 5)).rejects.toBe(broken);
+  });
+});
