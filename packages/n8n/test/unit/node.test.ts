@@ -5,6 +5,7 @@
 // evaluated on its own (as n8n does), the category list parsing, the error mapping and the transport.
 import fs from 'node:fs';
 import path from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
 
 import {
   AuthenticationError,
@@ -267,6 +268,10 @@ describe('the transport over httpRequestWithAuthentication', () => {
       returnFullResponse: true,
       ignoreHttpStatusErrors: true,
       json: false,
+      // A 3xx comes back for core to judge, and the body as a stream read no further than core
+      // allows (decision 0235).
+      disableFollowRedirect: true,
+      encoding: 'stream',
     });
     expect(calls[0]!.headers).not.toHaveProperty('Authorization');
     // Core's signal (cancel + per-attempt timeout) is n8n's abortSignal; the credential read once
@@ -299,6 +304,71 @@ describe('the transport over httpRequestWithAuthentication', () => {
     )) as Error & { code?: string };
     expect(error.code).toBe('ECONNREFUSED');
     expect(error.message).not.toContain('cai_test');
+  });
+});
+
+describe('the transport reads n8n’s response stream as core allows (decision 0235)', () => {
+  /** n8nFetch over a helper that answers 200 with `body`, as n8n does with `encoding: 'stream'`. */
+  const fetchWith = (body: Readable) =>
+    n8nFetch({
+      getNode: () => NODE,
+      helpers: {
+        httpRequestWithAuthentication: async () => ({ statusCode: 200, headers: {}, body }),
+      },
+    } as never);
+  const rejection = (promise: Promise<unknown>) =>
+    promise.then(
+      () => undefined,
+      (e: unknown) => e as Error & { code?: string },
+    );
+
+  it('reads a body up to the limit, and refuses one past it without reading the rest', async () => {
+    const small = await fetchWith(Readable.from([Buffer.from('{"ok":'), Buffer.from('true}')]))(
+      'http://127.0.0.1:9/v1/me',
+      { method: 'GET', headers: {}, maxResponseBytes: 11 },
+    );
+    await expect(small.text()).resolves.toBe('{"ok":true}');
+
+    let pulled = 0;
+    const endless = Readable.from(
+      (function* () {
+        for (;;) {
+          pulled += 1;
+          yield Buffer.alloc(1024, 'x');
+        }
+      })(),
+    );
+    const large = await fetchWith(endless)('http://127.0.0.1:9/v1/me', {
+      method: 'GET',
+      headers: {},
+      maxResponseBytes: 10 * 1024,
+    });
+    expect((await rejection(large.text()))?.code).toBe('answer_too_large');
+    expect(endless.destroyed).toBe(true);
+    expect(pulled).toBeLessThan(100);
+  });
+
+  it('gives up on a body still arriving when core’s signal fires (n8n’s timeout ends at the headers)', async () => {
+    const trickle = new PassThrough();
+    trickle.write('{"ok":');
+    const attempt = new AbortController();
+    const response = await fetchWith(trickle)('http://127.0.0.1:9/v1/me', {
+      method: 'GET',
+      headers: {},
+      signal: attempt.signal,
+    });
+    const reading = rejection(response.text());
+    const timedOut = new Error('the attempt timed out');
+    attempt.abort(timedOut);
+    expect(await reading).toBe(timedOut);
+    expect(trickle.destroyed).toBe(true);
+  });
+
+  it('keeps a late error on a body core never reads (a refused redirect) from being uncaught', async () => {
+    const unread = new PassThrough();
+    await fetchWith(unread)('http://127.0.0.1:9/v1/me', { method: 'GET', headers: {} });
+    // With no listener, emitting 'error' throws: in n8n, an uncaught exception.
+    expect(() => unread.emit('error', new Error('socket hang up'))).not.toThrow();
   });
 });
 

@@ -1,7 +1,9 @@
 import {
   ClassifailyClient,
   normalizeApiKey,
+  readChunksAtMost,
   type FetchLike,
+  type FetchLikeInit,
   type FetchLikeResponse,
 } from '@classifaily/core';
 import {
@@ -41,7 +43,13 @@ export async function classifailyClient(this: Context): Promise<ClassifailyClien
  * answer came. The credential read for the client is handed to n8n with each request, so that n8n
  * does not read and decrypt it again per request. Core's signal (the caller's cancel and the
  * per-attempt timeout) is n8n's `abortSignal`; where n8n puts the execution's cancel signal in its
- * place, core's timeout still holds through `timeout`.
+ * place, core's timeout still holds through `timeout` until the answer's headers, and through
+ * `readBody` while its body arrives.
+ *
+ * n8n would follow a redirect itself, anywhere, re-sending the texts and (by default) the key; and
+ * it gives axios no size limit and takes none. So a 3xx comes back as it is, for core to decide
+ * (`disableFollowRedirect`: axios's `maxRedirects: 0`), and the body comes as a stream that is read
+ * no further than core allows (decision 0235).
  */
 export function n8nFetch(
   context: Context,
@@ -72,7 +80,8 @@ export function n8nFetch(
           body: init.body,
           timeout: init.timeout,
           abortSignal: init.signal,
-          encoding: 'text',
+          disableFollowRedirect: true,
+          encoding: 'stream',
           json: false,
           returnFullResponse: true,
           ignoreHttpStatusErrors: true,
@@ -85,12 +94,49 @@ export function n8nFetch(
       throw Object.assign(new Error('request failed'), { code: networkCode(error) });
     }
     const headers = lowerCaseKeys(response.headers);
+    const body: unknown = response.body;
+    // Core reads no body it refuses (a redirect elsewhere): a late error on that stream (n8n's
+    // cancel, a reset) must not be an uncaught one. A body that is read sees its errors anyway.
+    if (isStream(body)) body.on('error', () => undefined);
     return {
       status: response.statusCode,
       headers: { get: (name) => headers[name.toLowerCase()] ?? null },
-      text: async () => bodyText(response.body),
+      text: () => readBody(body, init),
     };
   };
+}
+
+/** A Node stream as n8n hands it with `encoding: 'stream'` (axios's response stream). */
+interface BodyStream extends AsyncIterable<Uint8Array> {
+  destroy(error?: unknown): void;
+  on(event: 'error', listener: () => void): unknown;
+}
+
+function isStream(body: unknown): body is BodyStream {
+  const b = body as Partial<BodyStream> | null | undefined;
+  return typeof b?.destroy === 'function' && typeof b[Symbol.asyncIterator] === 'function';
+}
+
+/**
+ * The body's text, at most `maxResponseBytes` decoded bytes (axios has already undone any gzip),
+ * given up when core's signal fires: axios's own timeout ends with the headers. A body that is not
+ * a stream (an n8n evaluation's mocked answer) is taken as it is.
+ */
+async function readBody(body: unknown, init: FetchLikeInit): Promise<string> {
+  if (!isStream(body)) return bodyText(body);
+  const { signal } = init;
+  const stop = () => body.destroy(signal?.reason);
+  if (signal?.aborted) stop();
+  else signal?.addEventListener('abort', stop, { once: true });
+  try {
+    const chunks = body[Symbol.asyncIterator]();
+    return await readChunksAtMost(
+      { next: () => chunks.next(), stop: () => body.destroy() },
+      init.maxResponseBytes ?? Infinity,
+    );
+  } finally {
+    signal?.removeEventListener('abort', stop);
+  }
 }
 
 /** n8n-workflow's `sleep` (a node's bundle may not use timers), ended early by the signal. */
