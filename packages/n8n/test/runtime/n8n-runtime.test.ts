@@ -12,6 +12,13 @@ import { classify as sandboxClassify } from '@classifaily/sandbox';
 import { FAKE_CREDENTIAL_VALUE, startFakeApi, type FakeApi } from '../harness/fake-api';
 import { startSandboxProcess, type SandboxProcess } from '../harness/sandbox-process';
 import {
+  startOversizedServer,
+  startRedirectingServer,
+  startStrayServer,
+  type OversizedServer,
+  type StrayServer,
+} from '../harness/stray-api';
+import {
   N8nInstance,
   PACKAGE_ROOT,
   n8nVersionsUnderTest,
@@ -48,6 +55,8 @@ const SCHEMAS = [
 // A cold install of one n8n version takes minutes; a warm run is an n8n start per command.
 const SETUP_TIMEOUT_MS = 40 * 60_000;
 const EXECUTE_TIMEOUT_MS = 5 * 60_000;
+/** More than five times the largest answer core reads (about 18.8 MB, decision 0009). */
+const OVERSIZED_BYTES = 100_000_000;
 
 describe.each(n8nVersionsUnderTest())('real n8n %s', (version) => {
   let api: FakeApi;
@@ -60,10 +69,19 @@ describe.each(n8nVersionsUnderTest())('real n8n %s', (version) => {
   let bursting: SandboxProcess;
   let targets: SandboxProcess;
   let stopping: SandboxProcess;
+  // Another origin (it must get nothing), an API that redirects there, one that answers too much.
+  let elsewhere: StrayServer;
+  let redirecting: StrayServer;
+  let oversized: OversizedServer;
   const targetSchemas = { saved: '', deleted: '' };
 
   beforeAll(async () => {
     api = await startFakeApi(SCHEMAS, 2);
+    elsewhere = await startStrayServer((_req, res) => res.writeHead(404).end());
+    [redirecting, oversized] = await Promise.all([
+      startRedirectingServer(elsewhere.baseUrl),
+      startOversizedServer(OVERSIZED_BYTES),
+    ]);
     [sandbox, counting, bursting, targets, stopping] = await Promise.all([
       startSandboxProcess(),
       startSandboxProcess(),
@@ -96,6 +114,8 @@ describe.each(n8nVersionsUnderTest())('real n8n %s', (version) => {
       credential(CREDENTIALS.revoked, sandbox.revokedKey, sandbox.url),
       credential(CREDENTIALS.targets, targets.apiKey, targets.url),
       credential(CREDENTIALS.stop, stopping.apiKey, stopping.url),
+      credential(CREDENTIALS.redirected, sandbox.apiKey, redirecting.baseUrl),
+      credential(CREDENTIALS.oversized, sandbox.apiKey, oversized.baseUrl),
     ]);
     await n8n.importWorkflows([
       fixture('smoke.workflow.json'),
@@ -123,7 +143,9 @@ describe.each(n8nVersionsUnderTest())('real n8n %s', (version) => {
     if (figures) process.stderr.write(`[n8n ${version}] ${figures}\n`);
     await n8n?.dispose();
     await Promise.all(
-      [api, sandbox, counting, bursting, targets, stopping].map((server) => server?.close()),
+      [api, sandbox, counting, bursting, targets, stopping, elsewhere, redirecting, oversized].map(
+        (server) => server?.close(),
+      ),
     );
   });
 
@@ -315,6 +337,32 @@ describe.each(n8nVersionsUnderTest())('real n8n %s', (version) => {
       const stats = await counting.stats();
       expect(stats.byOperation).toEqual({ classifyBatch: 3 });
       expect(stats.itemsClassified).toBe(COUNT_ITEMS);
+    });
+
+    it('refuses a redirect to another origin: the other origin gets nothing, every item fails with why', () => {
+      // Neither the texts nor the key went on; the one batch request was answered 307, not retried.
+      expect(elsewhere.requests).toEqual([]);
+      expect(redirecting.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+        'POST /v1/classify/batch',
+      ]);
+      expect(out('Redirected elsewhere', 0)).toEqual([]);
+      const failed = out('Redirected elsewhere', 1);
+      expect(failed.map((i) => i.ticket)).toEqual(TICKETS.map((t) => t.ticket));
+      for (const item of failed)
+        expect(String(item.error)).toContain(
+          `redirect (HTTP 307) to another server (${elsewhere.baseUrl}); it was not followed`,
+        );
+    });
+
+    it('stops reading an answer larger than any Classifaily answer, and says so per item', async () => {
+      expect(out('Oversized answer', 0)).toEqual([]);
+      const failed = out('Oversized answer', 1);
+      expect(failed.map((i) => i.ticket)).toEqual(TICKETS.map((t) => t.ticket));
+      for (const item of failed)
+        expect(String(item.error)).toMatch(/larger than any Classifaily answer can be/);
+      expect(oversized.requests).toHaveLength(1);
+      // n8n read about core's cap and let the connection go; it did not take in the 100 MB.
+      expect(await oversized.written).toBeLessThan(OVERSIZED_BYTES / 2);
     });
 
     it('retries a 429 burst and loses nothing', async () => {

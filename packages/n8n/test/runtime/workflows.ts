@@ -13,6 +13,9 @@ export const CREDENTIALS = {
   revoked: { id: 'cfyCredRevoked01', name: 'Classifaily sandbox (revoked key)' },
   targets: { id: 'cfyCredTargets01', name: 'Classifaily sandbox (mixed targets)' },
   stop: { id: 'cfyCredStop00001', name: 'Classifaily sandbox (stop on error)' },
+  // Not the sandbox: servers that answer as no Classifaily API does (test/harness/stray-api.ts).
+  redirected: { id: 'cfyCredRedirect1', name: 'Classifaily (redirects elsewhere)' },
+  oversized: { id: 'cfyCredOversize1', name: 'Classifaily (oversized answer)' },
 } as const;
 
 /** Clear tickets, one per category, then texts with no evidence (low confidence: Needs Review). */
@@ -217,6 +220,13 @@ export function classifyCasesWorkflow(schemas: {
       },
       { onError: 'continueRegularOutput' },
     ),
+    // The API answers with a 307 to another origin, or with more than any answer can hold.
+    classifaily('Redirected elsewhere', 'redirected', classifyList(), {
+      onError: 'continueErrorOutput',
+    }),
+    classifaily('Oversized answer', 'oversized', classifyList(), {
+      onError: 'continueErrorOutput',
+    }),
   ];
   return {
     id: 'cfyClassifyCases',
@@ -244,6 +254,8 @@ export function classifyCasesWorkflow(schemas: {
             'Route from an expression',
             'Route, discarding low confidence',
             'Create schema (V2)',
+            'Redirected elsewhere',
+            'Oversized answer',
           ),
         ],
       },
