@@ -212,8 +212,8 @@ describe('the checks one by one', () => {
       '<a href="f.md">f</a>',
     ].join('\n');
     assert.deepEqual(
-      relativeReadmeLinks(readme, 'https://github.com/acme/widgets/blob/main/packages/x').map(
-        (p) => p.replace(/": .*/, '"'),
+      relativeReadmeLinks(readme, 'https://github.com/acme/widgets/blob/main/packages/x').map((p) =>
+        p.replace(/": .*/, '"'),
       ),
       [
         'README.md line 7 links to "images/c.png"',

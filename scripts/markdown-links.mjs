@@ -33,7 +33,9 @@ export function markdownLinks(text) {
   const links = [];
   for (const { line, text: prose } of proseLines(text)) {
     // [text](target "title") and ![alt](target); the text may hold one level of [brackets].
-    for (const m of prose.matchAll(/!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g))
+    for (const m of prose.matchAll(
+      /!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g,
+    ))
       links.push({ target: m[1], line });
     const definition = /^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+"[^"]*")?\s*$/.exec(prose);
     if (definition) links.push({ target: definition[1], line });
