@@ -102,7 +102,7 @@ it("type-checks every block against core's published types", () => {
 describe('every block runs against the sandbox and prints what the README shows', () => {
   let sandbox: { url: string; apiKey: string; close(): Promise<void> };
   beforeAll(async () => {
-    const { startSandboxProcess } = require(SANDBOX_PROCESS) as {
+    const { startSandboxProcess } = (await import(SANDBOX_PROCESS)) as {
       startSandboxProcess(): Promise<typeof sandbox>;
     };
     sandbox = await startSandboxProcess();
