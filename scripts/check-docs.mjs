@@ -129,15 +129,16 @@ export function keySectionProblems(root) {
 }
 
 export function checkDocs(root, log = console.log) {
+  const files = markdownFiles(root);
   const problems = [
-    ...markdownFiles(root).flatMap((file) => brokenLinks(root, file)),
+    ...files.flatMap((file) => brokenLinks(root, file)),
     ...decisionIndexProblems(root),
     ...keySectionProblems(root),
   ];
   for (const problem of problems) log(`✗ ${problem}`);
   log(
     problems.length === 0
-      ? `✓ docs: ${markdownFiles(root).length} Markdown files, their links, the decisions index and the key sections`
+      ? `✓ docs: ${files.length} Markdown files, their links, the decisions index and the key sections`
       : `${problems.length} problem(s) in the docs`,
   );
   return problems.length === 0;
