@@ -9,6 +9,8 @@
 //   - a file the manifest points at (main, types, exports, bin, typesVersions, n8n nodes and
 //     credentials) missing from the tarball, a bin without its #! line;
 //   - README.md or LICENSE missing from the tarball, or a LICENSE that is not the repository's;
+//   - a relative link or image in the README (npm's page resolves it against npm, not the
+//     repository: it breaks there);
 //   - a scoped package that would go out with npm's default (restricted) access;
 //   - for an n8n community package, what n8n's own scanner (@n8n/scan-community-package,
 //     analyzePackage) finds in the tarball's JavaScript and package.json and in the package's source.
@@ -23,6 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { isRelativeLink, markdownLinks } from './markdown-links.mjs';
 
 const LOCAL_SPECIFIER = /^(workspace|link|file|catalog):/;
 const DEPENDENCY_FIELDS = [
@@ -126,8 +129,21 @@ export function referencedFiles(manifest) {
   return refs;
 }
 
+/**
+ * Links in a published README that npm's page cannot follow: a relative one is resolved against
+ * npmjs.com. `blobUrl` is where the package's folder lives in the repository, for the suggestion.
+ */
+export function relativeReadmeLinks(text, blobUrl) {
+  return markdownLinks(text)
+    .filter(({ target }) => isRelativeLink(target))
+    .map(
+      ({ target, line }) =>
+        `README.md line ${line} links to "${target}": relative links break on npm's page; write it as ${new URL(target, `${blobUrl}/`).href}`,
+    );
+}
+
 /** The unpacked tarball (`<dir>/package.json` is the manifest npm would store). */
-export function checkTarball(dir, { rootLicenseText }) {
+export function checkTarball(dir, { rootLicenseText, blobUrl }) {
   const manifest = readJson(path.join(dir, 'package.json'));
   const problems = localDependencies(manifest).map(
     (dep) => `${dep} in the published package.json: it resolves only inside this workspace`,
@@ -147,6 +163,7 @@ export function checkTarball(dir, { rootLicenseText }) {
   const readme = path.join(dir, 'README.md');
   if (!existsSync(readme) || readFileSync(readme, 'utf8').trim() === '')
     problems.push('README.md is not in the tarball (npm shows it as the package page)');
+  else problems.push(...relativeReadmeLinks(readFileSync(readme, 'utf8'), blobUrl));
   const license = path.join(dir, 'LICENSE');
   if (!existsSync(license)) problems.push('LICENSE is not in the tarball: copy the root LICENSE');
   else if (readFileSync(license, 'utf8') !== rootLicenseText)
@@ -217,7 +234,8 @@ export async function checkRepository(root, log = console.log) {
       try {
         if (packed.error) problems.push(packed.error);
         else {
-          problems.push(...checkTarball(packed.dir, { rootLicenseText }));
+          const blobUrl = `${normalizeRepositoryUrl(rootManifest.repository?.url)}/blob/main/${rel}`;
+          problems.push(...checkTarball(packed.dir, { rootLicenseText, blobUrl }));
           if (manifest.keywords?.includes(N8N_KEYWORD))
             problems.push(...(await scanN8nPackage(packed.dir, dir)));
           summary = `${packed.files} files, ${(packed.bytes / 1000).toFixed(1)} kB packed`;

@@ -14,6 +14,7 @@ import {
   checkTarball,
   localDependencies,
   referencedFiles,
+  relativeReadmeLinks,
 } from './check-publish.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -120,6 +121,16 @@ describe('scripts/check-publish.mjs on a packed repository', () => {
       /dist\/cli\.js \(bin\["widget"\]\) has no #! line/,
     ],
     ['no README', (m, f) => delete f['README.md'], /README\.md is not in the tarball/],
+    [
+      'a relative link in the README',
+      (m, f) => (f['README.md'] = '# widget\n\nSee [the guide](../../docs/widget.md).\n'),
+      /README\.md line 3 links to "\.\.\/\.\.\/docs\/widget\.md": relative links break on npm's page; write it as https:\/\/github\.com\/acme\/widgets\/blob\/main\/docs\/widget\.md/,
+    ],
+    [
+      'a relative image in the README',
+      (m, f) => (f['README.md'] = '# widget\n\n<img src="docs/shot.png" alt="">\n'),
+      /README\.md line 3 links to "docs\/shot\.png".*blob\/main\/packages\/widget\/docs\/shot\.png/,
+    ],
     ['no LICENSE', (m, f) => delete f.LICENSE, /LICENSE is not in the tarball/],
     [
       'another LICENSE',
@@ -186,6 +197,30 @@ describe('the checks one by one', () => {
     assert.deepEqual(checkTarball(dir, { rootLicenseText: LICENSE }), [
       'dependencies.@acme/core is "workspace:*" in the published package.json: it resolves only inside this workspace',
     ]);
+  });
+
+  it('takes absolute links, anchors and code in a README, and refuses every relative form', () => {
+    const readme = [
+      '# x',
+      '[site](https://example.com/a) · [top](#x) · <support@example.com> · [mail](mailto:a@b.c)',
+      '`[not a link](docs/a.md)`',
+      '```md',
+      '![inside a code block](docs/b.png)',
+      '```',
+      '![shot](images/c.png "title") and [ref]: ./d.md',
+      '[ref]: ./e.md',
+      '<a href="f.md">f</a>',
+    ].join('\n');
+    assert.deepEqual(
+      relativeReadmeLinks(readme, 'https://github.com/acme/widgets/blob/main/packages/x').map((p) =>
+        p.replace(/": .*/, '"'),
+      ),
+      [
+        'README.md line 7 links to "images/c.png"',
+        'README.md line 8 links to "./e.md"',
+        'README.md line 9 links to "f.md"',
+      ],
+    );
   });
 
   it('reads every file a manifest points at, n8n entries included', () => {

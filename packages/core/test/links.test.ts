@@ -25,6 +25,14 @@ describe('the documentation URL scheme', () => {
     expect(problemTypeUrl('rate_limited')).toBe('https://docs.classifaily.com/errors/rate_limited');
   });
 
+  it("points each credential at its guide's Get an API key section", () => {
+    expect(catalog.service.keyGuides).toEqual({
+      n8n: 'https://docs.classifaily.com/guides/n8n#get-an-api-key',
+      zapier: 'https://docs.classifaily.com/guides/zapier#get-an-api-key',
+      make: 'https://docs.classifaily.com/guides/make#get-an-api-key',
+    });
+  });
+
   it('names the dashboard address in the API key help, written once', () => {
     expect(catalog.fields.apiKey.help).toContain(catalog.links.DASHBOARD_KEYS_URL);
   });

@@ -1,66 +1,160 @@
-// The example scenario for lists longer than one batch (docs/examples/make-classify-long-list
-// .blueprint.json, decision 0405): Iterator → Array aggregator grouped by ⌈position / 25⌉ →
-// Classify Batch. It names the app's module and fields, and run here (the aggregator's grouping and
-// mapping by the test emulator's IML, Classify Batch against the sandbox) 60 tickets take 3 calls
-// and come out as 60 bundles, in order, each with its ticket's reference.
-import { readFileSync } from 'node:fs';
+// The example scenarios under docs/examples/ (*.blueprint.json), held to the generated app:
+// - every one names only what the checked-in app has: each Classifaily module under the app id of
+//   makecomapp.json's origin, only its own parameters and fields, option values it offers, and
+//   reads (`{{2.needs_review}}`) only fields of that module's interface;
+// - the long list (decision 0405): Iterator → Array aggregator grouped by ⌈position / 25⌉ →
+//   Classify Batch; run here, 60 tickets take 3 calls and come out as 60 bundles, in order;
+// - the triage scenario: Classify Text → Router; run here, every ticket takes exactly one route,
+//   the sure ones their label's, everything else (unsure, or a label with no lane) the review lane.
+// The aggregator's grouping, the mappings and the route filters are evaluated with the test
+// emulator's IML; the Classifaily modules run against the sandbox.
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LIMITS, SAMPLE_CATEGORIES } from '@classifaily/core';
 import { generatedFiles } from '../src/generate';
-import type { MakeParameter } from './emulator/make-format';
-import { allParameters, evaluateDeep, evaluateTemplate, runModule } from './emulator';
+import type { MakeModule, MakeParameter } from './emulator/make-format';
+import {
+  allParameters,
+  evaluateDeep,
+  evaluateTemplate,
+  expressionsOf,
+  readApp,
+  runModule,
+} from './emulator';
 import { startApi, type ApiServer } from './helpers/api';
 import { devApp } from './helpers/apps';
 
+interface Condition {
+  a: string;
+  o: string;
+  b?: unknown;
+}
 interface FlowModule {
   id: number;
   module: string;
+  version?: number;
   parameters: Record<string, unknown>;
-  mapper: Record<string, unknown>;
+  mapper: Record<string, unknown> | null;
+  filter?: { name: string; conditions: Condition[][] };
+  routes?: { flow: FlowModule[] }[];
 }
-const blueprint = JSON.parse(
-  readFileSync(
-    path.join(__dirname, '../../../docs/examples/make-classify-long-list.blueprint.json'),
-    'utf8',
-  ),
-) as { flow: FlowModule[] };
-const [, iterator, aggregator, batch] = blueprint.flow as [
-  FlowModule,
-  FlowModule,
-  FlowModule,
-  FlowModule,
-];
-const app = devApp();
-const classifyBatch = app.modules.find((m) => m.id === 'classifyBatch')!;
+interface Blueprint {
+  name: string;
+  flow: FlowModule[];
+}
 
-describe('the example scenario names what the app has', () => {
-  it("uses the app's Classify Batch module, under the app id of makecomapp.json's origin", () => {
-    const { origins } = JSON.parse(generatedFiles().get('makecomapp.json')!);
-    expect(batch.module).toBe(`app#${origins[0].appId}:${classifyBatch.id}`);
+const EXAMPLES = path.join(__dirname, '../../../docs/examples');
+const blueprints = readdirSync(EXAMPLES)
+  .filter((file) => file.endsWith('.blueprint.json'))
+  .sort()
+  .map((file) => ({
+    file,
+    blueprint: JSON.parse(readFileSync(path.join(EXAMPLES, file), 'utf8')) as Blueprint,
+  }));
+const byFile = (file: string) => blueprints.find((b) => b.file === file)!.blueprint;
+
+/** Every module of a flow, routes included, in order. */
+const modulesOf = (flow: FlowModule[]): FlowModule[] =>
+  flow.flatMap((m) => [m, ...(m.routes ?? []).flatMap((route) => modulesOf(route.flow))]);
+
+const app = readApp(path.join(__dirname, '..', 'app'));
+const { origins } = JSON.parse(generatedFiles().get('makecomapp.json')!);
+const APP_PREFIX = `app#${origins[0].appId}:`;
+const appModule = (m: FlowModule): MakeModule | undefined =>
+  m.module.startsWith(APP_PREFIX)
+    ? app.modules.find((candidate) => `${APP_PREFIX}${candidate.id}` === m.module)
+    : undefined;
+
+it('has the examples the Make guide links to', () => {
+  expect(blueprints.map((b) => b.file)).toEqual([
+    'make-classify-long-list.blueprint.json',
+    'make-triage-review-lane.blueprint.json',
+  ]);
+});
+
+describe.each(blueprints)('$file names only what the app has', ({ blueprint }) => {
+  const modules = modulesOf(blueprint.flow);
+  const classifaily = modules.filter((m) => m.module.startsWith('app#'));
+
+  it('uses Classifaily modules of the app, under the app id of its origin', () => {
+    expect(classifaily.length).toBeGreaterThan(0);
+    for (const m of classifaily) {
+      expect(m.module.startsWith(APP_PREFIX)).toBe(true);
+      expect(appModule(m)).toBeDefined();
+      expect(m.version).toBe(1);
+    }
   });
 
-  it("maps only the module's parameters, and the aggregator builds its items", () => {
-    const names = allParameters(classifyBatch.mappableParams).map((p) => p.name);
-    expect(names).toEqual(expect.arrayContaining(Object.keys(batch.mapper)));
-    expect(aggregator.parameters).toMatchObject({
-      feeder: iterator.id,
-      target: `${batch.id}.items`,
-    });
-    const items = classifyBatch.mappableParams.find((p) => p.name === 'items')!;
-    const itemFields = ((items.spec as MakeParameter).spec as MakeParameter[]).map((p) => p.name);
-    expect(Object.keys(aggregator.mapper).sort()).toEqual(itemFields.sort());
-    expect(aggregator.parameters.groupBy).toBe(
-      `{{ceil(2.__IMTINDEX__ / ${LIMITS.batchMaxItems})}}`,
-    );
+  it("sets only each module's parameters, with values the app offers", () => {
+    for (const m of classifaily) {
+      const spec = appModule(m)!;
+      expect(Object.keys(m.parameters).sort()).toEqual(
+        ['__IMTCONN__', ...spec.staticParams.map((p) => p.name)].sort(),
+      );
+      const params = new Map(allParameters(spec.mappableParams).map((p) => [p.name, p]));
+      for (const [name, value] of Object.entries(m.mapper ?? {})) {
+        const param = params.get(name);
+        expect({ module: m.id, name, known: param !== undefined }).toEqual({
+          module: m.id,
+          name,
+          known: true,
+        });
+        if (
+          param!.type === 'select' &&
+          Array.isArray(param!.options) &&
+          !String(value).startsWith('{{')
+        )
+          expect(param!.options.map((o) => o.value)).toContain(value);
+      }
+      for (const param of spec.mappableParams.filter((p) => p.required))
+        expect(Object.keys(m.mapper ?? {})).toContain(param.name);
+    }
+  });
+
+  it("reads only fields of a Classifaily module's interface, and fills only its parameters", () => {
+    const ids = new Map(classifaily.map((m) => [m.id, appModule(m)!]));
+    const texts = modules.flatMap((m) => [
+      ...Object.values(m.parameters),
+      ...Object.values(m.mapper ?? {}),
+      ...(m.filter?.conditions.flat().flatMap((c) => [c.a, c.b]) ?? []),
+    ]);
+    const reads = texts
+      .filter((t): t is string => typeof t === 'string')
+      .flatMap((t) => expressionsOf(t))
+      .flatMap((expression) => [...expression.matchAll(/\b(\d+)\.([A-Za-z_]\w*)/g)])
+      .filter(([, id]) => ids.has(Number(id)));
+    for (const [read, id, field] of reads) {
+      const fields = ids.get(Number(id))!.interface.map((f) => f.name);
+      expect({ read, known: fields.includes(field!) }).toEqual({ read, known: true });
+    }
+    // An aggregator's target is a parameter of the module it fills ("4.items").
+    for (const m of modules.filter((m) => typeof m.parameters.target === 'string')) {
+      const [id, name] = String(m.parameters.target).split('.');
+      const target = ids.get(Number(id));
+      expect(target && allParameters(target.mappableParams).map((p) => p.name)).toContain(name);
+    }
   });
 });
 
 describe('run on the sandbox', () => {
   let api: ApiServer;
+  const dev = devApp();
   beforeAll(async () => (api = await startApi()));
   afterAll(() => api.close());
+  const connection = () => ({ apiKey: api.apiKey, baseUrl: api.url });
 
-  it('60 tickets: 3 calls of at most 25, 60 bundles in order with their references', async () => {
+  it('the long list: 60 tickets take 3 calls of at most 25, 60 bundles in order', async () => {
+    const [, iterator, aggregator, batch] = byFile('make-classify-long-list.blueprint.json')
+      .flow as [FlowModule, FlowModule, FlowModule, FlowModule];
+    expect(aggregator.parameters).toMatchObject({
+      feeder: iterator.id,
+      target: `${batch.id}.items`,
+      groupBy: `{{ceil(${iterator.id}.__IMTINDEX__ / ${LIMITS.batchMaxItems})}}`,
+    });
+    const items = appModule(batch)!.mappableParams.find((p) => p.name === 'items')!;
+    const itemFields = ((items.spec as MakeParameter).spec as MakeParameter[]).map((p) => p.name);
+    expect(Object.keys(aggregator.mapper ?? {}).sort()).toEqual(itemFields.sort());
+
     const tickets = Array.from({ length: 60 }, (_, i) => ({
       id: `ticket-${i + 1}`,
       text: i % 2 ? 'I was charged twice this month.' : 'The export button crashes the app.',
@@ -76,11 +170,10 @@ describe('run on the sandbox', () => {
     expect([...groups.values()].map((g) => g.length)).toEqual([25, 25, 10]);
 
     const out: Record<string, unknown>[] = [];
-    const connection = { apiKey: api.apiKey, baseUrl: api.url };
     for (const array of groups.values()) {
       const parameters = evaluateDeep(batch.mapper, { [aggregator.id]: { array } });
-      const { bundles: results, requests } = await runModule(app, classifyBatch.id, {
-        connection,
+      const { bundles: results, requests } = await runModule(dev, appModule(batch)!.id, {
+        connection: connection(),
         parameters: parameters as Record<string, unknown>,
       });
       expect(requests).toHaveLength(1);
@@ -89,4 +182,69 @@ describe('run on the sandbox', () => {
     expect(out.map((b) => b.reference)).toEqual(tickets.map((t) => t.id));
     expect(out.every((b) => SAMPLE_CATEGORIES.includes(b.label as string))).toBe(true);
   });
+
+  it('the triage scenario: each ticket takes exactly one route; the unsure and the unrouted go to review', async () => {
+    const [, classify, router] = byFile('make-triage-review-lane.blueprint.json').flow as [
+      FlowModule,
+      FlowModule,
+      FlowModule,
+    ];
+    const routes = router.routes!.map((route) => route.flow[0]!);
+    // The review lane is the last route; the others each take one label, when the result is sure.
+    const lanes = routes.slice(0, -1).map((route) => {
+      const label = route.filter!.conditions[0]!.find((c) => c.a === `{{${classify.id}.label}}`);
+      return { name: route.filter!.name, label: label!.b };
+    });
+    const review = routes.at(-1)!.filter!.name;
+
+    const tickets = [
+      'I was charged twice for my subscription this month, please refund me.',
+      'The app crashes with an error every time I upload a file.',
+      'I cannot log in - the password reset email never arrives.',
+      'It would be great if you could add a dark mode.',
+      'My invoice shows the wrong company name.',
+      'Hello?',
+    ].map((text, i) => ({ id: `T-${i + 1}`, text }));
+    const taken: string[] = [];
+    for (const ticket of tickets) {
+      const parameters = evaluateDeep(classify.mapper, { 1: ticket });
+      const { bundles } = await runModule(dev, appModule(classify)!.id, {
+        connection: connection(),
+        parameters: parameters as Record<string, unknown>,
+      });
+      const scope = { 1: ticket, [classify.id]: bundles[0]! };
+      const matching = routes.filter((route) => passes(route.filter!.conditions, scope));
+      expect({ ticket: ticket.id, routes: matching.length }).toEqual({
+        ticket: ticket.id,
+        routes: 1,
+      });
+      const result = bundles[0] as { label: string; needs_review: boolean };
+      const lane = lanes.find((l) => l.label === result.label);
+      expect(matching[0]!.filter!.name).toBe(!result.needs_review && lane ? lane.name : review);
+      taken.push(matching[0]!.filter!.name);
+    }
+    // Every route is exercised: each sure label, and review both for an unsure result and for a
+    // sure label without a lane (feature_request).
+    expect(new Set(taken)).toEqual(new Set([...lanes.map((l) => l.name), review]));
+  });
 });
+
+/** Make's filter: OR of groups, each an AND of conditions, with the operators the examples use. */
+function passes(conditions: Condition[][], scope: Record<string, unknown>): boolean {
+  return conditions.some((group) =>
+    group.every(({ a, o, b }) => {
+      const left = evaluateTemplate(a, scope);
+      const right = typeof b === 'string' ? evaluateTemplate(b, scope) : b;
+      switch (o) {
+        case 'text:equal':
+          return String(left ?? '') === String(right ?? '');
+        case 'text:notequal':
+          return String(left ?? '') !== String(right ?? '');
+        case 'boolean:equal':
+          return String(left) === String(right);
+        default:
+          throw new Error(`The example uses the operator ${o}, which this test does not evaluate.`);
+      }
+    }),
+  );
+}

@@ -30,7 +30,8 @@ export class ClassifailyApi implements ICredentialType {
     dark: 'file:../icons/classifaily.dark.svg',
   };
 
-  documentationUrl = catalog.service.guides.n8n;
+  // The guide's "Get an API key" section: where the key is made and where it goes in n8n.
+  documentationUrl = catalog.service.keyGuides.n8n;
 
   properties: INodeProperties[] = credential.fields.map((field) => fieldProperty(field));
 

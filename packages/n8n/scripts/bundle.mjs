@@ -75,17 +75,17 @@ try {
 }
 
 /**
- * The codex's documentation links, from core's catalog (the credential's documentationUrl is the
- * same one): one guide link, written once.
+ * The codex's documentation links, from core's catalog: the guide, and its "Get an API key"
+ * section (the credential's documentationUrl).
  */
 function writeDocumentationLinks() {
-  const { guideUrl } = createRequire(import.meta.url)('@classifaily/core');
+  const { catalog } = createRequire(import.meta.url)('@classifaily/core');
   for (const entry of pkg.n8n.nodes) {
     const codex = path.join(root, entry.replace(/\.js$/, '.json'));
     const json = JSON.parse(fs.readFileSync(codex, 'utf8'));
     json.resources = {
-      credentialDocumentation: [{ url: guideUrl('n8n', 'credentials') }],
-      primaryDocumentation: [{ url: guideUrl('n8n') }],
+      credentialDocumentation: [{ url: catalog.service.keyGuides.n8n }],
+      primaryDocumentation: [{ url: catalog.service.guides.n8n }],
     };
     fs.writeFileSync(codex, `${JSON.stringify(json, null, 2)}\n`);
   }

@@ -54,11 +54,17 @@ export const catalog = {
     name: 'Classifaily',
     description: 'Classify text into your own categories with a confidence score.',
     docsUrl: links.DOCS_URL,
-    /** Each platform's guide: the one link its step and its credential point to. */
+    /** Each platform's guide: the link its step (n8n's codex, Make's app readme) points to. */
     guides: {
       n8n: links.guideUrl('n8n'),
       zapier: links.guideUrl('zapier'),
       make: links.guideUrl('make'),
+    },
+    /** Each guide's "Get an API key" section: what a credential or connection form links to. */
+    keyGuides: {
+      n8n: links.guideUrl('n8n', links.KEY_GUIDE_SECTION),
+      zapier: links.guideUrl('zapier', links.KEY_GUIDE_SECTION),
+      make: links.guideUrl('make', links.KEY_GUIDE_SECTION),
     },
   },
   credential,

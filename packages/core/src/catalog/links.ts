@@ -11,6 +11,12 @@ export const DASHBOARD_KEYS_URL = 'https://app.classifaily.com/settings/api-keys
 
 export type GuidePlatform = 'n8n' | 'zapier' | 'make';
 
+/**
+ * The anchor of each guide's "Get an API key" section (docs/<platform>.md): where the dashboard
+ * is, live and test keys, and where the key goes on that platform. Credentials link there.
+ */
+export const KEY_GUIDE_SECTION = 'get-an-api-key';
+
 /** A platform's guide, or one section of it (`section` is the heading's anchor). */
 export function guideUrl(platform: GuidePlatform, section?: string): string {
   return `${DOCS_URL}/guides/${platform}${section ? `#${section}` : ''}`;

@@ -240,7 +240,9 @@ export function buildApp({ dev = false } = {}) {
     common: COMMON,
     readme: `# ${catalog.service.name}\n\n${catalog.service.description}\n\n## Modules\n\n${modules
       .map((m) => `- **${m.label}**: ${m.description}`)
-      .join('\n')}\n\nDocumentation: ${catalog.service.guides.make}\n`,
+      .join(
+        '\n',
+      )}\n\nDocumentation: ${catalog.service.guides.make}\nGet an API key: ${catalog.service.keyGuides.make}\n`,
     groups: [
       group(catalog.resources.classification.label, 'classification'),
       group(catalog.resources.schema.label, 'schema'),

@@ -98,15 +98,13 @@ describe('dist', () => {
     const byName = Object.fromEntries(cred.properties.map((p) => [p.name, p]));
     expect(byName.apiKey?.typeOptions?.password).toBe(true);
     expect(byName.baseUrl?.default).toBe('https://api.classifaily.com');
-    // One guide link, from core's catalog, for the credential and the node's codex.
+    // The guide and its Get an API key section, from core's catalog, for the credential and the codex.
     const codex = JSON.parse(
       fs.readFileSync(path.join(root, 'dist/nodes/Classifaily/Classifaily.node.json'), 'utf8'),
     );
-    expect(cred.documentationUrl).toBe(catalog.service.guides.n8n);
-    expect(codex.resources.primaryDocumentation).toEqual([{ url: cred.documentationUrl }]);
-    expect(codex.resources.credentialDocumentation[0].url).toMatch(
-      new RegExp(`^${cred.documentationUrl}`),
-    );
+    expect(cred.documentationUrl).toBe(catalog.service.keyGuides.n8n);
+    expect(codex.resources.primaryDocumentation).toEqual([{ url: catalog.service.guides.n8n }]);
+    expect(codex.resources.credentialDocumentation).toEqual([{ url: cred.documentationUrl }]);
     expect(typeof cred.authenticate).toBe('function');
     const authenticate = cred.authenticate as (
       credentials: Record<string, unknown>,
