@@ -8,7 +8,8 @@ import { ClassifailyError } from './errors';
 
 export const MAX_REDIRECTS = 5;
 
-const HINT =
+/** What to do about a refused redirect; also the end of the credential test's message (catalog). */
+export const REDIRECT_HINT =
   'Check the base URL of your Classifaily connection: use the address Classifaily gave you (https://api.classifaily.com, or http://localhost for the sandbox), not one that forwards elsewhere.';
 
 /**
@@ -28,7 +29,7 @@ export function redirectTarget(
     new ClassifailyError(`Classifaily answered with a redirect (HTTP ${status}) ${why}.`, {
       status,
       code: 'redirect_refused',
-      hint: HINT,
+      hint: REDIRECT_HINT,
     });
   let target: URL;
   try {
@@ -59,6 +60,6 @@ export function checkAnsweringOrigin(answeredUrl: string | undefined, origin: st
   if (answered.origin !== origin)
     throw new ClassifailyError(
       `The answer came from another server (${answered.protocol}//${answered.host}) after a redirect; it was not used.`,
-      { code: 'redirect_refused', hint: HINT },
+      { code: 'redirect_refused', hint: REDIRECT_HINT },
     );
 }

@@ -13,6 +13,9 @@ import { fieldProperty } from '../nodes/Classifaily/v1/fields';
 
 const { credential } = catalog;
 
+/** The statuses a client would follow to the Location; n8n's test rules match one status each. */
+const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
+
 // Labels, help texts and defaults come from @classifaily/core's catalog. n8n applies the key through
 // `authenticate`, on the credential test and on every node request, with core's rules for what a
 // key is and where it may be sent (v1/credential.ts); core's client runs with `auth: 'transport'`
@@ -57,16 +60,22 @@ export class ClassifailyApi implements ICredentialType {
     return { ...request, url, headers: { ...request.headers, Authorization: `Bearer ${apiKey}` } };
   }
 
-  // Relative: `authenticate` puts it under the credential's base URL, after core's checks.
   test: ICredentialTestRequest = {
-    request: { url: credential.testPath, method: 'GET' },
-    // n8n shows only "Unauthorized" for a refused key; it passes the answer's status, not its body,
-    // to these rules, so the message names both a mistyped and a revoked key (decision 0222).
+    // Relative: `authenticate` puts it under the credential's base URL, after core's checks. n8n
+    // would follow a redirect anywhere and, by default, copy the key there; the test leaves any 3xx
+    // unfollowed, which fails it (decision 0236).
+    request: { url: credential.testPath, method: 'GET', disableFollowRedirect: true },
+    // n8n passes these rules the answer's status, not its body (decision 0222): a refused key names
+    // both a mistyped and a revoked key; a redirect says it was not followed and what to check.
     rules: [
       {
         type: 'responseCode',
         properties: { value: 401, message: credential.keyRejectedMessage },
       },
+      ...REDIRECT_STATUSES.map((value) => ({
+        type: 'responseCode' as const,
+        properties: { value, message: credential.redirectMessage },
+      })),
     ],
   };
 }

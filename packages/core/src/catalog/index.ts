@@ -1,5 +1,6 @@
 // The operation catalog: the one place where a label, a limit, a help text, a default or a sample is
 // written. The n8n node, the Zapier app and the Make app all derive their fields from it.
+import { REDIRECT_HINT } from '../redirects';
 import type { Me } from '../types';
 import * as fields from './fields';
 import * as links from './links';
@@ -34,6 +35,11 @@ export const credential = {
    */
   keyRejectedMessage:
     'Classifaily did not accept this API key: it is mistyped, or it has been revoked. Copy the key again from the Classifaily dashboard (Settings → API keys), or create a new key there, then paste it here and save.',
+  /**
+   * What a connection test says when the base URL answers with a redirect, on a platform whose test
+   * does not follow one and shows only the answer's status (n8n's credential test rules).
+   */
+  redirectMessage: `The Base URL answered with a redirect to another address. It was not followed, so your key was not sent there. ${REDIRECT_HINT}`,
 } as const;
 
 /** Labels of the resources operations belong to, for platforms that group steps (Make's module groups). */

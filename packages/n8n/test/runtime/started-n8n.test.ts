@@ -2,12 +2,15 @@
    test code, runs in Jest: it waits between polls of the sandbox's counters. */
 // What only a started n8n does, driven through its REST API as the editor drives it, on every
 // pinned n8n line: the credential dialog's test (core's key and base-URL rules, applied by the
-// credential's `authenticate` before anything is sent), and the Stop button on a running
-// classification (the sandbox's request counters stop growing).
+// credential's `authenticate` before anything is sent; a redirect left unfollowed), and the Stop
+// button on a running classification (the sandbox's request counters stop growing).
+import { catalog } from '@classifaily/core';
+
 import { startFakeApi, type FakeApi } from '../harness/fake-api';
 import { N8nInstance, PACKAGE_ROOT, n8nVersionsUnderTest } from '../harness/n8n';
 import { N8nServer } from '../harness/n8n-server';
 import { startSandboxProcess, type SandboxProcess } from '../harness/sandbox-process';
+import { startRedirectingServer, startStrayServer, type StrayServer } from '../harness/stray-api';
 import { CREDENTIALS, NODE_TYPE } from './workflows';
 
 const SETUP_TIMEOUT_MS = 40 * 60_000;
@@ -17,6 +20,9 @@ const LONG_RUN_ITEMS = 2_000;
 const LATENCY_MS = 300;
 const CANCEL_WORKFLOW = 'cfyCancelMidway1';
 
+const { credential } = catalog;
+const ME = catalog.operations.me.sample;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(n8nVersionsUnderTest())('started n8n %s', (version) => {
@@ -24,12 +30,20 @@ describe.each(n8nVersionsUnderTest())('started n8n %s', (version) => {
   let api: FakeApi;
   let n8n: N8nInstance;
   let server: N8nServer;
+  /** Another origin that answers like the API's /v1/me, so that a test reaching it would pass. */
+  let elsewhere: StrayServer;
+  /** A base URL that sends every request on to `elsewhere` with a 307. */
+  let redirecting: StrayServer;
 
   beforeAll(async () => {
-    [sandbox, api] = await Promise.all([
+    [sandbox, api, elsewhere] = await Promise.all([
       startSandboxProcess({ latencyMs: LATENCY_MS, rateLimit: 10_000_000 }),
       startFakeApi([]),
+      startStrayServer((_req, res) =>
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(ME)),
+      ),
     ]);
+    redirecting = await startRedirectingServer(elsewhere.baseUrl);
     n8n = await N8nInstance.create({ version, packages: [PACKAGE_ROOT] });
     await n8n.importCredentials([
       {
@@ -45,12 +59,15 @@ describe.each(n8nVersionsUnderTest())('started n8n %s', (version) => {
   afterAll(async () => {
     await server?.stop();
     await n8n?.dispose();
-    await Promise.all([sandbox?.close(), api?.close()]);
+    await Promise.all([sandbox?.close(), api?.close(), elsewhere?.close(), redirecting?.close()]);
   });
 
   describe('the credential test', () => {
     const test = (data: Record<string, unknown>) =>
       server.testCredential(CREDENTIALS.main, 'classifailyApi', data);
+    // n8n 1.x never applies a test's `rules`: the error it catches has lost the request error it
+    // wraps (n8n-workflow 1.x's ExecutionBaseError re-declares `cause`), so it shows its own words.
+    const rulesApply = !version.startsWith('1.');
 
     it(
       'accepts the sandbox key, pasted with spaces, a newline and "Bearer ", on http://127.0.0.1',
@@ -98,10 +115,33 @@ describe.each(n8nVersionsUnderTest())('started n8n %s', (version) => {
     );
 
     it(
+      'does not follow a redirect to another origin: says so, and the key goes nowhere else',
+      async () => {
+        const result = await test({ apiKey: sandbox.apiKey, baseUrl: redirecting.baseUrl });
+        // The credential's own base URL got the test (with the key, as it should)…
+        expect(redirecting.requests).toEqual([
+          { method: 'GET', url: credential.testPath, withKey: true, bodyBytes: 0 },
+        ]);
+        // …and the origin it pointed to got nothing: neither the request nor the key.
+        expect(elsewhere.requests).toEqual([]);
+        expect(result).toEqual({
+          status: 'Error',
+          message: rulesApply ? credential.redirectMessage : 'Request failed with status code 307',
+        });
+      },
+      CASE_TIMEOUT_MS,
+    );
+
+    it(
       'reports a revoked key',
       async () => {
         const result = await test({ apiKey: sandbox.revokedKey, baseUrl: sandbox.url });
-        expect(result.status).toBe('Error');
+        expect(result).toEqual({
+          status: 'Error',
+          message: rulesApply
+            ? credential.keyRejectedMessage
+            : 'Authorization failed - please check your credentials',
+        });
       },
       CASE_TIMEOUT_MS,
     );

@@ -110,8 +110,13 @@ describe('dist', () => {
       credentials: Record<string, unknown>,
       request: { url: string; headers?: Record<string, string> },
     ) => Promise<{ url: string; headers: Record<string, string> }>;
-    // The test request is relative: authenticate puts it under the credential's base URL.
-    expect(cred.test?.request).toEqual({ url: '/v1/me', method: 'GET' });
+    // The test request is relative (authenticate puts it under the credential's base URL) and
+    // leaves a redirect unfollowed, so that n8n does not take the key elsewhere (decision 0236).
+    expect(cred.test?.request).toEqual({
+      url: '/v1/me',
+      method: 'GET',
+      disableFollowRedirect: true,
+    });
     const sent = await authenticate(
       { apiKey: ' Bearer cai_test_abcdefgh12345678\n', baseUrl: 'http://127.0.0.1:8787/' },
       { url: '/v1/me' },
@@ -120,12 +125,17 @@ describe('dist', () => {
       url: 'http://127.0.0.1:8787/v1/me',
       headers: { Authorization: 'Bearer cai_test_abcdefgh12345678' },
     });
-    // A refused key gets core's words in the credential dialog, not n8n's "Unauthorized".
+    // A refused key and a redirect get core's words in the credential dialog, not n8n's
+    // "Unauthorized" or "Temporary Redirect".
     expect(cred.test?.rules).toEqual([
       {
         type: 'responseCode',
         properties: { value: 401, message: catalog.credential.keyRejectedMessage },
       },
+      ...[301, 302, 303, 307, 308].map((value) => ({
+        type: 'responseCode',
+        properties: { value, message: catalog.credential.redirectMessage },
+      })),
     ]);
     for (const file of Object.values(cred.icon as Record<string, string>)) {
       expect(fs.existsSync(path.resolve(path.dirname(credFile), file.replace(/^file:/, '')))).toBe(
