@@ -12,12 +12,11 @@
 //
 // Runs on Node 24 (the `node24` devDependency) and imports the TypeScript harness through Node's
 // type stripping, like scripts/dev.mjs. The first run on a machine installs n8n (minutes).
-import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-import { ClassifailyClient } from '@classifaily/core';
+import { ClassifailyClient, stableIdempotencyKeys } from '@classifaily/core';
 
 import { N8nInstance, PACKAGE_ROOT, n8nVersionsUnderTest } from '../test/harness/n8n.ts';
 import { startSandboxProcess } from '../test/harness/sandbox-process.ts';
@@ -75,7 +74,7 @@ if (failed) process.exit(1);
 
 /**
  * Core's classifyMany in this process (Node's fetch, which keeps its connections open), the node's
- * batch size, concurrency and idempotency keys, the bench's texts and categories.
+ * batch size, concurrency and kind of idempotency keys, the bench's texts and categories.
  */
 async function benchCoreAlone() {
   const client = new ClassifailyClient({ apiKey: sandbox.apiKey, baseUrl: sandbox.url });
@@ -92,7 +91,15 @@ async function benchCoreAlone() {
     const started = performance.now();
     const outcomes = await client.classifyMany(
       { items, categories: CATEGORIES },
-      { batchSize: BATCH, concurrency: CONCURRENCY, idempotencyKeys: async () => randomUUID() },
+      {
+        batchSize: BATCH,
+        concurrency: CONCURRENCY,
+        // Keys made as the node makes them (a SHA-256 of each batch), new for each run.
+        idempotencyKeys: stableIdempotencyKeys({
+          prefix: 'bench',
+          scope: [String(n), String(Date.now())],
+        }),
+      },
     );
     const ms = performance.now() - started;
     const stats = await sandbox.stats();

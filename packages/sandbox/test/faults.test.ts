@@ -166,7 +166,7 @@ describe('outside test mode', () => {
   });
 
   it('--latency is the response time: the work is done within it, the key held until the answer', async () => {
-    const sandbox = await startSandbox({ latencyMs: 3_000 });
+    const sandbox = await startSandbox({ latencyMs: 5_000 });
     try {
       const headers = { 'idempotency-key': 'latency-1' };
       const body = { items: [{ input: 'I was charged twice' }], categories: SUPPORT };
