@@ -2,7 +2,9 @@
 // that the ideal time means something): our node next to the HTTP Request node calling
 // POST /v1/classify once per item, in the same run, against the same sandbox. Prints requests per
 // item (the sandbox's counters), each classifying node's own executionTime from n8n's run data next
-// to the ideal, the whole `n8n execute` wall time, and the peak RSS of the n8n process tree.
+// to the ideal, the whole `n8n execute` wall time, and the peak RSS of the n8n process tree. First,
+// core's classifyMany alone (no n8n) against the same sandbox: what the sandbox and core cost, so
+// that the rest of the node's time is n8n's own per request.
 //
 //   pnpm --filter n8n-nodes-classifaily bench              # n8n 2.40.7, 50 ms, 1,000 and 10,000 items
 //   LATENCY_MS=50 SIZES=1000,10000 HTTP_SIZES=1000,10000 CLASSIFAILY_N8N_VERSIONS=2.40.7,1.123.81 …
@@ -12,6 +14,9 @@
 // type stripping, like scripts/dev.mjs. The first run on a machine installs n8n (minutes).
 import os from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+import { ClassifailyClient, stableIdempotencyKeys } from '@classifaily/core';
 
 import { N8nInstance, PACKAGE_ROOT, n8nVersionsUnderTest } from '../test/harness/n8n.ts';
 import { startSandboxProcess } from '../test/harness/sandbox-process.ts';
@@ -20,6 +25,7 @@ import {
   CATEGORIES,
   CREDENTIALS,
   NODES,
+  TEXTS,
   baselineWorkflow,
   classifailyWorkflow,
   httpRequestWorkflow,
@@ -52,18 +58,63 @@ log(
 );
 log(`package: ${packageDir}`);
 log(
-  `sandbox: added latency ${latencyMs} ms per /v1 request, rate limit off (10,000,000 per minute); ideal for Classifaily = ⌈⌈N/${BATCH}⌉/${CONCURRENCY}⌉ × ${latencyMs} ms`,
+  `sandbox: response time ${latencyMs} ms per /v1 request (its work done within), rate limit off (10,000,000 per minute); ideal for Classifaily = ⌈⌈N/${BATCH}⌉/${CONCURRENCY}⌉ × ${latencyMs} ms`,
 );
 
 const sandbox = await startSandboxProcess({ latencyMs, rateLimit: 10_000_000 });
 let failed = false;
 try {
+  await benchCoreAlone();
   for (const version of versions) await benchVersion(version);
 } finally {
   await sandbox.close();
 }
 log(`load average at the end ${load()}`);
 if (failed) process.exit(1);
+
+/**
+ * Core's classifyMany in this process (Node's fetch, which keeps its connections open), the node's
+ * batch size, concurrency and kind of idempotency keys, the bench's texts and categories.
+ */
+async function benchCoreAlone() {
+  const client = new ClassifailyClient({ apiKey: sandbox.apiKey, baseUrl: sandbox.url });
+  log();
+  log(`## core's classifyMany alone, no n8n (Node ${process.versions.node})`);
+  log();
+  log('| items | requests | requests/item | time | ideal | load avg |');
+  log('|---|---|---|---|---|---|');
+  for (const n of sizes) {
+    await sandbox.reset({ schemas: true });
+    const items = Array.from({ length: n }, (_, i) => ({ input: TEXTS[i % TEXTS.length] }));
+    const loadBefore = load();
+    progress(`core alone: ${n} items (load ${loadBefore})`);
+    const started = performance.now();
+    const outcomes = await client.classifyMany(
+      { items, categories: CATEGORIES },
+      {
+        batchSize: BATCH,
+        concurrency: CONCURRENCY,
+        // Keys made as the node makes them (a SHA-256 of each batch), new for each run.
+        idempotencyKeys: stableIdempotencyKeys({
+          prefix: 'bench',
+          scope: [String(n), String(Date.now())],
+        }),
+      },
+    );
+    const ms = performance.now() - started;
+    const stats = await sandbox.stats();
+    const classified = outcomes.filter((o) => o.ok && CATEGORIES.includes(o.result.label)).length;
+    if (classified !== n || stats.itemsClassified !== n) {
+      failed = true;
+      progress(
+        `FAILED core alone: ${classified} of ${n} classified, the sandbox billed ${stats.itemsClassified}`,
+      );
+    }
+    log(
+      `| ${n.toLocaleString('en-US')} | ${stats.total.toLocaleString('en-US')} | ${(stats.total / n).toFixed(3)} | ${seconds(ms)} | ${seconds(idealMs(n))} | ${loadBefore} |`,
+    );
+  }
+}
 
 async function benchVersion(version) {
   progress(`n8n ${version}: preparing (the first run on a machine installs n8n, ~5 min)`);

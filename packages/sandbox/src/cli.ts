@@ -10,7 +10,7 @@ const USAGE = `Usage: classifaily-sandbox [options]
   --host HOST       address to listen on (default 127.0.0.1)
   --db FILE         keep saved schemas in this SQLite file (default: in memory)
   --faults          test mode: enable fault injection and the /__sandbox control endpoints
-  --latency MS      add this many ms to every /v1 request
+  --latency MS      answer every /v1 request MS ms after it arrived (work done within)
   --rate-limit N    requests per key per window (default 600)
   --rate-limit-window MS
                     the rate limit's window in ms (default 60000: a minute)

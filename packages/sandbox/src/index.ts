@@ -33,7 +33,10 @@ export interface SandboxOptions {
   faults?: boolean;
   /** Seed of the generator behind `fraction` faults. */
   faultSeed?: number;
-  /** Added to every /v1 request, in ms (benchmarks, timeouts). Default 0. */
+  /**
+   * Every /v1 request is answered this many ms after it arrived, the sandbox's own work done within
+   * that time, as a real API's response time (benchmarks, timeouts). Default 0.
+   */
   latencyMs?: number;
   /** Requests per key per window. Default 600. */
   rateLimit?: number;

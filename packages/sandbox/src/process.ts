@@ -9,7 +9,7 @@ import type { FaultSpec } from './faults';
 import type { SandboxStats } from './stats';
 
 export interface SandboxProcessOptions {
-  /** Added to every /v1 request, in ms. */
+  /** Every /v1 request is answered this many ms after it arrived (its work done within). */
   latencyMs?: number;
   /** Requests per key per window. Default: high enough never to throttle a test (1,000,000). */
   rateLimit?: number;

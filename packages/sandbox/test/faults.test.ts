@@ -164,4 +164,32 @@ describe('outside test mode', () => {
       await sandbox.close();
     }
   });
+
+  it('--latency is the response time: the work is done within it, the key held until the answer', async () => {
+    const sandbox = await startSandbox({ latencyMs: 5_000 });
+    try {
+      const headers = { 'idempotency-key': 'latency-1' };
+      const body = { items: [{ input: 'I was charged twice' }], categories: SUPPORT };
+      let answered = false;
+      const first = call(sandbox, 'POST', '/v1/classify/batch', { body, headers }).then((a) => {
+        answered = true;
+        return a;
+      });
+      // The item is classified (and billed) while the answer still waits out the latency...
+      for (let i = 0; i < 1000 && sandbox.stats().itemsClassified === 0; i++)
+        await new Promise((r) => setTimeout(r, 10));
+      expect(sandbox.stats().itemsClassified).toBe(1);
+      expect(answered).toBe(false);
+      // ...and the key stays in use until it is sent.
+      const again = await call(sandbox, 'POST', '/v1/classify/batch', { body, headers });
+      expect(again.status).toBe(409);
+      expect(answered).toBe(false);
+      expect((await first).status).toBe(200);
+      const replay = await call(sandbox, 'POST', '/v1/classify/batch', { body, headers });
+      expect(replay.headers.get('idempotent-replayed')).toBe('true');
+      expect(sandbox.stats().itemsClassified).toBe(1);
+    } finally {
+      await sandbox.close();
+    }
+  });
 });

@@ -64,9 +64,8 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext): void {
       }
     }
     try {
-      const delay =
-        (request.fault?.kind === 'delay' ? (request.fault.delayMs ?? 0) : 0) + ctx.latencyMs;
-      if (delay > 0) await sleep(delay);
+      const faultDelay = request.fault?.kind === 'delay' ? (request.fault.delayMs ?? 0) : 0;
+      if (faultDelay > 0) await sleep(faultDelay);
       let status: number;
       let body: unknown;
       try {
@@ -76,6 +75,11 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext): void {
         status = error.status;
         body = problemBody(error, request.id);
         reply.type(PROBLEM_JSON);
+      } finally {
+        // `--latency` is the API's response time: the work above is done within it, as a real
+        // API's would be, not added to it (decision 0237). The answer is still stored and sent
+        // only when the time is up, so the key stays in use until then.
+        if (ctx.latencyMs > 0) await untilElapsed(reply, ctx.latencyMs + faultDelay);
       }
       if (idemKey !== undefined)
         ctx.idempotency.complete(scope, idemKey, {
@@ -314,4 +318,13 @@ function itemError(input: string) {
     detail: problem.message,
     field: 'input',
   };
+}
+
+/**
+ * Waits until `ms` have passed since the request arrived. A timer may fire a little early (it
+ * counts from the event loop's cached clock), so it is checked and waited again.
+ */
+async function untilElapsed(reply: FastifyReply, ms: number): Promise<void> {
+  for (let rest = ms - reply.elapsedTime; rest > 0; rest = ms - reply.elapsedTime)
+    await sleep(Math.ceil(rest));
 }
