@@ -1,29 +1,23 @@
-import { ClassifailyClient, ServerError, type ClientOptions } from '../src';
+import { ServerError, type ClientOptions } from '../src';
 import { classifyMany } from '../src/many';
 import {
   batchAnswer,
+  BODY,
+  clientOf,
   okClassification,
   startScriptedServer,
-  TEST_KEY,
   type Reply,
   type ScriptedServer,
   type SeenRequest,
 } from './helpers/scripted-server';
 
-const BODY = { input: 'I cannot log in.', categories: ['billing', 'account_access'] };
 let server: ScriptedServer;
 beforeEach(async () => {
   server = await startScriptedServer();
 });
 afterEach(() => server.close());
 
-const client = (options: Partial<ClientOptions> = {}) =>
-  new ClassifailyClient({
-    apiKey: TEST_KEY,
-    baseUrl: server.url,
-    sleep: async () => {},
-    ...options,
-  });
+const client = (options: Partial<ClientOptions> = {}) => clientOf(server, options);
 
 const malformed: Array<[string, Reply]> = [
   ['{}', { status: 200, raw: '{}' }],

@@ -1,6 +1,5 @@
 import {
   AuthenticationError,
-  ClassifailyClient,
   ConflictError,
   ConnectionError,
   NotFoundError,
@@ -11,6 +10,7 @@ import {
   type ClientOptions,
 } from '../src';
 import {
+  clientOf,
   okClassification,
   problem,
   startScriptedServer,
@@ -34,9 +34,7 @@ beforeEach(async () => {
 afterEach(() => server.close());
 
 function client(options: Partial<ClientOptions> = {}) {
-  return new ClassifailyClient({
-    apiKey: TEST_KEY,
-    baseUrl: server.url,
+  return clientOf(server, {
     sleep: async (ms) => {
       sleeps.push(ms);
     },

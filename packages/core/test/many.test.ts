@@ -9,7 +9,12 @@ import {
 } from '../src';
 import { classifyMany } from '../src/many';
 import { fakeBatch } from './helpers/fake-batch';
-import { startScriptedServer, TEST_KEY, type SeenRequest } from './helpers/scripted-server';
+import {
+  batchAnswer,
+  startScriptedServer,
+  TEST_KEY,
+  type SeenRequest,
+} from './helpers/scripted-server';
 
 const CATEGORIES = ['spam', 'ham'];
 
@@ -103,25 +108,7 @@ describe('classifyMany', () => {
 
   it('gives each batch the key idempotencyKeys makes, the same on a re-run (a platform running the work again)', async () => {
     const server = await startScriptedServer();
-    server.fallback = (req: SeenRequest) => {
-      const body = JSON.parse(req.body) as ClassifyBatchRequest;
-      const results = body.items.map((item, index) => ({
-        index,
-        id: item.id,
-        status: 'completed',
-        result: { label: 'ham', confidence: 0.9 },
-      }));
-      return {
-        status: 200,
-        body: {
-          id: 'b',
-          status: 'completed',
-          type: 'batch',
-          results,
-          summary: { total: results.length, succeeded: results.length, failed: 0 },
-        },
-      };
-    };
+    server.fallback = batchAnswer;
     try {
       const client = new ClassifailyClient({ apiKey: TEST_KEY, baseUrl: server.url });
       // 75 items: two equal batches (the same 25 twice), then another one.
@@ -150,25 +137,8 @@ describe('classifyMany', () => {
     server.fallback = (req: SeenRequest) => {
       inFlight++;
       peak = Math.max(peak, inFlight);
-      const body = JSON.parse(req.body) as ClassifyBatchRequest;
-      const results = body.items.map((item, index) => ({
-        index,
-        id: item.id,
-        status: 'completed',
-        result: { label: 'ham', confidence: 0.9 },
-      }));
       setTimeout(() => inFlight--, 20);
-      return {
-        status: 200,
-        delayMs: 20,
-        body: {
-          id: 'b',
-          status: 'completed',
-          type: 'batch',
-          results,
-          summary: { total: results.length, succeeded: results.length, failed: 0 },
-        },
-      };
+      return { ...batchAnswer(req), delayMs: 20 };
     };
     try {
       const client = new ClassifailyClient({ apiKey: TEST_KEY, baseUrl: server.url });

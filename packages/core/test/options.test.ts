@@ -1,17 +1,12 @@
+import { ValidationError, type ClientOptions, type RequestOptions } from '../src';
 import {
-  ClassifailyClient,
-  ValidationError,
-  type ClientOptions,
-  type RequestOptions,
-} from '../src';
-import {
+  BODY,
+  clientOf,
   okClassification,
   startScriptedServer,
-  TEST_KEY,
   type ScriptedServer,
 } from './helpers/scripted-server';
 
-const BODY = { input: 'I cannot log in.', categories: ['billing', 'account_access'] };
 let server: ScriptedServer;
 beforeEach(async () => {
   server = await startScriptedServer();
@@ -20,12 +15,7 @@ beforeEach(async () => {
 afterEach(() => server.close());
 
 const client = (options: Record<string, unknown> = {}) =>
-  new ClassifailyClient({
-    apiKey: TEST_KEY,
-    baseUrl: server.url,
-    sleep: async () => {},
-    ...(options as Partial<ClientOptions>),
-  });
+  clientOf(server, options as Partial<ClientOptions>);
 
 function refused(make: () => unknown, option: string): ValidationError {
   let error: unknown;

@@ -1,15 +1,19 @@
 import util from 'node:util';
 import {
-  ClassifailyClient,
   ClassifailyError,
   ConnectionError,
   formatError,
   ValidationError,
   type ClientOptions,
 } from '../src';
-import { startScriptedServer, TEST_KEY, type ScriptedServer } from './helpers/scripted-server';
+import {
+  BODY,
+  clientOf,
+  startScriptedServer,
+  TEST_KEY,
+  type ScriptedServer,
+} from './helpers/scripted-server';
 
-const BODY = { input: 'I cannot log in.', categories: ['billing', 'account_access'] };
 const SECRET = TEST_KEY.slice('cai_test_'.length);
 
 let server: ScriptedServer;
@@ -19,13 +23,7 @@ beforeEach(async () => {
 afterEach(() => server.close());
 
 const client = (options: Partial<ClientOptions> = {}) =>
-  new ClassifailyClient({
-    apiKey: TEST_KEY,
-    baseUrl: server.url,
-    sleep: async () => {},
-    maxRetries: 0,
-    ...options,
-  });
+  clientOf(server, { maxRetries: 0, ...options });
 
 /** Everything an error can show: every own property (enumerable or not), its stack, util.inspect, formatError. */
 function everythingShown(error: unknown): string {

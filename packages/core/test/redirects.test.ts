@@ -1,13 +1,14 @@
-import { ClassifailyClient, ClassifailyError, type ClientOptions } from '../src';
+import { ClassifailyError, type ClientOptions } from '../src';
 import {
   batchAnswer,
+  BODY,
+  clientOf,
   okClassification,
   startScriptedServer,
   TEST_KEY,
   type ScriptedServer,
 } from './helpers/scripted-server';
 
-const BODY = { input: 'I cannot log in.', categories: ['billing', 'account_access'] };
 const ME = {
   status: 200,
   body: { object: 'me', account: { id: 'a', name: 'Acme' }, key: { name: 'k', mode: 'test' } },
@@ -21,8 +22,7 @@ beforeEach(async () => {
 });
 afterEach(() => Promise.all([api.close(), elsewhere.close()]));
 
-const client = (options: Partial<ClientOptions> = {}) =>
-  new ClassifailyClient({ apiKey: TEST_KEY, baseUrl: api.url, sleep: async () => {}, ...options });
+const client = (options: Partial<ClientOptions> = {}) => clientOf(api, options);
 
 async function refusal(promise: Promise<unknown>): Promise<ClassifailyError> {
   const error = await promise.then(

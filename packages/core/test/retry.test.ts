@@ -1,15 +1,15 @@
 import { MIN_RETRY_DELAY_MS, parseRetryAfter } from '../src/retry';
-import { ClassifailyClient, ConflictError, RateLimitError, ServerError } from '../src';
+import { ConflictError, RateLimitError, ServerError } from '../src';
 import {
+  BODY,
+  clientOf,
   okClassification,
   problem,
   startScriptedServer,
-  TEST_KEY,
   type ScriptedServer,
 } from './helpers/scripted-server';
 
 const NOW = Date.parse('2026-11-27T12:00:00Z');
-const BODY = { input: 'I cannot log in.', categories: ['billing', 'account_access'] };
 
 describe('Retry-After', () => {
   it.each([
@@ -38,9 +38,7 @@ describe('Retry-After', () => {
   });
   afterEach(() => server.close());
   const client = (options = {}) =>
-    new ClassifailyClient({
-      apiKey: TEST_KEY,
-      baseUrl: server.url,
+    clientOf(server, {
       now: () => NOW,
       random: () => 0,
       sleep: async (ms) => {

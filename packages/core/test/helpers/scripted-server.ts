@@ -3,6 +3,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
+import { ClassifailyClient, type ClientOptions } from '../../src';
 
 export interface SeenRequest {
   method: string;
@@ -142,6 +143,18 @@ function sendHuge(
 
 export const TEST_KEY = 'cai_test_abcdefghijklmnop1234';
 
+/** A classify request body the API accepts. */
+export const BODY = { input: 'I cannot log in.', categories: ['billing', 'account_access'] };
+
+/** A client of `server` with the test key and no real waits between retries; `options` override. */
+export const clientOf = (server: ScriptedServer, options: Partial<ClientOptions> = {}) =>
+  new ClassifailyClient({
+    apiKey: TEST_KEY,
+    baseUrl: server.url,
+    sleep: async () => {},
+    ...options,
+  });
+
 export const okClassification = (label = 'account_access', confidence = 0.94) => ({
   status: 200,
   body: { id: '42', status: 'completed', type: 'text', result: { label, confidence } },
@@ -166,7 +179,7 @@ export const problem = (
 });
 
 /** A 200 batch answer for the request: every item labelled with its own text. */
-export function batchAnswer(req: SeenRequest): Reply {
+export function batchAnswer(req: SeenRequest): Extract<Reply, { status: number }> {
   const body = JSON.parse(req.body) as { items: Array<{ input: string; id?: string }> };
   const results = body.items.map((item, index) => ({
     index,
