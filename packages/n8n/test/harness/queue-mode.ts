@@ -12,9 +12,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 
-import { N8nInstance, type CredentialFixture, type WorkflowFixture } from './n8n.ts';
+import { freePort, N8nInstance, type CredentialFixture, type WorkflowFixture } from './n8n.ts';
 import {
-  freePort,
   makeRunFolder,
   startDaemon,
   startPostgres,

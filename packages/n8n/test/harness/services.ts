@@ -12,7 +12,7 @@ import path from 'node:path';
 
 import pg from 'pg';
 
-import { PACKAGE_ROOT } from './n8n.ts';
+import { freePort, PACKAGE_ROOT } from './n8n.ts';
 
 export const REDIS_INSTALL = 'apt-get install -y redis-server';
 export const POSTGRES_INSTALL = 'pnpm install';
@@ -117,18 +117,6 @@ export async function waitFor(
     }
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 250));
   }
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function onPath(command: string): string | undefined {
