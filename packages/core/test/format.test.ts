@@ -37,7 +37,7 @@ describe('formatError (decision 0014)', () => {
   });
 
   it('accepts any object shaped like an error, and never shows a key', () => {
-    expect(formatError({ message: 'Down cai_live_abcdefgh12345678.', requestId: 'req_2' })).toBe(
+    expect(formatError({ message: 'Down cai_live_FakeKeyInAMessage01.', requestId: 'req_2' })).toBe(
       'Down cai_live_***. (request req_2)',
     );
     expect(formatError(new ClassifailyError('x', { hint: 'y' }))).toBe('x y');
