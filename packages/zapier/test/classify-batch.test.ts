@@ -2,7 +2,16 @@
 // per-line errors, and when the whole step fails instead.
 import { LIMITS, SAMPLE_CATEGORIES } from '@classifaily/core';
 
-import { App, appTester, authDataFor, details, rejectionOf, start, type Sandbox } from './sandbox';
+import {
+  App,
+  appTester,
+  authDataFor,
+  details,
+  lines,
+  rejectionOf,
+  start,
+  type Sandbox,
+} from './sandbox';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -10,15 +19,6 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.reset());
-
-const TEXTS = [
-  'I was charged twice for my subscription this month.',
-  'The app crashes when I click export.',
-  'My account is locked and the reset link expired.',
-  'Please add a dark mode.',
-];
-const lines = (count: number) =>
-  Array.from({ length: count }, (_, i) => ({ input: TEXTS[i % TEXTS.length], id: `T-${i + 1}` }));
 
 type Line = Record<string, unknown>;
 const batch = async (inputData: Record<string, unknown>, apiKey?: string) =>

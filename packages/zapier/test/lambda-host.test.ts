@@ -11,7 +11,7 @@ import { SAMPLE_CATEGORIES, SAMPLE_INPUT } from '@classifaily/core';
 import { startSandboxProcess, type SandboxProcess } from '@classifaily/sandbox/process';
 
 import { BASE_URL_VARIABLE } from '../src/client';
-import { details, startRpcStandIn } from './sandbox';
+import { details, lines, startRpcStandIn } from './sandbox';
 
 interface Invocation {
   /** Whether the handler called back, how often, and with what. */
@@ -61,14 +61,6 @@ async function invoke(event: Record<string, unknown>): Promise<Invocation> {
 // ---------------------------------------------------------------------------------------------
 // The actions, each with the input a Zap would give it and what its result must look like.
 
-const TEXTS = [
-  'I was charged twice for my subscription this month.',
-  'The app crashes when I click export.',
-  'My account is locked and the reset link expired.',
-  'Please add a dark mode.',
-];
-const lines = (count: number) =>
-  Array.from({ length: count }, (_, i) => ({ input: TEXTS[i % TEXTS.length], id: `T-${i + 1}` }));
 const SCHEMA = { name: 'Support triage', categories: ['billing', 'account_access'] };
 
 interface Action {

@@ -54,6 +54,16 @@ export async function start(): Promise<Sandbox> {
 /** The connection's data: just the key (the base URL is not a connection field). */
 export const authDataFor = (sandbox: Sandbox, apiKey = sandbox.apiKey) => ({ api_key: apiKey });
 
+const TEXTS = [
+  'I was charged twice for my subscription this month.',
+  'The app crashes when I click export.',
+  'My account is locked and the reset link expired.',
+  'Please add a dark mode.',
+];
+/** `count` lines of Classify Batch input, as a Line Itemizer gives them: a text and an id each. */
+export const lines = (count: number) =>
+  Array.from({ length: count }, (_, i) => ({ input: TEXTS[i % TEXTS.length], id: `T-${i + 1}` }));
+
 /** The rejection of a promise, for asserting on error class, message and fields. */
 export async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
   try {
