@@ -20,6 +20,7 @@ export {
 } from './validation';
 export * from './text';
 export * from './review';
+export * from './metrics';
 export * from './api-key';
 export * from './base-url';
 export type { ClassifyManyOptions, ClassifyManyParams, ManyItem, ManyOutcome } from './many';
