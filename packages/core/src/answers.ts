@@ -18,7 +18,7 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string';
 
-function isResult(v: unknown): boolean {
+export function isResult(v: unknown): boolean {
   return (
     isObject(v) &&
     isString(v.label) &&
@@ -33,23 +33,13 @@ function isResult(v: unknown): boolean {
 export const isClassification: AnswerCheck<Classification> = (v): v is Classification =>
   isObject(v) && isResult(v.result);
 
-/** One entry per item sent, at its index, each with a result or its own error. */
+/**
+ * A list of results. Each entry is placed by its `index` and judged on its own when the answer is
+ * used (pool.ts): an entry out of order is placed, one that cannot be placed fails its item alone.
+ */
 export const isBatchClassification: AnswerCheck<BatchClassification> = (
   v,
-  sent,
-): v is BatchClassification => {
-  if (!isObject(v) || !Array.isArray(v.results)) return false;
-  const count = isObject(sent) && Array.isArray(sent.items) ? sent.items.length : undefined;
-  if (count !== undefined && v.results.length !== count) return false;
-  return v.results.every(
-    (entry: unknown, position) =>
-      isObject(entry) &&
-      (entry.index === undefined || entry.index === position) &&
-      (entry.status === 'completed'
-        ? isResult(entry.result)
-        : entry.status === 'failed' && isObject(entry.error)),
-  );
-};
+): v is BatchClassification => isObject(v) && Array.isArray(v.results);
 
 export const isSchema: AnswerCheck<Schema> = (v): v is Schema =>
   isObject(v) &&

@@ -1,30 +1,21 @@
 import { defaultSleep } from '#default-sleep';
-import {
-  isBatchClassification,
-  isClassification,
-  isDeletedSchema,
-  isMe,
-  isSchema,
-  isSchemaList,
-  type AnswerCheck,
-} from './answers';
+import { isBatchClassification, isClassification, isMe } from './answers';
 import { MAX_ANSWER_BYTES } from './answer-size';
 import { normalizeApiKey } from './api-key';
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from './base-url';
+import type { AnswerOf, Call, RequestOptions } from './call';
+import * as ops from './catalog/operations';
 import {
   ClassifailyError,
   ConnectionError,
+  NotFoundError,
+  RateLimitError,
   ServerError,
   TimeoutError,
   errorFromResponse,
 } from './errors';
-import { LIMITS } from './generated/limits';
-import {
-  classifyMany,
-  type ClassifyManyOptions,
-  type ClassifyManyParams,
-  type ManyOutcome,
-} from './many';
+import type { ClientEvent } from './events';
+import { classifyMany, type ClassifyManyOptions, type ClassifyManyParams } from './many';
 import {
   checkIdempotencyKey,
   checkOptions,
@@ -33,30 +24,30 @@ import {
   MAX_TIMER_MS,
   REQUEST_OPTIONS,
 } from './options';
+import { outcomeOf } from './policy';
+import {
+  createBatchQueue,
+  type BatchQueue,
+  type BatchQueueOptions,
+  type ManyOutcome,
+} from './queue';
 import { checkAnsweringOrigin, redirectTarget } from './redirects';
 import { backoffDelay, MAX_BACKOFF_MS, MIN_RETRY_DELAY_MS, parseRetryAfter } from './retry';
+import { SchemasResource } from './schemas';
 import { utf8Length } from './text';
-import { defaultFetch, type FetchLike, type FetchLikeResponse, type Sleep } from './transport';
-import type {
-  BatchClassification,
-  Classification,
-  ClassifyBatchRequest,
-  ClassifyRequest,
-  CreateSchemaRequest,
-  DeletedSchema,
-  ListSchemasQuery,
-  Me,
-  Problem,
-  Schema,
-  SchemaList,
-} from './types';
 import {
-  validateBatchShape,
-  validateClassify,
-  validateCreateSchema,
-  validateSchemaId,
-} from './validation';
+  defaultFetch,
+  readChunks,
+  type BodyChunks,
+  type FetchLike,
+  type FetchLikeResponse,
+  type Sleep,
+} from './transport';
+import type { ClassifyBatchRequest, ClassifyRequest, Problem } from './types';
+import { validateBatchShape, validateClassify } from './validation';
 import { VERSION } from './version';
+
+export type { RequestOptions } from './call';
 
 /**
  * Per-attempt timeout of a request, in ms: long enough for a batch of 25 with explanations from a
@@ -80,6 +71,8 @@ export interface ClientOptions {
   maxRetries?: number;
   /** Per-attempt timeout in ms. Default 60 s. */
   timeout?: number;
+  /** Silence in the middle of an answer after which the attempt fails, in ms. Default 5 s. */
+  bodyTimeout?: number;
   /** Longest single wait between attempts in ms, `Retry-After` included. Default 8 s. */
   maxRetryDelay?: number;
   fetch?: FetchLike;
@@ -96,26 +89,16 @@ export interface ClientOptions {
   deadline?: number;
   /** Appended to the User-Agent, e.g. `classifaily-n8n/0.1.0`. */
   userAgent?: string;
+  /** What the client does, as it does it (events.ts); never given the key. */
+  onEvent?: (event: ClientEvent) => void;
 }
 
-export interface RequestOptions {
-  signal?: AbortSignal;
-  /** Reuse a key of your own; by default one is made per logical request. */
-  idempotencyKey?: string;
-  timeout?: number;
-  maxRetries?: number;
-}
+/** The longest single `Retry-After` a `rateLimitWait` budget waits out; a longer one fails at once. */
+const MAX_RATE_LIMIT_WAIT_MS = 60_000;
+/** The silence in the middle of an answer after which an attempt fails (decision 0019). */
+export const DEFAULT_BODY_TIMEOUT_MS = 5_000;
 
-interface Call<T> {
-  method: 'GET' | 'POST' | 'DELETE';
-  path: string;
-  query?: Record<string, string | number | undefined>;
-  body?: unknown;
-  /** What a 2xx answer must look like (answers.ts). */
-  check: AnswerCheck<T>;
-}
-
-type Outcome<T> = { value: T } | { error: ClassifailyError };
+type Attempted<T> = { value: T } | { error: ClassifailyError };
 
 export class ClassifailyClient {
   readonly baseUrl: string;
@@ -132,7 +115,11 @@ export class ClassifailyClient {
   readonly #now: () => number;
   readonly #newIdempotencyKey: () => string;
   readonly #deadline: number | undefined;
+  readonly #bodyTimeout: number;
   readonly #userAgent: string;
+  readonly #onEvent: ((event: ClientEvent) => void) | undefined;
+  /** Until when every request holds off: the API asked one of them to wait (shared rate limits). */
+  #holdUntil = 0;
 
   constructor(options: ClientOptions) {
     checkOptions(options, CLIENT_OPTIONS);
@@ -142,6 +129,7 @@ export class ClassifailyClient {
     this.maxRetries = options.maxRetries ?? 2;
     this.timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
     this.maxRetryDelay = options.maxRetryDelay ?? MAX_BACKOFF_MS;
+    this.#bodyTimeout = options.bodyTimeout ?? DEFAULT_BODY_TIMEOUT_MS;
     this.#fetch = options.fetch ?? defaultFetch;
     const sleep = options.sleep ?? defaultSleep;
     if (!sleep)
@@ -155,61 +143,64 @@ export class ClassifailyClient {
     this.#newIdempotencyKey = options.newIdempotencyKey ?? (() => crypto.randomUUID());
     this.#deadline = options.deadline;
     this.#userAgent = [`classifaily-core/${VERSION}`, options.userAgent].filter(Boolean).join(' ');
+    this.#onEvent = options.onEvent;
     this.schemas = new SchemasResource(this);
   }
 
   /** Classifies one text. */
-  async classify(body: ClassifyRequest, options?: RequestOptions): Promise<Classification> {
+  async classify(body: ClassifyRequest, options?: RequestOptions) {
     validateClassify(body);
-    return this.request(
-      { method: 'POST', path: '/v1/classify', body, check: isClassification },
+    return this.request<AnswerOf<typeof ops.classify>>(
+      { endpoint: ops.classify, body, check: isClassification },
       options,
     );
   }
 
-  /** Classifies 1 to 25 texts in one request; each item gets a result or its own error. */
-  async classifyBatch(
-    body: ClassifyBatchRequest,
-    options?: RequestOptions,
-  ): Promise<BatchClassification> {
+  /** Classifies 1 to 25 texts in one request; each gets a result or its own error. */
+  async classifyBatch(body: ClassifyBatchRequest, options?: RequestOptions) {
     validateBatchShape(body);
-    return this.request(
-      { method: 'POST', path: '/v1/classify/batch', body, check: isBatchClassification },
+    return this.request<AnswerOf<typeof ops.classifyBatch>>(
+      { endpoint: ops.classifyBatch, body, check: isBatchClassification },
       options,
     );
   }
 
   /**
-   * Classifies any number of texts: batches of ≤25 items and ≤ the API's body size, a bounded
-   * number of requests at once, one outcome per item in input order. An item with bad input fails
-   * alone, before anything is sent.
+   * A queue for items that arrive one at a time (queue.ts): batches of ≤25 items and ≤ the API's
+   * body size, a bounded number of requests at once, and the queue's options (stop on the first
+   * failure, a deadline, rate limits waited out, cancellation). Adapters configure it; they never
+   * wrap it.
+   */
+  batchQueue(options: BatchQueueOptions = {}): BatchQueue {
+    return createBatchQueue(
+      (body, requestOptions) => this.classifyBatch(body, requestOptions),
+      options,
+    );
+  }
+
+  /**
+   * Classifies any number of texts through one batch queue: one outcome per item in input order.
+   * An item with bad input fails alone, before anything is sent.
    */
   async classifyMany(
     params: ClassifyManyParams,
     options?: ClassifyManyOptions,
   ): Promise<ManyOutcome[]> {
     checkOptions(options, MANY_OPTIONS);
-    const keyFor = options?.idempotencyKeys;
-    return classifyMany(
-      keyFor
-        ? // The key is asked for as each batch goes out, so equal batches are counted in order.
-          async (body, requestOptions) =>
-            this.classifyBatch(body, { ...requestOptions, idempotencyKey: await keyFor(body) })
-        : (body, requestOptions) => this.classifyBatch(body, requestOptions),
-      params,
-      options,
-    );
+    return classifyMany(this.batchQueue(options), params);
   }
 
   /** Who the key belongs to: the credential test and the connection label of every platform. */
-  me(options?: RequestOptions): Promise<Me> {
-    return this.request({ method: 'GET', path: '/v1/me', check: isMe }, options);
+  me(options?: RequestOptions) {
+    return this.request<AnswerOf<typeof ops.me>>({ endpoint: ops.me, check: isMe }, options);
   }
 
   /** Sends one logical request, retrying what is safe to retry with the same idempotency key. */
   async request<T>(call: Call<T>, options: RequestOptions = {}): Promise<T> {
     checkOptions(options, REQUEST_OPTIONS);
     const url = this.buildUrl(call);
+    const { method } = call.endpoint;
+    const path = new URL(url).pathname;
     const headers: Record<string, string> = {
       Accept: 'application/json',
       ...(this.#apiKey === undefined ? {} : { Authorization: `Bearer ${this.#apiKey}` }),
@@ -220,36 +211,91 @@ export class ClassifailyClient {
       body = JSON.stringify(call.body);
       headers['Content-Type'] = 'application/json';
     }
-    if (call.method === 'POST')
+    if (method === 'POST')
       headers['Idempotency-Key'] =
         options.idempotencyKey ??
         checkIdempotencyKey(this.#newIdempotencyKey(), 'newIdempotencyKey');
 
+    const { signal } = options;
     const maxRetries = options.maxRetries ?? this.maxRetries;
     const timeout = options.timeout ?? this.timeout;
+    const deadline = options.deadline ?? this.#deadline;
+    const rateLimitBudget = options.rateLimitWait ?? 0;
+    const emit = (event: ClientEvent) => this.emit(event);
     // A step deadline (Zapier's 30 s): an attempt starts only if its whole timeout fits before it.
-    const fits = (ms: number) => this.#deadline === undefined || this.#now() + ms <= this.#deadline;
-    if (!fits(timeout)) throw outOfTime();
-    for (let retries = 0; ; retries++) {
-      let outcome: Outcome<T>;
+    const fits = (ms: number) => deadline === undefined || this.#now() + ms <= deadline;
+    const giveUp = (error: ClassifailyError, reason: string, attempt: number): never => {
+      emit({ type: 'give_up', method, path, attempt, reason, outcome: outcomeOf(error)!.kind });
+      throw error;
+    };
+    let waitedOnLimits = 0;
+    let waited = false;
+    for (let attempt = 1, retries = 0; ; attempt++) {
+      // Another request of this client was asked to wait: hold off with it (its own wait done).
+      const held = this.#holdUntil - this.#now();
+      if (held > 0 && !waited && fits(held + timeout)) await this.#sleep(held, signal);
+      if (!fits(timeout)) giveUp(outOfTime(), 'deadline', attempt);
+      const started = this.#now();
+      emit({ type: 'request', method, path, attempt });
+      let outcome: Attempted<T>;
       try {
-        outcome = await this.attempt(call, url, headers, body, timeout, options);
+        outcome = await this.attempt(call, url, headers, body, timeout, signal);
       } catch (error) {
         if (error instanceof ClassifailyError) outcome = { error };
         else throw error;
       }
-      if ('value' in outcome) return outcome.value;
+      const error = 'error' in outcome ? outcome.error : undefined;
+      if (error?.status !== undefined || !error)
+        emit({
+          type: 'response',
+          method,
+          path,
+          attempt,
+          status: error?.status ?? 200,
+          ms: this.#now() - started,
+          ...(error?.requestId ? { requestId: error.requestId } : {}),
+        });
+      if (!error) return (outcome as { value: T }).value;
+      if (error instanceof NotFoundError && call.params?.schema_id)
+        Object.assign(error, { target: call.params.schema_id });
+      if (!error.retryable || signal?.aborted) giveUp(error, 'not retryable', attempt);
 
-      const { error } = outcome;
-      if (!error.retryable || retries >= maxRetries || options.signal?.aborted) throw error;
-      const wait = this.retryWait(retries, error.retryAfterMs);
+      // A rate limit within the request's budget is waited out without counting as a retry
+      // (decision 0018): in n8n's queue mode, workers sharing a key meet 429s as a normal state.
+      const asked = error.retryAfterMs;
+      const limited =
+        error instanceof RateLimitError &&
+        (asked ?? 0) <= MAX_RATE_LIMIT_WAIT_MS &&
+        waitedOnLimits + (asked ?? 1_000) <= rateLimitBudget;
+      const wait = limited
+        ? Math.max(asked ?? 1_000, MIN_RETRY_DELAY_MS) * (1 + this.#random() * 0.1)
+        : this.retryWait(retries, asked);
       // A server that asks for a longer wait than we may spend gets its answer passed on at once,
-      // so that the platform (Zapier's throttle, n8n's retry) can schedule the wait instead; so
-      // does a wait that would leave the deadline no time for another attempt.
-      if (wait === undefined || !fits(wait + timeout)) throw error;
-      headers['Classifaily-Retry-Count'] = String(retries + 1);
-      await this.#sleep(wait, options.signal);
-      options.signal?.throwIfAborted();
+      // so that the platform (Zapier's throttle, n8n's retry) can schedule the wait instead.
+      if (wait === undefined) giveUp(error, 'wait too long', attempt);
+      if (!limited && retries >= maxRetries) giveUp(error, 'retries exhausted', attempt);
+      // No room for the wait and another attempt: time ran out, which the platform should re-run.
+      if (!fits(wait! + timeout)) giveUp(outOfTime(error), 'deadline', attempt);
+      if (limited) waitedOnLimits += wait!;
+      else retries++;
+      const reason = error.code ?? error.name;
+      if (asked !== undefined) {
+        this.#holdUntil = Math.max(this.#holdUntil, this.#now() + wait!);
+        emit({ type: 'throttle', method, path, delayMs: wait! });
+      }
+      emit({ type: 'retry', method, path, attempt: attempt + 1, reason, delayMs: wait! });
+      headers['Classifaily-Retry-Count'] = String(attempt);
+      await this.#sleep(wait!, signal);
+      signal?.throwIfAborted();
+      waited = true;
+    }
+  }
+
+  private emit(event: ClientEvent): void {
+    try {
+      this.#onEvent?.(event);
+    } catch {
+      // A listener's failure is not the request's.
     }
   }
 
@@ -267,17 +313,23 @@ export class ClassifailyClient {
     headers: Record<string, string>,
     body: string | undefined,
     timeout: number,
-    { signal }: RequestOptions,
-  ): Promise<Outcome<T>> {
+    signal: AbortSignal | undefined,
+  ): Promise<Attempted<T>> {
     const timeoutSignal = AbortSignal.timeout(Math.min(Math.ceil(timeout), MAX_TIMER_MS));
     const combined = signal ? AbortSignal.any([signal, timeoutSignal]) : timeoutSignal;
     const failed = (cause: unknown, answer?: FetchLikeResponse): never => {
       if (signal?.aborted) throw signal.reason; // the caller cancelled: not ours to wrap or retry
-      if (timeoutSignal.aborted || isTimeout(cause))
+      const code = (cause as { code?: unknown } | undefined)?.code;
+      if (timeoutSignal.aborted || isTimeout(cause) || code === 'body_timeout')
         throw new TimeoutError(
-          `Classifaily did not answer within ${timeout < 1000 ? `${Math.ceil(timeout)} ms` : `${Math.round(timeout / 1000)} seconds`}.`,
+          code === 'body_timeout'
+            ? 'Classifaily stopped sending its answer halfway.'
+            : `Classifaily did not answer within ${timeout < 1000 ? `${Math.ceil(timeout)} ms` : `${Math.round(timeout / 1000)} seconds`}.`,
           {
-            code: 'timeout',
+            status: answer?.status,
+            requestId: answer?.headers.get('x-request-id') ?? undefined,
+            code: code === 'body_timeout' ? 'body_timeout' : 'timeout',
+            cause: code === 'body_timeout' ? cause : undefined,
             hint: 'This is usually temporary: try again. If it keeps happening, send fewer or shorter texts at once.',
           },
         );
@@ -297,36 +349,38 @@ export class ClassifailyClient {
         },
       );
     };
+    const readBody = (chunks: BodyChunks) =>
+      readChunks(chunks, {
+        maxBytes: MAX_ANSWER_BYTES,
+        idleMs: this.#bodyTimeout,
+      });
 
     let response: FetchLikeResponse;
     let target = url;
+    const { method } = call.endpoint;
     for (let hops = 0; ; hops++) {
       try {
         response = await this.#fetch(target, {
-          method: call.method,
+          method,
           headers: { ...headers },
           body,
           signal: combined,
           timeout,
           redirect: 'manual',
           maxResponseBytes: MAX_ANSWER_BYTES,
+          readBody,
         });
       } catch (cause) {
-        // A transport that reads the whole body before it resolves (Zapier's z.request) stops there.
-        if ((cause as { code?: unknown } | undefined)?.code === 'answer_too_large')
-          return { error: answerTooLarge() };
+        // A transport that reads the whole body before it resolves stops there.
+        const code = (cause as { code?: unknown } | undefined)?.code;
+        if (code === 'answer_too_large') return { error: answerTooLarge() };
+        if (code === 'undecodable_body')
+          return { error: malformedAnswer(undefined, undefined, 'could not be decoded') };
         return failed(cause);
       }
       if (response.url !== target) checkAnsweringOrigin(response.url, this.#origin);
       const location = response.headers.get('location');
-      const next = redirectTarget(
-        response.status,
-        location,
-        target,
-        call.method,
-        this.#origin,
-        hops,
-      );
+      const next = redirectTarget(response.status, location, target, method, this.#origin, hops);
       if (next === undefined) break;
       await response.text().catch(() => undefined); // frees the connection for the next request
       target = next;
@@ -337,8 +391,11 @@ export class ClassifailyClient {
     try {
       text = await response.text();
     } catch (cause) {
-      if ((cause as { code?: unknown } | undefined)?.code === 'answer_too_large')
-        return { error: answerTooLarge(response.status, requestId) };
+      const code = (cause as { code?: unknown } | undefined)?.code;
+      if (code === 'answer_too_large') return { error: answerTooLarge(response.status, requestId) };
+      // A body no decoder can read (invalid gzip) is a bad answer, not a broken connection.
+      if (code === 'undecodable_body')
+        return { error: malformedAnswer(response.status, requestId, 'could not be decoded') };
       return failed(cause, response);
     }
     if (text.length > MAX_ANSWER_BYTES / 3 && utf8Length(text) > MAX_ANSWER_BYTES)
@@ -362,7 +419,10 @@ export class ClassifailyClient {
   }
 
   private buildUrl(call: Call<unknown>): string {
-    const url = new URL(this.baseUrl + call.path);
+    const path = call.endpoint.path.replace(/\{(\w+)\}/g, (_m, name: string) =>
+      encodeURIComponent(call.params?.[name] ?? ''),
+    );
+    const url = new URL(this.baseUrl + path);
     for (const [key, value] of Object.entries(call.query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
@@ -370,72 +430,26 @@ export class ClassifailyClient {
   }
 }
 
-class SchemasResource {
-  readonly #client: ClassifailyClient;
-  constructor(client: ClassifailyClient) {
-    this.#client = client;
-  }
-
-  /** One page, newest first. */
-  list(query: ListSchemasQuery = {}, options?: RequestOptions): Promise<SchemaList> {
-    return this.#client.request(
-      { method: 'GET', path: '/v1/schemas', query, check: isSchemaList },
-      options,
-    );
-  }
-
-  /** Every schema (or the first `max`), following the pagination. */
-  async listAll(
-    query: { name?: string; max?: number } = {},
-    options?: RequestOptions,
-  ): Promise<Schema[]> {
-    const max = query.max ?? Infinity;
-    const all: Schema[] = [];
-    let cursor: string | undefined;
-    do {
-      const limit = Math.min(LIMITS.schemaListMaxLimit, Math.max(1, max - all.length));
-      const page = await this.list({ limit, cursor, name: query.name }, options);
-      all.push(...page.data);
-      cursor = page.has_more ? (page.next_cursor ?? undefined) : undefined;
-    } while (cursor && all.length < max);
-    return all.slice(0, max);
-  }
-
-  async get(id: string, options?: RequestOptions): Promise<Schema> {
-    validateSchemaId(id);
-    return this.#client.request(
-      { method: 'GET', path: `/v1/schemas/${id}`, check: isSchema },
-      options,
-    );
-  }
-
-  async create(body: CreateSchemaRequest, options?: RequestOptions): Promise<Schema> {
-    validateCreateSchema(body);
-    return this.#client.request(
-      { method: 'POST', path: '/v1/schemas', body, check: isSchema },
-      options,
-    );
-  }
-
-  async delete(id: string, options?: RequestOptions): Promise<DeletedSchema> {
-    validateSchemaId(id);
-    return this.#client.request(
-      { method: 'DELETE', path: `/v1/schemas/${id}`, check: isDeletedSchema },
-      options,
-    );
-  }
-}
-
-/** The request was never sent: the deadline left less than one attempt's timeout. */
-function outOfTime(): TimeoutError {
-  return new TimeoutError('Not sent: the time allowed for this step ran out first.', {
-    code: 'deadline_exceeded',
-    hint: 'Nothing was lost: run the step again to send it.',
-  });
+/**
+ * Time ran out: the deadline left no room for an attempt (or, after `cause`, for another one).
+ * Nothing is lost: run again, the request is sent anew or answered from the API's store.
+ */
+function outOfTime(cause?: ClassifailyError): TimeoutError {
+  return new TimeoutError(
+    cause
+      ? `Not finished: the time allowed for this step ran out after "${cause.message}"`
+      : 'Not sent: the time allowed for this step ran out first.',
+    {
+      code: 'deadline_exceeded',
+      cause,
+      requestId: cause?.requestId,
+      hint: 'Nothing was lost: run the step again to send it.',
+    },
+  );
 }
 
 /** A 2xx whose body is not the answer asked for: temporary, like a 5xx (decision 0011). */
-function malformedAnswer(status: number, requestId: string | undefined, what: string) {
+function malformedAnswer(status: number | undefined, requestId: string | undefined, what: string) {
   return new ServerError(`Classifaily sent an answer that ${what}.`, {
     status,
     requestId,

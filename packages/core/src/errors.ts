@@ -17,6 +17,8 @@ export interface ErrorDetails {
   retryAfterMs?: number;
   /** Overrides the class's default (a 409 is retryable only while the idempotency key is in use). */
   retryable?: boolean;
+  /** What the request acted on (a schema ID), for an error that says it is missing. */
+  target?: string;
 }
 
 export class ClassifailyError extends Error {
@@ -30,6 +32,8 @@ export class ClassifailyError extends Error {
   readonly retryable: boolean;
   /** How long the server asked to wait before trying again (429, 503, 409 in use), if it said. */
   readonly retryAfterMs?: number;
+  /** What the request acted on (a schema ID), when the error is about it (a 404). */
+  readonly target?: string;
   /** What `retryable` is unless the details say otherwise. */
   static readonly retryableByDefault: boolean = false;
 
@@ -43,6 +47,7 @@ export class ClassifailyError extends Error {
     this.requestId = redactOptional(details.requestId);
     this.hint = redact(details.hint ?? 'If this keeps happening, contact Classifaily support.');
     this.retryAfterMs = details.retryAfterMs;
+    if (details.target !== undefined) this.target = redact(details.target);
     this.retryable =
       details.retryable ?? (new.target as typeof ClassifailyError).retryableByDefault;
   }
@@ -57,8 +62,8 @@ export class PermissionDeniedError extends ClassifailyError {
 export class NotFoundError extends ClassifailyError {
   override readonly name = 'NotFoundError';
 }
-export class ValidationError extends ClassifailyError {
-  override readonly name = 'ValidationError';
+/** What the user must correct in what was sent; `fieldErrors` names the fields. */
+abstract class InputError extends ClassifailyError {
   readonly fieldErrors: FieldError[];
   constructor(message: string, details: ErrorDetails = {}) {
     super(message, details);
@@ -68,6 +73,18 @@ export class ValidationError extends ClassifailyError {
       message: redact(String(e.message)),
     }));
   }
+}
+/** A rule was broken: refused before sending, or by the API (422). */
+export class ValidationError extends InputError {
+  override readonly name = 'ValidationError';
+}
+/** The API could not take the request as it was shaped (400, 413, 415 and other 4xx). */
+export class BadRequestError extends InputError {
+  override readonly name = 'BadRequestError';
+}
+/** Not sent: the caller stopped the work, or it stopped after an earlier failure. */
+export class CancelledError extends ClassifailyError {
+  override readonly name = 'CancelledError';
 }
 export class ConflictError extends ClassifailyError {
   override readonly name = 'ConflictError';
@@ -166,7 +183,7 @@ export function errorFromResponse(
           ...details,
           hint: HINTS.server,
         });
-      return new ValidationError(
+      return new (status === 422 ? ValidationError : BadRequestError)(
         withFieldErrors(said('Classifaily could not accept the request.'), details.fieldErrors),
         { ...details, hint: HINTS.validation },
       );

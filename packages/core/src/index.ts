@@ -6,8 +6,6 @@ export * from './types';
 export * from './errors';
 export * from './format';
 export type { BodyChunks, FetchLike, FetchLikeInit, FetchLikeResponse, Sleep } from './transport';
-// For a transport that reads the body itself and can stop (n8n's, over a Node stream).
-export { readChunksAtMost } from './transport';
 export {
   checkInput,
   MESSAGES,
@@ -23,17 +21,15 @@ export * from './review';
 export * from './metrics';
 export * from './api-key';
 export * from './base-url';
-export type { ClassifyManyOptions, ClassifyManyParams, ManyItem, ManyOutcome } from './many';
-export {
-  createBatchQueue,
-  // The n8n node checks each item's target with it before anything is sent (decision 0208).
-  targetError,
-  type BatchQueue,
-  type BatchQueueOptions,
-  type BatchTarget,
-  type SendBatch,
-} from './batch-queue';
-export * from './stable-keys';
+export type { ClassifyManyOptions, ClassifyManyParams } from './many';
+export type { BatchQueue, BatchQueueOptions, BatchTarget, ManyItem, ManyOutcome } from './queue';
+// The n8n node checks each item's target with it before anything is sent (decision 0208).
+export { targetError } from './batcher';
+export * from './replay-keys';
+export * from './policy';
+export * from './advice';
+export * from './conformance';
+export type { ClientEvent } from './events';
 export * from './client';
 export * from './catalog';
 export { VERSION } from './version';

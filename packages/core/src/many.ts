@@ -1,14 +1,7 @@
-// classifyMany: any number of items, in batches of ≤25 items and ≤ the body limit, bounded concurrency,
-// one outcome per item in input order. Nothing is lost: every input item gets exactly one outcome.
-import { createBatchQueue, targetError, type SendBatch } from './batch-queue';
-import type { ClassifailyError } from './errors';
-import type { ClassificationResult, ClassifyBatchRequest } from './types';
-
-export interface ManyItem {
-  input: string;
-  /** Your own reference; echoed on the outcome. */
-  id?: string;
-}
+// classifyMany: any number of items through one batch queue, one outcome per item in input order.
+// Nothing is lost: every input item gets exactly one outcome.
+import { targetError, type ManyItem, type ManyOutcome } from './batcher';
+import type { BatchQueue, BatchQueueOptions } from './queue';
 
 export interface ClassifyManyParams {
   items: readonly ManyItem[];
@@ -17,29 +10,13 @@ export interface ClassifyManyParams {
   explain?: boolean;
 }
 
-export interface ClassifyManyOptions {
-  /** Batch requests in flight at once. Default 4. */
-  concurrency?: number;
-  /** Items per request, 1..25. Default 25; a batch is cut earlier when its body would pass the API's limit. */
-  batchSize?: number;
-  signal?: AbortSignal;
-  /**
-   * Makes each batch's Idempotency-Key from its body (`stableIdempotencyKeys`), for a platform that
-   * runs the same work again. Default: the client's own, a random key per batch.
-   */
-  idempotencyKeys?: (body: ClassifyBatchRequest) => Promise<string>;
-}
-
-export type ManyOutcome =
-  | { index: number; id?: string; ok: true; result: ClassificationResult }
-  | { index: number; id?: string; ok: false; error: ClassifailyError };
+/** The queue's options: batch size, concurrency, signal, a deadline, idempotency keys… */
+export type ClassifyManyOptions = BatchQueueOptions;
 
 export async function classifyMany(
-  sendBatch: SendBatch,
+  queue: BatchQueue,
   params: ClassifyManyParams,
-  options: ClassifyManyOptions = {},
 ): Promise<ManyOutcome[]> {
-  const queue = createBatchQueue(sendBatch, options);
   // A bad target refuses the whole call, before anything is sent.
   const refused = targetError(params);
   if (refused) throw refused;

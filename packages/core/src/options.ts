@@ -74,6 +74,8 @@ export const CLIENT_OPTIONS: OptionRules = {
   now: RULES.function,
   newIdempotencyKey: RULES.function,
   userAgent: RULES.headerText,
+  bodyTimeout: RULES.milliseconds,
+  onEvent: RULES.function,
 };
 
 export const REQUEST_OPTIONS: OptionRules = {
@@ -81,16 +83,22 @@ export const REQUEST_OPTIONS: OptionRules = {
   idempotencyKey: RULES.idempotencyKey,
   timeout: RULES.milliseconds,
   maxRetries: RULES.count,
+  deadline: RULES.instant,
+  rateLimitWait: RULES.delay,
 };
 
 export const QUEUE_OPTIONS: OptionRules = {
   batchSize: RULES.batchSize,
   concurrency: RULES.positive,
   signal: RULES.signal,
+  deadline: RULES.instant,
+  rateLimitWait: RULES.delay,
+  idempotencyKeys: RULES.function,
+  stopOnFirstFailure: rule('true or false', (v) => typeof v === 'boolean'),
 };
 
-/** The client's classifyMany: the queue's options and the batches' key maker. */
-export const MANY_OPTIONS: OptionRules = { ...QUEUE_OPTIONS, idempotencyKeys: RULES.function };
+/** The client's classifyMany: the queue's options. */
+export const MANY_OPTIONS: OptionRules = QUEUE_OPTIONS;
 
 /** Throws a ValidationError naming the first option given (not undefined) that breaks its rule. */
 export function checkOptions(options: object | undefined, rules: OptionRules): void {

@@ -19,11 +19,17 @@ export interface FetchLikeInit {
    */
   redirect?: 'manual';
   /**
-   * The most bytes of decoded body the client reads. A transport that can stop reading there should,
-   * rejecting `text()` with an error whose `code` is `'answer_too_large'`; the client also refuses a
-   * longer text afterwards (decision 0009).
+   * The most bytes of decoded body the client reads, for a transport that reads the body itself
+   * (rejecting `text()` with an error whose `code` is `'answer_too_large'`); the client also
+   * refuses a longer text afterwards (decision 0009).
    */
   maxResponseBytes?: number;
+  /**
+   * The client's reader of a body that arrives in chunks: it stops at `maxResponseBytes` and after
+   * a short silence (decision 0019). A transport that can hand over chunks should: `text()`
+   * returns `readBody(chunks)`.
+   */
+  readBody?: (chunks: BodyChunks) => Promise<string>;
 }
 
 export interface FetchLikeResponse {
@@ -42,7 +48,7 @@ export type FetchLike = (url: string, init: FetchLikeInit) => Promise<FetchLikeR
  */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
-/** Global `fetch` as a FetchLike: redirects left to the client, the body read no further than allowed. */
+/** Global `fetch` as a FetchLike: redirects left to the client, the body read by the client's reader. */
 export const defaultFetch: FetchLike = async (url, init) => {
   const response = await fetch(url, {
     method: init.method,
@@ -55,30 +61,18 @@ export const defaultFetch: FetchLike = async (url, init) => {
     status: response.status,
     headers: response.headers,
     url: response.url || url,
-    text: () => readAtMost(response, init.maxResponseBytes ?? Infinity),
+    text: async () => {
+      const reader = response.body?.getReader();
+      if (!reader) return '';
+      const chunks: BodyChunks = { next: () => reader.read(), stop: () => reader.cancel() };
+      return init.readBody ? init.readBody(chunks) : readChunks(chunks, {});
+    },
   };
 };
 
-/** The body as text, refusing (and no longer reading) one larger than `max` bytes once decoded. */
-async function readAtMost(response: Response, max: number): Promise<string> {
-  const length = response.headers.get('content-length');
-  const encoding = response.headers.get('content-encoding');
-  const plain = !encoding || encoding === 'identity';
-  // The common case: the server said how long the body is and it is not compressed.
-  if (plain && length !== null && /^\d+$/.test(length)) {
-    if (Number(length) <= max) return response.text();
-    await response.body?.cancel().catch(() => undefined);
-    throw answerTooLarge(max);
-  }
-  // Unknown or compressed length: count decoded bytes as they arrive.
-  const reader = response.body?.getReader();
-  if (!reader) return '';
-  return readChunksAtMost({ next: () => reader.read(), stop: () => reader.cancel() }, max);
-}
-
 /**
  * A body arriving a chunk at a time: a web stream's reader (`read` as `next`, `cancel` as `stop`),
- * or a Node stream's async iterator (n8n's transport, `stop` destroying the stream).
+ * or a Node stream's async iterator (n8n's and Zapier's transports, `stop` destroying the stream).
  */
 export interface BodyChunks {
   next(): Promise<{ done?: boolean; value?: Uint8Array }>;
@@ -86,23 +80,73 @@ export interface BodyChunks {
   stop(): unknown;
 }
 
+export interface BodyLimits {
+  /** Decoded bytes past which reading stops: rejected with code `answer_too_large` (decision 0009). */
+  maxBytes?: number;
+  /**
+   * Silence (ms) after which reading stops: rejected with code `body_timeout` (decision 0019).
+   * The watch looks every `idleMs` whether a chunk came since its last look, so it fires between
+   * `idleMs` and twice that after the last byte: one timer at a time, nothing to cancel.
+   */
+  idleMs?: number;
+  /** The watch's timer; default `AbortSignal.timeout` (no process-keeping timer, allowed in n8n). */
+  timer?: (ms: number) => AbortSignal;
+}
+
 /**
- * The text of a body given in chunks, refusing it once more than `max` decoded bytes have arrived:
- * reading stops there (the rest is never buffered) and the rejection's `code` is
- * `'answer_too_large'`, which the client turns into its own error (decision 0009).
+ * The text of a body given in chunks. Reading stops (the rest is never buffered, the connection is
+ * let go) once more than `maxBytes` decoded bytes have arrived, or when nothing arrived for
+ * `idleMs`: an answer that stalls mid-body fails fast instead of holding the attempt for its whole
+ * timeout. A body the transport could not decode (invalid gzip) is rejected with code
+ * `undecodable_body`: a bad answer, not a broken connection (issue 21, item 8).
  */
-export async function readChunksAtMost(chunks: BodyChunks, max: number): Promise<string> {
+export async function readChunks(chunks: BodyChunks, limits: BodyLimits): Promise<string> {
+  const { maxBytes = Infinity, idleMs, timer = (ms) => AbortSignal.timeout(ms) } = limits;
   const parts: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await chunks.next();
-    if (done || value === undefined) break;
-    total += value.byteLength;
-    if (total > max) {
-      await Promise.resolve(chunks.stop()).catch(() => undefined);
-      throw answerTooLarge(max);
+  let arrived = 0;
+  let reading = true;
+  const idle =
+    idleMs === undefined
+      ? undefined
+      : new Promise<typeof IDLE>((resolve) => {
+          const arm = () => {
+            const seen = arrived;
+            timer(idleMs).addEventListener(
+              'abort',
+              () => (arrived === seen ? reading && resolve(IDLE) : reading && arm()),
+              { once: true },
+            );
+          };
+          arm();
+        });
+  const give = (code: string, message: string, cause?: unknown) =>
+    Object.assign(new Error(message, cause === undefined ? undefined : { cause }), { code });
+  try {
+    for (;;) {
+      const next = chunks.next();
+      const read = await (idle ? Promise.race([next, idle]) : next).catch((error: unknown) => {
+        throw isDecodingError(error)
+          ? give('undecodable_body', 'The answer could not be decoded.', error)
+          : error;
+      });
+      if (read === IDLE) {
+        next.catch(() => undefined);
+        await Promise.resolve(chunks.stop()).catch(() => undefined);
+        throw give('body_timeout', `No part of the answer arrived for ${idleMs} ms.`);
+      }
+      const { done, value } = read;
+      if (done || value === undefined) break;
+      arrived++;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await Promise.resolve(chunks.stop()).catch(() => undefined);
+        throw give('answer_too_large', `The answer is larger than ${maxBytes} bytes.`);
+      }
+      parts.push(value);
     }
-    parts.push(value);
+  } finally {
+    reading = false;
   }
   const bytes = new Uint8Array(total);
   let offset = 0;
@@ -113,8 +157,12 @@ export async function readChunksAtMost(chunks: BodyChunks, max: number): Promise
   return new TextDecoder().decode(bytes);
 }
 
-function answerTooLarge(max: number): Error {
-  return Object.assign(new Error(`The answer is larger than ${max} bytes.`), {
-    code: 'answer_too_large',
-  });
+const IDLE = Symbol('idle');
+
+/** zlib's and brotli's errors (Z_DATA_ERROR…), thrown directly or as the cause (undici's "terminated"). */
+function isDecodingError(error: unknown): boolean {
+  const e = error as { code?: unknown; cause?: { code?: unknown } } | undefined;
+  return [e?.code, e?.cause?.code].some(
+    (code) => typeof code === 'string' && /^(Z_|ERR_ZLIB|ERR_BROTLI|ERR__ERROR)/.test(code),
+  );
 }

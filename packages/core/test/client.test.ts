@@ -200,10 +200,12 @@ describe('retries', () => {
     expect(notSent.retryable).toBe(true);
     expect(server.requests).toHaveLength(0);
 
-    // Attempt (10 s) + backoff (0.5 s) + attempt (10 s) fit in 21 s; the next wait would not.
+    // Attempt (10 s) + backoff (0.5 s) + attempt (10 s) fit in 21 s; the next wait would not:
+    // time ran out (an outcome the platform runs again), after the server's own error.
     server.fallback = problem(503, 'service_unavailable');
-    const error = await failure(timed(now + 21_000).classify(BODY));
-    expect(error).toBeInstanceOf(ServerError);
+    const error = (await failure(timed(now + 21_000).classify(BODY))) as TimeoutError;
+    expect(error).toMatchObject({ name: 'TimeoutError', code: 'deadline_exceeded' });
+    expect(error.cause).toBeInstanceOf(ServerError);
     expect(server.requests).toHaveLength(2);
   });
 

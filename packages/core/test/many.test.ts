@@ -3,11 +3,18 @@ import {
   AuthenticationError,
   ClassifailyClient,
   ServerError,
-  stableIdempotencyKeys,
+  replayKeys,
   type BatchClassification,
   type ClassifyBatchRequest,
 } from '../src';
 import { classifyMany } from '../src/many';
+import { createBatchQueue, type SendBatch } from '../src/queue';
+
+const many = (
+  send: SendBatch,
+  params: Parameters<typeof classifyMany>[1],
+  options?: Parameters<typeof createBatchQueue>[1],
+) => classifyMany(createBatchQueue(send, options), params);
 import { fakeBatch } from './helpers/fake-batch';
 import {
   batchAnswer,
@@ -30,7 +37,7 @@ describe('classifyMany', () => {
         async (texts, concurrency) => {
           const fake = fakeBatch();
           const items = texts.map((input, i) => ({ input, id: `ref-${i}` }));
-          const outcomes = await classifyMany(
+          const outcomes = await many(
             fake.send,
             { items, categories: CATEGORIES },
             { concurrency },
@@ -57,7 +64,7 @@ describe('classifyMany', () => {
       { input: 'rejected by server' },
       { input: 'b' },
     ];
-    const outcomes = await classifyMany(fake.send, { items, categories: CATEGORIES });
+    const outcomes = await many(fake.send, { items, categories: CATEGORIES });
     expect(outcomes.map((o) => o.ok)).toEqual([true, false, false, true]);
     expect(fake.calls[0]!.items.map((i) => i.input)).toEqual(['a', 'rejected by server', 'b']);
     const [, empty, rejected] = outcomes;
@@ -73,11 +80,7 @@ describe('classifyMany', () => {
       return fakeBatch().send(body);
     };
     const items = Array.from({ length: 60 }, (_, i) => ({ input: `t${i}` }));
-    const outcomes = await classifyMany(
-      send,
-      { items, categories: CATEGORIES },
-      { concurrency: 1 },
-    );
+    const outcomes = await many(send, { items, categories: CATEGORIES }, { concurrency: 1 });
     const failed = outcomes.filter((o) => !o.ok).map((o) => o.index);
     expect(failed).toEqual(Array.from({ length: 25 }, (_, i) => 25 + i));
   });
@@ -89,11 +92,7 @@ describe('classifyMany', () => {
       throw new AuthenticationError('revoked', { status: 401, code: 'revoked_api_key' });
     };
     const items = Array.from({ length: 100 }, (_, i) => ({ input: `t${i}` }));
-    const outcomes = await classifyMany(
-      send,
-      { items, categories: CATEGORIES },
-      { concurrency: 1 },
-    );
+    const outcomes = await many(send, { items, categories: CATEGORIES }, { concurrency: 1 });
     expect(calls).toBe(1);
     expect(outcomes.every((o) => !o.ok && o.error instanceof AuthenticationError)).toBe(true);
   });
@@ -101,7 +100,7 @@ describe('classifyMany', () => {
   it('refuses bad categories once, for the whole call', async () => {
     const fake = fakeBatch();
     await expect(
-      classifyMany(fake.send, { items: [{ input: 'a' }], categories: ['only'] }),
+      many(fake.send, { items: [{ input: 'a' }], categories: ['only'] }),
     ).rejects.toThrow(/at least 2/);
     expect(fake.calls).toHaveLength(0);
   });
@@ -116,7 +115,11 @@ describe('classifyMany', () => {
       const items = [...same, ...same, ...same.map((item) => ({ input: `${item.input}!` }))];
       const run = async () => {
         const before = server.requests.length;
-        const idempotencyKeys = stableIdempotencyKeys({ prefix: 'run', scope: ['step-1'] });
+        const idempotencyKeys = replayKeys({
+          platform: 'run',
+          workflow: [],
+          step: 'step-1',
+        }).classification;
         await client.classifyMany({ items, categories: CATEGORIES }, { idempotencyKeys });
         return server.requests.slice(before).map((r) => r.headers['idempotency-key']);
       };

@@ -1,5 +1,8 @@
-// readChunksAtMost: the body reader core's default transport and n8n's share (decision 0009).
-import { readChunksAtMost, type BodyChunks } from '../src';
+// readChunks: the body reader core's default transport and n8n's share (decision 0009).
+import type { BodyChunks } from '../src';
+import { readChunks } from '../src/transport';
+
+const readChunksAtMost = (chunks: BodyChunks, maxBytes: number) => readChunks(chunks, { maxBytes });
 
 /** The chunks in turn; counts how many were asked for and whether reading was stopped. */
 function chunksOf(...parts: Uint8Array[]) {

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import {
   AuthenticationError,
   ClassifailyError,
-  createBatchQueue,
   LIMITS,
   NotFoundError,
   PermissionDeniedError,
@@ -12,6 +11,7 @@ import {
   type ClassifyBatchRequest,
   type ManyOutcome,
 } from '../src';
+import { createBatchQueue } from '../src/queue';
 import { fakeBatch } from './helpers/fake-batch';
 
 const TARGETS: BatchTarget[] = [
@@ -303,7 +303,7 @@ describe('createBatchQueue', () => {
       jest.doMock('../src/generated/limits', () => ({
         LIMITS: { ...LIMITS, requestBodyMaxBytes: 200 },
       }));
-      const { createBatchQueue: smallQueue } = await import('../src/batch-queue');
+      const { createBatchQueue: smallQueue } = await import('../src/queue');
       const small = fakeBatch();
       const q = smallQueue(small.send);
       const results = [

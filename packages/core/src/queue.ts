@@ -1,0 +1,82 @@
+// createBatchQueue: classifyMany for items that arrive one at a time (n8n resolving expressions),
+// a batcher (batcher.ts: count and bytes) in front of a pool (pool.ts: concurrency, a deadline,
+// stop on the first failure, rate limits waited out, cancellation). Each item is added with its
+// target; `flush()` sends the partial batches. Adapters configure it; they never wrap it.
+import {
+  createBatcher,
+  type BatchTarget,
+  type ManyItem,
+  type ManyOutcome,
+  type Waiting,
+} from './batcher';
+import { LIMITS } from './generated/limits';
+import { checkOptions, QUEUE_OPTIONS } from './options';
+import { createPool, type PoolOptions, type SendBatch } from './pool';
+import type { BatchItem } from './types';
+
+export type { BatchTarget, ManyItem, ManyOutcome } from './batcher';
+export type { SendBatch } from './pool';
+
+export interface BatchQueueOptions extends PoolOptions {
+  /** Items per request, 1..25. Default 25; a batch is cut earlier when its body would pass the API's limit. */
+  batchSize?: number;
+}
+
+export interface BatchQueue {
+  /**
+   * Queues one item; resolves with its outcome once its batch is answered (`index` = the order of
+   * `add` calls). Bad input or a bad target fails the item at once, without a request. Rejects only
+   * for what is not a Classifaily error (the caller cancelled, a bug).
+   */
+  add(item: ManyItem, target: BatchTarget): Promise<ManyOutcome>;
+  /** Sends every partial batch; resolves when every item has its outcome. Call it after the last `add`. */
+  flush(): Promise<void>;
+}
+
+export function createBatchQueue(send: SendBatch, options: BatchQueueOptions = {}): BatchQueue {
+  checkOptions(options, QUEUE_OPTIONS);
+  const pool = createPool(send, options);
+  const batcher = createBatcher(options.batchSize ?? LIMITS.batchMaxItems, (batch) =>
+    pool.run(batch),
+  );
+  let added = 0;
+  let unsettled = 0;
+  let drained: Array<() => void> = [];
+  const settled = () => {
+    if (--unsettled > 0) return;
+    const callbacks = drained;
+    drained = [];
+    for (const callback of callbacks) callback();
+  };
+
+  return {
+    add(item, target) {
+      const index = added++;
+      unsettled++;
+      return new Promise<ManyOutcome>((resolve, reject) => {
+        const wire: BatchItem =
+          item?.id === undefined ? { input: item?.input } : { input: item.input, id: item.id };
+        const waiting: Waiting = {
+          index,
+          item,
+          wire,
+          settle(outcome) {
+            if ('reject' in outcome) reject(outcome.reject);
+            else {
+              // Any failed item, sent or refused here, stops the work when asked to.
+              if (!outcome.ok && options.stopOnFirstFailure && outcome.error.code !== 'not_sent')
+                pool.stop();
+              resolve(outcome);
+            }
+            settled();
+          },
+        };
+        batcher.add(waiting, target);
+      });
+    },
+    flush() {
+      batcher.flush();
+      return unsettled === 0 ? Promise.resolve() : new Promise((resolve) => drained.push(resolve));
+    },
+  };
+}
