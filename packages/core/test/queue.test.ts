@@ -347,4 +347,27 @@ describe('createBatchQueue', () => {
     expect(make).toThrow(ValidationError);
     expect(make).toThrow(message);
   });
+
+  it('stopOnFirstFailure: after the first failed item nothing more is sent; the rest is not_sent', async () => {
+    const fake = fakeBatch({ failInputs: new Set(['t3']), delays: () => 1 });
+    const queue = createBatchQueue(fake.send, {
+      batchSize: 5,
+      concurrency: 1,
+      stopOnFirstFailure: true,
+    });
+    const outcomes = Array.from({ length: 20 }, (_, i) =>
+      queue.add({ input: `t${i}` }, TARGETS[0]!),
+    );
+    await queue.flush();
+    const settled = await Promise.all(outcomes);
+    expect(fake.calls).toHaveLength(1);
+    expect(settled.map((o) => (o.ok ? 'ok' : o.error.code))).toEqual([
+      'ok',
+      'ok',
+      'ok',
+      'input_too_long',
+      'ok',
+      ...Array.from({ length: 15 }, () => 'not_sent'),
+    ]);
+  });
 });

@@ -45,3 +45,55 @@ describe('readChunksAtMost', () => {
     await expect(readChunksAtMost(chunks, 5)).rejects.toBe(broken);
   });
 });
+
+// Decision 0019: an answer that stalls mid-body fails after a short silence, not the attempt's
+// whole timeout. The watch's timer is controlled here: nothing waits on the wall clock.
+describe('the body-idle watch', () => {
+  const manualTimer = () => {
+    const timers: AbortController[] = [];
+    return {
+      timer: () => {
+        const controller = new AbortController();
+        timers.push(controller);
+        return controller.signal;
+      },
+      fire: () => timers.shift()!.abort(),
+      count: () => timers.length,
+    };
+  };
+
+  it('a body that stops arriving fails with body_timeout and lets the connection go', async () => {
+    const clock = manualTimer();
+    let stopped = 0;
+    let sent = 0;
+    const chunks: BodyChunks = {
+      next: () =>
+        sent++ === 0 ? Promise.resolve({ value: bytes('{"half') }) : new Promise(() => {}),
+      stop: () => void stopped++,
+    };
+    const reading = readChunks(chunks, { idleMs: 5_000, timer: clock.timer });
+    await new Promise((resolve) => setImmediate(resolve));
+    clock.fire(); // a chunk came since the watch was armed: it looks again
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(clock.count()).toBe(1);
+    clock.fire(); // nothing since
+    await expect(reading).rejects.toMatchObject({ code: 'body_timeout' });
+    expect(stopped).toBe(1);
+  });
+
+  it('a body that keeps arriving is read whole, however long it takes', async () => {
+    const clock = manualTimer();
+    const parts = ['{"a":', '1', '}'];
+    const chunks: BodyChunks = {
+      next: async () => {
+        if (clock.count()) clock.fire(); // the watch looks between every two chunks
+        const part = parts.shift();
+        return part === undefined ? { done: true } : { value: bytes(part) };
+      },
+      stop: () => undefined,
+    };
+    await expect(readChunks(chunks, { idleMs: 5_000, timer: clock.timer })).resolves.toBe(
+      '{"a":1}',
+    );
+  });
+});

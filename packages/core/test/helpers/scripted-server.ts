@@ -23,8 +23,8 @@ export type Reply =
       truncateAt?: number;
     }
   | { reset: true }
-  /** Send 200 headers, then never the body. */
-  | { stall: true }
+  /** Send 200 headers, then never the body; or `partial` of it (with the whole Content-Length). */
+  | { stall: true; partial?: string }
   /**
    * A 200 body of `bytes` bytes, written as the client reads it (never held in memory), with or
    * without a Content-Length, optionally gzip-compressed: a huge answer, or a gzip bomb.
@@ -74,8 +74,13 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
         return;
       }
       if ('stall' in reply) {
-        res.writeHead(200, { 'Content-Type': 'application/json' });
-        res.flushHeaders();
+        const partial = reply.partial;
+        res.writeHead(200, {
+          'Content-Type': 'application/json',
+          ...(partial === undefined ? {} : { 'Content-Length': String(partial.length * 2) }),
+        });
+        if (partial === undefined) res.flushHeaders();
+        else res.write(partial);
         return;
       }
       if ('huge' in reply) {

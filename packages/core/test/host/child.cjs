@@ -55,10 +55,7 @@ async function run() {
       return (await client.classifyMany(params, { ...options, signal })).map(outcomeJson);
     case 'queue': {
       // Items with a target each, as the n8n node adds them: { items: [{ input, id, target }] }.
-      const queue = core.createBatchQueue((body, o) => client.classifyBatch(body, o), {
-        ...options,
-        signal,
-      });
+      const queue = client.batchQueue({ ...options, signal });
       const pending = params.items.map(({ target, ...item }) => queue.add(item, target));
       await queue.flush();
       return (await Promise.all(pending)).map(outcomeJson);
