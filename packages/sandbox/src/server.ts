@@ -13,8 +13,8 @@ import { LIMITS } from '@classifaily/core';
 import { parseJsonBody } from './body';
 import type { SandboxContext } from './context';
 import { CONTROL_PREFIX, registerControl } from './control';
-import type { FaultSpec } from './faults';
-import { PROBLEM_JSON, ProblemError, problemBody } from './problems';
+import { faultedAnswer, retryAfterOf, type FaultSpec } from './faults';
+import { PROBLEM_JSON, ProblemError, problemBody, type ProblemCode } from './problems';
 import { registerV1 } from './routes/v1';
 import { responseMismatch, validateRequest } from './validation';
 import { clientErrorHandler, toProblem } from './wire-errors';
@@ -101,7 +101,7 @@ export function buildApp(
     if (request.is404) return;
     if (!path.startsWith('/v1/') && path !== '/v1') return;
 
-    const fault = ctx.faults?.take(path);
+    const fault = ctx.faults?.take(path, request.headers.authorization);
     if (fault) {
       request.fault = fault;
       if (fault.kind === 'status') throw faultStatus(fault);
@@ -163,6 +163,11 @@ export function buildApp(
     if (!fault || typeof payload !== 'string') return payload;
     if (fault.kind === 'malformed')
       return payload.slice(0, Math.max(1, Math.floor(payload.length / 2)));
+    const faulted = faultedAnswer(fault, payload);
+    if (faulted) {
+      reply.headers(faulted.headers);
+      return faulted.body;
+    }
     if (fault.kind === 'truncate') {
       // Announce the whole body, send half, then fail the stream: the client sees the
       // connection close mid-body.
@@ -222,33 +227,45 @@ export function buildApp(
   return app;
 }
 
+/** The problem a status fault answers: the contract's code for that status, and Retry-After. */
 function faultStatus(fault: FaultSpec): ProblemError {
   const status = fault.status ?? 503;
-  const retryAfter = fault.retryAfter ?? (status === 429 || status === 503 ? 1 : undefined);
+  const retryAfter = retryAfterOf(fault);
   const headers: Record<string, string> =
-    retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) };
-  if (status === 429)
-    return new ProblemError(
-      'rate_limited',
-      'Rate limit reached (injected fault).',
-      undefined,
-      headers,
-    );
-  if (status === 503)
-    return new ProblemError(
-      'service_unavailable',
-      'The service is temporarily unavailable (injected fault).',
-      undefined,
-      headers,
-    );
+    retryAfter === undefined ? {} : { 'retry-after': retryAfter };
+  const code = FAULT_CODES[status] ?? 'internal_error';
+  const errors =
+    status === 422
+      ? [
+          {
+            field: 'categories',
+            code: 'invalid',
+            message: 'The categories were refused (injected fault).',
+          },
+        ]
+      : undefined;
   return new ProblemError(
-    'internal_error',
-    `The server failed (injected fault, ${status}).`,
-    undefined,
+    code,
+    `${code.replace(/_/g, ' ')} (injected fault, ${status}).`,
+    errors,
     headers,
     status,
   );
 }
+
+const FAULT_CODES: Record<number, ProblemCode> = {
+  400: 'invalid_request',
+  401: 'invalid_api_key',
+  403: 'permission_denied',
+  404: 'schema_not_found',
+  408: 'request_timeout',
+  409: 'idempotency_key_in_use',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'validation_failed',
+  429: 'rate_limited',
+  503: 'service_unavailable',
+};
 
 /** Forgets counters, faults, rate-limit windows and idempotency keys; schemas only when asked. */
 export function resetState(ctx: SandboxContext, options: { schemas?: boolean } = {}): void {

@@ -39,6 +39,75 @@ describe('fault injection (test mode)', () => {
     if (status === 429) expect(answer.headers.get('retry-after')).toBe('1');
   });
 
+  it.each([400, 401, 403, 404, 408, 409, 413, 415, 422])(
+    'status %i: the contract’s problem for it',
+    async (status) => {
+      sandbox.setFaults({ kind: 'status', status });
+      const answer = await call(sandbox, 'POST', '/v1/classify', { body: classify });
+      expect(answer.status).toBe(status);
+      expect(answer.body.code).toMatch(/^[a-z_]+$/);
+      expect(answer.headers.get('retry-after')).toBeNull();
+    },
+  );
+
+  it('Retry-After as given: a text, none, or an HTTP date some seconds from now', async () => {
+    sandbox.setFaults([
+      { kind: 'status', status: 429, retryAfter: 'soon' },
+      { kind: 'status', status: 429, retryAfter: '' },
+      { kind: 'status', status: 429, retryAfterDate: 30 },
+    ]);
+    const got = [];
+    for (let i = 0; i < 3; i++)
+      got.push((await call(sandbox, 'GET', '/v1/me')).headers.get('retry-after'));
+    expect(got.slice(0, 2)).toEqual(['soon', null]);
+    expect(Date.parse(got[2]!) - Date.now()).toBeGreaterThan(20_000);
+  });
+
+  it('key: a fault meets only the requests made with that key', async () => {
+    sandbox.setFaults({
+      kind: 'status',
+      status: 500,
+      key: 'cai_test_someoneelse0000000000',
+      count: 5,
+    });
+    expect((await call(sandbox, 'GET', '/v1/me')).status).toBe(200);
+    expect((await control('GET', '/faults')).body.faults).toHaveLength(1);
+  });
+
+  it('stall: half the body, then the connection held open (the client gives up)', async () => {
+    sandbox.setFaults({ kind: 'stall' });
+    const response = await fetch(`${sandbox.url}/v1/me`, {
+      headers: { authorization: `Bearer ${sandbox.apiKey}` },
+    });
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    const first = await reader.read();
+    expect(new TextDecoder().decode(first.value).length).toBeGreaterThan(0);
+    const next = await Promise.race([
+      reader.read().then(() => 'more'),
+      new Promise((resolve) => setTimeout(resolve, 300, 'nothing')),
+    ]);
+    expect(next).toBe('nothing');
+    await reader.cancel();
+  });
+
+  it('html, gzip: a 200 that is not a JSON answer', async () => {
+    sandbox.setFaults([{ kind: 'html' }]);
+    const page = await call(sandbox, 'GET', '/v1/me');
+    expect(page.headers.get('content-type')).toContain('text/html');
+    sandbox.setFaults([{ kind: 'gzip' }]);
+    await expect(call(sandbox, 'GET', '/v1/me')).rejects.toThrow();
+  });
+
+  it('shuffle: a batch’s results in reverse order, each with its index', async () => {
+    sandbox.setFaults({ kind: 'shuffle' });
+    const items = [{ input: 'I was charged twice' }, { input: 'The app crashes' }];
+    const answer = await call(sandbox, 'POST', '/v1/classify/batch', {
+      body: { items, categories: SUPPORT },
+    });
+    expect(answer.body.results.map((r: { index: number }) => r.index)).toEqual([1, 0]);
+  });
+
   it('reset: the connection is dropped', async () => {
     sandbox.setFaults({ kind: 'reset' });
     await expect(call(sandbox, 'POST', '/v1/classify', { body: classify })).rejects.toThrow();
