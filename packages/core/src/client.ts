@@ -263,12 +263,13 @@ export class ClassifailyClient {
       // A rate limit within the request's budget is waited out without counting as a retry
       // (decision 0018): in n8n's queue mode, workers sharing a key meet 429s as a normal state.
       const asked = error.retryAfterMs;
+      const limitWait = Math.max(asked ?? 1_000, MIN_RETRY_DELAY_MS);
       const limited =
         error instanceof RateLimitError &&
-        (asked ?? 0) <= MAX_RATE_LIMIT_WAIT_MS &&
-        waitedOnLimits + (asked ?? 1_000) <= rateLimitBudget;
+        limitWait <= MAX_RATE_LIMIT_WAIT_MS &&
+        waitedOnLimits + limitWait <= rateLimitBudget;
       const wait = limited
-        ? Math.max(asked ?? 1_000, MIN_RETRY_DELAY_MS) * (1 + this.#random() * 0.1)
+        ? limitWait * (1 + this.#random() * 0.1)
         : this.retryWait(retries, asked);
       // A server that asks for a longer wait than we may spend gets its answer passed on at once,
       // so that the platform (Zapier's throttle, n8n's retry) can schedule the wait instead.

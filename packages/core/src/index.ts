@@ -6,6 +6,8 @@ export * from './types';
 export * from './errors';
 export * from './format';
 export type { BodyChunks, FetchLike, FetchLikeInit, FetchLikeResponse, Sleep } from './transport';
+// A transport that reads the body itself and is called without the client's reader.
+export { readChunks } from './transport';
 export {
   checkInput,
   MESSAGES,

@@ -1,7 +1,7 @@
 import {
   ClassifailyClient,
   normalizeApiKey,
-  readChunksAtMost,
+  readChunks,
   type FetchLike,
   type FetchLikeInit,
   type FetchLikeResponse,
@@ -35,6 +35,8 @@ export async function classifailyClient(this: Context): Promise<ClassifailyClien
     fetch: n8nFetch(this, credentials),
     sleep: abortableSleep,
     userAgent: 'n8n-nodes-classifaily',
+    // What core does, in n8n's log (decision 0020): each request, answer, retry and wait.
+    onEvent: (event) => this.logger.debug(`Classifaily: ${event.type}`, { ...event }),
   });
 }
 
@@ -118,9 +120,10 @@ function isStream(body: unknown): body is BodyStream {
 }
 
 /**
- * The body's text, at most `maxResponseBytes` decoded bytes (axios has already undone any gzip),
- * given up when core's signal fires: axios's own timeout ends with the headers. A body that is not
- * a stream (an n8n evaluation's mocked answer) is taken as it is.
+ * The body's text, read by core's reader (at most `maxResponseBytes` decoded bytes, failing after
+ * a silence mid-body; axios has already undone any gzip), given up when core's signal fires:
+ * axios's own timeout ends with the headers. A body that is not a stream (an n8n evaluation's
+ * mocked answer) is taken as it is.
  */
 async function readBody(body: unknown, init: FetchLikeInit): Promise<string> {
   if (!isStream(body)) return bodyText(body);
@@ -130,10 +133,8 @@ async function readBody(body: unknown, init: FetchLikeInit): Promise<string> {
   else signal?.addEventListener('abort', stop, { once: true });
   try {
     const chunks = body[Symbol.asyncIterator]();
-    return await readChunksAtMost(
-      { next: () => chunks.next(), stop: () => body.destroy() },
-      init.maxResponseBytes ?? Infinity,
-    );
+    const read = init.readBody ?? ((c) => readChunks(c, { maxBytes: init.maxResponseBytes }));
+    return await read({ next: () => chunks.next(), stop: () => body.destroy() });
   } finally {
     signal?.removeEventListener('abort', stop);
   }

@@ -1,15 +1,12 @@
 import {
   catalog,
   checkInput,
-  createBatchQueue,
   parseCategoryList,
   presentResult,
   targetError,
   validationError,
   type BatchQueue,
   type BatchTarget,
-  type ClassifailyClient,
-  type SendBatch,
   type ClassificationResult,
 } from '@classifaily/core';
 import {
@@ -21,9 +18,9 @@ import {
   type INodeProperties,
 } from 'n8n-workflow';
 
-import { batchSender } from '../../batch-sender';
 import { errorText, toNodeError } from '../../errors';
 import { fieldProperty } from '../../fields';
+import { nodeReplayKeys } from '../../idempotency';
 import { itemParameter } from '../../item-parameters';
 import { routing, type Routing } from '../../routing';
 import { classifailyClient } from '../../transport';
@@ -94,8 +91,11 @@ interface Prepared {
  */
 const YIELD_EVERY_MS = 5;
 
-/** Why a batch was not sent: an earlier item failed and the node will stop (no "continue on fail"). */
-const STOPPING = new Error('not sent: the node stops on an earlier failed item');
+/**
+ * How long a batch may wait out rate limits in all (decision 0212): in queue mode every worker
+ * shares the key's limit, so 429s are a normal state; core's queue waits them out, together.
+ */
+const RATE_LIMIT_WAIT_MS = 5 * 60_000;
 
 /**
  * Classifies every incoming item. Each item's text and target (categories or schema, and explain)
@@ -113,22 +113,19 @@ export async function classify(this: IExecuteFunctions): Promise<INodeExecutionD
   const route = routing(this.getNode());
   const stopOnError = !this.continueOnFail();
   const cancelled = this.getExecutionCancelSignal?.();
-  const stopping = new AbortController();
   const prepare = itemPreparer(this, items);
 
   const outcomes = new Array<Outcome>(items.length);
   const settled: Array<Promise<void>> = [];
   let queue: BatchQueue | undefined;
   const send = async (index: number, item: Prepared) => {
-    queue ??= await batchQueue.call(this, cancelled, stopOnError ? stopping : undefined);
+    queue ??= await batchQueue.call(this, cancelled, stopOnError);
     settled.push(
       queue.add({ input: item.input }, item.target).then(
         (outcome) => {
           outcomes[index] = outcome.ok
             ? { ok: true, result: outcome.result }
             : { ok: false, error: outcome.error };
-          // An item the queue itself refuses (no request) also means the node will stop.
-          if (!outcome.ok && stopOnError) stopping.abort(STOPPING);
         },
         (error: unknown) => {
           outcomes[index] = { ok: false, error };
@@ -229,37 +226,26 @@ function targetMemo() {
 }
 
 /**
- * Core's batch queue on the node's client, each batch sent by `batchSender` (stable idempotency
- * keys, shared rate limits waited out). With `stopping`, a batch that fails, or that holds a failed
- * item, aborts it as soon as its answer is read, before the queue sends its next batch.
+ * Core's batch queue on the node's client, configured: the node's batch size and concurrency, the
+ * replay rule's keys, rate limits waited out, the run's cancel signal, and — without "continue on
+ * fail" — nothing more sent after the first failed item.
  */
 async function batchQueue(
   this: IExecuteFunctions,
   cancelled: AbortSignal | undefined,
-  stopping: AbortController | undefined,
+  stopOnFirstFailure: boolean,
 ): Promise<BatchQueue> {
   try {
     // Batch size and concurrency are the node's, not an item's: read from the first item.
     const nodeOptions = this.getNodeParameter('options', 0, {}) as Options;
-    const client: ClassifailyClient = await classifailyClient.call(this);
-    const sender = batchSender.call(this, client);
-    const send: SendBatch = (body, options) =>
-      sender(body, options).then(
-        (answer) => {
-          if (answer.results.some((entry) => entry.status !== 'completed'))
-            stopping?.abort(STOPPING);
-          return answer;
-        },
-        (error: unknown) => {
-          stopping?.abort(STOPPING);
-          return Promise.reject(error);
-        },
-      );
-    const signals = [cancelled, stopping?.signal].filter((s): s is AbortSignal => !!s);
-    return createBatchQueue(send, {
+    const client = await classifailyClient.call(this);
+    return client.batchQueue({
       batchSize: nodeOptions.batchSize ?? Number(f.batchSize.default),
       concurrency: nodeOptions.concurrency ?? Number(f.concurrency.default),
-      signal: signals.length > 1 ? AbortSignal.any(signals) : signals[0],
+      signal: cancelled,
+      stopOnFirstFailure,
+      rateLimitWait: RATE_LIMIT_WAIT_MS,
+      idempotencyKeys: nodeReplayKeys(this).classification,
     });
   } catch (error) {
     // A key that cannot be a key, a base URL refused, a Batch Size out of range (from an
@@ -288,7 +274,9 @@ function place(
   const options = itemParameter<Options>(this, items, 'options', {});
 
   // Stopping at the first failed item in input order; items left unsent because of it are not it.
-  const failed = outcomes.findIndex((o) => !o.ok && o.error !== STOPPING);
+  const failed = outcomes.findIndex(
+    (o) => !o.ok && (o.error as { code?: unknown } | undefined)?.code !== 'not_sent',
+  );
   if (failed >= 0 && !this.continueOnFail()) {
     throw toNodeError(node, (outcomes[failed] as { error: unknown }).error, failed);
   }

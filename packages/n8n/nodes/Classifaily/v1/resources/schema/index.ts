@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { fieldProperty } from '../../fields';
+import { nodeReplayKeys } from '../../idempotency';
 import { classifailyClient } from '../../transport';
 
 const f = catalog.fields;
@@ -84,7 +85,10 @@ export const schemaOperations: Record<string, ItemOperation> = {
       ...(description?.trim() ? { description: description.trim() } : {}),
     }));
     const client = await classifailyClient.call(this);
-    return one((await client.schemas.create({ name, categories })) as IDataObject, itemIndex);
+    const body = { name, categories };
+    // A retry of this run writes once; a later run is a new write (the replay rule, 0017).
+    const idempotencyKey = await nodeReplayKeys(this).write(body);
+    return one((await client.schemas.create(body, { idempotencyKey })) as IDataObject, itemIndex);
   },
 
   async get(itemIndex) {
