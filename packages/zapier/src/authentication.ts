@@ -21,7 +21,7 @@ const apiKeyField: AuthField = {
 };
 
 const test = (z: ZObject, bundle: Bundle): Promise<Me> =>
-  withClient(z, bundle, 'authentication', (client) => client.me());
+  withClient(z, bundle, 'authentication', ({ client }) => client.me());
 
 /** "Acme Support (Zapier, test mode)": names the account and the key, never the key itself. */
 export const connectionLabel = async (_z: ZObject, bundle: Bundle): Promise<string> => {

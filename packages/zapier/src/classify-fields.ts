@@ -2,7 +2,7 @@
 // "Categories From" decides whether the next field is the category list or the schema dropdown,
 // and the output gains one score field per category (known from the list, or the chosen schema).
 // Batch Size and Concurrency are not user fields on Zapier: they are chosen in code, to fit the
-// step's time budget (budget.ts).
+// step's time budget (client.ts).
 import { catalog, type OperationSpec } from '@classifaily/core';
 import type { Bundle, InputField, PlainOutputField, ZObject } from 'zapier-platform-core';
 
@@ -35,7 +35,7 @@ export function scoreFieldsFor(op: OperationSpec, prefix = '') {
     let categories = target.categories ?? [];
     if (target.schema) {
       try {
-        const schema = await withClient(z, bundle, op.key, (client) =>
+        const schema = await withClient(z, bundle, op.key, ({ client }) =>
           client.schemas.get(target.schema!),
         );
         categories = schema.categories.map((category) => category.name);

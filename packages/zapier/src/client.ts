@@ -1,14 +1,13 @@
 // core's client for one Zapier step. It owns the Authorization header (the key cleaned by core:
 // a pasted "Bearer " or newline removed; decision 0304); its requests go through z.request
-// (zapierFetch), so Zapier's logging and censoring apply; its retries fit the step's time budget
-// (budget.ts, decision 0305). With it, each step gets the idempotency keys that survive Zapier
-// running the step again (idempotency.ts, 0306).
-import { ClassifailyClient } from '@classifaily/core';
+// (zapierFetch), so Zapier's logging and censoring apply; what it does goes to z.console. Each
+// step fits Zapier's 30 s (decision 0305): a deadline 25 s after `perform` starts, 12 s per
+// attempt, no attempt or wait that would not fit; Classify Batch's queue takes the same deadline.
+// The replay rule's keys (0017) come with it.
+import { ClassifailyClient, LIMITS, replayKeys, type ReplayKeys } from '@classifaily/core';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 
-import { ATTEMPT_TIMEOUT_MS, deadlineFrom, MAX_RETRIES, MAX_RETRY_DELAY_MS } from './budget';
 import { zapierErrorFrom } from './errors';
-import { stepKeys } from './idempotency';
 import { zapierFetch } from './transport';
 import { USER_AGENT } from './version';
 
@@ -21,35 +20,46 @@ import { USER_AGENT } from './version';
 export const BASE_URL_VARIABLE = 'CLASSIFAILY_BASE_URL';
 const baseUrl = () => process.env[BASE_URL_VARIABLE]?.trim() || undefined;
 
-/** A client for one run of a step: its time budget counts from now (the start of `perform`). */
-function clientFor(z: ZObject, bundle: Pick<Bundle, 'authData'>): ClassifailyClient {
-  return new ClassifailyClient({
-    apiKey: bundle.authData.api_key,
-    baseUrl: baseUrl(),
-    fetch: zapierFetch(z),
-    userAgent: USER_AGENT,
-    timeout: ATTEMPT_TIMEOUT_MS,
-    maxRetries: MAX_RETRIES,
-    maxRetryDelay: MAX_RETRY_DELAY_MS,
-    deadline: deadlineFrom(Date.now()),
-  });
+/** From the start of `perform`: the rest of Zapier's 30 s (5 s) is Zapier's own. */
+const STEP_BUDGET_MS = 25_000;
+
+/** Classify Batch: full requests, and enough at once that 500 lines at 6.5 s each fit (2 rounds). */
+export const BATCH_QUEUE = { batchSize: LIMITS.batchMaxItems, concurrency: 10 } as const;
+
+export interface Step {
+  client: ClassifailyClient;
+  keys: ReplayKeys;
+  /** When this step's requests must be over. */
+  deadline: number;
 }
 
-/** Makes the idempotency key of one POST of this step (0306): pass it as `idempotencyKey`. */
-export type KeyFor = (body: unknown) => Promise<string>;
-
 /**
- * Runs one step of the action `action` with a client and the step's key maker; core's errors
- * become z.errors.* errors.
+ * Runs one step of the action `action`; core's errors become z.errors.* errors. Zapier names no
+ * run, so a write gets no derived key: a later run is a new write (the replay rule, 0017).
  */
 export async function withClient<T>(
   z: ZObject,
   bundle: Pick<Bundle, 'authData' | 'meta'>,
   action: string,
-  call: (client: ClassifailyClient, keyFor: KeyFor) => Promise<T>,
+  call: (step: Step) => Promise<T>,
 ): Promise<T> {
+  const deadline = Date.now() + STEP_BUDGET_MS;
   try {
-    return await call(clientFor(z, bundle), stepKeys(action, bundle));
+    const client = new ClassifailyClient({
+      apiKey: bundle.authData.api_key,
+      baseUrl: baseUrl(),
+      fetch: zapierFetch(z),
+      userAgent: USER_AGENT,
+      timeout: 12_000,
+      maxRetries: 2,
+      maxRetryDelay: 2_000,
+      deadline,
+      onEvent: (event) => z.console.log(`Classifaily ${event.type}`, JSON.stringify(event)),
+    });
+    // The Zap's id when Zapier passes it (bundle.meta.zap.id, deprecated but still sent).
+    const zap = String(bundle.meta?.zap?.id ?? '');
+    const keys = replayKeys({ platform: 'zapier', workflow: [zap], step: action });
+    return await call({ client, keys, deadline });
   } catch (error) {
     throw zapierErrorFrom(z, error);
   }

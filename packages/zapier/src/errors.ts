@@ -1,59 +1,42 @@
-// Failed API calls on Zapier's error model (decisions 0302, 0305). core's ClassifailyError carries
-// everything needed: status, code, message, hint, request id, Retry-After, field errors.
+// Failed API calls on Zapier's error model (decisions 0016, 0302, 0305): core's outcome picks the
+// class, core's words (failureText) the message.
 import {
-  AuthenticationError,
   ClassifailyError,
-  ConflictError,
-  formatError,
-  RateLimitError,
+  failureText,
+  outcomeOf,
+  STILL_RUNNING_MESSAGE,
+  type Outcome,
 } from '@classifaily/core';
 import type { ZObject } from 'zapier-platform-core';
-
-/** Zapier retries a throttled step after this many seconds when the API names no delay. */
-export const DEFAULT_THROTTLE_DELAY_SECONDS = 60;
 
 /** Whole seconds for ThrottledError: at least 1. */
 export const delaySeconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
-/** A 409 for an Idempotency-Key in use: the API is still working on an earlier, timed-out attempt. */
-export const isStillRunning = (error: ClassifailyError) =>
-  error instanceof ConflictError && error.code === 'idempotency_key_in_use';
-
-/** Plain words for what a programmer would read as "409 idempotency_key_in_use". */
-export const STILL_RUNNING_MESSAGE =
-  'Classifaily took longer than usual and is still working on this step. Zapier will run it again shortly; nothing is charged twice.';
+/** The words a person reads for one of core's errors on Zapier. */
+export const describeFailure = (error: ClassifailyError): string => failureText(error, 'zapier');
 
 /**
- * The z.errors.* error for one of core's errors:
- * 401, or a missing or malformed key → ExpiredAuthError (Zapier asks the user to reconnect);
- * 429, a 5xx with Retry-After, a request still running → ThrottledError with the delay (Zapier
- *   holds the run and runs the step again);
- * other 5xx, connection failures, timeouts → Error saying it is temporary (Autoreplay or the user
- *   can replay it);
- * anything else (400, 403, 404, 422, input refused before sending) → Error naming the field.
+ * Core's outcome as Zapier's error: reauthenticate → ExpiredAuthError (Zapier asks to reconnect);
+ * throttle → ThrottledError with the delay (Zapier holds the run and runs the step again);
+ * anything else → AppError (z.errors.Error) with the API's code and status.
  */
-export function toZapierError(z: ZObject, error: ClassifailyError): Error {
-  if (error instanceof AuthenticationError || error.status === 401)
-    return new z.errors.ExpiredAuthError(describeFailure(error));
-  const { retryAfterMs } = error;
-  if (isStillRunning(error))
-    return new z.errors.ThrottledError(STILL_RUNNING_MESSAGE, delaySeconds(retryAfterMs ?? 1000));
-  if (error instanceof RateLimitError || (retryAfterMs !== undefined && error.retryable)) {
-    const seconds =
-      retryAfterMs === undefined ? DEFAULT_THROTTLE_DELAY_SECONDS : delaySeconds(retryAfterMs);
-    return new z.errors.ThrottledError(describeFailure(error), seconds);
-  }
-  if (error.retryable) {
-    return new z.errors.Error(
-      `Temporary problem, try again later: ${describeFailure(error)}`,
-      error.code ?? 'temporarily_unavailable',
-      error.status ?? 503,
+export function toZapierError(z: ZObject, error: ClassifailyError, outcome?: Outcome): Error {
+  const { kind, delayMs = 1_000 } = outcome ?? outcomeOf(error)!;
+  if (kind === 'reauthenticate') return new z.errors.ExpiredAuthError(describeFailure(error));
+  if (kind === 'throttle') {
+    // The API still works on an earlier attempt (409), or time ran out while it did.
+    const inUse = [error, error.cause].some(
+      (e) => (e as { code?: unknown } | undefined)?.code === 'idempotency_key_in_use',
     );
+    const message = inUse ? STILL_RUNNING_MESSAGE : describeFailure(error);
+    return new z.errors.ThrottledError(message, delaySeconds(delayMs));
   }
+  const fallback =
+    kind === 'temporary' ? ['temporarily_unavailable', 503] : ['request_failed', 400];
   return new z.errors.Error(
     describeFailure(error),
-    error.code ?? 'request_failed',
-    error.status ?? 400,
+    error.code ?? (fallback[0] as string),
+    error.status ?? (fallback[1] as number),
   );
 }
 
@@ -61,6 +44,3 @@ export function toZapierError(z: ZObject, error: ClassifailyError): Error {
 export function zapierErrorFrom(z: ZObject, error: unknown): unknown {
   return error instanceof ClassifailyError ? toZapierError(z, error) : error;
 }
-
-/** The message, the fields it concerns (catalog labels), the hint and the request id: core's formatError. */
-export const describeFailure = (error: ClassifailyError): string => formatError(error);

@@ -1,7 +1,7 @@
 // Core's client over Zapier's z.request (`clientFor` passes `zapierFetch(z)` as the client's `fetch`),
 // so that every request runs Zapier's middleware: our beforeRequest (the Bearer header), Zapier's
 // HTTP logging with authData censored, and its request timeout handling.
-import type { FetchLike } from '@classifaily/core';
+import { readChunks, type FetchLike } from '@classifaily/core';
 import type { HttpRequestOptions, ZObject } from 'zapier-platform-core';
 
 /**
@@ -18,6 +18,7 @@ export type RawRequestOptions = HttpRequestOptions & {
   skipThrowForStatus: true;
   throwForThrottlingEarly: false;
   merge: false;
+  raw: true;
 };
 
 type Method = NonNullable<HttpRequestOptions['method']>;
@@ -27,42 +28,44 @@ export function zapierFetch(z: ZObject): FetchLike {
   return async (url, init) => {
     const method = init.method.toUpperCase();
     if (!METHODS.has(method)) throw new TypeError(`Unsupported HTTP method ${init.method}`);
-    const options: RawRequestOptions & {
-      signal?: AbortSignal;
-      redirect: 'manual' | 'follow';
-      size?: number;
-    } = {
+    const options: RawRequestOptions & { signal?: AbortSignal; redirect: 'manual' | 'follow' } = {
       url,
       method: method as Method,
       headers: init.headers,
       skipThrowForStatus: true,
       throwForThrottlingEarly: false,
       merge: false,
+      // The answer as it arrives (node-fetch's Response, its body a Node stream), so that core's
+      // reader reads it: no further than core allows (decision 0009), and given up after a
+      // silence mid-body (0019) instead of node-fetch waiting out the attempt's whole timeout.
+      raw: true,
       // z.request hands these to node-fetch 2, which honours an AbortSignal and a timeout (ms).
       ...(init.body === undefined ? {} : { body: init.body }),
       ...(init.signal ? { signal: init.signal } : {}),
       ...(init.timeout === undefined ? {} : { timeout: init.timeout }),
-      // node-fetch 2 options, passed through by z.request: a 3xx comes back as it is, so that core
-      // decides where the key and the texts may go (decision 0008); the body is read no further
-      // than core allows (decision 0009).
+      // A 3xx comes back as it is, so that core decides where the key and the texts may go (0008).
       redirect: init.redirect ?? 'follow',
-      ...(init.maxResponseBytes === undefined ? {} : { size: init.maxResponseBytes }),
     };
-    let response: Awaited<ReturnType<ZObject['request']>>;
-    try {
-      response = await z.request(options);
-    } catch (error) {
-      // node-fetch's FetchError for a body over `size`: core's "answer too large".
-      if ((error as { type?: unknown }).type === 'max-size')
-        throw Object.assign(new Error('The answer is larger than core allows.'), {
-          code: 'answer_too_large',
-        });
-      throw error;
-    }
+    const response = (await z.request(options)) as unknown as RawResponse;
     return {
       status: response.status,
-      headers: { get: (name: string) => response.getHeader(name) ?? null },
-      text: async () => response.content,
+      url: response.url,
+      headers: { get: (name: string) => response.headers.get(name) ?? null },
+      text: () => {
+        const body = response.body;
+        if (!body) return Promise.resolve('');
+        const chunks = body[Symbol.asyncIterator]();
+        const read = init.readBody ?? ((c) => readChunks(c, { maxBytes: init.maxResponseBytes }));
+        return read({ next: () => chunks.next(), stop: () => body.destroy() });
+      },
     };
   };
+}
+
+/** node-fetch 2's Response as z.request gives it with `raw: true`. */
+interface RawResponse {
+  status: number;
+  url?: string;
+  headers: { get(name: string): string | null };
+  body: (AsyncIterable<Uint8Array> & { destroy(): void }) | null;
 }

@@ -3,7 +3,7 @@
 import { catalog } from '@classifaily/core';
 
 import authentication from '../src/authentication';
-import { MAX_RETRIES } from '../src/budget';
+const MAX_RETRIES = 2;
 import { BASE_URL_VARIABLE } from '../src/client';
 import {
   App,

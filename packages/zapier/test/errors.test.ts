@@ -6,14 +6,12 @@ import {
   catalog,
   ClassifailyClient,
   ClassifailyError,
+  DEFAULT_THROTTLE_DELAY_MS,
   errorFromResponse,
+  STILL_RUNNING_MESSAGE,
   type ClientOptions,
 } from '@classifaily/core';
-import {
-  DEFAULT_THROTTLE_DELAY_SECONDS,
-  STILL_RUNNING_MESSAGE,
-  toZapierError,
-} from '../src/errors';
+import { toZapierError } from '../src/errors';
 import { details, rejectionOf, start, type Sandbox } from './sandbox';
 
 const z = { errors: zapier.errors } as unknown as ZObject;
@@ -73,7 +71,7 @@ describe('core errors from the sandbox, on Zapier’s error model', () => {
     const error = errorFromResponse(429, { code: 'rate_limited', detail: 'Slow down.' }, 'req_1');
     expect(details(toZapierError(z, error))).toMatchObject({
       name: 'ThrottledError',
-      delay: DEFAULT_THROTTLE_DELAY_SECONDS,
+      delay: DEFAULT_THROTTLE_DELAY_MS / 1000,
     });
   });
 
@@ -122,8 +120,7 @@ describe('core errors from the sandbox, on Zapier’s error model', () => {
     // Sent around core's own validation, to get the API's answer.
     const { zapier: error } = await mapped(
       client().request({
-        method: 'POST',
-        path: '/v1/classify',
+        endpoint: catalog.operations.classify,
         body: { input: 'x' },
         check: (_answer: unknown): _answer is unknown => true,
       }),

@@ -1,13 +1,12 @@
 // Create "Classify Batch": line items (text + reference) classified with core's classifyMany —
-// 25 per request, up to 10 requests at a time (chosen in code to fit Zapier's 30 s: budget.ts), so
+// 25 per request, up to 10 requests at a time (chosen in code to fit Zapier's 30 s: client.ts), so
 // 500 lines take two rounds of requests. The output is line items in input order, each a result
 // or its own error. The step succeeds only when every line is final (batch-step.ts).
 import { catalog, MESSAGES, validationError, type ManyItem } from '@classifaily/core';
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 
 import { batchStepError } from '../batch-step';
-import { BATCH_CONCURRENCY, BATCH_SIZE } from '../budget';
-import { withClient } from '../client';
+import { BATCH_QUEUE, withClient } from '../client';
 import { classifyInputFields, scoreFieldsFor } from '../classify-fields';
 import { describeFailure } from '../errors';
 import { nounOf, toOutputFields } from '../fields';
@@ -39,14 +38,14 @@ function itemsOf(input: Record<string, unknown>): ManyItem[] {
 }
 
 const perform = (z: ZObject, bundle: Bundle) =>
-  withClient(z, bundle, op.key, async (client, keyFor) => {
+  withClient(z, bundle, op.key, async ({ client, keys, deadline }) => {
     const input = bundle.inputData;
     const threshold = thresholdOf(input);
     const items = itemsOf(input);
     const outcomes = await client.classifyMany(
       { items, ...targetOf(input), ...(booleanOf(input[F.explain.key]) ? { explain: true } : {}) },
       // Each batch with its replay-stable key: a re-run sends the same batches under the same keys.
-      { batchSize: BATCH_SIZE, concurrency: BATCH_CONCURRENCY, idempotencyKeys: keyFor },
+      { ...BATCH_QUEUE, deadline, idempotencyKeys: keys.classification },
     );
     const failure = batchStepError(z, outcomes);
     if (failure) throw failure;

@@ -14,7 +14,7 @@ const op = catalog.operations.classify;
 const F = catalog.fields;
 
 const perform = (z: ZObject, bundle: Bundle) =>
-  withClient(z, bundle, op.key, async (client, keyFor) => {
+  withClient(z, bundle, op.key, async ({ client, keys }) => {
     const input = bundle.inputData;
     const threshold = thresholdOf(input);
     const body = {
@@ -22,7 +22,8 @@ const perform = (z: ZObject, bundle: Bundle) =>
       ...targetOf(input),
       ...(booleanOf(input[F.explain.key]) ? { explain: true } : {}),
     };
-    const classification = await client.classify(body, { idempotencyKey: await keyFor(body) });
+    const idempotencyKey = await keys.classification(body);
+    const classification = await client.classify(body, { idempotencyKey });
     // The result carries its classification id (Zapier's `id` for a create), as batch items do.
     return classificationOutput(classification.result, threshold);
   });

@@ -1,5 +1,5 @@
 // Create "Create Schema": a named category list (line items: category + description). Its request
-// carries a replay-stable idempotency key, so a step Zapier runs again does not save it twice.
+// has no derived key (Zapier names no run): a later run is a new write (decision 0017).
 import { catalog, type CreateSchemaRequest } from '@classifaily/core';
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 
@@ -41,9 +41,9 @@ function requestOf(input: Record<string, unknown>): CreateSchemaRequest {
 }
 
 const perform = (z: ZObject, bundle: Bundle) =>
-  withClient(z, bundle, op.key, async (client, keyFor) => {
+  withClient(z, bundle, op.key, async ({ client, keys }) => {
     const body = requestOf(bundle.inputData);
-    return client.schemas.create(body, { idempotencyKey: await keyFor(body) });
+    return client.schemas.create(body, { idempotencyKey: await keys.write(body) });
   });
 
 export default defineCreate({

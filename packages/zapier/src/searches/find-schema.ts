@@ -11,7 +11,7 @@ const op = catalog.operations.findSchema;
 const nameField = catalog.fields.schemaNameFilter;
 
 const perform = (z: ZObject, bundle: Bundle) =>
-  withClient(z, bundle, op.key, (client) =>
+  withClient(z, bundle, op.key, ({ client }) =>
     client.schemas.listAll({ name: String(bundle.inputData[nameField.key] ?? '').trim(), max: 1 }),
   );
 

@@ -13,7 +13,7 @@ const op = catalog.operations.listSchemas;
 export const PAGE_SIZE = LIMITS.schemaListMaxLimit;
 
 const perform = (z: ZObject, bundle: Bundle) =>
-  withClient(z, bundle, op.key, async (client) => {
+  withClient(z, bundle, op.key, async ({ client }) => {
     const page = Number(bundle.meta?.page ?? 0);
     let cursor: string | undefined;
     if (page > 0) {
