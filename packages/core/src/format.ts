@@ -30,6 +30,12 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = (() => {
   return labels;
 })();
 
+/** How a field path names its field: `root[index].child` ("items[3].input"); Make's IML reads it too. */
+export const FIELD_PATH = /^\/?(\w+)(?:\[(\d+)\])?(?:[./](\w+))?/;
+
+/** The part a person quotes to support: "(request req_1)"; Make's IML writes the same words. */
+export const requestNote = (requestId: string) => `(request ${requestId})`;
+
 export function formatError(error: FormattableError, options: FormatOptions = {}): string {
   const labels = options.labels ?? FIELD_LABELS;
   const named = fieldLabels(error.fieldErrors, labels);
@@ -38,7 +44,7 @@ export function formatError(error: FormattableError, options: FormatOptions = {}
     named.length ? `${named.length > 1 ? 'Fields' : 'Field'}: ${named.join(', ')}.` : '',
     error.hint ?? '',
     options.advice ?? '',
-    error.requestId ? `(request ${error.requestId})` : '',
+    error.requestId ? requestNote(error.requestId) : '',
   ];
   return redact(
     parts
@@ -54,7 +60,7 @@ function fieldLabels(
   labels: Readonly<Record<string, string>>,
 ): string[] {
   const named = (errors ?? []).map(({ field }) => {
-    const match = /^\/?(\w+)(?:\[(\d+)\])?(?:[./](\w+))?/.exec(field ?? '');
+    const match = FIELD_PATH.exec(field ?? '');
     if (!match) return field;
     const [, root = '', index, child] = match;
     const label = (key: string) => (Object.hasOwn(labels, key) ? labels[key]! : key);

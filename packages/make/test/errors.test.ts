@@ -11,27 +11,17 @@ import {
   ClassifailyClient,
   FIELD_LABELS,
   formatError,
+  outcomeOf,
   SAMPLE_CATEGORIES,
   SAMPLE_INPUT,
   type ClassifailyError,
   type FetchLike,
 } from '@classifaily/core';
-import { FIELD_ERRORS_SHOWN } from '../src/app/errors';
+import { FIELD_ERRORS_SHOWN, MAKE_ERROR_TYPE } from '../src/app/errors';
 import type { MakeApp } from './emulator/make-format';
 import { MakeModuleError, runModule, verifyConnection, type RunOptions } from './emulator';
 import { startApi, type ApiServer } from './helpers/api';
 import { devApp } from './helpers/apps';
-
-/** Make's error type for each of core's error classes (Make retries the last two kinds). */
-const MAKE_TYPE: Record<string, string> = {
-  AuthenticationError: 'InvalidAccessTokenError',
-  PermissionDeniedError: 'InvalidConfigurationError',
-  NotFoundError: 'DataError',
-  ValidationError: 'DataError',
-  ConflictError: 'ConnectionError',
-  RateLimitError: 'RateLimitError',
-  ServerError: 'ConnectionError',
-};
 
 interface Answer {
   status: number;
@@ -61,7 +51,7 @@ async function coreSays(answer: Answer): Promise<{ text: string; type: string }>
     },
     (e: unknown) => e,
   )) as ClassifailyError;
-  return { text: formatError(error), type: MAKE_TYPE[error.name]! };
+  return { text: formatError(error), type: MAKE_ERROR_TYPE[outcomeOf(error)!.kind] };
 }
 
 /** Runs a Make step that fails; returns the Make error and the answer that made it fail. */
@@ -189,7 +179,10 @@ describe('what the sandbox answers, as Make says it and as core says it', () => 
     api.setFaults({ kind: 'status', status, count: 1 });
     const made = await expectSameWords(step('classifyText', classify));
     expect(made.error.statusCode).toBe(status);
-    expect(made.error.type).toBe(status === 429 ? 'RateLimitError' : 'ConnectionError');
+    // The 429 and the 503 carry Retry-After: a pause Make waits out (throttle), the others temporary.
+    expect(made.error.type).toBe(
+      [429, 503].includes(status) ? 'RateLimitError' : 'ConnectionError',
+    );
   });
 
   it(`more than ${FIELD_ERRORS_SHOWN} field errors: the first ${FIELD_ERRORS_SHOWN}, then "…"`, async () => {

@@ -179,9 +179,10 @@ describe('Classify Text', () => {
   it.each<[number, string]>([
     [429, 'RateLimitError'],
     [500, 'ConnectionError'],
+    [409, 'RateLimitError'],
     [503, 'ConnectionError'],
-  ])('a %s from the API is a %s', async (status, type) => {
-    api.setFaults({ kind: 'status', status, count: 1 });
+  ])('a %s from the API (no Retry-After) is a %s', async (status, type) => {
+    api.setFaults({ kind: 'status', status, count: 1, retryAfter: '' });
     const error = await makeError(
       run('classifyText', { input: SAMPLE_INPUT, categories: SAMPLE_CATEGORIES }),
     );

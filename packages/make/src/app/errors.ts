@@ -1,24 +1,34 @@
-// Make's error directive, in core's words. Make runs no JavaScript, so core's formatError cannot run
-// there: the generator asks core's errorFromResponse for the message and hint of every status (and
-// of the codes core words apart) and writes them into IML in formatError's layout: the message (the
-// API's detail where core shows it), the field errors, `Field:`/`Fields:` with the catalog's labels,
-// the hint, `(request …)`. test/errors.test.ts proves the texts equal core's, status by status.
-import { errorFromResponse, FIELD_LABELS } from '@classifaily/core';
+// Make's error directive from core's failure policy (decision 0016). Make runs no JavaScript, so
+// the generator asks core, status by status: errorFromResponse for the error, outcomeOf for its
+// outcome (Make's error type, one table below), and formatError's parts for the words (the API's
+// detail where core shows it, the field errors, `Field:`/`Fields:` with the catalog's labels, the
+// hint, core's request note). test/errors.test.ts proves the texts equal core's, status by status.
+import {
+  errorFromResponse,
+  FIELD_LABELS,
+  FIELD_PATH,
+  outcomeOf,
+  requestNote,
+  type OutcomeKind,
+} from '@classifaily/core';
 import { iml, imlString } from './iml';
 
-/** Core's error classes onto Make's error types (Make retries ConnectionError and RateLimitError). */
-const MAKE_TYPE: Record<string, string> = {
-  AuthenticationError: 'InvalidAccessTokenError',
-  PermissionDeniedError: 'InvalidConfigurationError',
-  NotFoundError: 'DataError',
-  ValidationError: 'DataError',
-  ConflictError: 'ConnectionError',
-  RateLimitError: 'RateLimitError',
-  ServerError: 'ConnectionError',
+/**
+ * Core's outcome as Make's error type. Make re-runs an incomplete execution after the last two
+ * (when the scenario stores incomplete executions), with the same bundle.
+ */
+export const MAKE_ERROR_TYPE: Record<OutcomeKind, string> = {
+  reauthenticate: 'InvalidAccessTokenError',
+  permission: 'InvalidConfigurationError',
+  'fix-input': 'DataError',
+  'not-found': 'DataError',
+  cancelled: 'DataError',
+  throttle: 'RateLimitError',
+  temporary: 'ConnectionError',
 };
 
-/** Problem codes that core words apart from the rest of their status (the test tries every code). */
-const WORDED_CODES = ['revoked_api_key'];
+/** Problem codes that core words or judges apart from the rest of their status. */
+const CODES_APART = ['revoked_api_key', 'idempotency_key_in_use'];
 
 /** Field errors written out: IML has no loop, so a longer list ends in "…" (decision 0408). */
 export const FIELD_ERRORS_SHOWN = 3;
@@ -27,17 +37,35 @@ export const FIELD_ERRORS_SHOWN = 3;
 export const COMMON = { fieldLabels: FIELD_LABELS };
 
 const PROBE = '\u0001';
+const RETRY_AFTER = `get(headers, 'retry-after')`;
+
+/** Make's type for an answer of this status (and code), as IML when Retry-After decides it. */
+function typeOf(status: number, code?: string): string {
+  const [said, paused] = [undefined, 1_000].map(
+    (retryAfterMs) =>
+      MAKE_ERROR_TYPE[
+        outcomeOf(errorFromResponse(status, { code }, undefined, retryAfterMs))!.kind
+      ],
+  );
+  return said === paused
+    ? said!
+    : iml(`if(${RETRY_AFTER}, ${imlString(paused!)}, ${imlString(said!)})`);
+}
 
 /** Core's message and hint for a status (and code), as IML: the API's detail where core shows it. */
 function said(status: number, code?: string) {
-  const { name, message, hint } = errorFromResponse(status, { code }, undefined);
+  const { message, hint } = errorFromResponse(status, { code }, undefined);
   const detail = errorFromResponse(status, { code, detail: PROBE }, undefined).message === PROBE;
   const expression = detail ? `ifempty(body.detail, ${imlString(message)})` : undefined;
-  return { type: MAKE_TYPE[name]!, expression, message, hint };
+  return { type: typeOf(status, code), expression, message, hint };
 }
 
+// Core's request note, with the request id in IML where core puts it.
 const requestId = `ifempty(body.request_id, get(headers, 'x-request-id'))`;
-const REQUEST = iml(`if(${requestId}, ' (request ' + ${requestId} + ')', '')`);
+const [noteBefore, noteAfter] = requestNote(PROBE).split(PROBE);
+const REQUEST = iml(
+  `if(${requestId}, ${imlString(` ${noteBefore}`)} + ${requestId} + ${imlString(noteAfter!)}, '')`,
+);
 
 /** response.temp: the first field errors, and their labels, for the message to read. */
 export function fieldErrorsTemp() {
@@ -45,21 +73,22 @@ export function fieldErrorsTemp() {
   const slots = Array.from({ length: FIELD_ERRORS_SHOWN }, (_, i) => i + 1);
   const field = (k: number) => `body.errors[${k}].field`;
   const has = (k: number, then: string) => `if(length(body.errors) >= ${k}, ${then}, '')`;
-  // formatError's labels: "items[3].input" → "Items line 4: Text", "categories[0]" → "Categories".
-  const part = (k: number, n: number) =>
-    `replace(${field(k)}, /^(\\/?(\\w+)(\\[(\\d+)\\][./](\\w+))?)?.*/, '$${n}')`;
+  // formatError's labels by core's own FIELD_PATH: "items[3].input" → "Items line 4: Text".
+  const path = `/^(?:${FIELD_PATH.source.slice(1)})?.*/`;
+  const part = (k: number, n: number) => `replace(${field(k)}, ${path}, '$${n}')`;
   const label = (key: string) => `ifempty(get(common.fieldLabels, ${key}), ${key})`;
   const labelOf = (k: number) =>
-    `ifempty(get(common.fieldLabels, ${part(k, 2)}), ifempty(${part(k, 2)}, ${field(k)})) + if(${part(k, 5)} != '', ' line ' + (parseNumber(${part(k, 4)}) + 1) + ': ' + ${label(part(k, 5))}, '')`;
+    `ifempty(get(common.fieldLabels, ${part(k, 1)}), ifempty(${part(k, 1)}, ${field(k)})) + if(${part(k, 3)} != '' && ${part(k, 2)} != '', ' line ' + (parseNumber(${part(k, 2)}) + 1) + ': ' + ${label(part(k, 3))}, '')`;
   // Core's withFieldErrors: only the field errors the message does not already word, "; " apart.
   const message = (k: number) => `body.errors[${k}].message`;
   const pair = (k: number) =>
     `if(contains(${detail}, ${message(k)}), '', ${field(k)} + ': ' + ${message(k)} + '; ')`;
   const pairs = slots.map((k) => has(k, pair(k)));
   const labels = slots.map((k) => has(k, labelOf(k))).join(" + '|' + ");
+  const more = `if(contains(${detail}, ${message(FIELD_ERRORS_SHOWN + 1)}), '', '…')`;
   return {
     fieldList: iml(
-      `replace(${[...pairs, has(FIELD_ERRORS_SHOWN + 1, `if(contains(${detail}, ${message(FIELD_ERRORS_SHOWN + 1)}), '', '…')`)].join(' + ')}, /; $/, '')`,
+      `replace(${[...pairs, has(FIELD_ERRORS_SHOWN + 1, more)].join(' + ')}, /; $/, '')`,
     ),
     fieldLabels: iml(`deduplicate(remove(split(${labels}, '|'), ''))`),
   };
@@ -70,23 +99,26 @@ function words({ expression, message, hint }: ReturnType<typeof said>): string {
   return expression ? `${expression} + ${imlString(` ${hint}`)}` : imlString(`${message} ${hint}`);
 }
 
-/** A status, with the codes core words apart. */
+/** A status, with the codes core words or judges apart. */
 function specFor(status: number) {
   const base = said(status);
-  const expression = WORDED_CODES.reduce((otherwise, code) => {
-    const worded = words(said(status, code));
-    return worded === words(base)
-      ? otherwise
-      : `if(body.code == ${imlString(code)}, ${worded}, ${otherwise})`;
-  }, words(base));
+  let expression = words(base);
+  let type = base.type;
+  for (const code of CODES_APART) {
+    const apart = said(status, code);
+    const test = `body.code == ${imlString(code)}`;
+    if (words(apart) !== words(base)) expression = `if(${test}, ${words(apart)}, ${expression})`;
+    if (apart.type !== base.type)
+      type = iml(`if(${test}, ${imlString(apart.type)}, ${imlString(base.type)})`);
+  }
   const message = expression.startsWith("'") ? `${base.message} ${base.hint}` : iml(expression);
-  return { type: base.type, message: `${message}${REQUEST}` };
+  return { type, message: `${message}${REQUEST}` };
 }
 
 /**
  * The directive. By default, what core says of any 5xx (checked to be one text) or else of a 4xx it
  * calls a validation error: the API's detail, its field errors when response.temp has worked them
- * out (`withFieldErrors`), and the hint. Then every 4xx that core words otherwise.
+ * out (`withFieldErrors`), and the hint. Then every 4xx that core words or judges otherwise.
  */
 export function errorDirective({ withFieldErrors = true } = {}) {
   const server = said(500);
@@ -96,8 +128,9 @@ export function errorDirective({ withFieldErrors = true } = {}) {
   const list = `if(temp.fieldList, ' (' + temp.fieldList + ')', '')`;
   const fields = `if(length(temp.fieldLabels) > 0, if(length(temp.fieldLabels) > 1, ' Fields: ', ' Field: ') + join(temp.fieldLabels, ', ') + '.', '')`;
   const validation = `${invalid.expression}${withFieldErrors ? ` + ${list} + ${fields}` : ''} + ${imlString(` ${invalid.hint}`)}`;
+  const unwrap = (type: string) => (type.startsWith('{{') ? type.slice(2, -2) : imlString(type));
   const directive: Record<string, string | { type: string; message: string }> = {
-    type: iml(`if(statusCode >= 500, ${imlString(server.type)}, ${imlString(invalid.type)})`),
+    type: iml(`if(statusCode >= 500, ${unwrap(server.type)}, ${unwrap(invalid.type)})`),
     message: `${iml(`if(statusCode >= 500, ${words(server)}, ${validation})`)}${REQUEST}`,
   };
   const validationSpec = JSON.stringify(specFor(400));
