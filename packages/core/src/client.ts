@@ -449,8 +449,12 @@ function outOfTime(cause?: ClassifailyError): TimeoutError {
   );
 }
 
-/** A 2xx whose body is not the answer asked for: temporary, like a 5xx (decision 0011). */
-function malformedAnswer(status: number | undefined, requestId: string | undefined, what: string) {
+/** A 2xx whose body is not the answer asked for: temporary, like a 5xx (decision 0011); Make's `valid` says the same. */
+export function malformedAnswer(
+  status?: number,
+  requestId?: string,
+  what = 'is not a Classifaily answer',
+) {
   return new ServerError(`Classifaily sent an answer that ${what}.`, {
     status,
     requestId,

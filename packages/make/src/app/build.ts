@@ -3,6 +3,8 @@
 import {
   baseUrlPattern,
   catalog,
+  formatError,
+  malformedAnswer,
   DEFAULT_REVIEW_THRESHOLD,
   DEFAULT_TIMEOUT_MS,
   LIMITS,
@@ -10,7 +12,7 @@ import {
   type OperationSpec,
   type OutputFieldSpec,
 } from '@classifaily/core';
-import { COMMON, errorDirective, fieldErrorsTemp } from './errors';
+import { COMMON, errorDirective, fieldErrorsTemp, MAKE_ERROR_TYPE } from './errors';
 import { iml, imlString } from './iml';
 import { toInterfaceField, toMakeParameter, type MakeParameter } from './params';
 import { universalModule, UNIVERSAL_GROUP_LABEL } from './universal';
@@ -48,6 +50,25 @@ const CLIENT_ONLY = [
 
 /** Which field each "Categories From" option shows (Make's nested parameters). */
 const NESTED_BY_SOURCE: Record<string, FieldSpec> = { list: f.categories, schema: f.schema };
+
+/**
+ * What makes a 2xx an answer, per operation: a proxy's page or a broken body is core's bad answer
+ * (temporary, decision 0011) in core's words, not an empty result (Make's `valid`).
+ */
+const ANSWERED: Record<string, string> = {
+  classify: 'body.result.label',
+  classifyBatch: 'body.results',
+  createSchema: 'body.id',
+  getSchema: 'body.id',
+  listSchemas: 'body.data',
+  deleteSchema: 'body.deleted',
+  me: 'body.account',
+};
+const valid = (op: string) => ({
+  condition: iml(ANSWERED[op]!),
+  message: formatError(malformedAnswer()),
+  type: MAKE_ERROR_TYPE.temporary,
+});
 
 const baseUrlExpr = (scope: 'connection' | 'parameters') =>
   iml(`ifempty(${scope}.${f.baseUrl.key}, ${imlString(String(f.baseUrl.default))})`);
@@ -95,6 +116,7 @@ function buildConnection(dev: boolean) {
       headers: { Authorization: `Bearer ${iml(`parameters.${f.apiKey.key}`)}` },
       response: {
         metadata: { type: 'text', value: connectionLabelIml() },
+        valid: valid(ops.me.key),
         // GET /v1/me sends no fields: none of its errors can name one.
         error: errorDirective({ withFieldErrors: false }),
       },
@@ -107,7 +129,7 @@ function buildConnection(dev: boolean) {
 const schemaPages = (output: object, limit: string | number) => ({
   qs: { limit: LIMITS.schemaListMaxLimit },
   pagination: { qs: { cursor: iml('body.next_cursor') }, condition: iml('body.has_more') },
-  response: { iterate: iml('body.data'), output, limit },
+  response: { valid: valid(ops.listSchemas.key), iterate: iml('body.data'), output, limit },
 });
 
 /** Parameters of an operation: every field Make can use, "Categories From" with its nested fields. */
@@ -179,7 +201,7 @@ function module(op: OperationSpec, { crud, skip = [], response, ...paging }: Mod
       method: op.method,
       ...(op.method === 'POST' ? { body: body(op) } : {}),
       ...paging,
-      response: response ?? { output: sameNameOutput(op) },
+      response: { valid: valid(op.key), ...(response ?? { output: sameNameOutput(op) }) },
     },
     staticParams: [] as MakeParameter[],
     mappableParams: mappableParams(op, skip),

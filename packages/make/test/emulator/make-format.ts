@@ -10,7 +10,8 @@ export type MakeErrorType =
   | 'RateLimitError'
   | 'ConnectionError'
   | 'InvalidConfigurationError'
-  | 'InvalidAccessTokenError';
+  | 'InvalidAccessTokenError'
+  | 'ModuleTimeoutError';
 
 export type { MakeParameter };
 export type MakeOption = Exclude<MakeParameter['options'], string | undefined>[number];
@@ -39,6 +40,7 @@ export interface MakeRequest {
     limit?: string | number;
     temp?: Record<string, string>;
     error?: MakeErrorDirective;
+    valid?: string | boolean | { condition: string; message?: string; type?: string };
     metadata?: { type: 'text'; value: string };
   };
   log?: { sanitize: string[] };

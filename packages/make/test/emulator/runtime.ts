@@ -3,7 +3,18 @@
 // as Make checks it when the connection is made), renders the request from base + communication
 // with the IML evaluator (iml.ts), sends it over HTTP, and applies the response mapping: error
 // directive, iterate, pagination, limit, output and metadata.
-// It is a test and demo harness, not Make: no retries, no OAuth, no `temp`, no `valid`, no `wrapper`.
+// It is a test and demo harness, not Make: no retries, no OAuth, no `wrapper`. Where a fault meets
+// the wire, it follows Make's documented rules:
+// - a request that gets no answer or whose answer breaks off is a ConnectionError ("App modules
+//   output the ConnectionError when the app is unavailable", help: Fixing connection errors);
+// - an answer later than the module's timeout (`base.timeout`) is a ModuleTimeoutError (help:
+//   Automatic retry of incomplete executions, which Make retries with RateLimitError and
+//   ConnectionError);
+// - `response.valid` false stops the module with its message and type ("If the valid directive
+//   evaluates to a false value, module execution stops and Make throws an error", developers:
+//   Handling responses › Valid); an error status (400–599) goes to `response.error` (developers:
+//   Handling responses › Error);
+// - a body whose JSON does not parse is kept as text (not documented; so `valid` judges it).
 import type {
   MakeApp,
   MakeBase,
@@ -44,6 +55,8 @@ export interface RunOptions {
   fetch?: FetchLike;
   /** Called with every request sent (sanitized), for demos and assertions. */
   onRequest?: (request: SentRequest) => void;
+  /** The module's timeout in ms instead of `base.timeout` (Make's own is ~40 s): tests. */
+  timeoutMs?: number;
 }
 
 export interface RunResult {
@@ -167,20 +180,34 @@ async function send(r: Rendered, options: RunOptions, sent: SentRequest[]) {
   sent.push(record);
   options.onRequest?.(record);
   const doFetch = options.fetch ?? ((url: string, init: RequestInit) => fetch(url, init));
+  const timeoutMs = options.timeoutMs ?? r.timeout;
+  const timeout = timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined;
+  const failed = (cause: unknown): never => {
+    if (timeout?.aborted)
+      throw new MakeModuleError('ModuleTimeoutError', `The module timed out (${timeoutMs} ms).`);
+    throw new MakeModuleError('ConnectionError', `Request failed: ${(cause as Error).message}`);
+  };
   let response: Response;
+  let text: string;
   try {
     response = await doFetch(r.url, {
       method: r.method,
       headers,
       ...(payload === undefined ? {} : { body: payload }),
-      ...(r.timeout ? { signal: AbortSignal.timeout(r.timeout) } : {}),
+      ...(timeout ? { signal: timeout } : {}),
     });
+    text = await response.text();
   } catch (cause) {
-    throw new MakeModuleError('ConnectionError', `Request failed: ${(cause as Error).message}`);
+    return failed(cause);
   }
-  const text = await response.text();
   let body: unknown = text;
-  if (/json/.test(response.headers.get('content-type') ?? '') && text) body = JSON.parse(text);
+  if (/json/.test(response.headers.get('content-type') ?? '') && text) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = text;
+    }
+  }
   const responseHeaders: Record<string, string> = {};
   response.headers.forEach((value, key) => (responseHeaders[key] = value));
   return { statusCode: response.status, body, headers: responseHeaders };
@@ -197,6 +224,21 @@ function raise(directive: MakeErrorDirective | undefined, scope: Scope, statusCo
     scope,
   ) as MakeErrorType;
   throw new MakeModuleError(type, String(evaluateTemplate(spec.message, scope)), statusCode);
+}
+
+/** `response.valid`: a falsy condition stops the module with its message and type. */
+function invalid(valid: NonNullable<MakeRequest['response']>['valid'], scope: Scope): void {
+  if (valid === undefined) return;
+  const spec: { condition: string | boolean; message?: string; type?: string } =
+    typeof valid === 'object' ? valid : { condition: valid };
+  const ok =
+    typeof spec.condition === 'boolean' ? spec.condition : evaluateTemplate(spec.condition, scope);
+  if (ok) return;
+  const type = evaluateTemplate(spec.type ?? 'RuntimeError', scope) as MakeErrorType;
+  const message = spec.message
+    ? evaluateTemplate(spec.message, scope)
+    : 'Response marked as invalid.';
+  throw new MakeModuleError(type, String(message), Number(scope.statusCode));
 }
 
 /** One communication, with pagination: returns the bundles (or the one output) it produces. */
@@ -222,6 +264,7 @@ async function communicate(
     resScope.temp = evaluateDeep(temp, resScope);
     if (res.statusCode >= 400)
       raise(response.error ?? base?.response.error, resScope, res.statusCode);
+    invalid(response.valid, resScope);
     if (response.iterate) {
       const items = evaluateTemplate(response.iterate, resScope);
       for (const item of Array.isArray(items) ? items : []) {
