@@ -4,6 +4,8 @@
  * their logging, proxies and auth middleware apply. It must resolve for every HTTP status (errors
  * are the client's job) and reject only when no response arrived.
  */
+import { defaultTimer } from '#default-sleep';
+
 export interface FetchLikeInit {
   method: string;
   headers: Record<string, string>;
@@ -84,14 +86,16 @@ export interface BodyLimits {
   /** Decoded bytes past which reading stops: rejected with code `answer_too_large` (decision 0009). */
   maxBytes?: number;
   /**
-   * Silence (ms) after which reading stops: rejected with code `body_timeout` (decision 0019).
-   * The watch looks every `idleMs` whether a chunk came since its last look, so it fires between
-   * `idleMs` and twice that after the last byte: one timer at a time, nothing to cancel.
+   * Silence (ms) after which reading stops: rejected with code `body_timeout` (decision 0019). The
+   * watch is one timer, armed again at each chunk.
    */
   idleMs?: number;
-  /** The watch's timer; default `AbortSignal.timeout` (no process-keeping timer, allowed in n8n). */
-  timer?: (ms: number) => AbortSignal;
+  /** The watch's timer: a Node timer, or AbortSignal's in the n8n bundle (`#default-sleep`). */
+  timer?: Timer;
 }
+
+/** A timer whose signal aborts after `ms`, unless cancelled first. */
+export type Timer = (ms: number) => { signal: AbortSignal; cancel(): void };
 
 /**
  * The text of a body given in chunks. Reading stops (the rest is never buffered, the connection is
@@ -101,25 +105,22 @@ export interface BodyLimits {
  * `undecodable_body`: a bad answer, not a broken connection (issue 21, item 8).
  */
 export async function readChunks(chunks: BodyChunks, limits: BodyLimits): Promise<string> {
-  const { maxBytes = Infinity, idleMs, timer = (ms) => AbortSignal.timeout(ms) } = limits;
+  const { maxBytes = Infinity, idleMs, timer = defaultTimer } = limits;
   const parts: Uint8Array[] = [];
   let total = 0;
-  let arrived = 0;
-  let reading = true;
+  let watch: ReturnType<Timer> | undefined;
+  let fire: ((value: typeof IDLE) => void) | undefined;
   const idle =
-    idleMs === undefined
-      ? undefined
-      : new Promise<typeof IDLE>((resolve) => {
-          const arm = () => {
-            const seen = arrived;
-            timer(idleMs).addEventListener(
-              'abort',
-              () => (arrived === seen ? reading && resolve(IDLE) : reading && arm()),
-              { once: true },
-            );
-          };
-          arm();
-        });
+    idleMs === undefined ? undefined : new Promise<typeof IDLE>((resolve) => (fire = resolve));
+  const arm = () => {
+    watch?.cancel();
+    if (idleMs === undefined) return;
+    const current = (watch = timer(idleMs));
+    current.signal.addEventListener('abort', () => watch === current && fire!(IDLE), {
+      once: true,
+    });
+  };
+  arm();
   const give = (code: string, message: string, cause?: unknown) =>
     Object.assign(new Error(message, cause === undefined ? undefined : { cause }), { code });
   try {
@@ -137,7 +138,7 @@ export async function readChunks(chunks: BodyChunks, limits: BodyLimits): Promis
       }
       const { done, value } = read;
       if (done || value === undefined) break;
-      arrived++;
+      arm();
       total += value.byteLength;
       if (total > maxBytes) {
         await Promise.resolve(chunks.stop()).catch(() => undefined);
@@ -146,7 +147,8 @@ export async function readChunks(chunks: BodyChunks, limits: BodyLimits): Promis
       parts.push(value);
     }
   } finally {
-    reading = false;
+    watch?.cancel();
+    watch = undefined;
   }
   const bytes = new Uint8Array(total);
   let offset = 0;

@@ -3,3 +3,6 @@
 import type { Sleep } from '../transport';
 
 export const defaultSleep: Sleep | undefined = undefined;
+
+/** No timer of our own: AbortSignal's (n8n keeps its process alive); a stale one is ignored. */
+export const defaultTimer = (ms: number) => ({ signal: AbortSignal.timeout(ms), cancel() {} });

@@ -20,3 +20,10 @@ export const defaultSleep: Sleep | undefined = (ms, signal) =>
     );
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+
+/** The body-idle watch's timer: referenced, so that a process waiting on a dead body stays alive. */
+export const defaultTimer = (ms: number) => {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), ms);
+  return { signal: controller.signal, cancel: () => clearTimeout(timer) };
+};
