@@ -20,7 +20,7 @@ import {
   checkIdempotencyKey,
   checkOptions,
   CLIENT_OPTIONS,
-  MANY_OPTIONS,
+  QUEUE_OPTIONS,
   MAX_TIMER_MS,
   REQUEST_OPTIONS,
 } from './options';
@@ -186,7 +186,7 @@ export class ClassifailyClient {
     params: ClassifyManyParams,
     options?: ClassifyManyOptions,
   ): Promise<ManyOutcome[]> {
-    checkOptions(options, MANY_OPTIONS);
+    checkOptions(options, QUEUE_OPTIONS);
     return classifyMany(this.batchQueue(options), params);
   }
 

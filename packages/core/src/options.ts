@@ -97,9 +97,6 @@ export const QUEUE_OPTIONS: OptionRules = {
   stopOnFirstFailure: rule('true or false', (v) => typeof v === 'boolean'),
 };
 
-/** The client's classifyMany: the queue's options. */
-export const MANY_OPTIONS: OptionRules = QUEUE_OPTIONS;
-
 /** Throws a ValidationError naming the first option given (not undefined) that breaks its rule. */
 export function checkOptions(options: object | undefined, rules: OptionRules): void {
   if (options === undefined || options === null) return;

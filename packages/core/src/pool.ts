@@ -39,7 +39,7 @@ export interface PoolOptions {
 }
 
 /** Not sent, because an earlier item failed and the work stops at the first failure. */
-export const notSent = () =>
+const notSent = () =>
   new CancelledError(
     'Not sent: an earlier item failed, and this step stops at the first failure.',
     {

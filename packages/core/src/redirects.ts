@@ -6,7 +6,7 @@
 import { isAllowedBaseUrl } from './base-url';
 import { ClassifailyError } from './errors';
 
-export const MAX_REDIRECTS = 5;
+const MAX_REDIRECTS = 5;
 
 /** What to do about a refused redirect; also the end of the credential test's message (catalog). */
 export const REDIRECT_HINT =

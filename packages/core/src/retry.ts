@@ -1,6 +1,6 @@
 // The whole retry policy, after openai-node: which failures to retry and how long to wait.
 
-export const INITIAL_RETRY_DELAY_MS = 500;
+const INITIAL_RETRY_DELAY_MS = 500;
 export const MAX_BACKOFF_MS = 8_000;
 /**
  * The shortest wait before a retry, whatever `Retry-After` says: a `0`, a negative value or a date

@@ -11,7 +11,7 @@ import { generatedFiles, readManifest } from './generate';
 import { MAKECOMAPP } from './layout';
 
 /** Where Make's schemas are unless MAKE_SCHEMAS_DIR says: `shared/make-schemas` beside the repo. */
-export const DEFAULT_MAKE_SCHEMAS_DIR = path.resolve(__dirname, '../../../../shared/make-schemas');
+const DEFAULT_MAKE_SCHEMAS_DIR = path.resolve(__dirname, '../../../../shared/make-schemas');
 
 /** Which of Make's schemas judges a file: the Apps Editor's own map (`contributes.jsonValidation`). */
 const SCHEMA_BY_NAME: [RegExp, string][] = [

@@ -23,7 +23,7 @@ type Component = Partial<Record<'label' | 'description' | 'moduleType' | 'action
 export const json = (value: unknown) => `${JSON.stringify(value, null, '\t')}\n`;
 
 /** "classifyText" → "classify-text", as the Apps Editor names component folders and files. */
-export const kebab = (id: string) => id.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+const kebab = (id: string) => id.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 
 /** Code sections per component type; a section's file is named after it (`static-params`). */
 const SECTIONS = {

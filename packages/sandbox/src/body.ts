@@ -16,7 +16,7 @@ const CLOSE_ARRAY = 0x5d;
 const CLOSE_OBJECT = 0x7d;
 
 /** Why a body is too deep or too wide, or undefined. Strings are skipped; invalid JSON passes on. */
-export function shapeProblem(
+function shapeProblem(
   bytes: Uint8Array,
   maxDepth = LIMITS.requestBodyMaxDepth,
   maxMembers = LIMITS.requestBodyMaxMembers,

@@ -20,12 +20,12 @@ export interface KeyInfo {
   readOnly: boolean;
 }
 
-export const DEFAULT_ACCOUNT = { id: 'acct_sandbox', name: 'Sandbox account' };
+const DEFAULT_ACCOUNT = { id: 'acct_sandbox', name: 'Sandbox account' };
 export const DEFAULT_TEST_KEY = 'cai_test_sandbox0000000000000000';
 export const DEFAULT_REVOKED_KEY = 'cai_test_revoked000000000000000';
 export const DEFAULT_READ_ONLY_KEY = 'cai_test_readonly00000000000000';
 
-export const KEY_FORMAT = /^cai_(live|test)_[A-Za-z0-9]{16,64}$/;
+const KEY_FORMAT = /^cai_(live|test)_[A-Za-z0-9]{16,64}$/;
 
 export function defaultKeys(): ApiKeyConfig[] {
   return [

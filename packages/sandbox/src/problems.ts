@@ -110,7 +110,7 @@ const LIMIT_KEYWORDS = new Set([
 ]);
 
 /** `/categories/2` → `categories[2]`; a missing or unknown property is named in the path. */
-export function fieldPath(error: ErrorObject, prefix = ''): string {
+function fieldPath(error: ErrorObject, prefix = ''): string {
   const parts = error.instancePath.split('/').slice(1);
   const extra =
     error.keyword === 'required'

@@ -49,7 +49,7 @@ export function loadSpec(file = specPath()): OpenApiDocument {
 
 const DOC_ID = 'classifaily-openapi';
 
-export interface CompiledResponse {
+interface CompiledResponse {
   /** Validates the body, for a JSON response; absent when the response has no content. */
   body?: ValidateFunction;
   contentType?: string;

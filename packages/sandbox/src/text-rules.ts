@@ -1,8 +1,8 @@
 // Core's rule of what counts as text (decision 0005), applied to every text field a request carries:
 // only whitespace, control or format characters → `<kind>_empty`; a lone UTF-16 surrogate →
 // `<kind>_malformed`. A batch item's input is not here: it fails alone, in its own result.
-import { isBlankText, isWellFormedText } from '@classifaily/core';
-import type { FieldError } from './problems';
+import { isBlankText, isWellFormedText, type FieldError } from '@classifaily/core';
+
 
 type Kind = 'input' | 'category' | 'name' | 'description';
 

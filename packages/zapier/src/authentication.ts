@@ -24,7 +24,7 @@ const test = (z: ZObject, bundle: Bundle): Promise<Me> =>
   withClient(z, bundle, 'authentication', ({ client }) => client.me());
 
 /** "Acme Support (Zapier, test mode)": names the account and the key, never the key itself. */
-export const connectionLabel = async (_z: ZObject, bundle: Bundle): Promise<string> => {
+const connectionLabel = async (_z: ZObject, bundle: Bundle): Promise<string> => {
   const me = bundle.inputData as Partial<Me>;
   return me.account && me.key ? catalog.credential.connectionLabel(me as Me) : catalog.service.name;
 };

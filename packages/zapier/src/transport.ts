@@ -13,7 +13,7 @@ import type { HttpRequestOptions, ZObject } from 'zapier-platform-core';
  * that happens to contain such a template would fail. We use no requestTemplate to merge.
  * (Both flags work at runtime but are missing from HttpRequestOptions' type.)
  */
-export type RawRequestOptions = HttpRequestOptions & {
+type RawRequestOptions = HttpRequestOptions & {
   url: string;
   skipThrowForStatus: true;
   throwForThrottlingEarly: false;

@@ -40,7 +40,7 @@ export const appTester = zapier.createAppTester(RealApp) as unknown as (
 const { createAppHandler } = zapier as unknown as {
   createAppHandler(app: object): (event: Record<string, unknown>) => Promise<{ results: unknown }>;
 };
-export const handler = createAppHandler(RealApp);
+const handler = createAppHandler(RealApp);
 
 export type Sandbox = SandboxProcess;
 

@@ -98,6 +98,7 @@ export const listSchemas = {
   sample: schemaSample,
 } as const satisfies OperationSpec;
 
+/** @public Zapier's Find Schema search (read through `catalog.operations`). */
 export const findSchema = {
   key: 'findSchema',
   resource: 'schema',

@@ -19,7 +19,7 @@ export const FAULT_KINDS = [
   'malformed answer',
   'same-origin redirect',
 ] as const;
-export type FaultKind = (typeof FAULT_KINDS)[number];
+type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultApiOptions {
   /** Share of requests that get a fault, 0..1. */

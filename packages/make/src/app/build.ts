@@ -21,7 +21,7 @@ const ops = catalog.operations;
 const f = catalog.fields;
 
 export const CONNECTION_ID = catalog.service.name.toLowerCase();
-export const SCHEMA_RPC_ID = 'schemaOptions';
+const SCHEMA_RPC_ID = 'schemaOptions';
 const SCHEMA_RPC = `rpc://${SCHEMA_RPC_ID}`;
 
 /** Make gives an RPC 40 s and advises at most 3 requests (3 pages) per call. */
@@ -31,7 +31,7 @@ export const RPC_MAX_PAGES = 3;
 const SANITIZE = ['request.headers.authorization'];
 
 /** "Classify Text" → "classifyText": module ids follow the catalog's labels. */
-export const idFromLabel = (label: string) =>
+const idFromLabel = (label: string) =>
   label
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
@@ -77,7 +77,7 @@ const baseUrlExpr = (scope: 'connection' | 'parameters') =>
  * The connection label, as IML. core's `connectionLabel(me)` is the one definition; rendering it
  * for a live and a test key shows which text only test keys get, so that the IML says the same.
  */
-export function connectionLabelIml(): string {
+function connectionLabelIml(): string {
   const render = (mode: 'live' | 'test') =>
     catalog.credential.connectionLabel({
       object: 'me',
@@ -229,7 +229,7 @@ function classifyBatchModule() {
   return batch;
 }
 
-export function buildModules() {
+function buildModules() {
   const { classify, createSchema, getSchema, listSchemas, deleteSchema } = ops;
   const output = classificationOutput(classify.outputFields, 'body');
   const listed = schemaPages(sameNameOutput(listSchemas, 'item'), iml(`parameters.${f.limit.key}`));

@@ -117,7 +117,7 @@ const PRECEDENCE: Record<string, number> = {
 const pathParts = (path: string) => path.split(/\.|(?=\[)/);
 
 /** Parses one expression (the text between `{{` and `}}`). */
-export function parse(src: string): Node {
+function parse(src: string): Node {
   const tokens = tokenize(src);
   let i = 0;
   const peek = () => tokens[i];

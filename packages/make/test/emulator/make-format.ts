@@ -14,7 +14,7 @@ export type MakeErrorType =
   | 'ModuleTimeoutError';
 
 export type { MakeParameter };
-export type MakeOption = Exclude<MakeParameter['options'], string | undefined>[number];
+type MakeOption = Exclude<MakeParameter['options'], string | undefined>[number];
 
 export interface MakeErrorSpec {
   message: string;
@@ -63,7 +63,7 @@ export interface MakeComponent {
   params: MakeParameter[];
 }
 
-export type ModuleType = 'action' | 'search' | 'universal';
+type ModuleType = 'action' | 'search' | 'universal';
 
 export interface MakeModule {
   id: string;
@@ -90,7 +90,7 @@ export interface MakeApp {
 }
 
 /** Where the Make Apps Editor deploys the folder to (makecomapp.json `origins`). */
-export interface MakeOrigin {
+interface MakeOrigin {
   label?: string;
   baseUrl: string;
   appId: string;
@@ -99,7 +99,7 @@ export interface MakeOrigin {
   idMapping?: unknown;
 }
 
-export interface ComponentMetadata {
+interface ComponentMetadata {
   label?: string;
   description?: string;
   connectionType?: 'basic';

@@ -26,7 +26,7 @@ import type {
 } from './make-format';
 import { evaluateDeep, evaluateTemplate, type Scope } from './iml';
 
-export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 /** What a Make error directive produced: the error type Make would raise, and its message. */
 export class MakeModuleError extends Error {

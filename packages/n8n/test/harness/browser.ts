@@ -12,7 +12,7 @@ import { chromium, selectors, type BrowserContext, type Page } from 'playwright-
 
 import { PACKAGE_ROOT } from './n8n';
 
-export const CHROMIUM_INSTALL = 'apt-get install -y chromium';
+const CHROMIUM_INSTALL = 'apt-get install -y chromium';
 
 /** Small enough for the docs, wide enough for n8n's three-panel node view. */
 const VIEWPORT = { width: 1280, height: 800 };

@@ -57,7 +57,7 @@ export async function ensureN8n(version: string): Promise<InstalledN8n> {
 }
 
 /** The Node that runs this n8n line: bin/node of the `node` npm package aliased in package.json. */
-export function nodeBinaryFor(version: string): string {
+function nodeBinaryFor(version: string): string {
   const line = RUNTIMES.lines[version.split('.')[0] ?? ''];
   if (!line)
     throw new Error(`n8n ${version}: no entry for its major line in scripts/n8n-versions.json`);
@@ -91,7 +91,7 @@ export interface ItemJson {
   [key: string]: unknown;
 }
 
-export interface NodeRun {
+interface NodeRun {
   /** Items per output: `outputs[0]` is the first (main) output. */
   outputs: Array<Array<{ json: ItemJson; pairedItem?: unknown }>>;
   error?: { message: string; description?: string };
@@ -384,7 +384,7 @@ function editorOfflineEnv(install: InstalledN8n): Record<string, string> {
 }
 
 /** The last pretty-printed top-level JSON object in n8n's stdout that looks like an execution. */
-export function lastExecutionJson(stdout: string): Record<string, unknown> | undefined {
+function lastExecutionJson(stdout: string): Record<string, unknown> | undefined {
   const lines = stdout.split('\n');
   for (let start = lines.length - 1; start >= 0; start--) {
     if (lines[start] !== '{') continue;

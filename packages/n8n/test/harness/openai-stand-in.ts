@@ -10,7 +10,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export interface ChatRequest {
+interface ChatRequest {
   model?: string;
   messages: Array<{ role: string; content?: unknown; tool_call_id?: string }>;
   tools?: Array<{

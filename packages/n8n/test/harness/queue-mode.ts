@@ -57,7 +57,7 @@ const BOOT_TIMEOUT_MS = 5 * 60_000;
  * within ~lock duration + stalled interval. The lock is renewed every 2 s, so a busy but healthy
  * worker keeps it (15 s of headroom).
  */
-export const STALL_SETTINGS = {
+const STALL_SETTINGS = {
   QUEUE_WORKER_LOCK_DURATION: '15000',
   QUEUE_WORKER_LOCK_RENEW_TIME: '2000',
   QUEUE_WORKER_STALLED_INTERVAL: '5000',

@@ -14,8 +14,8 @@ import pg from 'pg';
 
 import { freePort, PACKAGE_ROOT } from './n8n.ts';
 
-export const REDIS_INSTALL = 'apt-get install -y redis-server';
-export const POSTGRES_INSTALL = 'pnpm install';
+const REDIS_INSTALL = 'apt-get install -y redis-server';
+const POSTGRES_INSTALL = 'pnpm install';
 
 /** A long-running process of ours, in its own process group, its output in a log file. */
 export interface Daemon {

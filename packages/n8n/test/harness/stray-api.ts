@@ -7,7 +7,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export interface StrayRequest {
+interface StrayRequest {
   method: string;
   url: string;
   /** Whether it carried an Authorization header (the key itself is not kept). */

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 
 import type { CredentialFixture, WorkflowFixture } from '../harness/n8n.ts';
 
-export const NODE_TYPE = 'n8n-nodes-classifaily.classifaily';
+const NODE_TYPE = 'n8n-nodes-classifaily.classifaily';
 export const CATEGORIES = ['billing', 'technical_bug', 'account_access', 'feature_request'];
 /** The execution_metadata key the workflow writes the worker's name under. */
 export const WORKER_KEY = 'worker';

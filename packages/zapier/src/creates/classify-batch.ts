@@ -16,7 +16,7 @@ import { itemOutput, positionOf, sampleOutput } from '../output';
 const op = catalog.operations.classifyBatch;
 const F = catalog.fields;
 /** The line-item group's key in the output. */
-export const RESULTS_KEY = 'results';
+const RESULTS_KEY = 'results';
 
 function itemsOf(input: Record<string, unknown>): ManyItem[] {
   const lines = Array.isArray(input[F.items.key]) ? (input[F.items.key] as unknown[]) : [];

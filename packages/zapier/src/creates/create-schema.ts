@@ -10,7 +10,7 @@ import { textOf } from '../inputs';
 const op = catalog.operations.createSchema;
 const F = catalog.fields;
 /** Zapier wants input keys unique across line-item children too: the schema has a `name` already. */
-export const CATEGORY_NAME_KEY = 'category';
+const CATEGORY_NAME_KEY = 'category';
 
 const inputFields = op.fields.map((spec) =>
   spec.key === F.schemaCategories.key

@@ -5,7 +5,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 // limits and placeholders are written once in @classifaily/core and only shaped here.
 
 /** The list-search method that loads saved schemas for every schema picker. */
-export const SCHEMA_SEARCH_METHOD = 'searchSchemas';
+const SCHEMA_SEARCH_METHOD = 'searchSchemas';
 
 /** Schema IDs as the API writes them (sch_…), for the "By ID" mode of the picker. */
 const SCHEMA_ID_PATTERN = '^sch_[A-Za-z0-9]{1,64}$';

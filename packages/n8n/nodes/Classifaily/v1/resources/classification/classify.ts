@@ -70,7 +70,7 @@ export const classifyProperties = (version: number): INodeProperties[] => [
     : []),
 ];
 
-export interface Options {
+interface Options {
   batchSize?: number;
   concurrency?: number;
   outputField?: string;
