@@ -3,7 +3,6 @@
 // `<kind>_malformed`. A batch item's input is not here: it fails alone, in its own result.
 import { isBlankText, isWellFormedText, type FieldError } from '@classifaily/core';
 
-
 type Kind = 'input' | 'category' | 'name' | 'description';
 
 /** Blank text counts as empty for these kinds; a description may be blank. */

@@ -14,7 +14,6 @@ export type MakeErrorType =
   | 'ModuleTimeoutError';
 
 export type { MakeParameter };
-type MakeOption = Exclude<MakeParameter['options'], string | undefined>[number];
 
 export interface MakeErrorSpec {
   message: string;
