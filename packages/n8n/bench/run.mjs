@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-import { ClassifailyClient, stableIdempotencyKeys } from '@classifaily/core';
+import { ClassifailyClient, replayKeys } from '@classifaily/core';
 
 import { N8nInstance, PACKAGE_ROOT, n8nVersionsUnderTest } from '../test/harness/n8n.ts';
 import { startSandboxProcess } from '../test/harness/sandbox-process.ts';
@@ -95,10 +95,11 @@ async function benchCoreAlone() {
         batchSize: BATCH,
         concurrency: CONCURRENCY,
         // Keys made as the node makes them (a SHA-256 of each batch), new for each run.
-        idempotencyKeys: stableIdempotencyKeys({
-          prefix: 'bench',
-          scope: [String(n), String(Date.now())],
-        }),
+        idempotencyKeys: replayKeys({
+          platform: 'bench',
+          workflow: [String(n), String(Date.now())],
+          step: 'classify',
+        }).classification,
       },
     );
     const ms = performance.now() - started;
