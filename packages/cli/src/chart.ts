@@ -82,7 +82,7 @@ export function chartSvg({
     ...xTicks,
     `<text class="axis-title" x="${CHART.left + plotWidth / 2}" y="${bottom + 40}" text-anchor="middle">Review threshold</text>`,
     `<g class="target" data-target="${targetPrecision}"><line x1="${CHART.left}" x2="${right}" y1="${round(yOf(targetPrecision))}" y2="${round(yOf(targetPrecision))}"/>` +
-      `<text x="${right - 4}" y="${round(yOf(targetPrecision)) + 14}" text-anchor="end">target precision ${Math.round(targetPrecision * 1000) / 10}%</text></g>`,
+      `<text x="${CHART.left + 6}" y="${round(yOf(targetPrecision)) + 14}">target precision ${Math.round(targetPrecision * 1000) / 10}%</text></g>`,
     marker(DEFAULT_REVIEW_THRESHOLD, 'rule', `the ${DEFAULT_REVIEW_THRESHOLD.toFixed(2)} rule`, 0),
     recommended,
     `<path class="series coverage" data-series="coverage" d="${pathOf(thresholds, (row) => row.coverage)}"/>`,

@@ -5,20 +5,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CATEGORIES, EXPECTED, ROWS } from './fixtures/hand-worked';
 import { startScriptedApi, type ScriptedApi } from './helpers/scripted-api';
+import { closeTo } from './helpers/oracle';
 import { FIXTURES, progressFiles, runCli, tempDir } from './helpers/run-cli';
 
 const KEY = 'cai_test_HandWorkedAnswers0001';
 const CSV = path.join(FIXTURES, 'hand-worked.csv');
 const JSONL = path.join(FIXTURES, 'hand-worked.jsonl');
-
-/** Every number of `expected`, compared to 12 decimal places (F1 is computed, 4/7 is written). */
-function close(expected: unknown): unknown {
-  if (typeof expected === 'number') return expect.closeTo(expected, 12);
-  if (Array.isArray(expected)) return expected.map(close);
-  if (expected && typeof expected === 'object')
-    return Object.fromEntries(Object.entries(expected).map(([k, v]) => [k, close(v)]));
-  return expected;
-}
 
 let api: ScriptedApi;
 let temp: ReturnType<typeof tempDir>;
@@ -54,7 +46,7 @@ describe('--json', () => {
       'thresholds',
       'recommendedThreshold',
     ]);
-    expect(json).toEqual(close(EXPECTED));
+    expect(json).toEqual(closeTo(EXPECTED));
     // Keys in the order the categories were given; precision null where nothing is acted on.
     expect(Object.keys(json.perCategory)).toEqual(CATEGORIES);
     expect(json.thresholds.at(-1)).toEqual({ threshold: 0.99, coverage: 0, precision: null });
@@ -63,7 +55,7 @@ describe('--json', () => {
   it('the same figures from the JSON Lines file (fields "input" and "expected")', async () => {
     const run = await evaluate(JSONL, '--json');
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual(close(EXPECTED));
+    expect(JSON.parse(run.stdout)).toEqual(closeTo(EXPECTED));
   });
 
   it.each([
@@ -85,7 +77,7 @@ describe('--json', () => {
     );
     const result = await run;
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual(close(EXPECTED));
+    expect(JSON.parse(result.stdout)).toEqual(closeTo(EXPECTED));
     const batches = api.requests.filter((r) => r.url === '/v1/classify/batch');
     expect(batches.every((r) => r.body.schema === 'sch_support3' && !r.body.categories)).toBe(true);
   });

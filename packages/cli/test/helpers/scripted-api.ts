@@ -21,6 +21,8 @@ export interface ScriptedApi {
   requests: Seen[];
   /** Answer every request with this status instead (a problem+json), until set back to undefined. */
   failWith?: number;
+  /** Answer 500 to every batch that holds one of these texts. */
+  failTexts: Set<string>;
   close(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export async function startScriptedApi(
   const api: ScriptedApi = {
     url: '',
     requests,
+    failTexts: new Set(),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
@@ -82,6 +85,8 @@ export async function startScriptedApi(
       }
       if (seen.method !== 'POST' || seen.url !== '/v1/classify/batch')
         return send(res, 404, problem(404, 'not_found', `No route ${seen.method} ${seen.url}.`));
+      if ((seen.body.items ?? []).some((item) => api.failTexts.has(item.input)))
+        return send(res, 500, problem(500, 'scripted', 'Scripted failure of this batch.'));
       const missing = (seen.body.items ?? []).find((item) => !answers.has(item.input));
       if (missing)
         return send(
