@@ -79,7 +79,7 @@ export async function evaluate(args: EvaluateArgs, io: Io): Promise<number> {
       args.json ? `${JSON.stringify(jsonOf(results), null, 2)}\n` : summaryText(results),
     );
     if (out) {
-      writeFileSync(out, reportHtml(results, VERSION));
+      writeReport(out, reportHtml(results, VERSION), progressFile);
       (args.json ? io.stderr : io.stdout).write(`Report: ${out}\n`);
     }
     progressFile.remove();
@@ -131,6 +131,7 @@ async function classifyAll(
 ): Promise<void> {
   const total = texts.length;
   if (progressFile.resumed === total) return;
+  const keep = keeper(progressFile, io);
   const progress = progressOn(io.stderr, total, progressFile.resumed);
   // Kept at each whole percent: a crash loses at most a percent (and one round) of the work, and a
   // long run rewrites the file at most a hundred times.
@@ -144,13 +145,13 @@ async function classifyAll(
         const percent = percentOf(done, total);
         if (percent > kept && done < total) {
           kept = percent;
-          progressFile.save();
+          keep();
         }
       },
     });
   } catch (error) {
     if (!io.signal.aborted) throw error;
-    progressFile.save();
+    keep();
     const done = progressFile.answers.filter((answer) => answer !== null).length;
     throw new CliError(
       `Stopped: ${done} of ${total} texts are classified and kept in ${progressFile.path}.`,
@@ -161,8 +162,41 @@ async function classifyAll(
     progress.stop();
   }
   if (failures.length === 0) return;
-  progressFile.save();
+  keep();
   throw failureError(failures, rows, progressFile, total);
+}
+
+/**
+ * Keeps the answers received so far (none: no file). A cache folder that cannot be written costs
+ * the resume, not the run: said once, on stderr.
+ */
+function keeper(progressFile: ProgressFile, io: Io): () => void {
+  let warned = false;
+  return () => {
+    try {
+      if (progressFile.answers.some((answer) => answer !== null)) progressFile.save();
+      else progressFile.remove();
+    } catch (error) {
+      if (warned) return;
+      warned = true;
+      io.stderr.write(
+        `classifaily: could not keep the progress in ${progressFile.path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): an interrupted run will start over. Set XDG_CACHE_HOME to a folder you can write.\n`,
+      );
+    }
+  };
+}
+
+/** The report; if it cannot be written, every answer is kept so that the next run sends nothing. */
+function writeReport(file: string, html: string, progressFile: ProgressFile): void {
+  try {
+    writeFileSync(file, html);
+  } catch (error) {
+    progressFile.save();
+    throw new CliError(
+      `Could not write the report to ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
+      'Give --out a file in a folder you can write; the texts classified are kept, so running again sends nothing.',
+    );
+  }
 }
 
 /** The texts a round could not classify, grouped by what went wrong, and how to go on. */
