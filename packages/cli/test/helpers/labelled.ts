@@ -30,24 +30,26 @@ export interface Ticket {
 }
 
 /**
- * `count` tickets, the same for the same `seed`: parts and noise picked by strides through the
- * lists (no randomness to seed); every seventh label is picked again from all four, so it is
- * often not the one a person would give.
+ * `count` tickets, the same for the same `seed`, parts picked by strides through the lists (no
+ * randomness to seed). Every fourth ticket raises two matters, labelled by the first, as people
+ * write them: a classifier is less sure of those, and sometimes picks the other. Every eleventh
+ * label is picked again from all four, as a hurried person might: often not the right one.
  */
 export function tickets(count: number, seed = 27): Ticket[] {
   return Array.from({ length: count }, (_, i) => {
     const k = i + seed * 101;
     const [body, label] = BODIES[(k * 7) % BODIES.length]!;
+    const [second] = BODIES[(k * 7 + 4) % BODIES.length]!;
+    const matter = k % 4 === 0 ? `${body}, and ${second}.` : `${body}.`;
     const text = [
       OPENINGS[(k * 3) % OPENINGS.length],
-      `${body}.`,
+      matter,
       CLOSINGS[(k * 5) % CLOSINGS.length],
       `(ticket ${1000 + i})`,
     ]
       .filter(Boolean)
       .join(' ');
-    const other = (k * 37) % 7 === 0;
-    return { text, label: other ? SUPPORT[(k * 11) % SUPPORT.length]! : label };
+    return { text, label: k % 11 === 0 ? SUPPORT[(k * 13) % SUPPORT.length]! : label };
   });
 }
 
