@@ -7,7 +7,7 @@ import { escapeHtml } from './html';
 
 export const CHART = { width: 760, height: 400, left: 60, right: 24, top: 24, bottom: 84 };
 /** The x axis runs over the thresholds a user can choose, rounded out to whole tenths. */
-export const X_DOMAIN = [0.5, 1] as const;
+const X_DOMAIN = [0.5, 1] as const;
 
 const plotWidth = CHART.width - CHART.left - CHART.right;
 const plotHeight = CHART.height - CHART.top - CHART.bottom;

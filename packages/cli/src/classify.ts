@@ -3,16 +3,29 @@
 // pipeline would, and between rounds the answers can be kept and the progress shown. The rounds
 // are cut the same way on every run of the same file, so a resumed run sends the same batches
 // with the same keys (replay.ts) and the API bills none of them twice.
-import { LIMITS, type ClassifailyClient, type ClassifailyError } from '@classifaily/core';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  LIMITS,
+  RateLimitError,
+  type ClassifailyClient,
+  type ClassifailyError,
+} from '@classifaily/core';
 import type { Answer } from './progress-file';
 import { replayKeys } from './replay';
 
 /** Requests in flight at once: core's default. */
-export const CONCURRENCY = 4;
+const CONCURRENCY = 4;
 /** Texts per round: one request per slot. */
-export const ROUND_SIZE = LIMITS.batchMaxItems * CONCURRENCY;
+const ROUND_SIZE = LIMITS.batchMaxItems * CONCURRENCY;
+/**
+ * A round the API still throttles after core's own retries is sent again after the wait it asks
+ * for (at most a minute, a second when it does not say), this many times in a row: a long
+ * evaluation slows down to the key's rate limit instead of failing (decision 0602).
+ */
+const THROTTLED_ROUND_WAITS = 5;
+const MAX_THROTTLE_WAIT_MS = 60_000;
 
-export interface Target {
+interface Target {
   categories?: string[];
   schema?: string;
   explain: boolean;
@@ -24,9 +37,11 @@ export interface Failure {
   error: ClassifailyError;
 }
 
-export interface ClassifyOptions {
+interface ClassifyOptions {
   /** Called after each round, with how many texts have their answer. */
   onRound?: (done: number) => void;
+  /** Called before waiting out a rate limit, with the wait in ms. */
+  onThrottle?: (waitMs: number) => void;
   signal?: AbortSignal;
 }
 
@@ -40,30 +55,44 @@ export async function classifyPending(
   texts: readonly string[],
   target: Target,
   answers: Array<Answer | null>,
-  { onRound, signal }: ClassifyOptions = {},
+  { onRound, onThrottle, signal }: ClassifyOptions = {},
 ): Promise<Failure[]> {
-  const idempotencyKeys = replayKeys();
+  const keys = replayKeys();
   const pending = texts.flatMap((_, index) => (answers[index] === null ? [index] : []));
   let done = texts.length - pending.length;
   for (let start = 0; start < pending.length; start += ROUND_SIZE) {
-    const round = pending.slice(start, start + ROUND_SIZE);
-    const outcomes = await client.classifyMany(
-      {
-        items: round.map((index) => ({ input: texts[index]! })),
-        ...(target.schema ? { schema: target.schema } : { categories: target.categories }),
-        explain: target.explain,
-      },
-      { concurrency: CONCURRENCY, idempotencyKeys, signal },
-    );
-    const failures: Failure[] = [];
-    outcomes.forEach((outcome, position) => {
-      const index = round[position]!;
-      if (!outcome.ok) return void failures.push({ index, error: outcome.error });
-      const { label, confidence, explanation } = outcome.result;
-      answers[index] =
-        explanation === undefined ? { label, confidence } : { label, confidence, explanation };
-      done += 1;
-    });
+    let round = pending.slice(start, start + ROUND_SIZE);
+    let failures: Failure[] = [];
+    keys.nextRound();
+    for (let waits = 0; ; waits++) {
+      const outcomes = await client.classifyMany(
+        {
+          items: round.map((index) => ({ input: texts[index]! })),
+          ...(target.schema ? { schema: target.schema } : { categories: target.categories }),
+          explain: target.explain,
+        },
+        { concurrency: CONCURRENCY, idempotencyKeys: keys.keyFor, signal },
+      );
+      failures = [];
+      outcomes.forEach((outcome, position) => {
+        const index = round[position]!;
+        if (!outcome.ok) return void failures.push({ index, error: outcome.error });
+        const { label, confidence, explanation } = outcome.result;
+        answers[index] =
+          explanation === undefined ? { label, confidence } : { label, confidence, explanation };
+        done += 1;
+      });
+      const throttled =
+        failures.length > 0 && failures.every(({ error }) => error instanceof RateLimitError);
+      if (!throttled || waits === THROTTLED_ROUND_WAITS) break;
+      const asked = Math.max(...failures.map(({ error }) => error.retryAfterMs ?? 1000));
+      const wait = Math.min(asked, MAX_THROTTLE_WAIT_MS);
+      onThrottle?.(wait);
+      await sleep(wait, undefined, { signal });
+      // The throttled batches again, as they were, under the keys they had: the same requests.
+      keys.again();
+      round = failures.map(({ index }) => index);
+    }
     onRound?.(done);
     if (failures.length) return failures;
   }

@@ -140,6 +140,10 @@ async function classifyAll(
   try {
     failures = await classifyPending(client, texts, target, progressFile.answers, {
       signal: io.signal,
+      onThrottle: (waitMs) =>
+        io.stderr.write(
+          `\nClassifaily's rate limit for this key is reached: waiting ${Math.ceil(waitMs / 1000)} s, then going on.\n`,
+        ),
       onRound: (done) => {
         progress.update(done);
         const percent = percentOf(done, total);

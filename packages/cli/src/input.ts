@@ -14,8 +14,8 @@ import { CliError } from './errors';
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 
 /** Column (CSV) or field (JSONL) names, in the order they are looked for, in any letter case. */
-export const TEXT_COLUMNS = ['text', 'input'] as const;
-export const LABEL_COLUMNS = ['label', 'expected'] as const;
+const TEXT_COLUMNS = ['text', 'input'] as const;
+const LABEL_COLUMNS = ['label', 'expected'] as const;
 
 export interface LabelledRow {
   /** The line of the file the row starts on (1 is the first line). */
@@ -227,6 +227,8 @@ function parseCsvRows(text: string, file: string): Parsed {
       info: true,
       raw: true,
       skip_empty_lines: true,
+      // Spaces around a delimiter are not part of a value (`"a, b", billing` as typed by hand).
+      trim: true,
       // A quote inside an unquoted field (a 5" screen) is kept as it is.
       relax_quotes: true,
       on_record: (record: unknown, context: { lines: number }) => {
@@ -324,7 +326,7 @@ function parseJsonLines(text: string, file: string): Parsed {
     const textField = field('text');
     const labelField = field('label');
     columns ??= { text: textField.name, label: labelField.name };
-    rows.push({ line, text: textField.text, label: labelField.text });
+    rows.push({ line, text: textField.text, label: labelField.text.trim() });
   });
   return { rows, columns: columns ?? { text: TEXT_COLUMNS[0], label: LABEL_COLUMNS[0] } };
 }

@@ -4,7 +4,36 @@
 // The one place the CLI makes keys: when core's replay rule (issue 23) lands, only this changes.
 import { stableIdempotencyKeys, type ClassifyBatchRequest } from '@classifaily/core';
 
-/** A key maker for one run of `classifaily evaluate`; equal batches in one run are told apart by order. */
-export function replayKeys(): (body: ClassifyBatchRequest) => Promise<string> {
-  return stableIdempotencyKeys({ prefix: 'classifaily-cli', scope: ['cli', 'evaluate'] });
+export interface ReplayKeys {
+  /** The key of a batch about to go out (classifyMany's `idempotencyKeys`). */
+  keyFor(body: ClassifyBatchRequest): Promise<string>;
+  /** The round's batches go out again: each one sent again keeps the key it had. */
+  again(): void;
+  /** A new round: new batches, new keys. */
+  nextRound(): void;
+}
+
+/** The keys of one run of `classifaily evaluate`; equal batches in one run are told apart by order. */
+export function replayKeys(): ReplayKeys {
+  const make = stableIdempotencyKeys({ prefix: 'classifaily-cli', scope: ['cli', 'evaluate'] });
+  // This round's keys by batch content, and how many of each were asked for in this attempt.
+  let issued = new Map<string, Array<Promise<string>>>();
+  let asked = new Map<string, number>();
+  return {
+    keyFor(body) {
+      const content = JSON.stringify(body);
+      const nth = asked.get(content) ?? 0;
+      asked.set(content, nth + 1);
+      const keys = issued.get(content) ?? [];
+      issued.set(content, keys);
+      return (keys[nth] ??= make(body));
+    },
+    again: () => {
+      asked = new Map();
+    },
+    nextRound: () => {
+      issued = new Map();
+      asked = new Map();
+    },
+  };
 }

@@ -4,7 +4,7 @@
 import type { Sandbox } from '@classifaily/sandbox';
 import { CliError } from './errors';
 
-export const SANDBOX_PACKAGE = '@classifaily/sandbox';
+const SANDBOX_PACKAGE = '@classifaily/sandbox';
 
 export async function startLocalSandbox(): Promise<Pick<Sandbox, 'url' | 'apiKey' | 'close'>> {
   let sandbox: typeof import('@classifaily/sandbox');
@@ -19,5 +19,6 @@ export async function startLocalSandbox(): Promise<Pick<Sandbox, 'url' | 'apiKey
       );
     throw error;
   }
-  return sandbox.startSandbox({ port: 0 });
+  // No rate limit to speak of: a long evaluation on this machine need not wait for one.
+  return sandbox.startSandbox({ port: 0, rateLimit: 1_000_000 });
 }

@@ -33,7 +33,7 @@ export function verdict(results: Results): string {
 }
 
 /** Below this many texts, a figure can move a lot with one more text: the summary says so. */
-export const FEW_TEXTS = 100;
+const FEW_TEXTS = 100;
 
 /** A word of caution for a small set, or undefined. */
 export function caution({ evaluation }: Pick<Results, 'evaluation'>): string | undefined {
@@ -54,7 +54,7 @@ function bestPrecision(rows: readonly ThresholdRow[]): ThresholdRow | undefined 
 }
 
 /** The thresholds a summary shows: every 0.05, the vendor's rule, the recommendation, the last. */
-export function summaryThresholds(results: Results): ThresholdRow[] {
+function summaryThresholds(results: Results): ThresholdRow[] {
   const shown = new Set([DEFAULT_REVIEW_THRESHOLD, results.evaluation.recommendedThreshold]);
   return results.evaluation.thresholds.filter(
     (row, index, all) =>
@@ -146,7 +146,7 @@ export function summaryText(results: Results): string {
 }
 
 /** Left-aligned columns, two spaces apart, indented by two. */
-export function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string[] {
+function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string[] {
   const widths = header.map((cell, column) =>
     Math.max([...cell].length, ...rows.map((row) => [...(row[column] ?? '')].length)),
   );

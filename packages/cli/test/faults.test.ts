@@ -250,6 +250,18 @@ describe('the API', () => {
     expect(progressFiles(temp.dir)).toEqual([]); // nothing answered: nothing kept
   });
 
+  it("rate limited past core's retries: waits as the API asks, then goes on under the same key", async () => {
+    api.throttleNext = 3; // the first attempt and core's two retries
+    const run = await evaluate(CSV, ['--json']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      "Classifaily's rate limit for this key is reached: waiting 1 s, then going on.",
+    );
+    expect(JSON.parse(run.stdout).n).toBe(10);
+    expect(api.requests).toHaveLength(4);
+    expect(new Set(api.requests.map((r) => r.headers['idempotency-key'])).size).toBe(1);
+  });
+
   it('plain http to another machine is refused before the key is sent', async () => {
     const run = await runCli(
       ['evaluate', CSV, '--categories', CATEGORIES.join(','), '--base-url', 'http://example.com'],

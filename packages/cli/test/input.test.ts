@@ -66,6 +66,18 @@ describe('what is read', () => {
     ]);
   });
 
+  it('spaces typed around a delimiter or a label are not part of it', () => {
+    expect(
+      readLabelledFile(file('typed.csv', 'text, label\n"a, b", billing\nc ,bug \n')).rows,
+    ).toEqual([
+      { line: 2, text: 'a, b', label: 'billing' },
+      { line: 3, text: 'c', label: 'bug' },
+    ]);
+    expect(readLabelledFile(file('typed.jsonl', '{"text": "a", "label": " bug "}\n')).rows).toEqual(
+      [{ line: 1, text: 'a', label: 'bug' }],
+    );
+  });
+
   it('JSON Lines: numbers as their text (star ratings), other fields ignored', () => {
     const target = file('stars.jsonl', '{"id": 7, "text": "Great!", "label": 5}\n');
     expect(readLabelledFile(target).rows).toEqual([{ line: 1, text: 'Great!', label: '5' }]);

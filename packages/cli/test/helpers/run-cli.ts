@@ -1,7 +1,7 @@
 // The built command as a person runs it: `node dist/cli.js …` in a fresh plain node child (the
 // suite builds dist/ first), with its own cache folder, and no variable of this process but PATH.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -26,6 +26,8 @@ export interface RunOptions {
 }
 
 export function runCli(args: readonly string[], options: RunOptions = {}): Promise<Run> {
+  if (!existsSync(options.cli ?? CLI))
+    throw new Error(`${CLI} is missing: build first (pnpm --filter @classifaily/cli build)`);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [options.cli ?? CLI, ...args], {
       cwd: options.cwd,

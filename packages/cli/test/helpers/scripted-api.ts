@@ -23,6 +23,8 @@ export interface ScriptedApi {
   failWith?: number;
   /** Answer 500 to every batch that holds one of these texts. */
   failTexts: Set<string>;
+  /** Answer this many of the next batches 429 with `Retry-After: 1`. */
+  throttleNext: number;
   close(): Promise<void>;
 }
 
@@ -35,18 +37,25 @@ export async function startScriptedApi(
     url: '',
     requests,
     failTexts: new Set(),
+    throttleNext: 0,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
-  const send = (res: http.ServerResponse, status: number, body: unknown) => {
+  const send = (
+    res: http.ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ) => {
     const payload = JSON.stringify(body);
     res.writeHead(status, {
       'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json',
       'Content-Length': Buffer.byteLength(payload),
       'X-Request-Id': `req_${requests.length}`,
+      ...headers,
     });
     res.end(payload);
   };
@@ -85,6 +94,10 @@ export async function startScriptedApi(
       }
       if (seen.method !== 'POST' || seen.url !== '/v1/classify/batch')
         return send(res, 404, problem(404, 'not_found', `No route ${seen.method} ${seen.url}.`));
+      if (api.throttleNext > 0) {
+        api.throttleNext -= 1;
+        return send(res, 429, problem(429, 'rate_limited', 'Slow down.'), { 'Retry-After': '1' });
+      }
       if ((seen.body.items ?? []).some((item) => api.failTexts.has(item.input)))
         return send(res, 500, problem(500, 'scripted', 'Scripted failure of this batch.'));
       const missing = (seen.body.items ?? []).find((item) => !answers.has(item.input));
