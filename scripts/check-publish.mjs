@@ -13,6 +13,7 @@
 //   - a bin that does not run from the tarball: `node <bin> --help` must exit 0 (the package's own
 //     node_modules lent to the unpacked folder), so a file left out of "files" shows;
 //   - README.md or LICENSE missing from the tarball, or a LICENSE that is not the repository's;
+//   - a source map whose sources are not in the tarball (a debugger would show nothing);
 //   - a relative link or image in the README (npm's page resolves it against npm, not the
 //     repository: it breaks there);
 //   - a scoped package that would go out with npm's default (restricted) access;
@@ -172,6 +173,7 @@ export function checkTarball(dir, { rootLicenseText, blobUrl }) {
     if (existsSync(file) && !readFileSync(file, 'utf8').startsWith('#!'))
       problems.push(`${target} (${field}) has no #! line: installed as a command it cannot run`);
   }
+  problems.push(...unresolvedSourceMaps(dir));
   const readme = path.join(dir, 'README.md');
   if (!existsSync(readme) || readFileSync(readme, 'utf8').trim() === '')
     problems.push('README.md is not in the tarball (npm shows it as the package page)');
@@ -225,6 +227,25 @@ export function undeclaredModules(dir) {
         declared.add(name); // said once
       }
     }
+  }
+  return problems;
+}
+
+/** Each `.map` in the unpacked tarball whose `sources` point at files the tarball lacks. */
+export function unresolvedSourceMaps(dir) {
+  const maps = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) =>
+    f.endsWith('.map'),
+  );
+  const problems = [];
+  for (const map of maps) {
+    const { sources = [], sourceRoot = '' } = readJson(path.join(dir, map));
+    const missing = sources
+      .map((source) => path.join(path.dirname(path.join(dir, map)), sourceRoot, source))
+      .filter((file) => !file.startsWith(dir + path.sep) || !existsSync(file));
+    if (missing.length)
+      problems.push(
+        `${map} points at ${missing.map((f) => path.relative(dir, f)).join(', ')}, not in the tarball: ship the sources ("files") or drop the maps`,
+      );
   }
   return problems;
 }

@@ -132,6 +132,12 @@ describe('scripts/check-publish.mjs on a packed repository', () => {
       (m, f) => (f['README.md'] = '# widget\n\n<img src="docs/shot.png" alt="">\n'),
       /README\.md line 3 links to "docs\/shot\.png".*blob\/main\/packages\/widget\/docs\/shot\.png/,
     ],
+    [
+      'a source map pointing at sources left out of "files"',
+      (m, f) =>
+        (f['dist/index.js.map'] = JSON.stringify({ version: 3, sources: ['../src/index.ts'] })),
+      /dist\/index\.js\.map points at src\/index\.ts, not in the tarball: ship the sources/,
+    ],
     ['no LICENSE', (m, f) => delete f.LICENSE, /LICENSE is not in the tarball/],
     [
       'another LICENSE',

@@ -56,7 +56,7 @@ import {
   validateCreateSchema,
   validateSchemaId,
 } from './validation';
-import { VERSION } from './version';
+import { VERSION } from './generated/version';
 
 /**
  * Per-attempt timeout of a request, in ms: long enough for a batch of 25 with explanations from a

@@ -36,4 +36,4 @@ export {
 export * from './stable-keys';
 export * from './client';
 export * from './catalog';
-export { VERSION } from './version';
+export { VERSION } from './generated/version';
