@@ -271,28 +271,52 @@ describe('the API', () => {
   });
 });
 
-describe('--sandbox without @classifaily/sandbox', () => {
-  it('says how to install it', async () => {
-    // The package as npm installs it with its dependencies but without the optional peer.
-    const copy = path.join(temp.dir, 'node_modules', '@classifaily', 'cli');
+describe('--sandbox without a working @classifaily/sandbox', () => {
+  /** The package as npm installs it, with its dependencies but not the optional sandbox. */
+  function installed(): string {
+    const modules = path.join(temp.dir, 'node_modules');
+    const copy = path.join(modules, '@classifaily', 'cli');
     mkdirSync(copy, { recursive: true });
     cpSync(path.join(PACKAGE_ROOT, 'dist'), path.join(copy, 'dist'), { recursive: true });
     cpSync(path.join(PACKAGE_ROOT, 'package.json'), path.join(copy, 'package.json'));
-    const modules = path.join(temp.dir, 'node_modules');
     symlinkSync(
       path.join(PACKAGE_ROOT, 'node_modules', '@classifaily', 'core'),
       path.join(modules, '@classifaily', 'core'),
     );
     for (const name of ['csv-parse', 'cli-progress'])
       symlinkSync(path.join(PACKAGE_ROOT, 'node_modules', name), path.join(modules, name));
-    const run = await runCli(['evaluate', CSV, '--categories', CATEGORIES.join(','), '--sandbox'], {
-      cli: path.join(copy, 'dist', 'cli.js'),
+    return path.join(copy, 'dist', 'cli.js');
+  }
+  const withSandbox = (cli: string) =>
+    runCli(['evaluate', CSV, '--categories', CATEGORIES.join(','), '--sandbox'], {
+      cli,
       env: env({ CLASSIFAILY_API_KEY: undefined }),
     });
+
+  it('left out (npm --omit=optional): says how to install it', async () => {
     refused(
-      run,
+      await withSandbox(installed()),
       1,
       /--sandbox needs the package @classifaily\/sandbox, which is not installed\.\nInstall it where the classifaily command is: npm install --global @classifaily\/sandbox/,
+    );
+  });
+
+  it('installed but not loading (a native module built for another Node): says so', async () => {
+    const cli = installed();
+    const sandbox = path.join(temp.dir, 'node_modules', '@classifaily', 'sandbox');
+    mkdirSync(sandbox);
+    writeFileSync(
+      path.join(sandbox, 'package.json'),
+      '{"name": "@classifaily/sandbox", "main": "index.js"}',
+    );
+    writeFileSync(
+      path.join(sandbox, 'index.js'),
+      'throw new Error("The module better_sqlite3.node was compiled against a different Node.js version");',
+    );
+    refused(
+      await withSandbox(cli),
+      1,
+      /which is installed but does not load on this Node \(The module better_sqlite3\.node was compiled against a different Node\.js version\)\.\nInstall it again for this Node/,
     );
   });
 });
