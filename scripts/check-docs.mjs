@@ -5,7 +5,9 @@
 //   - docs/decisions/README.md lists every decision record, each with its status, and nothing else;
 //   - each platform guide (docs/n8n.md, zapier.md, make.md) has the "Get an API key" section that
 //     core's catalog links to (KEY_GUIDE_SECTION), the same text in all three up to the line that
-//     says where the key goes on that platform, naming the dashboard address of the catalog.
+//     says where the key goes on that platform, naming the dashboard address of the catalog;
+//   - and the "How to choose your threshold" section (classifaily evaluate), likewise the same in
+//     all three up to the line that says where the threshold goes on that platform.
 //
 //   node scripts/check-docs.mjs [--root DIR]   exit 1 on any problem
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -17,6 +19,16 @@ import { headingAnchors, isRelativeLink, markdownLinks } from './markdown-links.
 const SKIP = new Set(['node_modules', 'dist', 'dist-emulator', 'app', 'app-dev', 'build', '.git']);
 const GUIDES = ['n8n', 'zapier', 'make'];
 const PLATFORM_LINE = /^\*\*Where the key goes in /;
+/** Sections written once for every guide: the same text in each, then a line of the platform's own. */
+const SHARED_SECTIONS = [
+  { heading: 'Get an API key', platformLine: PLATFORM_LINE, name: 'key section', what: 'key' },
+  {
+    heading: 'How to choose your threshold',
+    platformLine: /^\*\*Where the threshold goes in /,
+    name: 'threshold section',
+    what: 'threshold',
+  },
+];
 
 /** Every Markdown file under the root, as paths relative to it. */
 export function markdownFiles(root, dir = '') {
@@ -81,12 +93,12 @@ export function decisionIndexProblems(root) {
   return problems;
 }
 
-/** The shared part of a guide's key section: from its heading to the platform's own line. */
-export function keySection(text, heading) {
+/** The shared part of a guide's section: from its heading to the platform's own line. */
+export function keySection(text, heading, platformLine = PLATFORM_LINE) {
   const lines = text.split('\n');
   const start = lines.findIndex((line) => line === `## ${heading}`);
   if (start < 0) return undefined;
-  const end = lines.findIndex((line, i) => i > start && PLATFORM_LINE.test(line));
+  const end = lines.findIndex((line, i) => i > start && platformLine.test(line));
   const next = lines.findIndex((line, i) => i > start && line.startsWith('## '));
   if (end < 0 || (next >= 0 && next < end)) return undefined;
   return lines.slice(start, end).join('\n');
@@ -100,31 +112,32 @@ export function keySectionProblems(root) {
     return [
       'packages/core/src/catalog/links.ts: KEY_GUIDE_SECTION or DASHBOARD_KEYS_URL not found',
     ];
-  const heading = 'Get an API key';
   const problems = [];
-  const shared = new Map();
-  for (const guide of GUIDES) {
-    const file = `docs/${guide}.md`;
-    const text = readFileSync(path.join(root, file), 'utf8');
-    if (!headingAnchors(text).has(section))
-      problems.push(`${file} has no heading for #${section} (core's catalog links there)`);
-    const part = keySection(text, heading);
-    if (part === undefined) {
-      problems.push(
-        `${file}: "## ${heading}" must be followed, in the same section, by a line "**Where the key goes in …**"`,
-      );
-      continue;
+  for (const { heading, platformLine, name, what } of SHARED_SECTIONS) {
+    const shared = new Map();
+    for (const guide of GUIDES) {
+      const file = `docs/${guide}.md`;
+      const text = readFileSync(path.join(root, file), 'utf8');
+      if (what === 'key' && !headingAnchors(text).has(section))
+        problems.push(`${file} has no heading for #${section} (core's catalog links there)`);
+      const part = keySection(text, heading, platformLine);
+      if (part === undefined) {
+        problems.push(
+          `${file}: "## ${heading}" must be followed, in the same section, by a line "**Where the ${what} goes in …**"`,
+        );
+        continue;
+      }
+      if (what === 'key' && !part.includes(dashboard))
+        problems.push(`${file}: the key section does not name ${dashboard}`);
+      shared.set(file, part);
     }
-    if (!part.includes(dashboard))
-      problems.push(`${file}: the key section does not name ${dashboard}`);
-    shared.set(file, part);
+    const [first, ...others] = [...shared.entries()];
+    for (const [file, part] of others)
+      if (first && part !== first[1])
+        problems.push(
+          `${file}: the ${name} differs from ${first[0]}'s (it is written once, the same in every guide)`,
+        );
   }
-  const [first, ...others] = [...shared.entries()];
-  for (const [file, part] of others)
-    if (first && part !== first[1])
-      problems.push(
-        `${file}: the key section differs from ${first[0]}'s (it is written once, the same in every guide)`,
-      );
   return problems;
 }
 

@@ -24,6 +24,16 @@ const keySection = (platform) =>
     '',
   ].join('\n');
 
+const thresholdSection = (platform) =>
+  [
+    '## How to choose your threshold',
+    '',
+    'Run classifaily evaluate on texts you labelled.',
+    '',
+    `**Where the threshold goes in ${platform}:** the Review Threshold field.`,
+    '',
+  ].join('\n');
+
 /** A repository whose docs pass; `change` edits the files (text or undefined to delete) first. */
 function fixture(change = () => {}) {
   const root = mkdtempSync(path.join(os.tmpdir(), 'check-docs-'));
@@ -35,9 +45,9 @@ function fixture(change = () => {}) {
       "export const DASHBOARD_KEYS_URL = 'https://dash.example/keys';",
       "export const KEY_GUIDE_SECTION = 'get-an-api-key';",
     ].join('\n'),
-    'docs/n8n.md': `# n8n\n\n${keySection('n8n')}\n![shot](images/a.png)\n`,
-    'docs/zapier.md': `# Zapier\n\n${keySection('Zapier')}`,
-    'docs/make.md': `# Make\n\n${keySection('Make')}\n\`\`\`md\n[in code](nowhere.md)\n\`\`\`\n`,
+    'docs/n8n.md': `# n8n\n\n${keySection('n8n')}\n![shot](images/a.png)\n\n${thresholdSection('n8n')}`,
+    'docs/zapier.md': `# Zapier\n\n${keySection('Zapier')}\n${thresholdSection('Zapier')}`,
+    'docs/make.md': `# Make\n\n${keySection('Make')}\n\`\`\`md\n[in code](nowhere.md)\n\`\`\`\n\n${thresholdSection('Make')}`,
     'docs/images/a.png': 'png',
     'docs/decisions/0001-first.md': '# 0001 — First\n',
     'docs/decisions/README.md': [
@@ -116,6 +126,16 @@ describe('scripts/check-docs.mjs', () => {
       'a key section that differs from the others',
       (f) => (f['docs/make.md'] = f['docs/make.md'].replace('copy a key', 'copy the key')),
       /docs\/make\.md: the key section differs from docs\/n8n\.md's/,
+    ],
+    [
+      'a guide without the threshold section',
+      (f) => (f['docs/zapier.md'] = `# Zapier\n\n${keySection('Zapier')}`),
+      /docs\/zapier\.md: "## How to choose your threshold" must be followed, in the same section, by a line "\*\*Where the threshold goes in …\*\*"/,
+    ],
+    [
+      'a threshold section that differs from the others',
+      (f) => (f['docs/n8n.md'] = f['docs/n8n.md'].replace('texts you labelled', 'your texts')),
+      /docs\/zapier\.md: the threshold section differs from docs\/n8n\.md's/,
     ],
     [
       'a key section without the dashboard address',

@@ -8,7 +8,12 @@
 //   - a dependency left as workspace:, link:, file: or catalog: in the packed manifest;
 //   - a file the manifest points at (main, types, exports, bin, typesVersions, n8n nodes and
 //     credentials) missing from the tarball, a bin without its #! line;
+//   - a module the tarball's JavaScript requires that its manifest does not declare (a dependency,
+//     a peer, optional or not): installed from npm it would fail with MODULE_NOT_FOUND;
+//   - a bin that does not run from the tarball: `node <bin> --help` must exit 0 (the package's own
+//     node_modules lent to the unpacked folder), so a file left out of "files" shows;
 //   - README.md or LICENSE missing from the tarball, or a LICENSE that is not the repository's;
+//   - a source map whose sources are not in the tarball (a debugger would show nothing);
 //   - a relative link or image in the README (npm's page resolves it against npm, not the
 //     repository: it breaks there);
 //   - a scoped package that would go out with npm's default (restricted) access;
@@ -19,8 +24,16 @@
 //
 //   node scripts/check-publish.mjs [--root DIR]   build first (pnpm build); exit 1 on any problem
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -160,6 +173,7 @@ export function checkTarball(dir, { rootLicenseText, blobUrl }) {
     if (existsSync(file) && !readFileSync(file, 'utf8').startsWith('#!'))
       problems.push(`${target} (${field}) has no #! line: installed as a command it cannot run`);
   }
+  problems.push(...unresolvedSourceMaps(dir));
   const readme = path.join(dir, 'README.md');
   if (!existsSync(readme) || readFileSync(readme, 'utf8').trim() === '')
     problems.push('README.md is not in the tarball (npm shows it as the package page)');
@@ -169,6 +183,104 @@ export function checkTarball(dir, { rootLicenseText, blobUrl }) {
   else if (readFileSync(license, 'utf8') !== rootLicenseText)
     problems.push('LICENSE differs from the root LICENSE');
   return problems;
+}
+
+// require('x'), import('x'), and a static `import … from 'x'` / `export … from 'x'` statement.
+const SPECIFIER =
+  /\brequire\(\s*(['"])([^'"\s]+)\1\s*\)|\bimport\(\s*(['"])([^'"\s]+)\3\s*\)|^\s*(?:import|export)\s[^;'"]*?\bfrom\s*(['"])([^'"\s]+)\5/gm;
+const BUILTINS = new Set(builtinModules);
+
+/** The package a bare specifier names (`@scope/name/sub` → `@scope/name`), or undefined. */
+export function packageOf(specifier) {
+  if (/^(\.|\/|#|node:|data:)/.test(specifier) || BUILTINS.has(specifier.split('/')[0])) return;
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+/** Every .js/.cjs/.mjs file under a folder, as paths relative to it (node_modules aside). */
+function scriptFiles(dir, sub = '') {
+  return readdirSync(path.join(dir, sub), { withFileTypes: true }).flatMap((entry) => {
+    const rel = path.join(sub, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : scriptFiles(dir, rel);
+    return /\.(c|m)?js$/.test(entry.name) ? [rel] : [];
+  });
+}
+
+/** Modules the unpacked package's JavaScript loads by name that its manifest does not declare. */
+export function undeclaredModules(dir) {
+  const manifest = readJson(path.join(dir, 'package.json'));
+  const declared = new Set([
+    manifest.name,
+    ...['dependencies', 'peerDependencies', 'optionalDependencies'].flatMap((field) =>
+      Object.keys(manifest[field] ?? {}),
+    ),
+  ]);
+  const problems = [];
+  for (const file of scriptFiles(dir)) {
+    const text = readFileSync(path.join(dir, file), 'utf8');
+    for (const match of text.matchAll(SPECIFIER)) {
+      const name = packageOf(match[2] ?? match[4] ?? match[6]);
+      if (name && !declared.has(name)) {
+        problems.push(
+          `${file} loads "${name}", which package.json does not declare: installed from npm it fails with MODULE_NOT_FOUND (add it to dependencies, or to peerDependencies if the user installs it)`,
+        );
+        declared.add(name); // said once
+      }
+    }
+  }
+  return problems;
+}
+
+/** Each `.map` in the unpacked tarball whose `sources` point at files the tarball lacks. */
+export function unresolvedSourceMaps(dir) {
+  const maps = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) =>
+    f.endsWith('.map'),
+  );
+  const problems = [];
+  for (const map of maps) {
+    const { sources = [], sourceRoot = '' } = readJson(path.join(dir, map));
+    const missing = sources
+      .map((source) => path.join(path.dirname(path.join(dir, map)), sourceRoot, source))
+      .filter((file) => !file.startsWith(dir + path.sep) || !existsSync(file));
+    if (missing.length)
+      problems.push(
+        `${map} points at ${missing.map((f) => path.relative(dir, f)).join(', ')}, not in the tarball: ship the sources ("files") or drop the maps`,
+      );
+  }
+  return problems;
+}
+
+/**
+ * Each bin run from the unpacked tarball as `node <bin> --help`, with the package's own
+ * node_modules lent to it: a bin that cannot start (a file it needs left out of "files") fails.
+ */
+export function binProblems(dir, packageDir) {
+  const manifest = readJson(path.join(dir, 'package.json'));
+  const bins = referencedFiles(manifest).filter(([field]) => field.startsWith('bin'));
+  if (bins.length === 0) return [];
+  const modules = path.join(packageDir, 'node_modules');
+  if (existsSync(modules) && !existsSync(path.join(dir, 'node_modules')))
+    symlinkSync(modules, path.join(dir, 'node_modules'), 'dir');
+  return bins.flatMap(([field, target]) => {
+    const file = path.join(dir, target);
+    if (!existsSync(file)) return []; // said by checkTarball
+    const run = spawnSync(process.execPath, [file, '--help'], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: { PATH: process.env.PATH },
+    });
+    if (run.status === 0) return [];
+    // The error's own line (Node prints the failing source line and a caret before it).
+    const lines = `${run.stderr}\n${run.stdout}`
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    const said = lines.find((l) => /Error\b/.test(l)) ?? lines[0] ?? 'no output';
+    return [
+      `${target} (${field}) does not run from the tarball: \`node ${target} --help\` exited ${run.status ?? run.signal}: ${said}`,
+    ];
+  });
 }
 
 /** `pnpm pack` into a new folder, unpacked: { dir, files, bytes } or { error }. */
@@ -236,6 +348,7 @@ export async function checkRepository(root, log = console.log) {
         else {
           const blobUrl = `${normalizeRepositoryUrl(rootManifest.repository?.url)}/blob/main/${rel}`;
           problems.push(...checkTarball(packed.dir, { rootLicenseText, blobUrl }));
+          problems.push(...undeclaredModules(packed.dir), ...binProblems(packed.dir, dir));
           if (manifest.keywords?.includes(N8N_KEYWORD))
             problems.push(...(await scanN8nPackage(packed.dir, dir)));
           summary = `${packed.files} files, ${(packed.bytes / 1000).toFixed(1)} kB packed`;

@@ -13,6 +13,7 @@ import {
   checkManifest,
   checkTarball,
   localDependencies,
+  packageOf,
   referencedFiles,
   relativeReadmeLinks,
 } from './check-publish.mjs';
@@ -131,11 +132,31 @@ describe('scripts/check-publish.mjs on a packed repository', () => {
       (m, f) => (f['README.md'] = '# widget\n\n<img src="docs/shot.png" alt="">\n'),
       /README\.md line 3 links to "docs\/shot\.png".*blob\/main\/packages\/widget\/docs\/shot\.png/,
     ],
+    [
+      'a source map pointing at sources left out of "files"',
+      (m, f) =>
+        (f['dist/index.js.map'] = JSON.stringify({ version: 3, sources: ['../src/index.ts'] })),
+      /dist\/index\.js\.map points at src\/index\.ts, not in the tarball: ship the sources/,
+    ],
     ['no LICENSE', (m, f) => delete f.LICENSE, /LICENSE is not in the tarball/],
     [
       'another LICENSE',
       (m, f) => (f.LICENSE = 'All rights reserved.\n'),
       /LICENSE differs from the root LICENSE/,
+    ],
+    [
+      'a module the code loads that the manifest does not declare',
+      (m, f) => {
+        m.dependencies = { 'csv-parse': '^7.0.3' };
+        f['dist/index.js'] =
+          'const { parse } = require("csv-parse/sync");\nconst bar = require("cli-progress");\n';
+      },
+      /dist\/index\.js loads "cli-progress", which package\.json does not declare: installed from npm it fails with MODULE_NOT_FOUND/,
+    ],
+    [
+      'a bin that does not start from the tarball',
+      (m, f) => (f['dist/cli.js'] = '#!/usr/bin/env node\nrequire("./left-out.js");\n'),
+      /dist\/cli\.js \(bin\["widget"\]\) does not run from the tarball: `node dist\/cli\.js --help` exited 1: .*Cannot find module '\.\/left-out\.js'/,
     ],
     [
       'a link: dependency',
@@ -151,6 +172,25 @@ describe('scripts/check-publish.mjs on a packed repository', () => {
       assert.match(out, /1 package\(s\) with problems/);
     });
   }
+
+  it('passes code that loads its dependencies, an optional peer, builtins and its own files', () => {
+    const { status, out } = runCli(
+      fixture((m, f) => {
+        m.dependencies = { '@acme/core': '^1.0.0' };
+        m.peerDependencies = { '@acme/sandbox': '^1.0.0' };
+        m.peerDependenciesMeta = { '@acme/sandbox': { optional: true } };
+        f['dist/index.js'] = [
+          'const core = require("@acme/core/extra");',
+          'const fs = require("node:fs"), path = require("path");',
+          'const sleep = require("#default-sleep");',
+          'const cli = require("./cli.js");',
+          'const sandbox = () => import("@acme/sandbox");',
+          'const words = "text from \\"${column}\\"";',
+        ].join('\n');
+      }),
+    );
+    assert.equal(status, 0, out);
+  });
 
   it('fails when pnpm pack cannot resolve a workspace: dependency', () => {
     const { status, out } = runCli(fixture((m) => (m.dependencies = { core: 'workspace:*' })));
@@ -243,6 +283,14 @@ describe('the checks one by one', () => {
         ['n8n.credentials', 'dist/b.credentials.js'],
       ],
     );
+  });
+
+  it('names the package a specifier loads, and nothing for builtins, files and imports', () => {
+    assert.equal(packageOf('csv-parse/sync'), 'csv-parse');
+    assert.equal(packageOf('@classifaily/core'), '@classifaily/core');
+    assert.equal(packageOf('@classifaily/sandbox/process'), '@classifaily/sandbox');
+    for (const local of ['node:fs', 'fs/promises', 'path', './x.js', '../y', '#default-sleep'])
+      assert.equal(packageOf(local), undefined, local);
   });
 
   it('needs the root package.json to name a GitHub repository', () => {

@@ -1,6 +1,7 @@
 // The README demo: starts the local sandbox, classifies the getting-started example and a handful of
 // realistic support tickets through @classifaily/core, then runs each adapter's own demo step
-// (packages/<adapter>/scripts/demo.mjs, when present) against the same sandbox.
+// (packages/<adapter>/scripts/demo.mjs, when present) against the same sandbox, and ends with
+// `classifaily evaluate` on the tickets labelled by a person (packages/cli/scripts/demo.mjs).
 // `pnpm demo` builds everything first. `pnpm demo --only core,make` limits the steps.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -94,11 +95,11 @@ try {
     );
   }
 
-  for (const adapter of ['make', 'zapier', 'n8n']) {
+  for (const adapter of ['make', 'zapier', 'n8n', 'cli']) {
     const script = path.join(root, 'packages', adapter, 'scripts', 'demo.mjs');
     if (!wanted(adapter) || !existsSync(script)) continue;
-    heading(`${adapter}: the integration, run against the sandbox`);
-    const { demo } = await import(pathToFileURL(script).href);
+    const { demo, title } = await import(pathToFileURL(script).href);
+    heading(title ?? `${adapter}: the integration, run against the sandbox`);
     await demo({ url: sandbox.url, apiKey: sandbox.apiKey, log: line });
   }
 } finally {

@@ -1,4 +1,6 @@
-// Generates core's wire types and limits from the OpenAPI document, the single source of truth.
+// Generates core's wire types and limits from the OpenAPI document, the single source of truth, and
+// its VERSION from package.json (the root `version-packages` script runs this after
+// `changeset version`, so the User-Agent never names an older release).
 // `--check` fails (exit 1) when the checked-in files differ from what the document generates.
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +29,11 @@ async function render() {
     '\n/** Every limit the API publishes, as numbers. The client enforces the same ones. */\n' +
     `export const LIMITS = ${JSON.stringify(limits, null, 2)} as const;\n\n` +
     'export type Limits = typeof LIMITS;\n';
-  return { 'openapi.ts': types, 'limits.ts': limitsTs };
+  const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
+  const versionTs =
+    banner.replace('openapi/classifaily.openapi.yaml', 'package.json') +
+    `export const VERSION = '${version}';\n`;
+  return { 'openapi.ts': types, 'limits.ts': limitsTs, 'version.ts': versionTs };
 }
 
 const files = await render();

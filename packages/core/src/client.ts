@@ -45,7 +45,7 @@ import {
 } from './transport';
 import type { ClassifyBatchRequest, ClassifyRequest, Problem } from './types';
 import { validateBatchShape, validateClassify } from './validation';
-import { VERSION } from './version';
+import { VERSION } from './generated/version';
 
 export type { RequestOptions } from './call';
 

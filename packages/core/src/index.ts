@@ -34,4 +34,4 @@ export * from './conformance';
 export type { ClientEvent } from './events';
 export * from './client';
 export * from './catalog';
-export { VERSION } from './version';
+export { VERSION } from './generated/version';

@@ -9,9 +9,12 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { generatedFiles, readManifest } from './generate';
 import { MAKECOMAPP } from './layout';
-
-/** Where Make's schemas are unless MAKE_SCHEMAS_DIR says: `shared/make-schemas` beside the repo. */
-const DEFAULT_MAKE_SCHEMAS_DIR = path.resolve(__dirname, '../../../../shared/make-schemas');
+import {
+  findMakeSchemas,
+  holdsSchemas,
+  missingMakeSchemasMessage,
+  SCHEMA_FILES,
+} from './make-schemas';
 
 /** Which of Make's schemas judges a file: the Apps Editor's own map (`contributes.jsonValidation`). */
 const SCHEMA_BY_NAME: [RegExp, string][] = [
@@ -25,16 +28,17 @@ const SCHEMA_BY_NAME: [RegExp, string][] = [
 ];
 export const schemaFor = (file: string) => SCHEMA_BY_NAME.find(([re]) => re.test(file))?.[1];
 
-/** Make's schemas, loaded into Ajv (draft-07, the draft they declare; they $ref each other by file name). */
-export function loadMakeSchemas(dir = process.env.MAKE_SCHEMAS_DIR || DEFAULT_MAKE_SCHEMAS_DIR) {
-  if (!['api.json', 'makecomapp.schema.json'].every((f) => existsSync(path.join(dir, f))))
-    throw new Error(
-      `Make's JSON schemas are not in ${dir}. Set MAKE_SCHEMAS_DIR to a folder that holds them: syntaxes/imljson/schemas/*.json and syntaxes/local-development/schemas/makecomapp.schema.json of the Make Apps Editor for VS Code (integromat/vscode-apps-sdk).`,
-    );
+/**
+ * Make's schemas, loaded into Ajv (draft-07, the draft they declare; they $ref each other by file
+ * name), from where `findMakeSchemas` finds them; a clear error naming the fetch command otherwise.
+ */
+export function loadMakeSchemas(dir?: string) {
+  const from = dir ?? findMakeSchemas()?.dir;
+  if (!from || !holdsSchemas(from)) throw new Error(missingMakeSchemasMessage(dir));
   const ajv = new Ajv({ strict: false, unicodeRegExp: false, allErrors: true });
   addFormats(ajv);
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')))
-    ajv.addSchema(JSON.parse(readFileSync(path.join(dir, file), 'utf8')), file);
+  for (const file of SCHEMA_FILES)
+    ajv.addSchema(JSON.parse(readFileSync(path.join(from, file), 'utf8')), file);
   return ajv;
 }
 
@@ -60,13 +64,17 @@ export function differences(dir: string, files: Map<string, string>): string[] {
 /**
  * What is wrong with the app folder `dir`, one line each; empty when nothing is. `dev`: the folder is
  * a development build (`generate --dev`), whose connection also takes http:// to this machine.
+ * `schemas`: Make's, loaded; by default found and loaded here (their absence is one problem line).
  */
 export function checkFolder(
   dir: string,
-  { dev = false, schemas }: { dev?: boolean; schemas: Ajv },
+  { dev = false, schemas }: { dev?: boolean; schemas?: Ajv } = {},
 ) {
   if (!existsSync(path.join(dir, MAKECOMAPP)))
     return [`${dir} is not a Make app folder: it has no ${MAKECOMAPP}.`];
+  const found = schemas ? undefined : findMakeSchemas();
+  if (!schemas && !found) return [missingMakeSchemasMessage()];
+  const judge = schemas ?? loadMakeSchemas(found!.dir);
   const build = (asDev: boolean) =>
     generatedFiles({ dev: asDev, origins: readManifest(dir)?.origins });
   const files = build(dev);
@@ -81,7 +89,7 @@ export function checkFolder(
       problems.push(`${rel}: not valid JSON (${(e as Error).message})`);
       continue;
     }
-    const validate = schemas.getSchema(schema)!;
+    const validate = judge.getSchema(schema)!;
     if (!validate(value))
       for (const e of validate.errors ?? [])
         problems.push(`${rel}${e.instancePath}: ${e.message} (Make's ${schema})`);

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkFolder, loadMakeSchemas } from './check';
+import { checkFolder } from './check';
 import { deploy, deployPlan, deployProblems, ZONES } from './deploy';
 import {
   DEFAULT_APP_DIR,
@@ -29,7 +29,8 @@ const USAGE = `Usage:
       Check the folder, then deploy it through Make's API (token from MAKE_API_TOKEN). The app and
       zone default to the folder's first origin; ZONE is one of ${ZONES.join(', ')}.
   classifaily-make --help
-Make's JSON schemas are read from MAKE_SCHEMAS_DIR (default: shared/make-schemas beside the repo).`;
+Make's JSON schemas are read from MAKE_SCHEMAS_DIR, else shared/make-schemas beside the repo, else the
+cache that \`pnpm --filter @classifaily/make schemas:fetch\` fills.`;
 
 const str = { type: 'string' } as const;
 const bool = { type: 'boolean' } as const;
@@ -79,7 +80,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'check') {
-      const problems = checkFolder(dir, { dev, schemas: loadMakeSchemas() });
+      const problems = checkFolder(dir, { dev });
       problems.forEach(err);
       if (!problems.length)
         out(`The Make app in ${dir} is valid against Make's schemas and up to date.`);

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Make } from '@makehq/sdk';
 import { isAllowedBaseUrl } from '@classifaily/core';
-import { checkFolder, loadMakeSchemas } from './check';
+import { checkFolder } from './check';
 import { MAKECOMAPP, type Manifest } from './layout';
 
 export const ZONES = ['eu1', 'eu2', 'us1', 'us2'] as const;
@@ -133,7 +133,7 @@ export function deployProblems({ dir, app, apiOrigin }: Omit<DeployOptions, 'tok
   const origin = URL.canParse(apiOrigin) ? new URL(apiOrigin) : undefined;
   if (!origin || !isAllowedBaseUrl(origin, { allowLocalHttp: false }) || origin.pathname !== '/')
     problems.push(`The API origin must be https://host only, not "${apiOrigin}".`);
-  return [...problems, ...checkFolder(dir, { schemas: loadMakeSchemas() })];
+  return [...problems, ...checkFolder(dir)];
 }
 
 /** Checks everything first (`deployProblems`), then runs the plan: a broken folder makes no call. */

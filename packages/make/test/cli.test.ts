@@ -4,13 +4,13 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_APP_DIR } from '../src/generate';
-import { CLI, tempDir } from './helpers/apps';
+import { CLI, itWithMakeSchemas, schemasEnv, tempDir } from './helpers/apps';
 
 function run(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     encoding: 'utf8',
     cwd: options.cwd,
-    env: { PATH: process.env.PATH, ...options.env },
+    env: { PATH: process.env.PATH, ...schemasEnv(), ...options.env },
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
@@ -64,7 +64,7 @@ describe('generate', () => {
     expect(readdirSync(dir)).toEqual(['thesis.tex']);
   });
 
-  it('--zone/--app set the origin; generating again keeps it', () => {
+  itWithMakeSchemas('--zone/--app set the origin; generating again keeps it', () => {
     const app = path.join(dir, 'app');
     expect(run(['generate', '--out', app, '--zone', 'us2', '--app', 'classifaily-x1b2']).code).toBe(
       0,
@@ -79,21 +79,24 @@ describe('generate', () => {
 });
 
 describe('check --dir checks that folder', () => {
-  it('passes on a fresh folder; fails on a changed, a missing and an extra file', () => {
-    expect(run(['generate', '--out', dir]).code).toBe(0);
-    expect(run(['check', '--dir', dir])).toMatchObject({
-      code: 0,
-      out: expect.stringMatching(/valid against Make's schemas and up to date/),
-    });
-    writeFileSync(path.join(dir, 'README.md'), '# changed\n');
-    writeFileSync(path.join(dir, 'stray.json'), '{}');
-    const result = run(['check', '--dir', dir]);
-    expect(result.code).toBe(1);
-    expect(result.err).toMatch(/changed: README\.md/);
-    expect(result.err).toMatch(/extra: stray\.json/);
-  });
+  itWithMakeSchemas(
+    'passes on a fresh folder; fails on a changed, a missing and an extra file',
+    () => {
+      expect(run(['generate', '--out', dir]).code).toBe(0);
+      expect(run(['check', '--dir', dir])).toMatchObject({
+        code: 0,
+        out: expect.stringMatching(/valid against Make's schemas and up to date/),
+      });
+      writeFileSync(path.join(dir, 'README.md'), '# changed\n');
+      writeFileSync(path.join(dir, 'stray.json'), '{}');
+      const result = run(['check', '--dir', dir]);
+      expect(result.code).toBe(1);
+      expect(result.err).toMatch(/changed: README\.md/);
+      expect(result.err).toMatch(/extra: stray\.json/);
+    },
+  );
 
-  it("fails on a file Make's schema refuses, naming the file and the schema", () => {
+  itWithMakeSchemas("fails on a file Make's schema refuses, naming the file and the schema", () => {
     run(['generate', '--out', dir]);
     const file = path.join(dir, 'modules/make-an-api-call/make-an-api-call.communication.iml.json');
     const api = JSON.parse(readFileSync(file, 'utf8'));
@@ -106,7 +109,7 @@ describe('check --dir checks that folder', () => {
     );
   });
 
-  it('a development build passes with --dev only', () => {
+  itWithMakeSchemas('a development build passes with --dev only', () => {
     run(['generate', '--dev', '--out', dir]);
     expect(run(['check', '--dir', dir, '--dev']).code).toBe(0);
     expect(run(['check', '--dir', dir])).toMatchObject({
@@ -125,21 +128,26 @@ describe('check --dir checks that folder', () => {
     const noSchemas = run(['check'], { env: { MAKE_SCHEMAS_DIR: path.join(dir, 'none') } });
     expect(noSchemas).toMatchObject({
       code: 1,
-      err: expect.stringMatching(/Set MAKE_SCHEMAS_DIR/),
+      err: expect.stringMatching(
+        /Make's JSON schemas are not in MAKE_SCHEMAS_DIR \(.*none\)\. Run `pnpm --filter @classifaily\/make schemas:fetch` once/,
+      ),
     });
     noStack(noSchemas.err);
   });
 });
 
 describe('deploy --dry-run', () => {
-  it('checks the whole folder first: a broken one gets its problems, not a plan', () => {
-    run(['generate', '--out', dir]);
-    writeFileSync(path.join(dir, 'general/base.iml.json'), '{');
-    const result = run(['deploy', '--dir', dir, '--dry-run']);
-    expect(result.code).toBe(1);
-    expect(result.err).toMatch(/general\/base\.iml\.json: not valid JSON/);
-    expect(result.out).not.toMatch(/Plan:/);
-  });
+  itWithMakeSchemas(
+    'checks the whole folder first: a broken one gets its problems, not a plan',
+    () => {
+      run(['generate', '--out', dir]);
+      writeFileSync(path.join(dir, 'general/base.iml.json'), '{');
+      const result = run(['deploy', '--dir', dir, '--dry-run']);
+      expect(result.code).toBe(1);
+      expect(result.err).toMatch(/general\/base\.iml\.json: not valid JSON/);
+      expect(result.out).not.toMatch(/Plan:/);
+    },
+  );
 
   it('a missing folder is a clear message; the API origin must be https', () => {
     const missing = run(['deploy', '--dir', path.join(dir, 'nope'), '--dry-run']);
@@ -155,7 +163,7 @@ describe('deploy --dry-run', () => {
     });
   });
 
-  it('prints the plan for the folder’s origin', () => {
+  itWithMakeSchemas('prints the plan for the folder’s origin', () => {
     const result = run(['deploy', '--dry-run']);
     expect(result.code).toBe(0);
     expect(result.out).toMatch(

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { generate as selfSigned } from 'selfsigned';
 import { generatedFiles, writeApp } from '../src/generate';
-import { CLI, tempDir } from './helpers/apps';
+import { CLI, itWithMakeSchemas, schemasEnv, tempDir } from './helpers/apps';
 
 interface Call {
   method: string;
@@ -94,7 +94,7 @@ function cli(args: string[], env: Record<string, string> = { MAKE_API_TOKEN: TOK
     execFile(
       process.execPath,
       [CLI, ...args],
-      { env: { PATH: process.env.PATH, NODE_EXTRA_CA_CERTS: caFile, ...env } },
+      { env: { PATH: process.env.PATH, NODE_EXTRA_CA_CERTS: caFile, ...schemasEnv(), ...env } },
       (error, out, err) => resolve({ code: error ? Number(error.code) : 0, out, err }),
     );
   });
@@ -111,7 +111,7 @@ const deployTo = (extra: string[] = []) => [
 ];
 
 describe('classifaily-make deploy', () => {
-  it('--dry-run checks the folder, prints the plan and calls nothing', async () => {
+  itWithMakeSchemas('--dry-run checks the folder, prints the plan and calls nothing', async () => {
     const { code, out } = await cli(deployTo(['--dry-run']));
     expect(code).toBe(0);
     expect(out).toMatch(
@@ -122,66 +122,72 @@ describe('classifaily-make deploy', () => {
     expect(out).not.toContain(TOKEN);
   });
 
-  it('deploys every file in Make’s component order with the token from MAKE_API_TOKEN', async () => {
-    const { code, out, err } = await cli(deployTo());
-    expect(`${out}${err}`).not.toContain(TOKEN);
-    expect(err).toBe('');
-    expect(code).toBe(0);
-    expect(make.calls.every((c) => c.authorization === `Token ${TOKEN}`)).toBe(true);
+  itWithMakeSchemas(
+    'deploys every file in Make’s component order with the token from MAKE_API_TOKEN',
+    async () => {
+      const { code, out, err } = await cli(deployTo());
+      expect(`${out}${err}`).not.toContain(TOKEN);
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      expect(make.calls.every((c) => c.authorization === `Token ${TOKEN}`)).toBe(true);
 
-    const puts = make.calls
-      .filter((c) => c.method === 'PUT')
-      .map((c) => c.path.replace('/api/v2/sdk/apps/', ''));
-    const kind = (p: string) =>
-      p.startsWith('connections/')
-        ? 'connection'
-        : /\/rpcs\//.test(p)
-          ? 'rpc'
-          : /\/modules\//.test(p)
-            ? 'module'
-            : p.split('/').pop()!;
-    // app codes, then connection, RPCs, modules; groups last.
-    expect([...new Set(puts.map(kind))]).toEqual([
-      'base',
-      'common',
-      'readme',
-      'connection',
-      'rpc',
-      'module',
-      'groups',
-    ]);
-    expect(puts).toContain('connections/classifaily-x1/api');
-    expect(puts).toContain('classifaily-x1/1/modules/classifyText/expect');
+      const puts = make.calls
+        .filter((c) => c.method === 'PUT')
+        .map((c) => c.path.replace('/api/v2/sdk/apps/', ''));
+      const kind = (p: string) =>
+        p.startsWith('connections/')
+          ? 'connection'
+          : /\/rpcs\//.test(p)
+            ? 'rpc'
+            : /\/modules\//.test(p)
+              ? 'module'
+              : p.split('/').pop()!;
+      // app codes, then connection, RPCs, modules; groups last.
+      expect([...new Set(puts.map(kind))]).toEqual([
+        'base',
+        'common',
+        'readme',
+        'connection',
+        'rpc',
+        'module',
+        'groups',
+      ]);
+      expect(puts).toContain('connections/classifaily-x1/api');
+      expect(puts).toContain('classifaily-x1/1/modules/classifyText/expect');
 
-    // Every code file went up, unchanged (the JSON sections as the file's text).
-    const sent = make.calls.filter((c) => c.method === 'PUT').map((c) => c.body);
-    for (const [file, content] of generatedFiles())
-      if (file !== 'makecomapp.json' && file !== 'general/common.json')
-        expect(sent).toContain(content);
+      // Every code file went up, unchanged (the JSON sections as the file's text).
+      const sent = make.calls.filter((c) => c.method === 'PUT').map((c) => c.body);
+      for (const [file, content] of generatedFiles())
+        if (file !== 'makecomapp.json' && file !== 'general/common.json')
+          expect(sent).toContain(content);
 
-    // Modules were created with Make's type ids and linked to the remote connection.
-    const created = make.calls
-      .filter((c) => c.method === 'POST' && c.path.endsWith('/modules'))
-      .map((c) => JSON.parse(c.body));
-    expect(created.find((m) => m.name === 'classifyBatch')).toMatchObject({ typeId: 9 });
-    expect(created.find((m) => m.name === 'makeAnApiCall')).toMatchObject({
-      typeId: 12,
-      subtype: 'Universal',
-    });
-    const linked = make.calls
-      .filter((c) => c.method === 'PATCH' && c.path.includes('/modules/'))
-      .map((c) => JSON.parse(c.body));
-    expect(linked.every((b) => b.connection === 'classifaily-x1')).toBe(true);
-  });
+      // Modules were created with Make's type ids and linked to the remote connection.
+      const created = make.calls
+        .filter((c) => c.method === 'POST' && c.path.endsWith('/modules'))
+        .map((c) => JSON.parse(c.body));
+      expect(created.find((m) => m.name === 'classifyBatch')).toMatchObject({ typeId: 9 });
+      expect(created.find((m) => m.name === 'makeAnApiCall')).toMatchObject({
+        typeId: 12,
+        subtype: 'Universal',
+      });
+      const linked = make.calls
+        .filter((c) => c.method === 'PATCH' && c.path.includes('/modules/'))
+        .map((c) => JSON.parse(c.body));
+      expect(linked.every((b) => b.connection === 'classifaily-x1')).toBe(true);
+    },
+  );
 
-  it('a second deploy updates the same components instead of creating them again', async () => {
-    await cli(deployTo());
-    const creates = make.calls.filter((c) => c.method === 'POST').length;
-    await cli(deployTo());
-    expect(make.calls.filter((c) => c.method === 'POST').length).toBe(creates);
-  });
+  itWithMakeSchemas(
+    'a second deploy updates the same components instead of creating them again',
+    async () => {
+      await cli(deployTo());
+      const creates = make.calls.filter((c) => c.method === 'POST').length;
+      await cli(deployTo());
+      expect(make.calls.filter((c) => c.method === 'POST').length).toBe(creates);
+    },
+  );
 
-  it.each<[string, (dir: string) => void, RegExp]>([
+  itWithMakeSchemas.each<[string, (dir: string) => void, RegExp]>([
     [
       'a file that is not JSON',
       (dir) => writeFileSync(path.join(dir, 'general/base.iml.json'), '{'),
@@ -237,7 +243,7 @@ describe('classifaily-make deploy', () => {
     expect(make.calls).toEqual([]);
   });
 
-  it('a failing call names the step and never the token', async () => {
+  itWithMakeSchemas('a failing call names the step and never the token', async () => {
     await make.close();
     const { code, err } = await cli(deployTo());
     expect(code).toBe(1);

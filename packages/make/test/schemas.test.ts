@@ -5,19 +5,18 @@
 // itself: iml-rules.test.ts.)
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkFolder, loadMakeSchemas, schemaFor } from '../src/check';
+import { checkFolder, schemaFor } from '../src/check';
 import { DEFAULT_APP_DIR, generatedFiles, origin, writeApp } from '../src/generate';
 import { json } from '../src/layout';
-import { makeSchemas, tempDir } from './helpers/apps';
+import { describeWithMakeSchemas, makeSchemas, tempDir } from './helpers/apps';
 
-const schemas = makeSchemas();
 const validate = (schema: string, value: unknown) => {
-  const check = schemas.getSchema(schema)!;
+  const check = makeSchemas().getSchema(schema)!;
   check(value);
   return (check.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 };
 
-describe.each([
+describeWithMakeSchemas.each([
   ['production', generatedFiles()],
   ['development', generatedFiles({ dev: true })],
 ])("%s build: every file is valid against Make's schema for its kind", (_build, files) => {
@@ -28,7 +27,7 @@ describe.each([
   });
 });
 
-describe("Make's schemas refuse what the app must not do", () => {
+describeWithMakeSchemas("Make's schemas refuse what the app must not do", () => {
   const files = generatedFiles();
   const universal = JSON.parse(
     files.get('modules/make-an-api-call/make-an-api-call.communication.iml.json')!,
@@ -58,96 +57,93 @@ describe("Make's schemas refuse what the app must not do", () => {
   });
 });
 
-describe('checkFolder: a folder, by Make’s schemas, then against what the generator writes', () => {
-  let dir: string;
-  let remove: () => void;
-  beforeEach(() => {
-    ({ dir, remove } = tempDir());
-    writeApp(dir, generatedFiles());
-  });
-  afterEach(() => remove());
+describeWithMakeSchemas(
+  'checkFolder: a folder, by Make’s schemas, then against what the generator writes',
+  () => {
+    let dir: string;
+    let remove: () => void;
+    beforeEach(() => {
+      ({ dir, remove } = tempDir());
+      writeApp(dir, generatedFiles());
+    });
+    afterEach(() => remove());
 
-  const file = (rel: string) => path.join(dir, rel);
-  const edit = (rel: string, change: (value: never) => unknown) => {
-    const value = JSON.parse(readFileSync(file(rel), 'utf8')) as never;
-    writeFileSync(file(rel), json(change(value) ?? value));
-  };
-  const problems = (dev = false) => checkFolder(dir, { dev, schemas }).join('\n');
+    const file = (rel: string) => path.join(dir, rel);
+    const edit = (rel: string, change: (value: never) => unknown) => {
+      const value = JSON.parse(readFileSync(file(rel), 'utf8')) as never;
+      writeFileSync(file(rel), json(change(value) ?? value));
+    };
+    const problems = (dev = false) => checkFolder(dir, { dev, schemas: makeSchemas() }).join('\n');
 
-  it('finds nothing in the checked-in app or a fresh one', () => {
-    expect(checkFolder(DEFAULT_APP_DIR, { schemas })).toEqual([]);
-    expect(problems()).toBe('');
-  });
+    it('finds nothing in the checked-in app or a fresh one', () => {
+      expect(checkFolder(DEFAULT_APP_DIR, { schemas: makeSchemas() })).toEqual([]);
+      expect(problems()).toBe('');
+    });
 
-  const TEXT_PARAMS = 'modules/classify-text/classify-text.mappable-params.iml.json';
-  const GET_COMMUNICATION = 'modules/get-schema/get-schema.communication.iml.json';
-  it.each<[string, () => void, RegExp]>([
-    [
-      'a missing file',
-      () => rmSync(file('modules/get-schema/get-schema.samples.iml.json')),
-      /^missing: modules\/get-schema\/get-schema\.samples\.iml\.json\n/,
-    ],
-    [
-      'a file that is not JSON',
-      () => writeFileSync(file('general/base.iml.json'), '{ "baseUrl": '),
-      /general\/base\.iml\.json: not valid JSON/,
-    ],
-    [
-      "a file Make's schema refuses",
-      () => edit(GET_COMMUNICATION, (c: { headers: unknown }) => void (c.headers = 'x')),
-      /get-schema\.communication\.iml\.json\/headers: must be object \(Make's api\.json\)/,
-    ],
-    [
-      'a file changed by hand (here: an RPC the app does not have)',
-      () =>
-        writeFileSync(
-          file(TEXT_PARAMS),
-          readFileSync(file(TEXT_PARAMS), 'utf8').replace('rpc://schemaOptions', 'rpc://gone'),
-        ),
-      /^changed: modules\/classify-text\/classify-text\.mappable-params\.iml\.json\n.* is not what the generator writes: run `classifaily-make generate --out .*`\.$/,
-    ],
-    [
-      'a file the app does not have',
-      () => writeFileSync(file('modules/extra.json'), '{}'),
-      /^extra: modules\/extra\.json\n/,
-    ],
-    [
-      'a makecomapp.json that no longer lists the RPC',
-      () =>
-        edit(
-          'makecomapp.json',
-          (m: { components: { rpc: object } }) => void (m.components.rpc = {}),
-        ),
-      /^changed: makecomapp\.json\n/,
-    ],
-  ])('catches %s', (_name, breakIt, expected) => {
-    breakIt();
-    expect(problems()).toMatch(expected);
-  });
+    const TEXT_PARAMS = 'modules/classify-text/classify-text.mappable-params.iml.json';
+    const GET_COMMUNICATION = 'modules/get-schema/get-schema.communication.iml.json';
+    it.each<[string, () => void, RegExp]>([
+      [
+        'a missing file',
+        () => rmSync(file('modules/get-schema/get-schema.samples.iml.json')),
+        /^missing: modules\/get-schema\/get-schema\.samples\.iml\.json\n/,
+      ],
+      [
+        'a file that is not JSON',
+        () => writeFileSync(file('general/base.iml.json'), '{ "baseUrl": '),
+        /general\/base\.iml\.json: not valid JSON/,
+      ],
+      [
+        "a file Make's schema refuses",
+        () => edit(GET_COMMUNICATION, (c: { headers: unknown }) => void (c.headers = 'x')),
+        /get-schema\.communication\.iml\.json\/headers: must be object \(Make's api\.json\)/,
+      ],
+      [
+        'a file changed by hand (here: an RPC the app does not have)',
+        () =>
+          writeFileSync(
+            file(TEXT_PARAMS),
+            readFileSync(file(TEXT_PARAMS), 'utf8').replace('rpc://schemaOptions', 'rpc://gone'),
+          ),
+        /^changed: modules\/classify-text\/classify-text\.mappable-params\.iml\.json\n.* is not what the generator writes: run `classifaily-make generate --out .*`\.$/,
+      ],
+      [
+        'a file the app does not have',
+        () => writeFileSync(file('modules/extra.json'), '{}'),
+        /^extra: modules\/extra\.json\n/,
+      ],
+      [
+        'a makecomapp.json that no longer lists the RPC',
+        () =>
+          edit(
+            'makecomapp.json',
+            (m: { components: { rpc: object } }) => void (m.components.rpc = {}),
+          ),
+        /^changed: makecomapp\.json\n/,
+      ],
+    ])('catches %s', (_name, breakIt, expected) => {
+      breakIt();
+      expect(problems()).toMatch(expected);
+    });
 
-  it('says which build it is when the other was asked for (--dev)', () => {
-    writeApp(dir, generatedFiles({ dev: true }));
-    expect(problems(true)).toBe('');
-    expect(problems(false)).toBe(
-      `${dir} is a development build: its connection also takes http:// to this machine, where a production build takes https only; a development build is not for deploying (check it with --dev).`,
-    );
-    writeApp(dir, generatedFiles());
-    expect(problems(true)).toBe(`${dir} is a production build: check it without --dev.`);
-  });
+    it('says which build it is when the other was asked for (--dev)', () => {
+      writeApp(dir, generatedFiles({ dev: true }));
+      expect(problems(true)).toBe('');
+      expect(problems(false)).toBe(
+        `${dir} is a development build: its connection also takes http:// to this machine, where a production build takes https only; a development build is not for deploying (check it with --dev).`,
+      );
+      writeApp(dir, generatedFiles());
+      expect(problems(true)).toBe(`${dir} is a production build: check it without --dev.`);
+    });
 
-  it('compares with the folder’s own origins', () => {
-    writeApp(dir, generatedFiles({ origins: [origin('us1', 'classifaily-mine')] }));
-    expect(problems()).toBe('');
-  });
+    it('compares with the folder’s own origins', () => {
+      writeApp(dir, generatedFiles({ origins: [origin('us1', 'classifaily-mine')] }));
+      expect(problems()).toBe('');
+    });
 
-  it('says so when the folder is no Make app', () => {
-    rmSync(file('makecomapp.json'));
-    expect(problems()).toBe(`${dir} is not a Make app folder: it has no makecomapp.json.`);
-  });
-});
-
-it('without Make’s schemas, the loader fails with a message naming MAKE_SCHEMAS_DIR', () => {
-  expect(() => loadMakeSchemas('/nonexistent/make-schemas')).toThrow(
-    /Make's JSON schemas are not in \/nonexistent\/make-schemas\. Set MAKE_SCHEMAS_DIR/,
-  );
-});
+    it('says so when the folder is no Make app', () => {
+      rmSync(file('makecomapp.json'));
+      expect(problems()).toBe(`${dir} is not a Make app folder: it has no makecomapp.json.`);
+    });
+  },
+);

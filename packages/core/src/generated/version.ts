@@ -1,0 +1,2 @@
+// Generated from package.json by scripts/generate.mjs. Do not edit.
+export const VERSION = '0.0.0';
