@@ -16,7 +16,7 @@ export { LOCK as MAKE_SCHEMAS_LOCK };
 export const FETCH_COMMAND = 'pnpm --filter @classifaily/make schemas:fetch';
 
 /** shared/make-schemas beside the repository (this file is packages/make/{src,dist}/…). */
-export const SHARED_MAKE_SCHEMAS_DIR = path.resolve(__dirname, '../../../../shared/make-schemas');
+const SHARED_MAKE_SCHEMAS_DIR = path.resolve(__dirname, '../../../../shared/make-schemas');
 
 /**
  * The cache folder for the pinned commit: ${XDG_CACHE_HOME:-~/.cache}/classifaily/make-schemas/<commit>.
@@ -27,7 +27,7 @@ export function makeSchemasCacheDir(env: NodeJS.ProcessEnv = process.env): strin
   return path.join(xdg, 'classifaily', 'make-schemas', LOCK.commit);
 }
 
-export type MakeSchemasSource = 'MAKE_SCHEMAS_DIR' | 'shared/make-schemas' | 'cache';
+type MakeSchemasSource = 'MAKE_SCHEMAS_DIR' | 'shared/make-schemas' | 'cache';
 
 export interface MakeSchemasLocation {
   dir: string;

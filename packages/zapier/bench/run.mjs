@@ -18,7 +18,8 @@ const cli = require('../scripts/zapier-cli.cjs');
 const { unpackedBuild, invokeLambda } = require('../scripts/lambda-host.cjs');
 const { startSandboxProcess } = require('@classifaily/sandbox/process');
 const { SAMPLE_CATEGORIES, SAMPLE_INPUT } = require('@classifaily/core');
-const { STEP_BUDGET_MS } = require('../dist/client.js');
+/** The step's budget: 25 s after `perform` starts (src/client.ts, decision 0305). */
+const STEP_BUDGET_MS = 25_000;
 /** Zapier's limit for one action (platform-side). */
 const ZAPIER_ACTION_LIMIT_MS = 30_000;
 

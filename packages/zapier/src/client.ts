@@ -21,7 +21,7 @@ export const BASE_URL_VARIABLE = 'CLASSIFAILY_BASE_URL';
 const baseUrl = () => process.env[BASE_URL_VARIABLE]?.trim() || undefined;
 
 /** From the start of `perform`: the rest of Zapier's 30 s (5 s) is Zapier's own. */
-export const STEP_BUDGET_MS = 25_000;
+const STEP_BUDGET_MS = 25_000;
 
 /** Classify Batch: full requests, and enough at once that 500 lines at 6.5 s each fit (2 rounds). */
 export const BATCH_QUEUE = { batchSize: LIMITS.batchMaxItems, concurrency: 10 } as const;
