@@ -141,6 +141,19 @@ export const concurrency = {
   advanced: true,
 } as const satisfies FieldSpec;
 
+/** n8n's Classify: how long the queue waits out rate limits in all (decision 0212, 0018). */
+export const rateLimitWait = {
+  key: 'rateLimitWait',
+  label: 'Wait Out Rate Limits (Seconds)',
+  type: 'number',
+  required: false,
+  default: 300,
+  min: 0,
+  max: 3600,
+  help: "How long in all the node may wait when Classifaily's rate limit is reached (in queue mode, every worker shares the key's limit) before the items it could not send fail. 0 waits only between core's usual retries.",
+  advanced: true,
+} as const satisfies FieldSpec;
+
 export const schemaId = { ...schema, key: 'schemaId' } as const satisfies FieldSpec;
 
 export const schemaName = {

@@ -94,7 +94,8 @@ export interface ItemJson {
 interface NodeRun {
   /** Items per output: `outputs[0]` is the first (main) output. */
   outputs: Array<Array<{ json: ItemJson; pairedItem?: unknown }>>;
-  error?: { message: string; description?: string };
+  /** The node's error as n8n recorded it: its class and, for a NodeApiError, the HTTP code. */
+  error?: { message: string; description?: string; name?: string; httpCode?: string };
   executionTimeMs?: number;
 }
 
@@ -404,7 +405,7 @@ type RawRun = {
   data?: {
     main?: Array<Array<{ json: ItemJson; pairedItem?: unknown }> | null>;
   };
-  error?: { message: string; description?: string };
+  error?: { message: string; description?: string; name?: string; httpCode?: string };
   executionTime?: number;
 };
 
@@ -420,7 +421,14 @@ function toResult(
   for (const [nodeName, runs] of Object.entries(resultData.runData ?? {})) {
     runData[nodeName] = runs.map((r) => ({
       outputs: (r.data?.main ?? []).map((items) => items ?? []),
-      error: r.error ? { message: r.error.message, description: r.error.description } : undefined,
+      error: r.error
+        ? {
+            message: r.error.message,
+            description: r.error.description,
+            name: r.error.name,
+            httpCode: r.error.httpCode,
+          }
+        : undefined,
       executionTimeMs: r.executionTime,
     }));
   }

@@ -39,7 +39,9 @@ export function toNodeError(
   }
   const message = redact(error.message);
   const description = redact(failureText(error, 'n8n', { message: false }));
-  const httpCode = NATIVE[outcome.kind] && String(error.status ?? NATIVE[outcome.kind]);
+  // The API's own error status where it sent one; else the outcome's (a bad 200 is temporary: 503).
+  const status = error.status !== undefined && error.status >= 400 ? error.status : undefined;
+  const httpCode = NATIVE[outcome.kind] && String(status ?? NATIVE[outcome.kind]);
   if (!httpCode) return new NodeOperationError(node, message, { description, itemIndex });
   const response: JsonObject = { message, status: Number(httpCode) };
   if (error.code) response.code = error.code;

@@ -44,6 +44,7 @@ export const classifyProperties = (version: number): INodeProperties[] => [
     options: [
       fieldProperty(f.batchSize),
       fieldProperty(f.concurrency),
+      fieldProperty(f.rateLimitWait),
       fieldProperty(f.outputField),
       fieldProperty(f.reviewThreshold),
       // Outputs are named at design time, from the typed list (decision 0203).
@@ -73,6 +74,7 @@ export const classifyProperties = (version: number): INodeProperties[] => [
 interface Options {
   batchSize?: number;
   concurrency?: number;
+  rateLimitWait?: number;
   outputField?: string;
   reviewThreshold?: number;
 }
@@ -90,12 +92,6 @@ interface Prepared {
  * has filled go out, and answers free their slots, while the next items are prepared.
  */
 const YIELD_EVERY_MS = 5;
-
-/**
- * How long a batch may wait out rate limits in all (decision 0212): in queue mode every worker
- * shares the key's limit, so 429s are a normal state; core's queue waits them out, together.
- */
-const RATE_LIMIT_WAIT_MS = 5 * 60_000;
 
 /**
  * Classifies every incoming item. Each item's text and target (categories or schema, and explain)
@@ -244,7 +240,8 @@ async function batchQueue(
       concurrency: nodeOptions.concurrency ?? Number(f.concurrency.default),
       signal: cancelled,
       stopOnFirstFailure,
-      rateLimitWait: RATE_LIMIT_WAIT_MS,
+      // In queue mode every worker shares the key's limit: 429s are a normal state (0212, 0018).
+      rateLimitWait: (nodeOptions.rateLimitWait ?? Number(f.rateLimitWait.default)) * 1000,
       idempotencyKeys: nodeReplayKeys(this).classification,
     });
   } catch (error) {
