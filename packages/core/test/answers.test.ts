@@ -120,3 +120,20 @@ describe('a batch answer placed by index', () => {
     expect(server.requests).toHaveLength(3);
   });
 });
+
+// Issue 21, item 8: a body announced as gzip that is not was "the connection broke", retried as a
+// network failure. It is a bad answer: the outcome of a malformed answer (decision 0011).
+it('an invalid gzip body is a malformed answer, not a broken connection', async () => {
+  server.fallback = {
+    status: 200,
+    raw: 'this is not gzip',
+    headers: { 'Content-Encoding': 'gzip' },
+  };
+  const error = await client({ maxRetries: 1 })
+    .classify(BODY)
+    .catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ServerError);
+  expect(error).toMatchObject({ code: 'malformed_response', retryable: true });
+  expect((error as Error).message).toMatch(/could not be decoded/);
+  expect(server.requests).toHaveLength(2);
+});

@@ -115,6 +115,12 @@ describe('Classify Batch', () => {
     expect((await sandbox.stats()).itemsClassified).toBe(60);
   });
 
+  it('a 429 without Retry-After throttles, as in Classify Text (one policy: core’s outcome)', async () => {
+    await sandbox.setFaults({ kind: 'status', status: 429, retryAfter: '', count: 1000 });
+    const error = await rejectionOf(batch({ items: lines(30) }));
+    expect(details(error)).toMatchObject({ name: 'ThrottledError', delay: 60 });
+  });
+
   it('two equal chunks in one step are two pieces of work, each charged once, also on a re-run', async () => {
     const chunk = lines(25);
     const inputData = { items: [...chunk, ...chunk] };
