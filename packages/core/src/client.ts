@@ -317,7 +317,12 @@ export class ClassifailyClient {
     signal: AbortSignal | undefined,
   ): Promise<Attempted<T>> {
     const timeoutSignal = AbortSignal.timeout(Math.min(Math.ceil(timeout), MAX_TIMER_MS));
-    const combined = signal ? AbortSignal.any([signal, timeoutSignal]) : timeoutSignal;
+    // Aborted when the reader gives a body up (stalled, too large): the transport lets the
+    // connection go instead of keeping it for an answer that will never end.
+    const givenUp = new AbortController();
+    const combined = AbortSignal.any(
+      signal ? [signal, timeoutSignal, givenUp.signal] : [timeoutSignal, givenUp.signal],
+    );
     const failed = (cause: unknown, answer?: FetchLikeResponse): never => {
       if (signal?.aborted) throw signal.reason; // the caller cancelled: not ours to wrap or retry
       const code = (cause as { code?: unknown } | undefined)?.code;
@@ -350,11 +355,18 @@ export class ClassifailyClient {
         },
       );
     };
+    // A body given up stops its request first, so that its connection is closed, not pooled.
     const readBody = (chunks: BodyChunks) =>
-      readChunks(chunks, {
-        maxBytes: MAX_ANSWER_BYTES,
-        idleMs: this.#bodyTimeout,
-      });
+      readChunks(
+        {
+          next: () => chunks.next(),
+          stop: () => {
+            givenUp.abort();
+            return chunks.stop();
+          },
+        },
+        { maxBytes: MAX_ANSWER_BYTES, idleMs: this.#bodyTimeout },
+      );
 
     let response: FetchLikeResponse;
     let target = url;

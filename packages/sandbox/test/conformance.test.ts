@@ -9,7 +9,12 @@ let sandbox: Sandbox;
 beforeAll(async () => {
   sandbox = await startSandbox({ faults: true });
 });
-afterAll(() => sandbox.close());
+// Rows leave answers in flight (a slow answer the client gave up on, stalled bodies) that the
+// sandbox's close waits for without a bound, for up to its 120 s idle timeout; a bounded shutdown is
+// issue 21's (item 5). The suite does not wait for it.
+afterAll(() =>
+  Promise.race([sandbox.close(), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]),
+);
 afterEach(() => sandbox.reset());
 
 const rows = CONFORMANCE.filter((row) => row.needs !== 'deadline');
@@ -21,7 +26,9 @@ it.each(rows.map((row) => [row.name, row] as const))('%s', async (_name, row: Co
   const client = new ClassifailyClient({
     apiKey: sandbox.apiKey,
     baseUrl: sandbox.url,
-    sleep: async () => undefined,
+    // Short real waits: an immediate retry after a stalled answer left its connection open to the
+    // sandbox's close (a race in the client's HTTP stack); real waits are at least 0.5 s.
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 50))),
     bodyTimeout: 200,
     timeout: attemptTimeout ? 300 : 5_000,
   });
