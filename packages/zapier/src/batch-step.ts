@@ -14,12 +14,18 @@ const concernsRequest = (error: ClassifailyError) => error.status !== undefined 
 const ranOutOfTime = (error: ClassifailyError) => error.code === 'deadline_exceeded';
 const NOT_CHARGED_AGAIN = 'lines already classified are not charged again';
 
+/** The API still works on the request (409), or time ran out while it did. */
+const stillRunning = (error: ClassifailyError) =>
+  [error, error.cause].some(
+    (e) => (e as { code?: unknown } | undefined)?.code === 'idempotency_key_in_use',
+  );
+
 /** Why lines are missing, to follow "… the other N were not". */
 const reasonFor = (error: ClassifailyError) =>
-  ranOutOfTime(error)
-    ? "within Zapier's 30 seconds for one step"
-    : error.code === 'idempotency_key_in_use'
-      ? 'yet: Classifaily took longer than usual and is still working on them'
+  stillRunning(error)
+    ? 'yet: Classifaily took longer than usual and is still working on them'
+    : ranOutOfTime(error)
+      ? "within Zapier's 30 seconds for one step"
       : `yet: ${describeFailure(error)}`;
 
 /** The error to fail the step with, or undefined when every line is final. */
@@ -40,7 +46,10 @@ export function batchStepError(z: ZObject, outcomes: readonly ManyOutcome[]): Er
   if (waiting.length) {
     const seconds = delaySeconds(Math.max(...waiting.map((o) => o.delayMs ?? 0)));
     // The reason that made Zapier wait: the server's own words before "time ran out".
-    const cause = waiting.find((o) => !ranOutOfTime(o.error)) ?? waiting[0]!;
+    const cause =
+      waiting.find((o) => stillRunning(o.error)) ??
+      waiting.find((o) => !ranOutOfTime(o.error)) ??
+      waiting[0]!;
     return new z.errors.ThrottledError(
       `${progress} ${reasonFor(cause.error)}. Zapier runs this step again in ${seconds} s; ${NOT_CHARGED_AGAIN}.`,
       seconds,

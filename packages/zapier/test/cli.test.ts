@@ -127,7 +127,12 @@ describe('zapier-platform invoke on every action, from the unpacked zip, against
     );
     expect({ code: result.code, output: describeOutput(result) }).toMatchObject({ code: 0 });
     expect(result.stdout + result.stderr).not.toContain(api.apiKey);
-    return JSON.parse(result.stdout) as unknown;
+    // Core's events (z.console.log, decision 0020) print before the result.
+    const output = result.stdout
+      .split('\n')
+      .filter((line) => !line.startsWith('Classifaily '))
+      .join('\n');
+    return JSON.parse(output) as unknown;
   };
 
   it.each([
