@@ -7,11 +7,10 @@ import path from 'node:path';
 import { Make } from '@makehq/sdk';
 import { isAllowedBaseUrl } from '@classifaily/core';
 import { checkFolder } from './check';
+import { APP_NAME } from './generate';
 import { MAKECOMAPP, type Manifest } from './layout';
 
 export const ZONES = ['eu1', 'eu2', 'us1', 'us2'] as const;
-/** Make's app name rule (vscode-apps-sdk `validate-id.ts`). */
-const APP_NAME = /^[a-z][0-9a-z-]{1,28}[0-9a-z]$/;
 
 /** Make's module type ids (vscode-apps-sdk `module-types-naming.ts`). */
 const MODULE_TYPE_ID = { action: 4, search: 9, universal: 12 };

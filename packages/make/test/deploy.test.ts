@@ -234,9 +234,10 @@ describe('classifaily-make deploy', () => {
       err: expect.stringMatching(/The API origin must be https:\/\/host only/),
     });
     const name = await cli(deployTo().map((a) => (a === 'classifaily-x1' ? 'Classifaily X' : a)));
+    // --app is checked with the arguments (as generate checks it): a usage error.
     expect(name).toMatchObject({
-      code: 1,
-      err: expect.stringMatching(/"Classifaily X" is not a Make app name/),
+      code: 2,
+      err: expect.stringMatching(/--app must be a Make app name .*not "Classifaily X"/),
     });
     const none = await cli(deployTo(), {});
     expect(none).toMatchObject({ code: 2, err: expect.stringMatching(/Set MAKE_API_TOKEN/) });
