@@ -8,7 +8,7 @@ import { Make } from '@makehq/sdk';
 import { isAllowedBaseUrl } from '@classifaily/core';
 import { checkFolder } from './check';
 import { APP_NAME } from './generate';
-import { MAKECOMAPP, type Manifest } from './layout';
+import { ICON, MAKECOMAPP, type Manifest } from './layout';
 
 export const ZONES = ['eu1', 'eu2', 'us1', 'us2'] as const;
 
@@ -60,6 +60,9 @@ export function deployPlan(dir: string): DeployStep[] {
   general('base', (c, text) => c.make.sdk.apps.setSection(c.app, c.version, 'base', text));
   general('common', (c, text) => c.make.sdk.apps.setCommon(c.app, c.version, JSON.parse(text)));
   general('readme', (c, text) => c.make.sdk.apps.setDocs(c.app, c.version, text));
+  step(`PUT app icon (${ICON})`, (c) =>
+    c.make.sdk.apps.setIcon(c.app, c.version, readFileSync(path.join(dir, ICON))),
+  );
   for (const type of ['connection', 'rpc', 'module'] as const) {
     for (const [id, meta] of Object.entries(components[type] ?? {})) {
       const { label = id, description = '', moduleType, actionCrud, connection } = meta;

@@ -12,7 +12,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { buildApp, CONNECTION_ID } from './app/build';
-import { layout, MAKECOMAPP, type Manifest, type MakeOrigin } from './layout';
+import { ICON, layout, MAKECOMAPP, type AppFiles, type Manifest, type MakeOrigin } from './layout';
 
 /** The checked-in production app, and where a development build goes (this file runs from src/ or dist/). */
 export const DEFAULT_APP_DIR = path.resolve(__dirname, '..', 'app');
@@ -55,6 +55,7 @@ export function listedFiles(manifest: Manifest): string[] {
   const paths = [manifest.generalCodeFiles, ...components.map((c) => c?.codeFiles)];
   return [
     MAKECOMAPP,
+    ICON,
     ...paths.flatMap((p) => Object.values(p ?? {}).filter((f) => typeof f === 'string')),
   ];
 }
@@ -66,7 +67,7 @@ export function listedFiles(manifest: Manifest): string[] {
 /** Files a folder may hold and still count as empty: git's placeholder. */
 const PLACEHOLDERS = new Set(['.gitkeep']);
 
-export function writeApp(dir: string, files: Map<string, string>): number {
+export function writeApp(dir: string, files: AppFiles): number {
   if (existsSync(dir) && !statSync(dir).isDirectory())
     throw new Error(`${dir} is a file, not a folder. Choose a new or empty folder for the app.`);
   const previous = readManifest(dir);
