@@ -43,7 +43,7 @@ try {
       });
       const ms = performance.now() - started;
       const largest = Math.max(...requests.map((r) => r.body.items.length));
-      const inOrder = bundles.every((b, i) => b.index === i);
+      const inOrder = bundles.every((b, i) => b.index === i + 1);
       const { itemsClassified, itemsClassifiedAgain } = api.stats();
       console.log(
         `${kind}, ${n} items: ${requests.length} requests (largest chunk ${largest}), ${bundles.length} bundles${inOrder ? ' in order' : ' OUT OF ORDER'}, ${itemsClassified} classified, ${itemsClassifiedAgain} again, ${ms.toFixed(0)} ms`,

@@ -235,7 +235,7 @@ describe('Classify Batch', () => {
       categories: SAMPLE_CATEGORIES,
     });
     expect(requests).toHaveLength(1);
-    expect(bundles.map((b) => b.index)).toEqual([0, 1, 2]);
+    expect(bundles.map((b) => b.index)).toEqual([1, 2, 3]);
     expect(bundles.map((b) => b.reference)).toEqual(['ticket-1', 'ticket-2', undefined]);
     bundles.forEach((b) => expectMatchesInterface(batch, b));
     expect(bundles[0]).toMatchObject({ label: 'billing', needs_review: false });
@@ -278,7 +278,7 @@ describe('Classify Batch', () => {
       expect(requests.flatMap((r) => (r.body as { items: unknown[] }).items)).toEqual(items);
       for (const r of requests)
         expect((r.body as { categories: string[] }).categories).toEqual(SAMPLE_CATEGORIES);
-      expect(bundles.map((b) => b.index)).toEqual(items.map((_, i) => i));
+      expect(bundles.map((b) => b.index)).toEqual(items.map((_, i) => i + 1));
       expect(bundles.map((b) => b.reference)).toEqual(items.map((item) => item.id));
       expect(bundles.every((b) => typeof b.label === 'string')).toBe(true);
       // Each chunk has its own key, and the API billed every item once.
@@ -301,7 +301,7 @@ describe('Classify Batch', () => {
     expect(sizes).toEqual([6, 6, 6, 6, 6]);
     for (const r of requests)
       expect(Buffer.byteLength(JSON.stringify(r.body))).toBeLessThan(LIMITS.requestBodyMaxBytes);
-    expect(bundles.map((b) => b.index)).toEqual(items.map((_, i) => i));
+    expect(bundles.map((b) => b.index)).toEqual(items.map((_, i) => i + 1));
     expect(bundles.every((b) => b.error === undefined)).toBe(true);
   });
 
@@ -310,7 +310,7 @@ describe('Classify Batch', () => {
     items[40] = { input: '   ', id: 'blank' };
     const { bundles } = await run('classifyBatch', { items, categories: SAMPLE_CATEGORIES });
     expect(bundles).toHaveLength(60);
-    expect(bundles[40]).toMatchObject({ index: 40, reference: 'blank', needs_review: true });
+    expect(bundles[40]).toMatchObject({ index: 41, reference: 'blank', needs_review: true });
     expect(typeof bundles[40]!.error).toBe('string');
     expect(bundles.filter((b) => b.error !== undefined)).toHaveLength(1);
   });

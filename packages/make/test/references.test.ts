@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import {
   baseUrlPattern,
   catalog,
+  positionOf,
   LIMITS,
   type FieldSpec,
   type OperationSpec,
@@ -180,7 +181,9 @@ describe('everything user-facing comes from the catalog', () => {
       const m = app.modules.find((x) => x.label === op.label);
       if (!m) continue;
       expect(m.description).toBe(op.description);
-      for (const [k, v] of Object.entries(m.samples)) expect(v).toEqual(op.sample[k]);
+      // Positions count from 1 where people see them (core's positionOf); the API's index from 0.
+      for (const [k, v] of Object.entries(m.samples))
+        expect(v).toEqual(k === 'index' ? positionOf(Number(op.sample[k])) : op.sample[k]);
       expect(m.interface.map((i) => i.label)).toEqual(op.outputFields.map((f) => f.label));
     }
   });

@@ -5,6 +5,7 @@ import {
   catalog,
   formatError,
   malformedAnswer,
+  positionOf,
   DEFAULT_REVIEW_THRESHOLD,
   DEFAULT_TIMEOUT_MS,
   LIMITS,
@@ -208,12 +209,13 @@ function classificationOutput(fields: readonly OutputFieldSpec[], from: 'body' |
   const review = `${from}.result.confidence < ifempty(parameters.${f.reviewThreshold.key}, ${DEFAULT_REVIEW_THRESHOLD})`;
   const failed = (rule: string) =>
     from === 'item' ? `if(item.status == 'failed', true, ${rule})` : rule;
-  // A batch item's position is in the whole list: its chunk's start plus its place in the chunk.
+  // A batch item's position is in the whole list: its chunk's start plus its place in the chunk,
+  // counted from 1 as core's positionOf counts (decision 0416).
   const expression = (key: string) =>
     key === 'needs_review'
       ? failed(review)
       : key === 'index'
-        ? `temp.offset + item.index`
+        ? `temp.offset + item.index + ${positionOf(0)}`
         : `${from}.${path(key)}`;
   return Object.fromEntries(fields.map(({ key }) => [key, iml(expression(key))]));
 }
@@ -260,7 +262,11 @@ function module(
       ...(keyed ? [toMakeParameter(f.deduplicationKey, SCHEMA_RPC)] : []),
     ],
     interface: op.outputFields.map(toInterfaceField),
-    samples: Object.fromEntries(Object.entries(op.sample).filter(([key]) => keys.has(key))),
+    samples: Object.fromEntries(
+      Object.entries(op.sample)
+        .filter(([key]) => keys.has(key))
+        .map(([key, v]) => [key, key === 'index' ? positionOf(Number(v)) : v]),
+    ),
   };
 }
 
