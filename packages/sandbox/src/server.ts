@@ -11,6 +11,7 @@ import Fastify, {
 } from 'fastify';
 import { LIMITS } from '@classifaily/core';
 import { parseJsonBody } from './body';
+import { servePipelinedInTurn } from './pipelining';
 import type { SandboxContext } from './context';
 import { CONTROL_PREFIX, registerControl } from './control';
 import { faultedAnswer, retryAfterOf, type FaultSpec } from './faults';
@@ -91,6 +92,7 @@ export function buildApp(
     else routes.push({ pattern, methods });
   });
 
+  servePipelinedInTurn(app); // first: a request waiting for its turn has cost nothing yet
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     const path = pathOf(request);
