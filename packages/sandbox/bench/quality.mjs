@@ -20,7 +20,17 @@ function measure(file) {
   const data = JSON.parse(readFileSync(path.join(here, '../data', file), 'utf8'));
   const bySet = new Map();
   const misses = [];
-  const blank = () => ({ texts: 0, top1: 0, clear: 0, clearOk: 0, runs: 0, wrong: 0, wrongSure: 0, amb: 0, ambLow: 0 });
+  const blank = () => ({
+    texts: 0,
+    top1: 0,
+    clear: 0,
+    clearOk: 0,
+    runs: 0,
+    wrong: 0,
+    wrongSure: 0,
+    amb: 0,
+    ambLow: 0,
+  });
   const all = blank();
   for (const example of data.examples) {
     const categories = data.sets[example.set].map((c) => (typeof c === 'string' ? { name: c } : c));
@@ -44,7 +54,10 @@ function measure(file) {
           if (right && sure) r.clearOk++;
         }
       }
-      if (!right) misses.push(`[${example.set}] want ${example.label}, got ${p.label} ${p.confidence}${example.ambiguous ? ' (ambiguous)' : ''}: ${example.input}`);
+      if (!right)
+        misses.push(
+          `[${example.set}] want ${example.label}, got ${p.label} ${p.confidence}${example.ambiguous ? ' (ambiguous)' : ''}: ${example.input}`,
+        );
     }
     for (const r of [row, all]) {
       r.texts++;
@@ -63,7 +76,9 @@ for (const [file, title] of [
 ]) {
   const { all, bySet, misses } = measure(file);
   console.log(`\n**${title}**: ${file}\n`);
-  console.log('| set | texts | top-1, both orders | clear right ≥ 0.80 | wrong ≥ 0.80 | ambiguous < 0.80 |');
+  console.log(
+    '| set | texts | top-1, both orders | clear right ≥ 0.80 | wrong ≥ 0.80 | ambiguous < 0.80 |',
+  );
   console.log('|---|---|---|---|---|---|');
   if (process.argv.includes('--sets')) for (const [name, r] of bySet) console.log(line(name, r));
   console.log(line('all', all));
