@@ -167,6 +167,35 @@ describe('Classify Text', () => {
     expect(bundles[0]!.label).toBe('account_access');
   });
 
+  it('sends only what Categories From chose: a value left over from the other option stays out', async () => {
+    const [schema] = (
+      await run('createSchema', { name: 'Triage', categories: [{ name: 'a' }, { name: 'b' }] })
+    ).bundles;
+    const bySchema = await run('classifyText', {
+      input: SAMPLE_INPUT,
+      categorySource: 'schema',
+      schema: schema!.id,
+      categories: SAMPLE_CATEGORIES,
+    });
+    expect(bySchema.requests[0]!.body).toEqual({
+      input: SAMPLE_INPUT,
+      schema: schema!.id,
+      explain: false,
+    });
+    const byList = await run('classifyText', {
+      input: SAMPLE_INPUT,
+      categorySource: 'list',
+      schema: schema!.id,
+      categories: SAMPLE_CATEGORIES,
+    });
+    expect(byList.requests[0]!.body).toEqual({
+      input: SAMPLE_INPUT,
+      categories: SAMPLE_CATEGORIES,
+      explain: false,
+    });
+    expect(byList.bundles[0]!.label).toBe('account_access');
+  });
+
   it('a request the API refuses is a DataError carrying the API’s detail', async () => {
     const error = await makeError(
       run('classifyText', { input: '   ', categories: SAMPLE_CATEGORIES }),
@@ -254,6 +283,27 @@ describe('schema modules', () => {
     expect(deleted).toEqual({ id: created.id, deleted: true });
     const error = await makeError(run('getSchema', { schemaId: created.id }));
     expect(error).toMatchObject({ type: 'DataError', statusCode: 404 });
+  });
+
+  it('a schema ID is one path segment: "../v1/me?x=1" asks for that schema, not for /v1/me', async () => {
+    const got: SentRequest[] = [];
+    const error = await makeError(
+      runModule(app, 'getSchema', {
+        connection,
+        parameters: { schemaId: '../v1/me?x=1' },
+        onRequest: (r) => got.push(r),
+      }),
+    );
+    // The API refuses the ID (no schema has it); before, this was GET /v1/me and an account.
+    expect(error.type).toBe('DataError');
+    expect(got[0]!.url).toBe(`${api.url}/v1/schemas/..%2Fv1%2Fme%3Fx%3D1`);
+    const sent: SentRequest[] = [];
+    await runModule(app, 'deleteSchema', {
+      connection,
+      parameters: { schemaId: 'a/b c?d#e' },
+      onRequest: (r) => sent.push(r),
+    }).catch(() => undefined);
+    expect(sent[0]!.url).toBe(`${api.url}/v1/schemas/a%2Fb%20c%3Fd%23e`);
   });
 
   it('List Schemas follows the cursor over pages', async () => {

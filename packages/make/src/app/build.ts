@@ -148,13 +148,36 @@ function mappableParams(op: OperationSpec, skip: readonly FieldSpec[] = []): Mak
     });
 }
 
-/** The request body: every field the API takes, straight from the parameters. */
+/**
+ * A field's value in the body. A field nested under a "Categories From" option is sent only while
+ * that option is chosen: a value left over from the other option would make the API refuse both.
+ * IML's `if` without an else gives nothing, and Make leaves a key with no value out of the body.
+ */
+function bodyValue(field: FieldSpec): string {
+  const source = Object.entries(NESTED_BY_SOURCE).find(([, nested]) => nested === field)?.[0];
+  const value = `parameters.${field.key}`;
+  return iml(source ? `if(parameters.${f.categorySource.key} == '${source}', ${value})` : value);
+}
+
+/** The request body: every field the API takes, from the parameters. */
 const body = (op: OperationSpec) =>
   Object.fromEntries(
     op.fields
       .filter((field) => !CLIENT_ONLY.some((x) => x.key === field.key))
-      .map((field) => [field.key, iml(`parameters.${field.key}`)]),
+      .map((field) => [field.key, bodyValue(field)]),
   );
+
+/**
+ * The request's URL: a schema ID goes into the path encoded as one segment (`encodeURL`), so that
+ * `../v1/me?x=1` stays an ID; Make's own URL encoding (`encodeUrl`) is then off, not to encode twice.
+ */
+const urlOf = (op: OperationSpec) =>
+  op.path.includes('{schema_id}')
+    ? {
+        url: op.path.replace('{schema_id}', iml(`encodeURL(parameters.${f.schemaId.key})`)),
+        encodeUrl: false,
+      }
+    : { url: op.path };
 
 /** A classification's output fields, read from the answer (`body`) or a batch item (`item`). */
 function classificationOutput(fields: readonly OutputFieldSpec[], from: 'body' | 'item') {
@@ -197,7 +220,7 @@ function module(op: OperationSpec, { crud, skip = [], response, ...paging }: Mod
     crud,
     resource: op.resource as string,
     communication: {
-      url: op.path.replace('{schema_id}', iml(`parameters.${f.schemaId.key}`)),
+      ...urlOf(op),
       method: op.method,
       ...(op.method === 'POST' ? { body: body(op) } : {}),
       ...paging,

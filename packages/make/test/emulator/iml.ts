@@ -8,7 +8,8 @@
 //     /regular expressions/flags as a function's argument;
 //   - operators: `==` `!=` `<` `<=` `>` `>=` (strict, like Make), `&&` `||` `!`, and `+` (joins
 //     strings, adds numbers);
-//   - functions: `if(cond, a, b)`, `ifempty(a, b)` (b when a is undefined, null or ''),
+//   - functions: `if(cond, a, b)` (without b: undefined), `ifempty(a, b)` (b when a is undefined,
+//     null or ''), `encodeURL(text)` (one URL component),
 //     `toCollection(array, keyName, valueName)` (the universal module), and for the error messages
 //     `get`, `length`, `contains`, `replace` (with a regular expression and $n), `parseNumber`,
 //     `split`, `join`, `remove`, `deduplicate`, as Make's function reference describes them;
@@ -36,6 +37,8 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 /** The functions of the subset, on evaluated arguments (`if` and `ifempty` are lazy, in evalNode). */
 const FUNCTIONS: Record<string, (...args: unknown[]) => unknown> = {
   ceil: (x) => Math.ceil(x as number),
+  // Make: "Encodes special characters in a text to a valid URL address": one URL component.
+  encodeURL: (v) => encodeURIComponent(text(v)),
   toCollection: (array, key, value) =>
     Array.isArray(array)
       ? Object.fromEntries(
@@ -205,8 +208,9 @@ function evalNode(node: Node, scope: Scope): unknown {
       return !evalNode(node.arg, scope);
     case 'call': {
       const [a, b, c] = node.args;
+      // Without an else, a false condition gives nothing (undefined): a body key left out.
       if (node.name === 'if')
-        return evalNode(a!, scope) ? evalNode(b!, scope) : evalNode(c!, scope);
+        return evalNode(a!, scope) ? evalNode(b!, scope) : c && evalNode(c, scope);
       if (node.name === 'ifempty') {
         const first = evalNode(a!, scope);
         return isEmpty(first) ? evalNode(b!, scope) : first;

@@ -27,6 +27,7 @@ export type MakeErrorDirective = MakeErrorSpec & { [status: string]: MakeErrorSp
 /** One request of a module's, an RPC's or a connection's communication. */
 export interface MakeRequest {
   url: string;
+  encodeUrl?: boolean;
   method: string;
   headers?: Record<string, string>;
   qs?: Record<string, string | number>;

@@ -129,7 +129,9 @@ function render(
   scope: Scope,
   extraQs?: Record<string, unknown>,
 ): Rendered {
-  let url = String(evaluateTemplate(request.url, scope, encodeURI));
+  // Make encodes what IML puts into the URL unless `encodeUrl` is false (then the app encodes).
+  const encode = request.encodeUrl === false ? undefined : encodeURI;
+  let url = String(evaluateTemplate(request.url, scope, encode));
   if (base && url.startsWith('/')) url = String(evaluateTemplate(base.baseUrl, scope)) + url;
   const qs = { ...asObject(evaluateDeep(request.qs ?? {}, scope)), ...(extraQs ?? {}) };
   const search = new URLSearchParams();
