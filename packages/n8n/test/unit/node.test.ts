@@ -208,6 +208,11 @@ describe('toNodeError', () => {
     const advice = toNodeError(NODE, errorFromResponse(401, undefined, 'req_2')).description;
     expect(advice?.match(/reconnect/gi)).toHaveLength(1);
     expect(advice).toMatch(/reconnect\..*In n8n: open this node's Classifaily API credential/);
+    // A 429's advice is what a user can do in n8n: Retry On Fail waits 5 s at most (decision 0212).
+    const limited = toNodeError(NODE, errorFromResponse(429, undefined, 'req_3')).description;
+    expect(limited).toBe(
+      "Slow down: process fewer items at once, lower the concurrency, or wait a minute and retry. In n8n: Concurrency is in this node's options; Wait Out Rate Limits (Seconds) there sets how long the node waits before it gives up. (request req_3)",
+    );
     expect(error.description).toContain('req_1');
     expect((error as NodeApiError).httpCode).toBe('401');
     expect(error.context.itemIndex).toBe(3);
