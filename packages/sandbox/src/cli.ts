@@ -15,6 +15,9 @@ const USAGE = `Usage: classifaily-sandbox [options]
   --rate-limit-window MS
                     the rate limit's window in ms (default 60000: a minute)
   --idempotency-ttl S  keep answers for Idempotency-Key replays this many seconds (default 86400)
+  --shutdown-grace MS
+                    on SIGTERM or SIGINT, how long answers in flight may take before their
+                    connections are cut (default 5000; idle connections are closed at once)
   --log             log each request (never the API key)
   --json            print one JSON line {url, apiKey, revokedKey, readOnlyKey} instead of the banner
                     (for programs that start the sandbox as a child process)
@@ -31,6 +34,7 @@ async function main(): Promise<void> {
       'rate-limit': { type: 'string', default: '600' },
       'idempotency-ttl': { type: 'string', default: '86400' },
       'rate-limit-window': { type: 'string', default: '60000' },
+      'shutdown-grace': { type: 'string', default: '5000' },
       log: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -55,6 +59,7 @@ async function main(): Promise<void> {
     rateLimit: number('rate-limit', values['rate-limit']),
     idempotencyTtlMs: number('idempotency-ttl', values['idempotency-ttl']) * 1000,
     rateLimitWindowMs: number('rate-limit-window', values['rate-limit-window']),
+    shutdownGraceMs: number('shutdown-grace', values['shutdown-grace']),
     logger: values.log,
   });
   if (values.faults && !isLoopback(values.host)) {

@@ -18,6 +18,7 @@ import {
 } from './keys';
 import { RateLimiter } from './rate-limit';
 import { buildApp, resetState, type Timeouts } from './server';
+import { closeWithin, DEFAULT_SHUTDOWN_GRACE_MS } from './shutdown';
 import { compileSpec, type CompiledSpec } from './spec';
 import { Stats, type SandboxStats } from './stats';
 import { SchemaStore } from './store';
@@ -56,6 +57,11 @@ export interface SandboxOptions {
   idempotencyMaxBytes?: number;
   /** The clock of rate-limit windows and idempotency windows (tests). Default Date.now. */
   now?: () => number;
+  /**
+   * On close, how long answers in flight may take before their connections are cut (idle
+   * connections are closed at once). Default 5,000 ms.
+   */
+  shutdownGraceMs?: number;
 }
 
 export interface Sandbox {
@@ -145,7 +151,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clearFaults: () => needFaults().clear(),
     reset: (opts) => resetState(ctx, opts),
     async close() {
-      await app.close();
+      await closeWithin(app, options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS);
       ctx.idempotency.close();
       ctx.store.close();
     },
