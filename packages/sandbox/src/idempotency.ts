@@ -150,11 +150,25 @@ export class IdempotencyStore {
     return { ...this.stored };
   }
 
-  complete(scope: string, key: string, response: StoredResponse): void {
+  /**
+   * Runs a request's work so that its effect and its stored answer (record) commit together: one
+   * transaction when the answers live in the sandbox's database file (--db), where a kill -9
+   * between the two would otherwise leave the effect without the answer, and a retry would apply
+   * it twice. The private temporary database dies with the process, so there it is run as is.
+   */
+  atomically<T>(work: () => T): T {
+    return this.ownsDb ? work() : this.db.transaction(work)();
+  }
+
+  /**
+   * Stores the first request's answer for replays. The key stays in use (409 to a repeat) until
+   * finish(): the answer is stored as soon as the work is done, though with --latency it is sent
+   * later.
+   */
+  record(scope: string, key: string, response: StoredResponse): void {
     const id = entryId(scope, key);
     const running = this.inFlight.get(id);
     if (!running) return;
-    this.inFlight.delete(id);
     const bytes = Buffer.byteLength(response.json);
     this.forget(this.sql.drop.get(id)); // an expired answer under this key, not yet swept
     this.sql.put.run(
@@ -174,6 +188,17 @@ export class IdempotencyStore {
       (this.stored.entries > this.maxEntries || this.stored.bytes > this.maxBytes)
     )
       this.forget(this.sql.dropOldest.get());
+  }
+
+  /** The first request's answer is sent: a repeat now gets the stored answer. */
+  finish(scope: string, key: string): void {
+    this.inFlight.delete(entryId(scope, key));
+  }
+
+  /** record() and finish() at once. */
+  complete(scope: string, key: string, response: StoredResponse): void {
+    this.record(scope, key, response);
+    this.finish(scope, key);
   }
 
   /** The first request failed on our side (5xx) or never answered: let a retry run it again. */

@@ -66,27 +66,33 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext): void {
     try {
       const faultDelay = request.fault?.kind === 'delay' ? (request.fault.delayMs ?? 0) : 0;
       if (faultDelay > 0) await sleep(faultDelay);
-      let status: number;
+      let status = 500;
       let body: unknown;
       try {
-        ({ status, body } = handler(request));
-      } catch (error) {
-        if (!(error instanceof ProblemError) || error.status >= 500) throw error;
-        status = error.status;
-        body = problemBody(error, request.id);
-        reply.type(PROBLEM_JSON);
+        // The effect and its stored answer commit together (decision 0111).
+        ctx.idempotency.atomically(() => {
+          try {
+            ({ status, body } = handler(request));
+          } catch (error) {
+            if (!(error instanceof ProblemError) || error.status >= 500) throw error;
+            status = error.status;
+            body = problemBody(error, request.id);
+            reply.type(PROBLEM_JSON);
+          }
+          if (idemKey !== undefined)
+            ctx.idempotency.record(scope, idemKey, {
+              status,
+              json: JSON.stringify(body),
+              requestId: request.id,
+            });
+        });
       } finally {
         // `--latency` is the API's response time: the work above is done within it, as a real
-        // API's would be, not added to it (decision 0237). The answer is still stored and sent
-        // only when the time is up, so the key stays in use until then.
+        // API's would be, not added to it (decision 0237). The answer is sent only when the time
+        // is up, and the key stays in use (409) until then.
         if (ctx.latencyMs > 0) await untilElapsed(reply, ctx.latencyMs + faultDelay);
       }
-      if (idemKey !== undefined)
-        ctx.idempotency.complete(scope, idemKey, {
-          status,
-          json: JSON.stringify(body),
-          requestId: request.id,
-        });
+      if (idemKey !== undefined) ctx.idempotency.finish(scope, idemKey);
       reply.code(status);
       return body;
     } catch (error) {
