@@ -55,6 +55,10 @@ export interface SandboxOptions {
   idempotencyTtlMs?: number;
   /** At most this many bytes of kept idempotent answers, oldest dropped first. Default 32 MiB. */
   idempotencyMaxBytes?: number;
+  /** An idempotent answer is kept at least this long, over the caps if need be. Default 10 min. */
+  idempotencyFloorMs?: number;
+  /** Past this, a new Idempotency-Key is refused (503) rather than an answer within the floor forgotten. Default 256 MiB. */
+  idempotencyHardMaxBytes?: number;
   /** The clock of rate-limit windows and idempotency windows (tests). Default Date.now. */
   now?: () => number;
   /**
@@ -102,6 +106,8 @@ export function createContext(options: SandboxOptions = {}): SandboxContext {
     idempotency: new IdempotencyStore({
       ttlMs: options.idempotencyTtlMs,
       maxBytes: options.idempotencyMaxBytes,
+      floorMs: options.idempotencyFloorMs,
+      hardMaxBytes: options.idempotencyHardMaxBytes,
       db: options.db ? store.db : undefined,
       now: options.now,
     }),

@@ -18,7 +18,7 @@ const CLAIM_COUNTER = {
   replay: 'replayed',
   in_use: 'inUse',
   reused: 'reused',
-} as const satisfies Record<Claim['kind'], keyof IdempotencyStats>;
+} as const satisfies Record<Exclude<Claim['kind'], 'full'>, keyof IdempotencyStats>;
 
 export function registerV1(app: FastifyInstance, ctx: SandboxContext): void {
   /**
@@ -37,6 +37,14 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext): void {
         idemKey,
         fingerprint(request.method, request.url, request.body),
       );
+      if (claim.kind === 'full') {
+        throw new ProblemError(
+          'service_unavailable',
+          `The sandbox keeps every Idempotency-Key's answer for at least ${Math.round(ctx.idempotency.floorSeconds / 60)} minutes, and its store is full of answers that young. Retry after ${claim.retryAfterSeconds} s, or send fewer requests with new keys.`,
+          undefined,
+          { 'retry-after': String(claim.retryAfterSeconds) },
+        );
+      }
       ctx.stats.idempotency(CLAIM_COUNTER[claim.kind]);
       if (claim.kind === 'in_use') {
         throw new ProblemError(
