@@ -16,6 +16,7 @@ import type { SandboxContext } from './context';
 import { CONTROL_PREFIX, registerControl } from './control';
 import { faultedAnswer, retryAfterOf, type FaultSpec } from './faults';
 import { PROBLEM_JSON, ProblemError, problemBody, type ProblemCode } from './problems';
+import { originForm } from './request-target';
 import { registerV1 } from './routes/v1';
 import { responseMismatch, validateRequest } from './validation';
 import { clientErrorHandler, toProblem } from './wire-errors';
@@ -31,8 +32,9 @@ export interface Timeouts {
 }
 
 function pathOf(request: FastifyRequest): string {
-  const q = request.url.indexOf('?');
-  return q < 0 ? request.url : request.url.slice(0, q);
+  const url = originForm(request.url);
+  const q = url.indexOf('?');
+  return q < 0 ? url : url.slice(0, q);
 }
 
 function operationOf(ctx: SandboxContext, request: FastifyRequest) {

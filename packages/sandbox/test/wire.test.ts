@@ -52,6 +52,31 @@ describe('the wire: every answer is problem+json with a true code', () => {
     }
   });
 
+  it('an absolute-form request line is the same request: the key is checked, the route answers (issue 21 item 3)', async () => {
+    const { host } = new URL(sandbox.url);
+    const absolute = `http://${host}/v1/me`;
+    expectProblem(
+      await rawCall(sandbox.url, { method: 'GET', path: absolute }),
+      401,
+      'missing_api_key',
+    );
+    const me = await rawCall(sandbox.url, { method: 'GET', path: absolute, headers: auth() });
+    expect(me.status).toBe(200);
+    expectConforms('getMe', me);
+    const schemas = await rawCall(sandbox.url, {
+      method: 'GET',
+      path: `http://${host}/v1/schemas?limit=1`,
+      headers: auth(),
+    });
+    expectConforms('listSchemas', schemas);
+    expect(schemas.status).toBe(200);
+    const missing = await rawCall(sandbox.url, {
+      method: 'GET',
+      path: `http://${host}/v1/nothing`,
+    });
+    expectProblem(missing, 404, 'not_found');
+  });
+
   it('a path the API does not have → 404 not_found, key or no key', async () => {
     for (const path of ['/v1/nothing-here', '/v1/me/', '/v1/classify/batch/x'])
       expectProblem(await call(sandbox, 'GET', path, { key: null }), 404, 'not_found');

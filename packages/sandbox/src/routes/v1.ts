@@ -7,6 +7,7 @@ import { classify, type CategorySpec } from '../classifier/classifier';
 import type { SandboxContext } from '../context';
 import { fingerprint, type Claim } from '../idempotency';
 import { PROBLEM_JSON, ProblemError, problemBody, type FieldError } from '../problems';
+import { originForm } from '../request-target';
 import type { IdempotencyStats } from '../stats';
 import { InvalidCursorError, newId, type SchemaCategory } from '../store';
 
@@ -35,7 +36,7 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext): void {
       const claim = ctx.idempotency.claim(
         scope,
         idemKey,
-        fingerprint(request.method, request.url, request.body),
+        fingerprint(request.method, originForm(request.url), request.body),
       );
       if (claim.kind === 'full') {
         throw new ProblemError(
