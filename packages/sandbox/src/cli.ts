@@ -8,6 +8,8 @@ const USAGE = `Usage: classifaily-sandbox [options]
 
   --port N          port to listen on (default 8787; 0 picks a free one)
   --host HOST       address to listen on (default 127.0.0.1)
+  --allow-host NAME also answer /v1 requests addressed to NAME (repeat it; the loopback names and
+                    --host are always answered, any other Host gets 403)
   --db FILE         keep saved schemas in this SQLite file (default: in memory)
   --faults          test mode: enable fault injection and the /__sandbox control endpoints
   --latency MS      answer every /v1 request MS ms after it arrived (work done within)
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
     options: {
       port: { type: 'string', default: '8787' },
       host: { type: 'string', default: '127.0.0.1' },
+      'allow-host': { type: 'string', multiple: true, default: [] },
       db: { type: 'string' },
       faults: { type: 'boolean', default: false },
       latency: { type: 'string', default: '0' },
@@ -53,6 +56,7 @@ async function main(): Promise<void> {
   const sandbox = await startSandbox({
     port: number('port', values.port),
     host: values.host,
+    allowedHosts: values['allow-host'],
     db: values.db,
     faults: values.faults,
     latencyMs: number('latency', values.latency),

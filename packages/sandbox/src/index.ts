@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { SandboxContext } from './context';
 import { Faults, faultProblem, type FaultSpec } from './faults';
+import { hostAllowList } from './host-names';
 import { IdempotencyStore } from './idempotency';
 import {
   DEFAULT_READ_ONLY_KEY,
@@ -28,6 +29,11 @@ export interface SandboxOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
+  /**
+   * Host names /v1 answers besides the loopback names and `host` (a name users reach it by on a
+   * network). Any other Host gets 403: a DNS-rebound web page cannot use the test key.
+   */
+  allowedHosts?: string[];
   /** A SQLite file for schemas; in memory when absent. */
   db?: string;
   /** Test mode: fault injection and the /__sandbox control endpoints. Default false. */
@@ -115,6 +121,7 @@ export function createContext(options: SandboxOptions = {}): SandboxContext {
     faults: options.faults ? new Faults(options.faultSeed) : undefined,
     latencyMs: options.latencyMs ?? 0,
     validateResponses: options.validateResponses ?? true,
+    hostAllowed: hostAllowList(options.host ?? '127.0.0.1', options.allowedHosts),
   };
 }
 

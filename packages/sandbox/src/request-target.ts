@@ -12,3 +12,9 @@ export function originForm(url: string): string {
   const rest = match[2]!;
   return rest.startsWith('/') ? rest : `/${rest}`;
 }
+
+/** The host an absolute-form target names (it overrides the Host header), else undefined. */
+export function targetAuthority(url: string): string | undefined {
+  if (url.startsWith('/')) return undefined;
+  return ABSOLUTE.exec(url)?.[1]?.replace(/^[^@]*@/, '');
+}
