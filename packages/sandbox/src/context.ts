@@ -18,6 +18,8 @@ export interface SandboxContext {
   faults?: Faults;
   latencyMs: number;
   validateResponses: boolean;
+  /** Whether /v1 answers a request that names this Host (decision 0114). */
+  hostAllowed: (host: string) => boolean;
 }
 
 declare module 'fastify' {
