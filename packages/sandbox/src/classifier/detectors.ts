@@ -38,7 +38,7 @@ function languageOf(words: string[]): { code: string; name: string } | undefined
  * scores sit close together (the best is 1, the others a little below), so the gap is the finding.
  */
 const LANGUAGE_TOP = 5;
-const LANGUAGE_WEIGHT = 30;
+const LANGUAGE_WEIGHT = 40;
 const LANGUAGE_FULL_LENGTH = 40;
 
 function languageDetector(slots: string[][]): Detector | undefined {
