@@ -4,7 +4,12 @@
 // so each name gets a key made of [a-z0-9_] (the name itself when it already is one).
 import { createHash } from 'node:crypto';
 
-import { presentResult, type ClassificationResult, type ManyOutcome } from '@classifaily/core';
+import {
+  positionOf,
+  presentResult,
+  type ClassificationResult,
+  type ManyOutcome,
+} from '@classifaily/core';
 import type { PlainOutputField } from 'zapier-platform-core';
 
 import { describeFailure } from './errors';
@@ -78,9 +83,6 @@ export function sampleOutput(sample: Record<string, unknown>): Record<string, un
 export function classificationOutput(result: ClassificationResult, threshold: number): FlatOutput {
   return flattenScores(presentResult(result, threshold)) as FlatOutput;
 }
-
-/** The 1-based position people see for the item at a 0-based index. */
-export const positionOf = (index: number) => index + 1;
 
 /** One line item of Classify Batch: its position and reference, then its result or its error. */
 export function itemOutput(outcome: ManyOutcome, threshold: number): FlatOutput {

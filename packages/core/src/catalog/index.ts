@@ -10,7 +10,12 @@ import type { OperationSpec } from './types';
 
 export * from './links';
 export * from './types';
-export { presentResult, type ClassificationOutput, type ClassifiedItemOutput } from './outputs';
+export {
+  positionOf,
+  presentResult,
+  type ClassificationOutput,
+  type ClassifiedItemOutput,
+} from './outputs';
 export { SAMPLE_CATEGORIES, SAMPLE_INPUT } from './samples';
 
 export const credential = {

@@ -20,6 +20,12 @@ export type ClassifiedItemOutput = { index: number; reference?: string } & (
   ClassificationOutput | { error: string }
 );
 
+/**
+ * The position a person sees for the item at the API's `index` (from 0): positions count from 1 on
+ * every platform, as people count and as Make numbers bundles (decision 0416).
+ */
+export const positionOf = (index: number) => index + 1;
+
 export function presentResult(
   result: ClassificationResult,
   threshold: number = DEFAULT_REVIEW_THRESHOLD,
@@ -73,7 +79,7 @@ export const itemOutputFields: readonly OutputFieldSpec[] = [
     key: 'index',
     label: 'Position',
     type: 'number',
-    help: "The item's position in the list, from 0.",
+    help: "The item's position in the list: 1 for the first item.",
   },
   {
     key: 'reference',

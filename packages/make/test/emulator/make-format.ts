@@ -33,12 +33,20 @@ export interface MakeRequest {
   qs?: Record<string, string | number>;
   body?: unknown;
   type?: 'json' | 'text';
-  pagination?: { qs?: Record<string, string>; condition?: string };
+  pagination?: {
+    mergeWithParent?: boolean;
+    url?: string;
+    method?: string;
+    headers?: Record<string, string>;
+    qs?: Record<string, string>;
+    body?: unknown;
+    condition?: string;
+  };
   response?: {
     output?: unknown;
     iterate?: string;
     limit?: string | number;
-    temp?: Record<string, string>;
+    temp?: Record<string, unknown>;
     error?: MakeErrorDirective;
     valid?: string | boolean | { condition: string; message?: string; type?: string };
     metadata?: { type: 'text'; value: string };
