@@ -402,12 +402,29 @@ describe.each(n8nVersionsUnderTest())('real n8n %s, without continue on fail', (
   });
 
   it(
-    'stops at a bad item before sending anything: nothing is billed for a run that stops',
+    'stops at a bad item: the batch in flight is answered, nothing after it is sent (decision 0250)',
     async () => {
       await stopping.reset();
       const run = await n8n.execute('cfyStopBadItem', EXECUTE_TIMEOUT_MS);
       expect(run.ok).toBe(false);
       expect(run.error?.message).toMatch(/empty/i);
+      // Concurrency 1: items 0–24 went out as soon as they were read; the full batches queued
+      // behind it, and the partial one before item 98, were not sent.
+      const stats = await stopping.stats();
+      expect([stats.total, stats.itemsClassified]).toEqual([1, 25]);
+    },
+    EXECUTE_TIMEOUT_MS,
+  );
+
+  it(
+    'fails a Categories From left as an expression before anything is sent, saying what to choose',
+    async () => {
+      await stopping.reset();
+      const run = await n8n.execute('cfyCategoriesFrom', EXECUTE_TIMEOUT_MS);
+      expect(run.ok).toBe(false);
+      expect(run.error?.message).toBe(
+        'Categories From must be A List or A Saved Schema, but it is {{ $json.source }}',
+      );
       expect((await stopping.stats()).total).toBe(0);
     },
     EXECUTE_TIMEOUT_MS,
