@@ -25,12 +25,12 @@ import {
 } from 'n8n-workflow';
 
 import { ClassifailyApi } from '../../credentials/ClassifailyApi.credentials';
-import { categorySource } from '../../nodes/Classifaily/v1/category-source';
-import { toNodeError } from '../../nodes/Classifaily/v1/errors';
-import { fieldProperty } from '../../nodes/Classifaily/v1/fields';
-import { searchSchemas } from '../../nodes/Classifaily/v1/methods/listSearch';
-import { categoryNames } from '../../nodes/Classifaily/v1/resources/classification/classify';
-import { abortableSleep, n8nFetch } from '../../nodes/Classifaily/v1/transport';
+import { categorySource } from '../../nodes/Classifaily/category-source';
+import { toNodeError } from '../../nodes/Classifaily/errors';
+import { fieldProperty } from '../../nodes/Classifaily/fields';
+import { searchSchemas } from '../../nodes/Classifaily/methods/listSearch';
+import { categoryNames } from '../../nodes/Classifaily/resources/classification/classify/execute';
+import { abortableSleep, n8nFetch } from '../../nodes/Classifaily/transport';
 import { PACKAGE_ROOT as root } from '../harness/n8n';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
