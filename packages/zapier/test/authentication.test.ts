@@ -3,6 +3,7 @@
 import { catalog } from '@classifaily/core';
 
 import authentication from '../src/authentication';
+import { zapierHelp } from '../src/fields';
 const MAX_RETRIES = 2;
 import { BASE_URL_VARIABLE } from '../src/client';
 import {
@@ -52,11 +53,17 @@ describe('authentication', () => {
         type: 'password',
         required: true,
         label: apiKey.label,
-        helpText: apiKey.help,
+        helpText: zapierHelp(apiKey.help),
         placeholder: apiKey.placeholder,
       },
     ]);
     expect(JSON.stringify(authentication)).not.toMatch(/localhost|127\.0\.0\.1|base.?url/i);
+  });
+
+  it('links the dashboard in Markdown, as Zapier’s check D008 asks: no bare URL', () => {
+    expect(authentication.fields[0]!.helpText).toContain(
+      '([app.classifaily.com/settings/api-keys](https://app.classifaily.com/settings/api-keys))',
+    );
   });
 
   it.each([
