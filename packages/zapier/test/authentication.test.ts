@@ -44,6 +44,15 @@ describe('authentication', () => {
     expect(label).not.toContain(sandbox.apiKey);
   });
 
+  it('labels a read-only key as such, where the API says so: every action would fail with 403', async () => {
+    const me = await runTest(sandbox.readOnlyKey);
+    const label = await appTester(App.authentication.connectionLabel, {
+      authData: authDataFor(sandbox, sandbox.readOnlyKey),
+      inputData: me,
+    });
+    expect(label).toBe('Sandbox account (Read-only sandbox key, test mode, read-only)');
+  });
+
   it('asks for one thing, the key: a password field from the catalog; no Base URL, no localhost', () => {
     const { apiKey } = catalog.fields;
     expect(authentication.type).toBe('custom');
