@@ -22,7 +22,8 @@ export const ADVICE: Readonly<Record<Platform, Partial<Record<OutcomeKind, Words
       advice: "In n8n: open this node's Classifaily API credential, paste the key and save.",
     },
     permission: {
-      advice: 'In n8n: select a credential whose key may write, or create one with such a key.',
+      advice:
+        "In n8n: select another credential under this node's Credential, or create one with such a key.",
     },
     // The node already waited within Wait Out Rate Limits (decision 0212); Retry On Fail waits 5 s at most.
     throttle: {

@@ -9,6 +9,7 @@ import {
   ClassifailyError,
   ConnectionError,
   NotFoundError,
+  PermissionDeniedError,
   RateLimitError,
   ServerError,
   TimeoutError,
@@ -260,6 +261,9 @@ export class ClassifailyClient {
       // A 404 on a schema's own path is that schema missing, whatever code the API gave.
       if (error instanceof NotFoundError && call.params?.schema_id)
         Object.assign(error, { target: call.params.schema_id, hint: HINTS.schemaNotFound });
+      // A 403 in the operation's own words: what this key may not do is what the user asked.
+      if (error instanceof PermissionDeniedError && 'denied' in call.endpoint)
+        Object.assign(error, { message: call.endpoint.denied });
       if (!error.retryable || signal?.aborted) giveUp(error, 'not retryable', attempt);
 
       // A rate limit within the request's budget is waited out without counting as a retry

@@ -111,7 +111,7 @@ export class TimeoutError extends ClassifailyError {
 export const HINTS = {
   auth: 'Check the API key in your Classifaily connection (copy it again from the Classifaily dashboard) and reconnect.',
   revoked: 'Create a new API key in the Classifaily dashboard and reconnect with it.',
-  permission: 'Use a key with write access, or ask the account owner for one.',
+  permission: 'Use a key that may do this (not a read-only one), or ask the account owner for one.',
   schemaNotFound: 'Check the schema ID, or pick the schema again from the list.',
   notFound: 'If this keeps happening, contact Classifaily support.',
   validation: 'Check the fields named in the error and try again.',

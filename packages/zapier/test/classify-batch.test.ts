@@ -49,6 +49,23 @@ describe('Classify Batch', () => {
     expect(stats.byRoute).toEqual({ 'POST /v1/classify/batch': 3 });
   });
 
+  it.each([
+    [
+      'every line empty',
+      [{ input: '' }, { input: '  ', id: 'b' }, { id: 'c' }],
+      'All 3 lines of Items have an empty Text to Classify. Check what is mapped into Text to Classify: the previous step may name that field differently. Field: Items. Correct the field named in the message and run the step again.',
+    ],
+    [
+      'plain texts instead of lines',
+      ['I was charged twice', 'The app crashes'],
+      'Line 1 of Items is a plain value, not a line with a Text to Classify. Map your texts into the Text to Classify field of Items, one text per line. Field: Items. Correct the field named in the message and run the step again.',
+    ],
+  ])('%s fails the step, saying what to map, and sends nothing', async (_, items, message) => {
+    const error = await rejectionOf(batch({ items }));
+    expect(details(error)).toMatchObject({ name: 'AppError', status: 400, message });
+    expect((await sandbox.stats()).total).toBe(0);
+  });
+
   it('a bad line fails alone, with its own error', async () => {
     const items = lines(3);
     items[1] = { input: '   ', id: 'empty' };

@@ -184,6 +184,22 @@ describe('core errors from the sandbox, on Zapier’s error model', () => {
     );
   });
 
+  it('a read-only key is told what it may not do in the operation’s own words', async () => {
+    const readOnly = client({ apiKey: sandbox.readOnlyKey });
+    const classify = await mapped(readOnly.classify(BODY));
+    expect(details(classify.zapier)).toMatchObject({
+      name: 'AppError',
+      status: 403,
+      message: expect.stringMatching(
+        /^This API key may not classify texts\. Use a key that may do this \(not a read-only one\), or ask the account owner for one\. \(request req_\w+\)$/,
+      ),
+    });
+    const create = await mapped(
+      readOnly.schemas.create({ name: 'Triage', categories: [{ name: 'a' }, { name: 'b' }] }),
+    );
+    expect(details(create.zapier).message).toMatch(/^This API key may not create schemas\. /);
+  });
+
   it('a field refused before sending names it with the catalog’s label', async () => {
     const { zapier: error } = await mapped(client().classify({ input: '  ', categories: ['a'] }));
     expect(details(error)).toMatchObject({

@@ -32,6 +32,7 @@ import { searchSchemas } from '../../nodes/Classifaily/methods/listSearch';
 import { categoryNames } from '../../nodes/Classifaily/resources/classification/classify/execute';
 import { abortableSleep, n8nFetch } from '../../nodes/Classifaily/transport';
 import { PACKAGE_ROOT as root } from '../harness/n8n';
+import { startSandboxProcess } from '../harness/sandbox-process';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const { Classifaily } = require(path.join(root, pkg.n8n.nodes[0])) as {
@@ -257,6 +258,27 @@ describe('toNodeError', () => {
       new RateLimitError('Too many requests.', { status: 429, hint: 'Slow down.' }),
     );
     expect(error.description).toMatch(/Slow down.*Concurrency/);
+  });
+
+  it('tells a read-only key that classified what it may not do: classify, not "create, change or delete"', async () => {
+    const sandbox = await startSandboxProcess();
+    try {
+      const client = new ClassifailyClient({ apiKey: sandbox.readOnlyKey, baseUrl: sandbox.url });
+      const refused = await client
+        .classify({ input: 'I was charged twice.', categories: ['billing', 'other'] })
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+      const error = toNodeError(NODE, refused, 0);
+      expect(error.message).toBe(catalog.operations.classify.denied);
+      expect(`${error.message} ${error.description}`).toMatch(
+        /^This API key may not classify texts\. Use a key that may do this \(not a read-only one\), or ask the account owner for one\. In n8n: select another credential under this node's Credential, or create one with such a key\. \(request req_\w+\)$/,
+      );
+      expect(`${error.message} ${error.description}`).not.toMatch(/create, change or delete/);
+    } finally {
+      await sandbox.close();
+    }
   });
 
   it('makes a validation before sending a NodeOperationError, and never shows a key', () => {

@@ -298,7 +298,7 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext): void {
         body: {
           object: 'me',
           account: { ...key.account },
-          key: { name: key.name, mode: key.mode },
+          key: { name: key.name, mode: key.mode, read_only: key.readOnly },
         },
       };
     }),
