@@ -158,8 +158,8 @@ const body = (op: OperationSpec) =>
 
 /** A classification's output fields, read from the answer (`body`) or a batch item (`item`). */
 function classificationOutput(fields: readonly OutputFieldSpec[], from: 'body' | 'item') {
-  // The result's own id is `result.id` (single and batch alike); a batch item's `id` is the caller's
-  // reference.
+  // The result's own id is `result.id` (single and batch alike, where the API sends it); a batch
+  // item's `id` is the caller's reference.
   const path = (key: string) =>
     ({ reference: 'id', error: 'error.detail', index: 'index' })[key] ?? `result.${key}`;
   // core's review rule, `confidence < threshold`; a failed batch item has no confidence: it always
@@ -167,8 +167,14 @@ function classificationOutput(fields: readonly OutputFieldSpec[], from: 'body' |
   const review = `${from}.result.confidence < ifempty(parameters.${f.reviewThreshold.key}, ${DEFAULT_REVIEW_THRESHOLD})`;
   const failed = (rule: string) =>
     from === 'item' ? `if(item.status == 'failed', true, ${rule})` : rule;
+  // A single answer's id is the result's own, else the answer's top-level `id` (the one the vendor
+  // documents, decision 0037); a batch item without `result.id` has none.
   const expression = (key: string) =>
-    key === 'needs_review' ? failed(review) : `${from}.${path(key)}`;
+    key === 'needs_review'
+      ? failed(review)
+      : key === 'id' && from === 'body'
+        ? 'ifempty(body.result.id, body.id)'
+        : `${from}.${path(key)}`;
   return Object.fromEntries(fields.map(({ key }) => [key, iml(expression(key))]));
 }
 
