@@ -14,7 +14,7 @@ export const apiKey = {
   label: 'API Key',
   type: 'password',
   required: true,
-  help: `Your Classifaily API key, from the Classifaily dashboard under Settings → API keys (${DASHBOARD_KEYS_URL}). It starts with cai_live_, or cai_test_ for a test-mode key.`,
+  help: `Your Classifaily API key, from the API Keys tab of the Classifaily dashboard (${DASHBOARD_KEYS_URL}): Generate new key. It starts with cai_live_, or cai_test_ for a test-mode key.`,
   placeholder: 'cai_live_…',
 } as const satisfies FieldSpec;
 

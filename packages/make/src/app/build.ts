@@ -200,8 +200,8 @@ const urlOf = (op: OperationSpec) =>
 
 /** A classification's output fields, read from the answer (`body`) or a batch item (`item`). */
 function classificationOutput(fields: readonly OutputFieldSpec[], from: 'body' | 'item') {
-  // The result's own id is `result.id` (single and batch alike); a batch item's `id` is the caller's
-  // reference.
+  // The result's own id is `result.id` (single and batch alike, where the API sends it); a batch
+  // item's `id` is the caller's reference.
   const path = (key: string) =>
     ({ reference: 'id', error: 'error.detail' })[key] ?? `result.${key}`;
   // core's review rule, `confidence < threshold`; a failed batch item has no confidence: it always
@@ -210,13 +210,17 @@ function classificationOutput(fields: readonly OutputFieldSpec[], from: 'body' |
   const failed = (rule: string) =>
     from === 'item' ? `if(item.status == 'failed', true, ${rule})` : rule;
   // A batch item's position is in the whole list: its chunk's start plus its place in the chunk,
-  // counted from 1 as core's positionOf counts (decision 0416).
+  // counted from 1 as core's positionOf counts (decision 0416). A single answer's id is the
+  // result's own, else the answer's top-level `id` (the one the vendor documents, decision 0037); a
+  // batch item without `result.id` has none.
   const expression = (key: string) =>
     key === 'needs_review'
       ? failed(review)
       : key === 'index'
         ? `temp.offset + item.index + ${positionOf(0)}`
-        : `${from}.${path(key)}`;
+        : key === 'id' && from === 'body'
+          ? 'ifempty(body.result.id, body.id)'
+          : `${from}.${path(key)}`;
   return Object.fromEntries(fields.map(({ key }) => [key, iml(expression(key))]));
 }
 
