@@ -51,6 +51,11 @@ export interface SandboxOptions {
   rateLimitWindowMs?: number;
   /** Keys accepted; default: the sandbox test key, a revoked key and a read-only key. */
   keys?: ApiKeyConfig[];
+  /**
+   * Answer only what the vendor's getting-started page documents: `GET /v1/me` is 404, results
+   * carry no `id` and no `scores`, the default keys are `cai_live_` ones. Default false.
+   */
+  documentedOnly?: boolean;
   /** Check every response against the spec (a mismatch becomes a 500). Default true. */
   validateResponses?: boolean;
   /** Fastify request logs (never the Authorization header). Default false. */
@@ -102,7 +107,7 @@ export function createContext(options: SandboxOptions = {}): SandboxContext {
   const store = new SchemaStore(options.db);
   return {
     spec: compiled,
-    keys: new KeyRing(options.keys ?? defaultKeys()),
+    keys: new KeyRing(options.keys ?? defaultKeys(options.documentedOnly)),
     store,
     limiter: new RateLimiter(
       options.rateLimit ?? 600,
@@ -122,6 +127,7 @@ export function createContext(options: SandboxOptions = {}): SandboxContext {
     latencyMs: options.latencyMs ?? 0,
     validateResponses: options.validateResponses ?? true,
     hostAllowed: hostAllowList(options.host ?? '127.0.0.1', options.allowedHosts),
+    documentedOnly: options.documentedOnly ?? false,
   };
 }
 
@@ -137,7 +143,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     throw error;
   }
   const { port } = app.server.address() as AddressInfo;
-  const keys = options.keys ?? defaultKeys();
+  const keys = options.keys ?? defaultKeys(options.documentedOnly);
   const usable = keys.find((k) => !k.revoked && !k.readOnly);
   const needFaults = () => {
     if (!ctx.faults)

@@ -138,15 +138,18 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext): void {
     return body.categories!.map((name) => ({ name }));
   };
 
-  /** One classification, with its own id: the same shape alone and in a batch. */
+  /**
+   * One classification, with its own id: the same shape alone and in a batch. Documented-only, the
+   * fields the vendor's page shows and nothing else: no id, no scores.
+   */
   const resultFor = (id: string, input: string, categories: CategorySpec[], explain: boolean) => {
     const p = classify(input, categories, explain);
     return {
-      id,
+      ...(ctx.documentedOnly ? {} : { id }),
       label: p.label,
       confidence: p.confidence,
       ...(explain ? { explanation: p.explanation } : {}),
-      scores: p.scores,
+      ...(ctx.documentedOnly ? {} : { scores: p.scores }),
     };
   };
 
@@ -288,6 +291,8 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext): void {
     }),
   );
 
+  // Documented-only, the API has no /v1/me: a 404 like any path it does not have.
+  if (ctx.documentedOnly) return;
   app.get(
     '/v1/me',
     { config: { operationId: 'getMe' } },
@@ -298,7 +303,7 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext): void {
         body: {
           object: 'me',
           account: { ...key.account },
-          key: { name: key.name, mode: key.mode },
+          key: { name: key.name, mode: key.mode, read_only: key.readOnly },
         },
       };
     }),
