@@ -1,6 +1,7 @@
 // The public API of @classifaily/core. Modules not named here (answers, options, redirects, retry,
 // answer-size, sleep) are the client's internals.
 export * from './generated/limits';
+export * from './generated/assumptions';
 export type { components, paths, operations } from './generated/openapi';
 export * from './types';
 export * from './errors';
@@ -31,6 +32,7 @@ export * from './replay-keys';
 export * from './policy';
 export * from './advice';
 export * from './conformance';
+export * from './documented-only';
 export type { ClientEvent } from './events';
 export * from './client';
 export * from './catalog';
