@@ -10,10 +10,12 @@ import {
   ClassifailyError,
   ConnectionError,
   NotFoundError,
+  PermissionDeniedError,
   RateLimitError,
   ServerError,
   TimeoutError,
   errorFromResponse,
+  HINTS,
 } from './errors';
 import type { ClientEvent } from './events';
 import { classifyMany, type ClassifyManyOptions, type ClassifyManyParams } from './many';
@@ -290,8 +292,12 @@ export class ClassifailyClient {
           ...(error?.requestId ? { requestId: error.requestId } : {}),
         });
       if (!error) return (outcome as { value: T }).value;
+      // A 404 on a schema's own path is that schema missing, whatever code the API gave.
       if (error instanceof NotFoundError && call.params?.schema_id)
-        Object.assign(error, { target: call.params.schema_id });
+        Object.assign(error, { target: call.params.schema_id, hint: HINTS.schemaNotFound });
+      // A 403 in the operation's own words: what this key may not do is what the user asked.
+      if (error instanceof PermissionDeniedError && 'denied' in call.endpoint)
+        Object.assign(error, { message: call.endpoint.denied });
       if (!error.retryable || signal?.aborted) giveUp(error, 'not retryable', attempt);
 
       // A rate limit within the request's budget is waited out without counting as a retry
@@ -383,9 +389,7 @@ export class ClassifailyClient {
           requestId,
           code: 'connection_error',
           cause,
-          hint: answer
-            ? 'This is usually temporary: try again.'
-            : 'Check the base URL in the connection and your network, then try again.',
+          hint: answer ? 'This is usually temporary: try again.' : HINTS.unreachable,
         },
       );
     };

@@ -107,16 +107,19 @@ export class TimeoutError extends ClassifailyError {
   static override readonly retryableByDefault = true;
 }
 
-const HINTS = {
+/** What to do, by error; advice.ts words some of them again for a platform (HINTS_ON). */
+export const HINTS = {
   auth: 'Check the API key in your Classifaily connection (copy it again from the Classifaily dashboard) and reconnect.',
   revoked: 'Create a new API key in the Classifaily dashboard and reconnect with it.',
-  permission: 'Use a key with write access, or ask the account owner for one.',
-  notFound: 'Check the schema ID, or pick the schema again from the list.',
+  permission: 'Use a key that may do this (not a read-only one), or ask the account owner for one.',
+  schemaNotFound: 'Check the schema ID, or pick the schema again from the list.',
+  notFound: 'If this keeps happening, contact Classifaily support.',
   validation: 'Check the fields named in the error and try again.',
   conflict: 'Wait a few seconds and try again.',
   rateLimit:
     'Slow down: process fewer items at once, lower the concurrency, or wait a minute and retry.',
   server: 'This is temporary: try again in a few minutes.',
+  unreachable: 'Check the base URL in the connection and your network, then try again.',
 } as const;
 
 /**
@@ -158,9 +161,10 @@ export function errorFromResponse(
         { ...details, hint: HINTS.permission },
       );
     case 404:
+      // Only a schema that is missing is the user's to check; any other 404 is not theirs.
       return new NotFoundError(said('Classifaily could not find what was asked for.'), {
         ...details,
-        hint: HINTS.notFound,
+        hint: problem?.code === 'schema_not_found' ? HINTS.schemaNotFound : HINTS.notFound,
       });
     case 409:
       return new ConflictError(said('The same request is still being processed.'), {

@@ -26,7 +26,7 @@ export * from './api-key';
 export * from './base-url';
 export type { ClassifyManyOptions, ClassifyManyParams } from './many';
 export type { BatchQueue, BatchQueueOptions, BatchTarget, ManyItem, ManyOutcome } from './queue';
-// The n8n node checks each item's target with it before anything is sent (decision 0208).
+// The n8n node checks each item's target with it before the item is queued (decision 0250).
 export { targetError } from './batcher';
 export * from './replay-keys';
 export * from './policy';

@@ -8,6 +8,8 @@ const USAGE = `Usage: classifaily-sandbox [options]
 
   --port N          port to listen on (default 8787; 0 picks a free one)
   --host HOST       address to listen on (default 127.0.0.1)
+  --allow-host NAME also answer /v1 requests addressed to NAME (repeat it; the loopback names and
+                    --host are always answered, any other Host gets 403)
   --db FILE         keep saved schemas in this SQLite file (default: in memory)
   --faults          test mode: enable fault injection and the /__sandbox control endpoints
   --latency MS      answer every /v1 request MS ms after it arrived (work done within)
@@ -15,6 +17,9 @@ const USAGE = `Usage: classifaily-sandbox [options]
   --rate-limit-window MS
                     the rate limit's window in ms (default 60000: a minute)
   --idempotency-ttl S  keep answers for Idempotency-Key replays this many seconds (default 86400)
+  --shutdown-grace MS
+                    on SIGTERM or SIGINT, how long answers in flight may take before their
+                    connections are cut (default 5000; idle connections are closed at once)
   --documented-only answer only what the vendor's getting-started page documents: GET /v1/me is
                     404, results carry no id and no scores, keys start with cai_live_
   --log             log each request (never the API key)
@@ -27,12 +32,14 @@ async function main(): Promise<void> {
     options: {
       port: { type: 'string', default: '8787' },
       host: { type: 'string', default: '127.0.0.1' },
+      'allow-host': { type: 'string', multiple: true, default: [] },
       db: { type: 'string' },
       faults: { type: 'boolean', default: false },
       latency: { type: 'string', default: '0' },
       'rate-limit': { type: 'string', default: '600' },
       'idempotency-ttl': { type: 'string', default: '86400' },
       'rate-limit-window': { type: 'string', default: '60000' },
+      'shutdown-grace': { type: 'string', default: '5000' },
       'documented-only': { type: 'boolean', default: false },
       log: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -52,12 +59,14 @@ async function main(): Promise<void> {
   const sandbox = await startSandbox({
     port: number('port', values.port),
     host: values.host,
+    allowedHosts: values['allow-host'],
     db: values.db,
     faults: values.faults,
     latencyMs: number('latency', values.latency),
     rateLimit: number('rate-limit', values['rate-limit']),
     idempotencyTtlMs: number('idempotency-ttl', values['idempotency-ttl']) * 1000,
     rateLimitWindowMs: number('rate-limit-window', values['rate-limit-window']),
+    shutdownGraceMs: number('shutdown-grace', values['shutdown-grace']),
     logger: values.log,
     documentedOnly: values['documented-only'],
   });

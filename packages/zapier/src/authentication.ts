@@ -8,6 +8,7 @@ import { catalog, type Me } from '@classifaily/core';
 import type { AuthField, Authentication, Bundle, ZObject } from 'zapier-platform-core';
 
 import { withClient } from './client';
+import { zapierHelp } from './fields';
 
 const apiKeySpec = catalog.fields.apiKey;
 
@@ -15,7 +16,7 @@ const apiKeySpec = catalog.fields.apiKey;
 const apiKeyField: AuthField = {
   key: 'api_key',
   label: apiKeySpec.label,
-  helpText: apiKeySpec.help,
+  helpText: zapierHelp(apiKeySpec.help),
   required: true,
   type: 'password',
   ...(apiKeySpec.placeholder ? { placeholder: apiKeySpec.placeholder } : {}),

@@ -4,7 +4,12 @@
 // so each name gets a key made of [a-z0-9_] (the name itself when it already is one).
 import { createHash } from 'node:crypto';
 
-import { presentResult, type ClassificationResult, type ManyOutcome } from '@classifaily/core';
+import {
+  positionOf,
+  presentResult,
+  type ClassificationResult,
+  type ManyOutcome,
+} from '@classifaily/core';
 import type { PlainOutputField } from 'zapier-platform-core';
 
 import { describeFailure } from './errors';
@@ -86,9 +91,6 @@ export function classificationOutput(
 ): FlatOutput {
   return flattenScores(presentResult(result, threshold, answerId)) as FlatOutput;
 }
-
-/** The 1-based position people see for the item at a 0-based index. */
-export const positionOf = (index: number) => index + 1;
 
 /** One line item of Classify Batch: its position and reference, then its result or its error. */
 export function itemOutput(outcome: ManyOutcome, threshold: number): FlatOutput {

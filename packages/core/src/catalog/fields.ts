@@ -82,6 +82,15 @@ export const explain = {
   help: 'Add one or two sentences saying why the label was chosen. Useful for reviewers; a little slower.',
 } as const satisfies FieldSpec;
 
+export const deduplicationKey = {
+  key: 'deduplicationKey',
+  label: 'Deduplication Key',
+  type: 'string',
+  required: false,
+  advanced: true,
+  help: 'Optional: what names this piece of work, such as a ticket ID. A repeat of the step with the same key and the same content within 24 hours is answered from the first run and not billed again. Left empty, a classification repeats when its text and options do; a schema is then created anew on every run.',
+} as const satisfies FieldSpec;
+
 export const reviewThreshold = {
   key: 'reviewThreshold',
   label: 'Review Threshold',

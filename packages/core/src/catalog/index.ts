@@ -11,6 +11,7 @@ import type { OperationSpec } from './types';
 export * from './links';
 export * from './types';
 export {
+  positionOf,
   presentClassification,
   presentResult,
   type ClassificationOutput,
@@ -29,10 +30,14 @@ export const credential = {
    */
   hostedBaseUrlHelp:
     'Leave as it is. Change it only to use another Classifaily region; the address must start with https://.',
-  /** "Acme Support (Automation key, test)": names the account and key, never shows the key. */
+  /**
+   * "Acme Support (Automation key, test mode, read-only)": names the account and key, never shows
+   * the key; says read-only where the API says so, before a first step fails with 403.
+   */
   connectionLabel(me: Me): string {
     const mode = me.key.mode === 'test' ? ', test mode' : '';
-    return `${me.account.name} (${me.key.name}${mode})`;
+    const readOnly = me.key.read_only === true ? ', read-only' : '';
+    return `${me.account.name} (${me.key.name}${mode}${readOnly})`;
   },
   /**
    * What a connection test says when the API refuses the key (401) on a platform that shows only the

@@ -26,6 +26,12 @@ export type ClassifiedItemOutput = { index: number; reference?: string } & (
 );
 
 /**
+ * The position a person sees for the item at the API's `index` (from 0): positions count from 1 on
+ * every platform, as people count and as Make numbers bundles (decision 0416).
+ */
+export const positionOf = (index: number) => index + 1;
+
+/**
  * One result as every adapter outputs it. `answerId` is the top-level `id` of a single
  * classification's answer, used when the result carries no id of its own.
  */
@@ -91,7 +97,7 @@ export const itemOutputFields: readonly OutputFieldSpec[] = [
     key: 'index',
     label: 'Position',
     type: 'number',
-    help: "The item's position in the list, from 0.",
+    help: "The item's position in the list: 1 for the first item.",
   },
   {
     key: 'reference',

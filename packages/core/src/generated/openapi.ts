@@ -243,6 +243,8 @@ export interface components {
                 name: string;
                 /** @enum {string} */
                 mode: "live" | "test";
+                /** @description True for a key that may only read (list and get schemas): it cannot classify or change anything. Connection labels say so, so that such a key is not a surprise at the first step. An API that leaves it out says nothing either way. */
+                read_only?: boolean;
             };
         };
         FieldError: {
