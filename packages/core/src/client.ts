@@ -4,6 +4,7 @@ import { MAX_ANSWER_BYTES } from './answer-size';
 import { normalizeApiKey } from './api-key';
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from './base-url';
 import type { AnswerOf, Call, RequestOptions } from './call';
+import { credential } from './catalog';
 import * as ops from './catalog/operations';
 import {
   ClassifailyError,
@@ -45,7 +46,7 @@ import {
   type FetchLikeResponse,
   type Sleep,
 } from './transport';
-import type { ClassifyBatchRequest, ClassifyRequest, Problem } from './types';
+import type { ClassifyBatchRequest, ClassifyRequest, Me, Problem } from './types';
 import { validateBatchShape, validateClassify } from './validation';
 import { VERSION } from './generated/version';
 
@@ -94,6 +95,14 @@ export interface ClientOptions {
   /** What the client does, as it does it (events.ts); never given the key. */
   onEvent?: (event: ClientEvent) => void;
 }
+
+/** What a connection test found: the account (`me`), or only that the API accepted the key. */
+export type ConnectionTest = { via: 'me'; me: Me; label: string } | { via: 'probe'; label: string };
+
+/** A classification the API must refuse before any work: no input, no categories. */
+const CONNECTION_PROBE = {};
+/** The probe's answers that mean the key was accepted: the body was judged, so the key was. */
+const KEY_ACCEPTED = [400, 422];
 
 /** The longest single `Retry-After` a `rateLimitWait` budget waits out; a longer one fails at once. */
 const MAX_RATE_LIMIT_WAIT_MS = 60_000;
@@ -192,9 +201,34 @@ export class ClassifailyClient {
     return classifyMany(this.batchQueue(options), params);
   }
 
-  /** Who the key belongs to: the credential test and the connection label of every platform. */
+  /** Who the key belongs to (an assumed endpoint: `testConnection` does without it). */
   me(options?: RequestOptions) {
     return this.request<AnswerOf<typeof ops.me>>({ endpoint: ops.me, check: isMe }, options);
+  }
+
+  /**
+   * The connection test of every platform (decision 0036): `GET /v1/me`; where the API has no such
+   * path (404), a classification the API must refuse before doing any work, an empty body: 401 is
+   * a wrong key (thrown, as every 401), 400 or 422 a key the API accepted. Nothing is classified or
+   * billed. Any other answer is thrown as it is (a wrong base URL is a 404 here too).
+   */
+  async testConnection(options?: RequestOptions): Promise<ConnectionTest> {
+    try {
+      const me = await this.me(options);
+      return { via: 'me', me, label: credential.connectionLabel(me) };
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+    }
+    try {
+      await this.request(
+        { endpoint: ops.classify, body: CONNECTION_PROBE, check: isClassification },
+        options,
+      );
+    } catch (error) {
+      if (!(error instanceof ClassifailyError && KEY_ACCEPTED.includes(error.status ?? 0)))
+        throw error;
+    }
+    return { via: 'probe', label: credential.label };
   }
 
   /** Sends one logical request, retrying what is safe to retry with the same idempotency key. */

@@ -58,7 +58,7 @@ const modulesOf = (flow: FlowModule[]): FlowModule[] =>
   flow.flatMap((m) => [m, ...(m.routes ?? []).flatMap((route) => modulesOf(route.flow))]);
 
 const app = readApp(path.join(__dirname, '..', 'app'));
-const { origins } = JSON.parse(generatedFiles().get('makecomapp.json')!);
+const { origins } = JSON.parse(String(generatedFiles().get('makecomapp.json')));
 const APP_PREFIX = `app#${origins[0].appId}:`;
 const appModule = (m: FlowModule): MakeModule | undefined =>
   m.module.startsWith(APP_PREFIX)

@@ -171,3 +171,39 @@ describe('deploy --dry-run', () => {
     );
   });
 });
+
+describe('generate: arguments and folders, checked before writing', () => {
+  it('refuses a bad --app up front, and writes nothing', () => {
+    const result = run([
+      'generate',
+      '--out',
+      path.join(dir, 'app'),
+      '--zone',
+      'eu1',
+      '--app',
+      'Bad_Name!',
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/--app must be a Make app name .* not "Bad_Name!"/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it.each([
+    ['onto a file', (file: string) => file, /is a file, not a folder/],
+    ['under a file', (file: string) => path.join(file, 'app'), /part of that path is a file/],
+  ])('--out %s: a clear message, no stack', (_name, out, message) => {
+    const file = path.join(dir, 'notes.txt');
+    writeFileSync(file, 'keep me');
+    const result = run(['generate', '--out', out(file)]);
+    expect(result).toMatchObject({ code: 1, err: expect.stringMatching(message) });
+    expect(result.err).not.toMatch(/ENOTDIR|EISDIR|EEXIST/);
+    noStack(result.err);
+    expect(readFileSync(file, 'utf8')).toBe('keep me');
+  });
+
+  it('takes a folder that holds only .gitkeep', () => {
+    writeFileSync(path.join(dir, '.gitkeep'), '');
+    expect(run(['generate', '--out', dir]).code).toBe(0);
+    expect(readdirSync(dir)).toEqual(expect.arrayContaining(['.gitkeep', 'makecomapp.json']));
+  });
+});

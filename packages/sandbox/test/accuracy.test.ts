@@ -6,6 +6,8 @@ import { evaluate, type LabelledSet } from '../src/classifier/evaluate';
 import labelled from '../data/labelled.json';
 import holdout from '../data/holdout.json';
 import holdout2 from '../data/holdout-2.json';
+import devSet from '../data/dev-set.json';
+import heldout22 from '../data/heldout-22.json';
 
 const all = (data: LabelledSet) => evaluate(data).rows.find((r) => r.set === 'all')!;
 
@@ -95,5 +97,132 @@ describe('classifier accuracy', () => {
     expect(
       classify('the app crashed with an error after the update', support).confidence,
     ).toBeGreaterThanOrEqual(0.8);
+  });
+
+  describe("issue 22's sets (bench/quality.mjs prints the full figures)", () => {
+    interface Set22 {
+      sets: Record<string, Array<string | { name: string; description?: string }>>;
+      examples: Array<{ set: string; label: string; input: string; ambiguous?: boolean }>;
+    }
+    // Both category orders, as the issue measures: a tie won by list order does not count.
+    function figures(data: Set22) {
+      let top1 = 0;
+      let clear = 0;
+      let clearSure = 0;
+      let runs = 0;
+      let wrongSure = 0;
+      for (const e of data.examples) {
+        const categories = data.sets[e.set]!.map((c) => (typeof c === 'string' ? { name: c } : c));
+        let both = true;
+        for (const order of [categories, [...categories].reverse()]) {
+          const p = classify(e.input, order, false);
+          const right = p.label === e.label;
+          both &&= right;
+          runs++;
+          if (!right && p.confidence >= 0.8) wrongSure++;
+          if (!e.ambiguous) {
+            clear++;
+            if (right && p.confidence >= 0.8) clearSure++;
+          }
+        }
+        if (both) top1++;
+      }
+      return {
+        top1: top1 / data.examples.length,
+        clearSure: clearSure / clear,
+        wrongSure: wrongSure / runs,
+      };
+    }
+
+    it('the held-out set (never tuned on) meets the issue goals', () => {
+      const f = figures(heldout22 as Set22);
+      expect(f.top1).toBeGreaterThanOrEqual(0.8);
+      expect(f.clearSure).toBeGreaterThanOrEqual(0.6);
+      expect(f.wrongSure).toBeLessThanOrEqual(0.03);
+    });
+
+    it('the development set stays where it was tuned to', () => {
+      const f = figures(devSet as Set22);
+      expect(f.top1).toBeGreaterThanOrEqual(0.85);
+      expect(f.clearSure).toBeGreaterThanOrEqual(0.55);
+      expect(f.wrongSure).toBeLessThanOrEqual(0.03);
+    });
+  });
+
+  it('a negated name is the complement of its base, not its twin', () => {
+    const spam = ['spam', 'not_spam'].map((name) => ({ name }));
+    expect(classify('WIN a FREE prize now!!! click http://x.biz', spam).label).toBe('spam');
+    const legit = classify('Could we move the meeting to Thursday?', spam);
+    expect(legit.label).toBe('not_spam');
+    // No evidence either way: a lean to the complement, never a confident one.
+    expect(legit.confidence).toBeLessThan(0.8);
+    expect(legit.explanation).toContain('nothing in it points to "spam"');
+    const toxic = ['toxic', 'non-toxic'].map((name) => ({ name }));
+    expect(classify('you are a stupid idiot', toxic).label).toBe('toxic');
+    expect(classify('thanks for the help with my order', toxic).label).toBe('non-toxic');
+  });
+
+  it('a negation reaches the words of a name: "not urgent" is not urgent evidence', () => {
+    const urgency = ['urgent', 'normal', 'low'].map((name) => ({ name }));
+    expect(classify('This is not urgent, whenever you have time.', urgency).label).toBe('low');
+    expect(classify('This is urgent, the site is down!', urgency).label).toBe('urgent');
+    expect(classify('Not a billing question: the upload button does nothing.', support).label).toBe(
+      'technical_bug',
+    );
+  });
+
+  it('language names get a language detector, and one or two words stay unsure', () => {
+    const languages = ['english', 'spanish', 'french', 'german'].map((name) => ({ name }));
+    const p = classify('Je voudrais changer mon adresse de livraison, merci.', languages);
+    expect(p.label).toBe('french');
+    expect(p.confidence).toBeGreaterThanOrEqual(0.8);
+    expect(p.explanation).toContain('French');
+    expect(classify('Ich habe mein Passwort vergessen.', languages).label).toBe('german');
+    expect(classify('OK', languages).confidence).toBeLessThan(0.8);
+    // ISO 639-1 codes name languages too.
+    expect(
+      classify('¿Dónde está mi pedido? Lo necesito pronto.', [{ name: 'en' }, { name: 'es' }])
+        .label,
+    ).toBe('es');
+  });
+
+  it('polarity names get graded polarity, with negation', () => {
+    const sentiment = ['positive', 'negative', 'neutral'].map((name) => ({ name }));
+    expect(classify('Absolutely wonderful, I love it!', sentiment).label).toBe('positive');
+    expect(classify('I am not happy with this at all.', sentiment).label).toBe('negative');
+    expect(classify('Not bad, actually.', sentiment).label).toBe('positive');
+    const flat = classify('The parcel is on the table.', sentiment);
+    expect(flat.label).toBe('neutral');
+    expect(flat.confidence).toBeLessThan(0.8);
+    // Praise and blame together: mixed, which is neutral's, and not confident.
+    expect(classify('Great food, terrible service.', sentiment).confidence).toBeLessThan(0.8);
+  });
+
+  it('a tie says the evidence was even, and is never confident', () => {
+    const p = classify('invoice password', support);
+    expect(p.confidence).toBeLessThan(0.8);
+    const hr = ['payroll', 'leave_request'].map((name) => ({ name }));
+    const even = classify('salary vacation', hr);
+    expect(even.scores.payroll).toBeCloseTo(even.scores.leave_request!, 3);
+    expect(even.explanation).toContain('The evidence was even');
+  });
+
+  it('a text with no evidence for any category is never ≥ 0.80, whatever the names', () => {
+    const sets = [
+      ['spam', 'not_spam'],
+      ['urgent', 'normal', 'low'],
+      ['positive', 'negative', 'neutral'],
+      ['english', 'french'],
+      ['hot_lead', 'cold_lead', 'not_a_lead'],
+      ['alpha', 'beta'],
+    ];
+    for (const names of sets)
+      for (const text of ['zzz qqq', '12345', 'x'])
+        expect(
+          classify(
+            text,
+            names.map((name) => ({ name })),
+          ).confidence,
+        ).toBeLessThan(0.8);
   });
 });

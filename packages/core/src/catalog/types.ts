@@ -1,3 +1,4 @@
+import type { AssumptionKey } from '../generated/assumptions';
 import type { paths } from '../generated/openapi';
 
 /** The kinds of field every platform can render; each adapter maps them onto its own types. */
@@ -55,6 +56,11 @@ export interface OutputFieldSpec {
   format?: 'date-time';
   /** For arrays of objects: the fields of one element, so platforms can offer them for mapping. */
   children?: readonly FieldSpec[];
+  /**
+   * The assumption (docs/api/assumptions.md) the field rests on: the API may not send it, and the
+   * platform shows `help`, which says so, where people build on the field (Zapier's Paths, Make).
+   */
+  needs?: AssumptionKey;
 }
 
 type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'patch';

@@ -25,11 +25,12 @@ import {
 } from 'n8n-workflow';
 
 import { ClassifailyApi } from '../../credentials/ClassifailyApi.credentials';
-import { toNodeError } from '../../nodes/Classifaily/v1/errors';
-import { fieldProperty } from '../../nodes/Classifaily/v1/fields';
-import { searchSchemas } from '../../nodes/Classifaily/v1/methods/listSearch';
-import { categoryNames } from '../../nodes/Classifaily/v1/resources/classification/classify';
-import { abortableSleep, n8nFetch } from '../../nodes/Classifaily/v1/transport';
+import { categorySource } from '../../nodes/Classifaily/category-source';
+import { toNodeError } from '../../nodes/Classifaily/errors';
+import { fieldProperty } from '../../nodes/Classifaily/fields';
+import { searchSchemas } from '../../nodes/Classifaily/methods/listSearch';
+import { categoryNames } from '../../nodes/Classifaily/resources/classification/classify/execute';
+import { abortableSleep, n8nFetch } from '../../nodes/Classifaily/transport';
 import { PACKAGE_ROOT as root } from '../harness/n8n';
 import { startSandboxProcess } from '../harness/sandbox-process';
 
@@ -187,6 +188,38 @@ describe('categoryNames', () => {
     expect(categoryNames(['billing', ' bug ', ''])).toEqual(['billing', 'bug']);
     expect(categoryNames([['a', 'b'], 'c\nd'])).toEqual(['a', 'b', 'c', 'd']);
     expect(categoryNames(undefined)).toEqual([]);
+  });
+});
+
+describe('Categories From (categorySource)', () => {
+  const withSource = (value: unknown): INode => ({
+    ...NODE,
+    parameters: value === undefined ? {} : { categorySource: value as string },
+  });
+
+  it('takes the two options, and the default when it is not saved', () => {
+    expect(categorySource(withSource('list'))).toBe('list');
+    expect(categorySource(withSource('schema'))).toBe('schema');
+    expect(categorySource(withSource(undefined))).toBe('list');
+  });
+
+  it('refuses anything else with what to choose: the text n8n leaves of an expression, an expression, empty', () => {
+    for (const value of ['{{ $json.source }}', '={{ "list" }}', '', 'List']) {
+      const thrown = (() => {
+        try {
+          categorySource(withSource(value));
+        } catch (error) {
+          return error as NodeOperationError;
+        }
+        throw new Error(`${value} was taken`);
+      })();
+      expect(thrown).toBeInstanceOf(NodeOperationError);
+      expect(thrown.message).toMatch(
+        /^Categories From must be A List or A Saved Schema, but it is /,
+      );
+      expect(thrown.message).toContain(value.replace(/^=/, '') || 'empty');
+      expect(thrown.description).toMatch(/choose A List or A Saved Schema in Categories From/);
+    }
   });
 });
 

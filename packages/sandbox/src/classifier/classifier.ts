@@ -4,17 +4,13 @@
 // up to four words, one-letter typos repaired, an intent after "not" cancelled); a softmax over the
 // squashed scores gives confidences that rank the categories and sum to 1. Text with no evidence gets
 // an even split (or leans to a catch-all such as "other"), hence a low confidence. See decision 0150.
+// Detectors chosen by what a name means add evidence no word list has (language, polarity, surface
+// cues); a negated name ("not_spam") is the complement of its base, scored as a hidden "shadow"
+// category. See decision 0151.
+import { detectorsFor, isPolarityWord, type Detector } from './detectors';
 import { CONCEPTS, type Concept } from './lexicon';
-import {
-  isDescriptionStopword,
-  isStopword,
-  nameWords,
-  phraseKey,
-  stem,
-  tokenize,
-  TypoRepair,
-  words,
-} from './text';
+import { nameMeaning } from './meaning';
+import { isDescriptionStopword, phraseKey, stem, tokenize, TypoRepair, words } from './text';
 
 export interface CategorySpec {
   name: string;
@@ -50,6 +46,12 @@ const QUESTION_KEY = '?';
  * categories with much evidence each stay close (conflicting evidence, lower confidence).
  */
 const SCORE_CAP = 5;
+/**
+ * A negated category ("not_spam") starts here and loses what its base ("spam") gains: with no
+ * evidence either way it leans to the complement, as a person would, but not confidently.
+ */
+const NEGATED_PRIOR = 1;
+const COMPLEMENT_FACTOR = 1;
 
 type Hit = [category: number, weight: number, negatable: boolean];
 
@@ -57,7 +59,13 @@ interface Index {
   names: string[];
   /** term key → hits after dividing each weight by how many categories share the term. */
   terms: Map<string, Hit[]>;
+  /** Per slot: the categories, then one shadow (the base) per negated category. */
   priors: number[];
+  /** Per category: the slot of its base when its name is negated, else -1. */
+  shadows: number[];
+  /** Per category: what a negated one's base is called ("spam" for "not_spam"). */
+  bases: string[];
+  detectors: Detector[];
 }
 
 function termKey(term: string): string {
@@ -108,50 +116,74 @@ function normalise(word: string): string {
 }
 
 function buildIndex(categories: CategorySpec[]): Index {
-  const perCategory = categories.map((category) => {
+  const meanings = categories.map((c) => nameMeaning(c.name));
+  // Slots: the categories, then a shadow for each negated one, scored on its base's words.
+  const slots: Array<{ words: string[]; description: string; negated: boolean }> = meanings.map(
+    (m, i) => ({
+      words: m.negated ? [] : m.words,
+      description: categories[i]!.description ?? '',
+      negated: m.negated,
+    }),
+  );
+  const shadows = meanings.map((m) => {
+    if (!m.negated) return -1;
+    slots.push({ words: m.words, description: '', negated: false });
+    return slots.length - 1;
+  });
+  const perSlot = slots.map((slot) => {
     const weights = new Map<string, { weight: number; negatable: boolean }>();
     const add = (key: string, weight: number, negatable = false) => {
       const current = weights.get(key);
       if (key && weight > (current?.weight ?? 0)) weights.set(key, { weight, negatable });
     };
-    let prior = 0;
-    const own = nameWords(category.name)
-      .filter((w) => !isStopword(w))
-      .map((w) => stem(typos.repair(w)));
+    let prior = slot.negated ? NEGATED_PRIOR : 0;
+    // A polarity word ("positive") is the polarity detector's, not the lexicon's praise words.
+    const own = slot.words.filter((w) => !isPolarityWord(w)).map((w) => stem(typos.repair(w)));
     const bringIn = (stems: string[], factor: number) => {
       const concepts = [...new Set(stems.flatMap((s) => conceptsByTrigger.get(s) ?? []))];
       const specific = concepts.some((c) => !CONCEPTS[c]!.generic);
       for (const c of concepts) {
         const concept = CONCEPTS[c]!;
-        if (concept.catchAll) prior = CATCH_ALL_PRIOR;
+        if (concept.catchAll) prior = Math.max(prior, CATCH_ALL_PRIOR);
         const f = concept.generic && specific ? factor * GENERIC_CONCEPT_FACTOR : factor;
         for (const [key, relative] of conceptTerms[c]!)
           add(key, STRONG_WEIGHT * relative * f, concept.negatable === true);
       }
     };
     bringIn(own, 1);
-    const described = words(category.description ?? '')
+    const described = words(slot.description)
       .filter((w) => !isDescriptionStopword(w))
       .map(stem);
     bringIn(described, DESCRIPTION_CONCEPT_FACTOR);
-    for (const s of described) add(s, DESCRIPTION_WEIGHT);
-    for (const s of own) add(s, NAME_WEIGHT);
-    if (own.length > 1) add(own.join(' '), NAME_WEIGHT);
+    // The caller's own words for a category: "not urgent" or "not a billing question" is not one.
+    for (const s of described) add(s, DESCRIPTION_WEIGHT, true);
+    for (const s of own) add(s, NAME_WEIGHT, true);
+    if (own.length > 1) add(own.join(' '), NAME_WEIGHT, true);
     return { weights, prior };
   });
 
   const terms = new Map<string, Hit[]>();
-  perCategory.forEach(({ weights }, i) => {
+  perSlot.forEach(({ weights }, i) => {
     for (const [key, { weight, negatable }] of weights)
       terms.set(key, [...(terms.get(key) ?? []), [i, weight, negatable]]);
   });
   // A term that several categories share tells them apart less: split its weight between them.
-  for (const [key, list] of terms)
+  // Shadows do not count: "spam" in [spam, not_spam] is evidence, not a shared word.
+  for (const [key, list] of terms) {
+    const sharing = Math.max(1, list.filter(([i]) => i < categories.length).length);
     terms.set(
       key,
-      list.map(([i, w, n]) => [i, w / list.length, n]),
+      list.map(([i, w, n]) => [i, w / sharing, n]),
     );
-  return { names: categories.map((c) => c.name), terms, priors: perCategory.map((c) => c.prior) };
+  }
+  return {
+    names: categories.map((c) => c.name),
+    terms,
+    priors: perSlot.map((c) => c.prior),
+    shadows,
+    bases: meanings.map((m) => m.words.join(' ')),
+    detectors: detectorsFor(slots.map((slot) => slot.words)),
+  };
 }
 
 // Workflows send the same categories over and over: keep the last few indexes.
@@ -168,16 +200,19 @@ function indexFor(categories: CategorySpec[]): Index {
 }
 
 interface Evidence {
+  /** The words that counted, or (from a detector or a negated name) a reason in words. */
   surface: string;
   weight: number;
+  reason?: boolean;
 }
 
 export function classify(input: string, categories: CategorySpec[], explain = true): Prediction {
   const index = indexFor(categories);
-  const logits = [...index.priors];
-  const evidence: Evidence[][] = categories.map(() => []);
+  const slotLogits = [...index.priors];
+  const evidence: Evidence[][] = index.priors.map(() => []);
 
-  const { words: tokens, negated, question } = tokenize(input);
+  const tokenized = tokenize(input);
+  const { words: tokens, negated, question } = tokenized;
   const stems = tokens.map(normalise);
   const seen = new Set<string>();
   const score = (key: string, from: number, to: number) => {
@@ -189,7 +224,7 @@ export function classify(input: string, categories: CategorySpec[], explain = tr
     for (const [c, weight, negatable] of hits) {
       // "not interested in buying", "not great": the intent is cancelled, not counted.
       if (negatable && isNegated) continue;
-      logits[c]! += weight;
+      slotLogits[c]! += weight;
       evidence[c]!.push({ surface, weight });
     }
   };
@@ -202,6 +237,25 @@ export function classify(input: string, categories: CategorySpec[], explain = tr
     }
   }
   if (question) score(QUESTION_KEY, 0, 0);
+  for (const detector of index.detectors) {
+    for (const { slot, weight, reason } of detector.find(input, tokenized)) {
+      slotLogits[slot]! += weight;
+      evidence[slot]!.push({ surface: reason, weight, reason: true });
+    }
+  }
+  // A negated category gains what its base lacks.
+  const logits = categories.map((_, c) => {
+    const shadow = index.shadows[c]!;
+    if (shadow < 0) return slotLogits[c]!;
+    const against = Math.max(0, slotLogits[shadow]!);
+    if (against === 0)
+      evidence[c]!.push({
+        surface: `nothing in it points to "${index.bases[c]}"`,
+        weight: 0,
+        reason: true,
+      });
+    return slotLogits[c]! - COMPLEMENT_FACTOR * against;
+  });
 
   for (let c = 0; c < logits.length; c++) logits[c] = SCORE_CAP * Math.tanh(logits[c]! / SCORE_CAP);
   const max = Math.max(...logits);
@@ -238,20 +292,38 @@ function listOf(items: string[]): string {
   return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
 }
 
-function deciding(list: Evidence[]): string[] {
+/** The strongest evidence of a category: up to three words, and the detectors' reasons. */
+function deciding(
+  list: Evidence[],
+  everywhere: Set<string>,
+): { words: string[]; reasons: string[] } {
   const sorted = [...list].sort(
     (a, b) => b.weight - a.weight || b.surface.length - a.surface.length,
   );
   const chosen: string[] = [];
+  const reasons: string[] = [];
   for (const e of sorted) {
+    if (e.reason) {
+      if (reasons.length < 2) reasons.push(e.surface);
+      continue;
+    }
+    // Evidence every category got told none of them apart.
+    if (everywhere.has(e.surface) || chosen.length === 3) continue;
     // "log in" already says what "log" would; "password reset" what "reset email" would.
     const mine = e.surface.split(' ');
     if (chosen.some((c) => c.split(' ').some((w) => mine.includes(w)))) continue;
     chosen.push(e.surface);
-    if (chosen.length === 3) break;
   }
-  return chosen;
+  return { words: chosen, reasons };
 }
+
+function because({ words, reasons }: { words: string[]; reasons: string[] }): string {
+  const parts = [...(words.length ? [`the text mentions ${listOf(words)}`] : []), ...reasons];
+  return parts.join(' and ');
+}
+
+/** Within this, two probabilities are a tie: the list order decided, not the evidence. */
+const TIE = 0.005;
 
 function explanation(
   names: string[],
@@ -260,18 +332,27 @@ function explanation(
   best: number,
 ): string {
   const label = names[best]!;
-  const words = deciding(evidence[best]!);
-  if (words.length === 0) {
-    return `No words in the text point clearly to any of the categories, so "${label}" is only a low-confidence guess.`;
-  }
-  let text = `Classified as "${label}" because the text mentions ${listOf(words)}.`;
+  const surfaces = evidence
+    .slice(0, names.length)
+    .map((list) => new Set(list.map((e) => e.surface)));
+  const everywhere = new Set(
+    names.length > 1 ? [...surfaces[0]!].filter((s) => surfaces.every((set) => set.has(s))) : [],
+  );
+  const mine = deciding(evidence[best]!, everywhere);
   let runnerUp = -1;
   probabilities.forEach((p, i) => {
     if (i !== best && (runnerUp < 0 || p > probabilities[runnerUp]!)) runnerUp = i;
   });
-  const runnerWords = runnerUp >= 0 ? deciding(evidence[runnerUp]!) : [];
-  if (runnerWords.length > 0 && probabilities[runnerUp]! >= 0.1) {
-    text += ` ${listOf(runnerWords)} pointed to "${names[runnerUp]}" instead, which came second.`;
+  const theirs = runnerUp >= 0 ? deciding(evidence[runnerUp]!, everywhere) : undefined;
+  if (mine.words.length === 0 && mine.reasons.length === 0) {
+    return `No words in the text point clearly to any of the categories, so "${label}" is only a low-confidence guess.`;
+  }
+  if (runnerUp >= 0 && probabilities[best]! - probabilities[runnerUp]! < TIE) {
+    return `The evidence was even: "${label}" (${because(mine)}) and "${names[runnerUp]}" (${because(theirs!)}) scored the same, so "${label}", the first of them in the list, is only a low-confidence guess.`;
+  }
+  let text = `Classified as "${label}" because ${because(mine)}.`;
+  if (theirs && (theirs.words.length || theirs.reasons.length) && probabilities[runnerUp]! >= 0.1) {
+    text += ` "${names[runnerUp]}" came second: ${because(theirs)}.`;
   }
   return text;
 }

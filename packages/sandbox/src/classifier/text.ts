@@ -101,6 +101,10 @@ export function stem(word: string): string {
   return w;
 }
 
+export function isNegator(word: string): boolean {
+  return NEGATORS.has(word);
+}
+
 export function isStopword(word: string): boolean {
   return STOPWORDS.has(word);
 }

@@ -1,0 +1,141 @@
+// Today's classifier against a baseline, interleaved on this machine: start-up (spawn to
+// "listening") and throughput of POST /v1/classify over the texts and category sets of
+// data/dev-set.json (every detector and set kind in the mix), plus the classifier alone in-process.
+// The baseline is this tree with src/classifier/ taken from a git ref (default: where this branch
+// left main), compiled to build/baseline/dist, so only the classifier differs. Prints medians.
+// Usage: node bench/compare.mjs [--ref <git ref>] [--rounds N]; DURATION (s) per load run.
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.join(here, '..');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+const ref = arg('--ref', git('merge-base', 'HEAD', 'main'));
+const rounds = Number(arg('--rounds', 5));
+const duration = Number(process.env.DURATION ?? 5);
+const KEY = 'cai_test_sandbox0000000000000000';
+
+// The baseline: src/ with the classifier folder from `ref`.
+const base = path.join(root, 'build/baseline');
+rmSync(base, { recursive: true, force: true });
+mkdirSync(base, { recursive: true });
+cpSync(path.join(root, 'src'), path.join(base, 'src'), { recursive: true });
+rmSync(path.join(base, 'src/classifier'), { recursive: true });
+mkdirSync(path.join(base, 'src/classifier'));
+for (const file of git('ls-tree', '--name-only', `${ref}:packages/sandbox/src/classifier`).split(
+  '\n',
+))
+  writeFileSync(
+    path.join(base, 'src/classifier', file),
+    git('show', `${ref}:packages/sandbox/src/classifier/${file}`),
+  );
+writeFileSync(
+  path.join(base, 'tsconfig.json'),
+  JSON.stringify({
+    extends: '../../../../tsconfig.base.json',
+    compilerOptions: { rootDir: 'src', outDir: 'dist', types: ['node'] },
+    include: ['src'],
+  }),
+);
+execFileSync(
+  process.execPath,
+  [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', base],
+  {
+    stdio: 'inherit',
+  },
+);
+const builds = { baseline: path.join(base, 'dist'), today: path.join(root, 'dist') };
+
+const dev = JSON.parse(readFileSync(path.join(root, 'data/dev-set.json'), 'utf8'));
+const bodies = dev.examples.map((e) => ({
+  input: e.input,
+  categories: dev.sets[e.set],
+  explain: true,
+}));
+
+function start(dist) {
+  const started = process.hrtime.bigint();
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [path.join(dist, 'cli.js'), '--port', '0', '--rate-limit', '1000000000'],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const url = /listening on (http:\/\/[\d.]+:\d+)/.exec(out)?.[1];
+      if (url) resolve({ child, url, ms: Number(process.hrtime.bigint() - started) / 1e6 });
+    });
+    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+}
+
+async function throughput(url) {
+  const result = await autocannon({
+    url,
+    duration,
+    connections: 10,
+    requests: bodies.map((body) => ({
+      method: 'POST',
+      path: '/v1/classify',
+      headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })),
+  });
+  if (result.non2xx) throw new Error(`${result.non2xx} answers were not 2xx`);
+  return result.requests.average;
+}
+
+/** Texts per second through classify() alone, over the whole dev set, in a fresh process. */
+function inProcess(dist) {
+  const script = `
+    const { classify } = require(${JSON.stringify(path.join(dist, 'classifier/classifier.js'))});
+    const bodies = ${JSON.stringify(bodies)};
+    const cats = bodies.map((b) => b.categories.map((c) => (typeof c === 'string' ? { name: c } : c)));
+    let n = 0; const t0 = process.hrtime.bigint();
+    while (Number(process.hrtime.bigint() - t0) < 2e9) { for (let i = 0; i < bodies.length; i++) classify(bodies[i].input, cats[i]); n += bodies.length; }
+    console.log(n / (Number(process.hrtime.bigint() - t0) / 1e9));`;
+  return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const figures = {
+  baseline: { startup: [], rps: [], cps: [] },
+  today: { startup: [], rps: [], cps: [] },
+};
+for (let round = 0; round < rounds; round++) {
+  // Alternate which build goes first, so neither always meets a warmer machine.
+  const order = round % 2 ? ['today', 'baseline'] : ['baseline', 'today'];
+  for (const name of order) {
+    const server = await start(builds[name]);
+    figures[name].startup.push(server.ms);
+    figures[name].rps.push(await throughput(server.url));
+    server.child.kill();
+    figures[name].cps.push(inProcess(builds[name]));
+  }
+}
+const m = (name, key) => median(figures[name][key]);
+const ratio = (key) => `${((m('today', key) / m('baseline', key) - 1) * 100).toFixed(1)} %`;
+console.log(
+  `baseline: src/classifier at ${ref.slice(0, 12)}; ${rounds} interleaved rounds, ${duration} s of load each`,
+);
+console.log('| figure (median) | baseline | today | change |');
+console.log('|---|---|---|---|');
+console.log(
+  `| start-up, spawn to listening | ${m('baseline', 'startup').toFixed(0)} ms | ${m('today', 'startup').toFixed(0)} ms | ${ratio('startup')} |`,
+);
+console.log(
+  `| POST /v1/classify, dev-set mix (req/s) | ${m('baseline', 'rps').toFixed(0)} | ${m('today', 'rps').toFixed(0)} | ${ratio('rps')} |`,
+);
+console.log(
+  `| classify() alone, dev-set mix (texts/s) | ${m('baseline', 'cps').toFixed(0)} | ${m('today', 'cps').toFixed(0)} | ${ratio('cps')} |`,
+);

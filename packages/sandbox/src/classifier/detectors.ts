@@ -1,0 +1,210 @@
+// Evidence that no word list gives: which language a text is written in (franc-min's trigram
+// profiles), how positive or negative it is (AFINN-165 word valences, from the `sentiment`
+// package, with our negation scope), and surface cues of spam (links, money, shouting) and of
+// urgency (deadlines, shouting). A detector is chosen by what a category's NAME means, never by a
+// list of the categories we test: any name that is a language's English name or ISO 639-1 code,
+// any polarity word, any word for junk or for urgency. See decision 0151.
+import franc from 'franc-min';
+import * as langs from 'langs';
+import afinn from 'sentiment/languages/en/labels.json';
+import { isNegator, type Tokens } from './text';
+
+/** A detector's evidence for one category: a logit to add and what to say about it. */
+interface Finding {
+  slot: number;
+  weight: number;
+  reason: string;
+}
+
+export interface Detector {
+  find(text: string, tokens: Tokens): Finding[];
+}
+
+const titleCase = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+
+/** The ISO 639-3 code a category name stands for ("french", "fr", "French"), if any. */
+function languageOf(words: string[]): { code: string; name: string } | undefined {
+  if (words.length !== 1) return undefined;
+  const word = words[0]!;
+  const found =
+    (word.length === 2 ? langs.where('1', word) : undefined) ??
+    langs.where('name', titleCase(word));
+  return found ? { code: found['3'], name: found.name } : undefined;
+}
+
+/**
+ * The best-scoring language gets LANGUAGE_TOP (for a text of at least LANGUAGE_FULL_LENGTH
+ * letters); each other loses LANGUAGE_WEIGHT per unit of franc's score below the best. franc's
+ * scores sit close together (the best is 1, the others a little below), so the gap is the finding.
+ */
+const LANGUAGE_TOP = 5;
+const LANGUAGE_WEIGHT = 40;
+const LANGUAGE_FULL_LENGTH = 40;
+
+function languageDetector(slots: string[][]): Detector | undefined {
+  const named = slots.map(languageOf);
+  const only = [...new Set(named.flatMap((l) => (l ? [l.code] : [])))];
+  if (only.length < 2) return undefined;
+  return {
+    find(text) {
+      const letters = (text.match(/\p{L}/gu) ?? []).length;
+      // Trigram statistics on a word or two are a hint, not a finding.
+      const reliability = Math.min(1, letters / LANGUAGE_FULL_LENGTH) ** 1.5;
+      const scores = new Map(franc.all(text, { only, minLength: 1 }));
+      const findings: Finding[] = [];
+      named.forEach((language, slot) => {
+        const score = language ? (scores.get(language.code) ?? 0) : 0;
+        const weight = reliability * (LANGUAGE_TOP - LANGUAGE_WEIGHT * (1 - score));
+        if (score > 0 && weight > 0)
+          findings.push({
+            slot,
+            weight,
+            reason: `its letters and words read as ${language!.name}`,
+          });
+      });
+      return findings;
+    },
+  };
+}
+
+const POLARITY: Record<string, 'positive' | 'negative' | 'neutral'> = {
+  positive: 'positive',
+  pos: 'positive',
+  negative: 'negative',
+  neg: 'negative',
+  neutral: 'neutral',
+  mixed: 'neutral',
+};
+
+/** Whether a name word is a polarity word, handled here instead of by the lexicon. */
+export function isPolarityWord(word: string): boolean {
+  return word in POLARITY;
+}
+
+const VALENCE = afinn as Record<string, number>;
+/** Logit per AFINN point; a neutral category's prior, so that a text with no valence lands there. */
+const POLARITY_WEIGHT = 1.1;
+const NEUTRAL_PRIOR = 1.2;
+
+function polarityDetector(slots: string[][]): Detector | undefined {
+  const kinds = slots.map((words) => words.map((w) => POLARITY[w]).find(Boolean));
+  if (kinds.filter(Boolean).length < 2) return undefined;
+  return {
+    find(_text, tokens) {
+      let positive = 0;
+      let negative = 0;
+      const positiveWords: string[] = [];
+      const negativeWords: string[] = [];
+      tokens.words.forEach((word, i) => {
+        // "no" and "not" carry a valence in AFINN; here they only flip what follows.
+        const base = VALENCE[word];
+        if (!base || isNegator(word)) return;
+        const value = tokens.negated[i] ? -base : base;
+        const surface = tokens.negated[i] ? `not … ${word}` : word;
+        if (value > 0) {
+          positive += value;
+          positiveWords.push(surface);
+        } else {
+          negative -= value;
+          negativeWords.push(surface);
+        }
+      });
+      const findings: Finding[] = [];
+      kinds.forEach((kind, slot) => {
+        if (kind === 'positive' && positive)
+          findings.push({ slot, weight: POLARITY_WEIGHT * positive, reason: quote(positiveWords) });
+        if (kind === 'negative' && negative)
+          findings.push({ slot, weight: POLARITY_WEIGHT * negative, reason: quote(negativeWords) });
+        if (kind === 'neutral')
+          findings.push({
+            slot,
+            // Praise and blame that cancel out read as mixed, which is neutral's.
+            weight: NEUTRAL_PRIOR + POLARITY_WEIGHT * Math.min(positive, negative),
+            reason:
+              positive && negative
+                ? `it is mixed (${quote([...positiveWords, ...negativeWords])})`
+                : 'it carries little positive or negative feeling',
+          });
+      });
+      return findings;
+    },
+  };
+}
+
+function quote(words: string[]): string {
+  return `it says ${words
+    .slice(0, 3)
+    .map((w) => `"${w}"`)
+    .join(', ')}`;
+}
+
+const JUNK_WORDS = new Set([
+  'spam',
+  'spammy',
+  'junk',
+  'scam',
+  'scams',
+  'phishing',
+  'fraud',
+  'unsolicited',
+]);
+const URGENCY_WORDS = new Set(['urgent', 'urgency', 'critical', 'emergency', 'asap', 'immediate']);
+
+const URL = /\b(?:https?:\/\/|www\.)\S+|\b[a-z0-9-]+\.(?:biz|info|ru|xyz|top|click|ly)\b/giu;
+const MONEY = /[$€£]\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:dollars|euros|pounds|usd|eur)\b/giu;
+const SHOUTED = /\b[A-Z]{3,}\b/gu;
+const DEADLINE =
+  /\b(?:today|tonight|by tomorrow|tomorrow morning|end of (?:the )?day|eod|within (?:the|an|one|two|\d+) (?:hour|hours|minutes)|in (?:an|one|two|three|\d+) (?:hour|hours|minutes)|right away|right now)\b/giu;
+
+function count(text: string, pattern: RegExp): string[] {
+  return text.match(pattern) ?? [];
+}
+
+/** Surface cues: each cue adds this much; cues of one kind count at most this many times. */
+const CUE_WEIGHT = 1.2;
+const MAX_CUES = 3;
+
+function cueDetector(slots: string[][]): Detector | undefined {
+  const junk = slots.map((words) => words.some((w) => JUNK_WORDS.has(w)));
+  const urgent = slots.map((words) => words.some((w) => URGENCY_WORDS.has(w)));
+  if (!junk.includes(true) && !urgent.includes(true)) return undefined;
+  return {
+    find(text) {
+      const shouted = count(text, SHOUTED).filter(
+        (w) => !/^(?:[A-Z]{2,4}\d*|API|CSV|PDF|URL|FAQ)$/u.test(w) || w.length > 4,
+      );
+      const exclaims = count(text, /!{2,}/gu);
+      const findings: Finding[] = [];
+      const add = (slot: number, cues: string[], what: string) => {
+        if (cues.length)
+          findings.push({
+            slot,
+            weight: CUE_WEIGHT * Math.min(cues.length, MAX_CUES),
+            reason: `${what} (${cues
+              .slice(0, 2)
+              .map((c) => `"${c}"`)
+              .join(', ')})`,
+          });
+      };
+      junk.forEach((is, slot) => {
+        if (!is) return;
+        add(slot, count(text, URL), 'it carries a link');
+        add(slot, count(text, MONEY), 'it promises money');
+        add(slot, [...shouted, ...exclaims], 'it shouts');
+      });
+      urgent.forEach((is, slot) => {
+        if (!is) return;
+        add(slot, count(text, DEADLINE), 'it sets a deadline');
+        add(slot, [...shouted, ...exclaims], 'it shouts');
+      });
+      return findings;
+    },
+  };
+}
+
+/** The detectors a list of category meanings (each one's name words) calls for. */
+export function detectorsFor(slots: string[][]): Detector[] {
+  return [languageDetector(slots), polarityDetector(slots), cueDetector(slots)].filter(
+    (d): d is Detector => d !== undefined,
+  );
+}
