@@ -2,7 +2,7 @@
    test code, runs in Jest: processes, files, a browser. */
 // The node as a person meets it in n8n's editor, in Debian's Chromium (decision 0223): real n8n
 // (`n8n start`) with the built package installed, the sandbox over real HTTP, the owner signed up
-// the way n8n's setup page does it, then five steps in one workflow, each asserting what the page
+// the way n8n's setup page does it, then five steps in one workflow and the accuracy example, each asserting what the page
 // shows and taking the picture the docs use (`pnpm docs:images` writes them to docs/images).
 // Every label and message looked for comes from the built node and credential (./what-n8n-shows);
 // n8n's own elements are found by the data-test-id attributes its editor carries.
