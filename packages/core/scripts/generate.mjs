@@ -1,16 +1,19 @@
 // Generates core's wire types and limits from the OpenAPI document, the single source of truth, and
 // its VERSION from package.json (the root `version-packages` script runs this after
 // `changeset version`, so the User-Agent never names an older release).
-// `--check` fails (exit 1) when the checked-in files differ from what the document generates.
+// It also checks the contract's documented/assumed marks and writes the assumptions table
+// (scripts/assumptions.mjs). `--check` fails (exit 1) when the checked-in files differ from what the document generates.
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
+import { readAssumptions, renderAssumptionsMarkdown, renderAssumptionsTs } from './assumptions.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const specPath = path.join(root, 'openapi/classifaily.openapi.yaml');
 const outDir = path.join(root, 'src/generated');
+const apiDocsDir = path.join(root, '../../docs/api');
 const banner =
   '// Generated from openapi/classifaily.openapi.yaml by scripts/generate.mjs. Do not edit.\n';
 
@@ -33,15 +36,23 @@ async function render() {
   const versionTs =
     banner.replace('openapi/classifaily.openapi.yaml', 'package.json') +
     `export const VERSION = '${version}';\n`;
-  return { 'openapi.ts': types, 'limits.ts': limitsTs, 'version.ts': versionTs };
+  const vendorPage = await readFile(path.join(apiDocsDir, 'vendor-getting-started.txt'), 'utf8');
+  const assumptions = readAssumptions(spec, vendorPage);
+  return {
+    'openapi.ts': types,
+    'limits.ts': limitsTs,
+    'version.ts': versionTs,
+    'assumptions.ts': banner + renderAssumptionsTs(assumptions),
+    [path.join(apiDocsDir, 'assumptions.md')]: renderAssumptionsMarkdown(assumptions),
+  };
 }
 
 const files = await render();
 if (process.argv.includes('--check')) {
   let stale = [];
   for (const [name, text] of Object.entries(files)) {
-    const current = await readFile(path.join(outDir, name), 'utf8').catch(() => '');
-    if (current !== text) stale.push(name);
+    const current = await readFile(path.resolve(outDir, name), 'utf8').catch(() => '');
+    if (current !== text) stale.push(path.relative(root, path.resolve(outDir, name)));
   }
   if (stale.length) {
     console.error(
@@ -52,6 +63,11 @@ if (process.argv.includes('--check')) {
   console.log('Generated wire types are up to date.');
 } else {
   await mkdir(outDir, { recursive: true });
-  for (const [name, text] of Object.entries(files)) await writeFile(path.join(outDir, name), text);
-  console.log(`Wrote ${Object.keys(files).join(', ')} to src/generated/`);
+  for (const [name, text] of Object.entries(files))
+    await writeFile(path.resolve(outDir, name), text);
+  console.log(
+    `Wrote ${Object.keys(files)
+      .map((f) => path.relative(root, path.resolve(outDir, f)))
+      .join(', ')}`,
+  );
 }

@@ -4,15 +4,19 @@ import { MAX_ANSWER_BYTES } from './answer-size';
 import { normalizeApiKey } from './api-key';
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from './base-url';
 import type { AnswerOf, Call, RequestOptions } from './call';
+import { credential } from './catalog';
 import * as ops from './catalog/operations';
 import {
   ClassifailyError,
   ConnectionError,
   NotFoundError,
+  PermissionDeniedError,
   RateLimitError,
   ServerError,
   TimeoutError,
   errorFromResponse,
+  HINTS,
+  redact,
 } from './errors';
 import type { ClientEvent } from './events';
 import { classifyMany, type ClassifyManyOptions, type ClassifyManyParams } from './many';
@@ -43,7 +47,7 @@ import {
   type FetchLikeResponse,
   type Sleep,
 } from './transport';
-import type { ClassifyBatchRequest, ClassifyRequest, Problem } from './types';
+import type { ClassifyBatchRequest, ClassifyRequest, Me, Problem } from './types';
 import { validateBatchShape, validateClassify } from './validation';
 import { VERSION } from './generated/version';
 
@@ -92,6 +96,14 @@ export interface ClientOptions {
   /** What the client does, as it does it (events.ts); never given the key. */
   onEvent?: (event: ClientEvent) => void;
 }
+
+/** What a connection test found: the account (`me`), or only that the API accepted the key. */
+export type ConnectionTest = { via: 'me'; me: Me; label: string } | { via: 'probe'; label: string };
+
+/** A classification the API must refuse before any work: no input, no categories. */
+const CONNECTION_PROBE = {};
+/** The probe's answers that mean the key was accepted: the body was judged, so the key was. */
+const KEY_ACCEPTED = [400, 422];
 
 /** The longest single `Retry-After` a `rateLimitWait` budget waits out; a longer one fails at once. */
 const MAX_RATE_LIMIT_WAIT_MS = 60_000;
@@ -190,9 +202,34 @@ export class ClassifailyClient {
     return classifyMany(this.batchQueue(options), params);
   }
 
-  /** Who the key belongs to: the credential test and the connection label of every platform. */
+  /** Who the key belongs to (an assumed endpoint: `testConnection` does without it). */
   me(options?: RequestOptions) {
     return this.request<AnswerOf<typeof ops.me>>({ endpoint: ops.me, check: isMe }, options);
+  }
+
+  /**
+   * The connection test of every platform (decision 0036): `GET /v1/me`; where the API has no such
+   * path (404), a classification the API must refuse before doing any work, an empty body: 401 is
+   * a wrong key (thrown, as every 401), 400 or 422 a key the API accepted. Nothing is classified or
+   * billed. Any other answer is thrown as it is (a wrong base URL is a 404 here too).
+   */
+  async testConnection(options?: RequestOptions): Promise<ConnectionTest> {
+    try {
+      const me = await this.me(options);
+      return { via: 'me', me, label: credential.connectionLabel(me) };
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+    }
+    try {
+      await this.request(
+        { endpoint: ops.classify, body: CONNECTION_PROBE, check: isClassification },
+        options,
+      );
+    } catch (error) {
+      if (!(error instanceof ClassifailyError && KEY_ACCEPTED.includes(error.status ?? 0)))
+        throw error;
+    }
+    return { via: 'probe', label: credential.label };
   }
 
   /** Sends one logical request, retrying what is safe to retry with the same idempotency key. */
@@ -256,8 +293,12 @@ export class ClassifailyClient {
           ...(error?.requestId ? { requestId: error.requestId } : {}),
         });
       if (!error) return (outcome as { value: T }).value;
+      // A 404 on a schema's own path is that schema missing, whatever code the API gave.
       if (error instanceof NotFoundError && call.params?.schema_id)
-        Object.assign(error, { target: call.params.schema_id });
+        Object.assign(error, { target: call.params.schema_id, hint: HINTS.schemaNotFound });
+      // A 403 in the operation's own words: what this key may not do is what the user asked.
+      if (error instanceof PermissionDeniedError && 'denied' in call.endpoint)
+        Object.assign(error, { message: call.endpoint.denied });
       if (!error.retryable || signal?.aborted) giveUp(error, 'not retryable', attempt);
 
       // A rate limit within the request's budget is waited out without counting as a retry
@@ -293,8 +334,13 @@ export class ClassifailyClient {
   }
 
   private emit(event: ClientEvent): void {
+    if (!this.#onEvent) return;
+    // The texts an event takes from an answer (its request id, a failure's code) are redacted too.
+    const texts = event as { requestId?: string; reason?: string };
+    if (texts.requestId !== undefined) texts.requestId = redact(texts.requestId);
+    if (texts.reason !== undefined) texts.reason = redact(texts.reason);
     try {
-      this.#onEvent?.(event);
+      this.#onEvent(event);
     } catch {
       // A listener's failure is not the request's.
     }
@@ -349,9 +395,7 @@ export class ClassifailyClient {
           requestId,
           code: 'connection_error',
           cause,
-          hint: answer
-            ? 'This is usually temporary: try again.'
-            : 'Check the base URL in the connection and your network, then try again.',
+          hint: answer ? 'This is usually temporary: try again.' : HINTS.unreachable,
         },
       );
     };

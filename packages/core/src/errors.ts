@@ -4,6 +4,7 @@
 // in its constructor, so no property (enumerable or not), no stack, no cause and no util.inspect
 // output can show one.
 import { isRetryableStatus } from './retry';
+import { redactKnownKeys } from './secrets';
 import type { FieldError, Problem } from './types';
 
 export interface ErrorDetails {
@@ -107,16 +108,19 @@ export class TimeoutError extends ClassifailyError {
   static override readonly retryableByDefault = true;
 }
 
-const HINTS = {
+/** What to do, by error; advice.ts words some of them again for a platform (HINTS_ON). */
+export const HINTS = {
   auth: 'Check the API key in your Classifaily connection (copy it again from the Classifaily dashboard) and reconnect.',
   revoked: 'Create a new API key in the Classifaily dashboard and reconnect with it.',
-  permission: 'Use a key with write access, or ask the account owner for one.',
-  notFound: 'Check the schema ID, or pick the schema again from the list.',
+  permission: 'Use a key that may do this (not a read-only one), or ask the account owner for one.',
+  schemaNotFound: 'Check the schema ID, or pick the schema again from the list.',
+  notFound: 'If this keeps happening, contact Classifaily support.',
   validation: 'Check the fields named in the error and try again.',
   conflict: 'Wait a few seconds and try again.',
   rateLimit:
     'Slow down: process fewer items at once, lower the concurrency, or wait a minute and retry.',
   server: 'This is temporary: try again in a few minutes.',
+  unreachable: 'Check the base URL in the connection and your network, then try again.',
 } as const;
 
 /**
@@ -158,9 +162,10 @@ export function errorFromResponse(
         { ...details, hint: HINTS.permission },
       );
     case 404:
+      // Only a schema that is missing is the user's to check; any other 404 is not theirs.
       return new NotFoundError(said('Classifaily could not find what was asked for.'), {
         ...details,
-        hint: HINTS.notFound,
+        hint: problem?.code === 'schema_not_found' ? HINTS.schemaNotFound : HINTS.notFound,
       });
     case 409:
       return new ConflictError(said('The same request is still being processed.'), {
@@ -200,9 +205,12 @@ function withFieldErrors(message: string, errors: readonly FieldError[] | undefi
   return `${message} (${unsaid.map((e) => `${e.field}: ${e.message}`).join('; ')})`;
 }
 
-/** Removes anything shaped like a Classifaily API key or a Bearer credential from a text. */
+/**
+ * Removes every form of a configured key (secrets.ts), then anything shaped like a Classifaily API
+ * key or a Bearer credential, from a text.
+ */
 export function redact(text: string): string {
-  return text
+  return redactKnownKeys(text)
     .replace(/cai_(live|test)_[A-Za-z0-9]+/g, 'cai_$1_***')
     .replace(/(Bearer\s+)[^\s"',]+/gi, '$1***');
 }

@@ -1,6 +1,7 @@
 // The public API of @classifaily/core. Modules not named here (answers, options, redirects, retry,
 // answer-size, sleep) are the client's internals.
 export * from './generated/limits';
+export * from './generated/assumptions';
 export type { components, paths, operations } from './generated/openapi';
 export * from './types';
 export * from './errors';
@@ -25,12 +26,13 @@ export * from './api-key';
 export * from './base-url';
 export type { ClassifyManyOptions, ClassifyManyParams } from './many';
 export type { BatchQueue, BatchQueueOptions, BatchTarget, ManyItem, ManyOutcome } from './queue';
-// The n8n node checks each item's target with it before anything is sent (decision 0208).
+// The n8n node checks each item's target with it before the item is queued (decision 0250).
 export { targetError } from './batcher';
 export * from './replay-keys';
 export * from './policy';
 export * from './advice';
 export * from './conformance';
+export * from './documented-only';
 export type { ClientEvent } from './events';
 export * from './client';
 export * from './catalog';

@@ -31,6 +31,12 @@ export interface BatchQueue {
   add(item: ManyItem, target: BatchTarget): Promise<ManyOutcome>;
   /** Sends every partial batch; resolves when every item has its outcome. Call it after the last `add`. */
   flush(): Promise<void>;
+  /**
+   * Sends nothing more, as after a failed item with `stopOnFirstFailure`: items not yet sent fail
+   * with `not_sent` once `flush()` is called; batches in flight keep their answers. For a caller
+   * that finds a bad item before adding it (n8n reading items while earlier batches are in flight).
+   */
+  stop(): void;
 }
 
 export function createBatchQueue(send: SendBatch, options: BatchQueueOptions = {}): BatchQueue {
@@ -77,6 +83,9 @@ export function createBatchQueue(send: SendBatch, options: BatchQueueOptions = {
     flush() {
       batcher.flush();
       return unsettled === 0 ? Promise.resolve() : new Promise((resolve) => drained.push(resolve));
+    },
+    stop() {
+      pool.stop();
     },
   };
 }

@@ -4,7 +4,7 @@ import type { AnswerOf, RequestOptions, Requester } from './call';
 import * as ops from './catalog/operations';
 import { LIMITS } from './generated/limits';
 import type { CreateSchemaRequest, ListSchemasQuery } from './types';
-import { validateCreateSchema, validateSchemaId } from './validation';
+import { validateCreateSchema, validateSchemaId, validateSchemaNameFilter } from './validation';
 
 type Schema = AnswerOf<typeof ops.getSchema>;
 
@@ -15,7 +15,8 @@ export class SchemasResource {
   }
 
   /** One page, newest first. */
-  list(query: ListSchemasQuery = {}, options?: RequestOptions) {
+  async list(query: ListSchemasQuery = {}, options?: RequestOptions) {
+    validateSchemaNameFilter(query.name);
     return this.#client.request<AnswerOf<typeof ops.listSchemas>>(
       { endpoint: ops.listSchemas, query, check: isSchemaList },
       options,

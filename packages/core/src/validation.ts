@@ -15,6 +15,7 @@ export const MESSAGES = {
     'The text to classify contains a broken character (half of an emoji or a symbol, often from cutting a text short). Copy the text again from its source.',
   categoriesAndSchema: 'Give either a list of categories or a saved schema, not both.',
   categoriesOrSchema: 'Give a list of categories or pick a saved schema.',
+  schemaMissing: 'No saved schema was picked: pick one from the list, or give its ID.',
   tooFewCategories: (count: number) =>
     `Give at least ${LIMITS.categoriesMin} categories to choose from (got ${count}).`,
   tooManyCategories: (count: number) =>
@@ -35,6 +36,7 @@ export const MESSAGES = {
   itemTooLarge: (bytes: number) =>
     `The text to classify is too large to send: its request would be ${bytes.toLocaleString('en-US')} bytes; the limit is ${LIMITS.requestBodyMaxBytes.toLocaleString('en-US')}.`,
   schemaNameEmpty: 'The schema needs a name.',
+  schemaNameToFind: 'Give the name of the schema to find.',
   schemaNameTooLong: `The schema name is longer than ${LIMITS.schemaNameMaxLength} characters.`,
   descriptionTooLong: (name: string) =>
     `The description of "${name}" is longer than ${LIMITS.categoryDescriptionMaxLength} characters.`,
@@ -90,6 +92,9 @@ export function checkTarget(categories: unknown, schema: unknown): FieldError[] 
     return [
       { field: 'categories', code: 'categories_and_schema', message: MESSAGES.categoriesAndSchema },
     ];
+  // An empty schema is what a step set to use a saved schema sends when none was picked.
+  if (!hasCategories && schema === '')
+    return [{ field: 'schema', code: 'schema_missing', message: MESSAGES.schemaMissing }];
   if (!hasCategories && !hasSchema)
     return [
       { field: 'categories', code: 'categories_or_schema', message: MESSAGES.categoriesOrSchema },
@@ -209,6 +214,12 @@ export function validateCreateSchema(body: { name: unknown; categories: unknown 
       });
   });
   if (errors.length) fail(errors);
+}
+
+/** A name to look schemas up by: given blank, it would list every schema (`?name=`), so say so. */
+export function validateSchemaNameFilter(name: unknown): void {
+  if (name !== undefined && (typeof name !== 'string' || isBlankText(name)))
+    fail([{ field: 'name', code: 'name_empty', message: MESSAGES.schemaNameToFind }]);
 }
 
 export function validateSchemaId(id: unknown): void {

@@ -73,6 +73,14 @@ describe('the operation catalog', () => {
         key: { name: 'Zaps', mode: 'test' },
       }),
     ).toBe('Acme (Zaps, test mode)');
+    // Where the API says the key may only read, the label says it before a first step fails.
+    expect(
+      catalog.credential.connectionLabel({
+        object: 'me',
+        account: { id: 'a', name: 'Acme' },
+        key: { name: 'Reports', mode: 'live', read_only: true },
+      }),
+    ).toBe('Acme (Reports, read-only)');
   });
 });
 

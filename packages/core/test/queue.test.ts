@@ -370,4 +370,22 @@ describe('createBatchQueue', () => {
       ...Array.from({ length: 15 }, () => 'not_sent'),
     ]);
   });
+
+  it('stop(): batches in flight keep their answers; the partial ones flushed after it are not_sent', async () => {
+    const fake = fakeBatch({ delays: () => 5 });
+    const queue = createBatchQueue(fake.send, { batchSize: 5, concurrency: 2 });
+    // 12 items: two full batches go out at once, two items wait in a partial batch.
+    const outcomes = Array.from({ length: 12 }, (_, i) =>
+      queue.add({ input: `t${i}` }, TARGETS[0]!),
+    );
+    queue.stop();
+    await queue.flush();
+    const settled = await Promise.all(outcomes);
+    expect(fake.calls).toHaveLength(2);
+    expect(settled.map((o) => (o.ok ? 'ok' : o.error.code))).toEqual([
+      ...Array.from({ length: 10 }, () => 'ok'),
+      'not_sent',
+      'not_sent',
+    ]);
+  });
 });

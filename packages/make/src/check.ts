@@ -8,7 +8,7 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { generatedFiles, readManifest } from './generate';
-import { MAKECOMAPP } from './layout';
+import { MAKECOMAPP, type AppFiles } from './layout';
 import {
   findMakeSchemas,
   holdsSchemas,
@@ -49,14 +49,13 @@ const filesIn = (dir: string) =>
     .map((rel) => rel.split(path.sep).join('/'));
 
 /** What differs between the folder and `files`: `missing: x`, `changed: x`, `extra: x`. */
-export function differences(dir: string, files: Map<string, string>): string[] {
+export function differences(dir: string, files: AppFiles): string[] {
   const onDisk = existsSync(dir) ? filesIn(dir) : [];
-  const read = (rel: string) => readFileSync(path.join(dir, rel), 'utf8');
+  const same = (rel: string) =>
+    readFileSync(path.join(dir, rel)).equals(Buffer.from(files.get(rel)!));
   return [
     ...[...files.keys()].filter((rel) => !onDisk.includes(rel)).map((rel) => `missing: ${rel}`),
-    ...onDisk
-      .filter((rel) => files.has(rel) && read(rel) !== files.get(rel))
-      .map((rel) => `changed: ${rel}`),
+    ...onDisk.filter((rel) => files.has(rel) && !same(rel)).map((rel) => `changed: ${rel}`),
     ...onDisk.filter((rel) => !files.has(rel)).map((rel) => `extra: ${rel}`),
   ];
 }

@@ -7,11 +7,10 @@ import path from 'node:path';
 import { Make } from '@makehq/sdk';
 import { isAllowedBaseUrl } from '@classifaily/core';
 import { checkFolder } from './check';
-import { MAKECOMAPP, type Manifest } from './layout';
+import { APP_NAME } from './generate';
+import { ICON, MAKECOMAPP, type Manifest } from './layout';
 
 export const ZONES = ['eu1', 'eu2', 'us1', 'us2'] as const;
-/** Make's app name rule (vscode-apps-sdk `validate-id.ts`). */
-const APP_NAME = /^[a-z][0-9a-z-]{1,28}[0-9a-z]$/;
 
 /** Make's module type ids (vscode-apps-sdk `module-types-naming.ts`). */
 const MODULE_TYPE_ID = { action: 4, search: 9, universal: 12 };
@@ -61,6 +60,9 @@ export function deployPlan(dir: string): DeployStep[] {
   general('base', (c, text) => c.make.sdk.apps.setSection(c.app, c.version, 'base', text));
   general('common', (c, text) => c.make.sdk.apps.setCommon(c.app, c.version, JSON.parse(text)));
   general('readme', (c, text) => c.make.sdk.apps.setDocs(c.app, c.version, text));
+  step(`PUT app icon (${ICON})`, (c) =>
+    c.make.sdk.apps.setIcon(c.app, c.version, readFileSync(path.join(dir, ICON))),
+  );
   for (const type of ['connection', 'rpc', 'module'] as const) {
     for (const [id, meta] of Object.entries(components[type] ?? {})) {
       const { label = id, description = '', moduleType, actionCrud, connection } = meta;

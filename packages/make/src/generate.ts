@@ -1,14 +1,26 @@
 // The generated app's files, and a writer that puts them in a folder. It writes only the app's own
 // files: a folder that holds anything else is refused, and a file is removed only when the folder's
 // own makecomapp.json listed it.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { buildApp, CONNECTION_ID } from './app/build';
-import { layout, MAKECOMAPP, type Manifest, type MakeOrigin } from './layout';
+import { blueprintFiles } from './blueprints';
+import { ICON, layout, MAKECOMAPP, type AppFiles, type Manifest, type MakeOrigin } from './layout';
 
 /** The checked-in production app, and where a development build goes (this file runs from src/ or dist/). */
 export const DEFAULT_APP_DIR = path.resolve(__dirname, '..', 'app');
 export const DEV_APP_DIR = path.resolve(__dirname, '..', 'app-dev');
+
+/** Make's app name rule (vscode-apps-sdk `validate-id.ts`). */
+export const APP_NAME = /^[a-z][0-9a-z-]{1,28}[0-9a-z]$/;
 
 /** makecomapp.json `origins` entry for an app in a Make zone. The key file stays outside git. */
 export const origin = (zone: string, app: string): MakeOrigin => ({
@@ -23,8 +35,12 @@ export const origin = (zone: string, app: string): MakeOrigin => ({
 export const DEFAULT_ORIGIN = origin('eu1', 'classifaily');
 
 /** The app's files; `dev`: the development build (decision 0406); `origins`: the developer's. */
-export const generatedFiles = ({ dev = false, origins = [] as MakeOrigin[] } = {}) =>
-  layout(buildApp({ dev }), origins.length ? origins : [DEFAULT_ORIGIN]);
+export function generatedFiles({ dev = false, origins = [] as MakeOrigin[] } = {}): AppFiles {
+  const chosen = origins.length ? origins : [DEFAULT_ORIGIN];
+  const files: AppFiles = layout(buildApp({ dev }), chosen);
+  for (const [rel, text] of blueprintFiles(chosen[0]!.appId)) files.set(rel, text);
+  return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));
+}
 
 /** The folder's makecomapp.json, when it is a Classifaily app (it has the Classifaily connection). */
 export function readManifest(dir: string): Manifest | undefined {
@@ -42,8 +58,11 @@ export function listedFiles(manifest: Manifest): string[] {
     Object.values(c ?? {}),
   );
   const paths = [manifest.generalCodeFiles, ...components.map((c) => c?.codeFiles)];
+  const examples = [...blueprintFiles('classifaily').keys()];
   return [
     MAKECOMAPP,
+    ICON,
+    ...examples,
     ...paths.flatMap((p) => Object.values(p ?? {}).filter((f) => typeof f === 'string')),
   ];
 }
@@ -52,9 +71,15 @@ export function listedFiles(manifest: Manifest): string[] {
  * Writes the app into `dir`: a new or empty folder, or a Classifaily app (whose origins are kept when
  * `files` was generated with them). Files the old app listed and the new one does not are removed.
  */
-export function writeApp(dir: string, files: Map<string, string>): number {
+/** Files a folder may hold and still count as empty: git's placeholder. */
+const PLACEHOLDERS = new Set(['.gitkeep']);
+
+export function writeApp(dir: string, files: AppFiles): number {
+  if (existsSync(dir) && !statSync(dir).isDirectory())
+    throw new Error(`${dir} is a file, not a folder. Choose a new or empty folder for the app.`);
   const previous = readManifest(dir);
-  if (!previous && existsSync(dir) && readdirSync(dir).length > 0)
+  const foreign = existsSync(dir) ? readdirSync(dir).filter((f) => !PLACEHOLDERS.has(f)) : [];
+  if (!previous && foreign.length > 0)
     throw new Error(
       `${dir} is not empty and is not a Classifaily Make app (no makecomapp.json with the ${CONNECTION_ID} connection). Choose a new or empty folder.`,
     );
@@ -66,8 +91,23 @@ export function writeApp(dir: string, files: Map<string, string>): number {
       rmSync(path.dirname(file), { recursive: true });
   }
   for (const [rel, content] of files) {
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    writeFileSync(path.join(dir, rel), content);
+    try {
+      mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      writeFileSync(path.join(dir, rel), content);
+    } catch (e) {
+      throw new Error(unwritable(dir, rel, e as NodeJS.ErrnoException));
+    }
   }
   return files.size;
+}
+
+/** A write that failed, in words: a file where a folder must be, or no permission. */
+function unwritable(dir: string, rel: string, e: NodeJS.ErrnoException): string {
+  const where = `Cannot write the app to ${dir}`;
+  if (e.code === 'ENOTDIR' || e.code === 'EEXIST')
+    return `${where}: part of that path is a file, not a folder. Choose a new or empty folder.`;
+  if (e.code === 'EISDIR')
+    return `${where}: ${rel} is a folder there. Choose a new or empty folder.`;
+  if (e.code === 'EACCES' || e.code === 'EPERM') return `${where}: permission denied.`;
+  return `${where}: ${e.message}`;
 }

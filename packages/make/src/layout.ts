@@ -2,8 +2,14 @@
 // VS Code): makecomapp.json, general/, modules/groups.json and `<type>s/<id>/<id>.<section>.iml.json`.
 // Output is deterministic: the same app gives the same bytes.
 import type { MakeApp } from './app/build';
+import { iconPng } from './app/icon';
 
 export const MAKECOMAPP = 'makecomapp.json';
+/** The app's icon: makecomapp.json has no place for it, so it sits beside it (deploy uploads it). */
+export const ICON = 'icon.png';
+
+/** A file of the app: text, or bytes (the icon). */
+export type AppFiles = Map<string, string | Buffer>;
 
 /** makecomapp.json `origins`: where the Make Apps Editor (and `deploy`) send the folder. */
 export type MakeOrigin = { baseUrl: string; appId: string } & Record<string, unknown>;
@@ -33,14 +39,15 @@ const SECTIONS = {
 } as const;
 
 /** Every file of the app, by path relative to the app folder, in a stable order. */
-export function layout(app: MakeApp, origins: MakeOrigin[]): Map<string, string> {
+export function layout(app: MakeApp, origins: MakeOrigin[]): AppFiles {
   const general = {
     base: 'general/base.iml.json',
     common: 'general/common.json',
     readme: 'README.md',
     groups: 'modules/groups.json',
   };
-  const files = new Map<string, string>([
+  const files: AppFiles = new Map<string, string | Buffer>([
+    [ICON, iconPng()],
     [general.base, json(app.base)],
     [general.common, json(app.common)],
     [general.readme, app.readme],

@@ -74,6 +74,18 @@ describe('generate', () => {
     expect(origins).toMatchObject([
       { baseUrl: 'https://us2.make.com/api', appId: 'classifaily-x1b2' },
     ]);
+    // The example scenarios name that app's modules, so that they import into it.
+    const blueprints = readdirSync(path.join(app, 'blueprints'));
+    expect(blueprints).toEqual([
+      'make-classify-long-list.blueprint.json',
+      'make-schemas-and-api-call.blueprint.json',
+      'make-triage-review-lane.blueprint.json',
+    ]);
+    for (const file of blueprints) {
+      const text = readFileSync(path.join(app, 'blueprints', file), 'utf8');
+      expect(text).toMatch(/"app#classifaily-x1b2:[a-zA-Z]+"/);
+      expect(text).not.toMatch(/"app#classifaily:/);
+    }
     expect(run(['check', '--dir', app]).code).toBe(0);
   });
 });
@@ -169,5 +181,41 @@ describe('deploy --dry-run', () => {
     expect(result.out).toMatch(
       /^Plan: deploy .*app to app "classifaily" version 1 on https:\/\/eu1\.make\.com\/api\/v2/,
     );
+  });
+});
+
+describe('generate: arguments and folders, checked before writing', () => {
+  it('refuses a bad --app up front, and writes nothing', () => {
+    const result = run([
+      'generate',
+      '--out',
+      path.join(dir, 'app'),
+      '--zone',
+      'eu1',
+      '--app',
+      'Bad_Name!',
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/--app must be a Make app name .* not "Bad_Name!"/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it.each([
+    ['onto a file', (file: string) => file, /is a file, not a folder/],
+    ['under a file', (file: string) => path.join(file, 'app'), /part of that path is a file/],
+  ])('--out %s: a clear message, no stack', (_name, out, message) => {
+    const file = path.join(dir, 'notes.txt');
+    writeFileSync(file, 'keep me');
+    const result = run(['generate', '--out', out(file)]);
+    expect(result).toMatchObject({ code: 1, err: expect.stringMatching(message) });
+    expect(result.err).not.toMatch(/ENOTDIR|EISDIR|EEXIST/);
+    noStack(result.err);
+    expect(readFileSync(file, 'utf8')).toBe('keep me');
+  });
+
+  it('takes a folder that holds only .gitkeep', () => {
+    writeFileSync(path.join(dir, '.gitkeep'), '');
+    expect(run(['generate', '--out', dir]).code).toBe(0);
+    expect(readdirSync(dir)).toEqual(expect.arrayContaining(['.gitkeep', 'makecomapp.json']));
   });
 });

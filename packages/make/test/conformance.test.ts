@@ -47,7 +47,7 @@ it.each(rows.map((row) => [row.name, row] as const))('%s', async (_name, row) =>
   });
   if (batch) {
     const { bundles } = await run;
-    expect(bundles.map((b) => b.index).sort()).toEqual([0, 1]);
+    expect(bundles.map((b) => b.index).sort()).toEqual([1, 2]);
     expect(bundles.every((b) => typeof b.label === 'string')).toBe(true);
     return;
   }

@@ -18,6 +18,8 @@ interface Call {
   path: string;
   authorization?: string;
   body: string;
+  /** The body's bytes (the icon is a PNG). */
+  raw: Buffer;
 }
 
 /** A stand-in for Make's SDK-apps API: remembers components, answers like Make, records calls. */
@@ -29,12 +31,13 @@ async function startMakeStandIn(tls: { key: string; cert: string }) {
   const read = async (req: IncomingMessage) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
+    return Buffer.concat(chunks);
   };
   const server = createServer(tls, async (req, res) => {
-    const body = await read(req);
+    const raw = await read(req);
+    const body = raw.toString('utf8');
     const path = new URL(req.url!, 'https://x').pathname;
-    calls.push({ method: req.method!, path, authorization: req.headers.authorization, body });
+    calls.push({ method: req.method!, path, authorization: req.headers.authorization, body, raw });
     const json = (status: number, value: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(value));
@@ -147,6 +150,7 @@ describe('classifaily-make deploy', () => {
         'base',
         'common',
         'readme',
+        'icon',
         'connection',
         'rpc',
         'module',
@@ -156,10 +160,14 @@ describe('classifaily-make deploy', () => {
       expect(puts).toContain('classifaily-x1/1/modules/classifyText/expect');
 
       // Every code file went up, unchanged (the JSON sections as the file's text).
-      const sent = make.calls.filter((c) => c.method === 'PUT').map((c) => c.body);
+      const sent = make.calls.filter((c) => c.method === 'PUT');
+      // (The example scenarios stay in the folder: Make's app API has no place for them.)
       for (const [file, content] of generatedFiles())
-        if (file !== 'makecomapp.json' && file !== 'general/common.json')
-          expect(sent).toContain(content);
+        if (
+          !['makecomapp.json', 'general/common.json'].includes(file) &&
+          !file.startsWith('blueprints/')
+        )
+          expect(sent.some((c) => c.raw.equals(Buffer.from(content)))).toBe(true);
 
       // Modules were created with Make's type ids and linked to the remote connection.
       const created = make.calls
@@ -234,9 +242,10 @@ describe('classifaily-make deploy', () => {
       err: expect.stringMatching(/The API origin must be https:\/\/host only/),
     });
     const name = await cli(deployTo().map((a) => (a === 'classifaily-x1' ? 'Classifaily X' : a)));
+    // --app is checked with the arguments (as generate checks it): a usage error.
     expect(name).toMatchObject({
-      code: 1,
-      err: expect.stringMatching(/"Classifaily X" is not a Make app name/),
+      code: 2,
+      err: expect.stringMatching(/--app must be a Make app name .*not "Classifaily X"/),
     });
     const none = await cli(deployTo(), {});
     expect(none).toMatchObject({ code: 2, err: expect.stringMatching(/Set MAKE_API_TOKEN/) });

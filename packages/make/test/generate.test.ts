@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { differences } from '../src/check';
 import { DEFAULT_APP_DIR, generatedFiles, listedFiles, origin, writeApp } from '../src/generate';
-import { json } from '../src/layout';
+import { ICON, json } from '../src/layout';
 import { tempDir } from './helpers/apps';
 
 describe('generation', () => {
@@ -35,7 +35,7 @@ describe('generation', () => {
         'modules/classify-text/classify-text.samples.iml.json',
       ]),
     );
-    expect(JSON.parse(files.get('makecomapp.json')!).origins).toEqual([
+    expect(JSON.parse(String(files.get('makecomapp.json'))).origins).toEqual([
       {
         label: 'Make eu1',
         baseUrl: 'https://eu1.make.com/api',
@@ -46,11 +46,26 @@ describe('generation', () => {
     ]);
   });
 
+  it('has the icon Make asks for: a 512×512 PNG, the same bytes every time', () => {
+    const png = generatedFiles().get(ICON) as Buffer;
+    expect(png.subarray(0, 8)).toEqual(
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    );
+    expect(png.toString('ascii', 12, 16)).toBe('IHDR');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512]);
+    expect(png.equals(readFileSync(path.join(DEFAULT_APP_DIR, ICON)))).toBe(true);
+    // Small enough for Make's upload, and more than one colour.
+    expect(png.length).toBeLessThan(64_000);
+    expect(png.length).toBeGreaterThan(1_000);
+  });
+
   it('the development build differs from the production build only in the connection fields', () => {
     const prod = generatedFiles();
     const dev = generatedFiles({ dev: true });
     expect([...dev.keys()]).toEqual([...prod.keys()]);
-    const differing = [...prod.keys()].filter((file) => prod.get(file) !== dev.get(file));
+    const differing = [...prod.keys()].filter(
+      (file) => !Buffer.from(prod.get(file)!).equals(Buffer.from(dev.get(file)!)),
+    );
     expect(differing).toEqual(['connections/classifaily/classifaily.params.iml.json']);
     expect(prod.get(differing[0]!)).not.toMatch(/localhost|http:/);
     expect(dev.get(differing[0]!)).toMatch(/localhost/);
@@ -113,7 +128,13 @@ describe('writeApp: only the app’s own files', () => {
     const mine = { ...origin('us2', 'classifaily-x1b2'), idMapping: { module: [] } };
     writeApp(dir, generatedFiles({ origins: [mine] }));
     expect(differences(dir, generatedFiles({ origins: [mine] }))).toEqual([]);
-    expect(differences(dir, generatedFiles())).toEqual(['changed: makecomapp.json']);
+    // Another app id: its origin, and the example scenarios naming its modules.
+    expect(differences(dir, generatedFiles()).sort()).toEqual([
+      'changed: blueprints/make-classify-long-list.blueprint.json',
+      'changed: blueprints/make-schemas-and-api-call.blueprint.json',
+      'changed: blueprints/make-triage-review-lane.blueprint.json',
+      'changed: makecomapp.json',
+    ]);
     writeFileSync(path.join(dir, 'general/base.iml.json'), '{}\n');
     writeFileSync(path.join(dir, 'general/more.json'), '{}\n');
     expect(differences(dir, generatedFiles({ origins: [mine] }))).toEqual([
@@ -124,7 +145,7 @@ describe('writeApp: only the app’s own files', () => {
 
   it('every component names the app’s one connection, and the manifest lists every file', () => {
     const files = generatedFiles();
-    const manifest = JSON.parse(files.get('makecomapp.json')!);
+    const manifest = JSON.parse(String(files.get('makecomapp.json')));
     const [connection, ...others] = Object.keys(manifest.components.connection);
     expect(others).toEqual([]);
     for (const type of ['rpc', 'module'])

@@ -11,6 +11,7 @@ import {
   SAMPLE_INPUT,
   type Me,
 } from '@classifaily/core';
+import { MAX_BATCH_ITEMS } from '../src/app/batch';
 import { RPC_MAX_PAGES } from '../src/app/build';
 import { DEFAULT_APP_DIR } from '../src/generate';
 import type { MakeModule, MakeParameter } from './emulator/make-format';
@@ -167,6 +168,35 @@ describe('Classify Text', () => {
     expect(bundles[0]!.label).toBe('account_access');
   });
 
+  it('sends only what Categories From chose: a value left over from the other option stays out', async () => {
+    const [schema] = (
+      await run('createSchema', { name: 'Triage', categories: [{ name: 'a' }, { name: 'b' }] })
+    ).bundles;
+    const bySchema = await run('classifyText', {
+      input: SAMPLE_INPUT,
+      categorySource: 'schema',
+      schema: schema!.id,
+      categories: SAMPLE_CATEGORIES,
+    });
+    expect(bySchema.requests[0]!.body).toEqual({
+      input: SAMPLE_INPUT,
+      schema: schema!.id,
+      explain: false,
+    });
+    const byList = await run('classifyText', {
+      input: SAMPLE_INPUT,
+      categorySource: 'list',
+      schema: schema!.id,
+      categories: SAMPLE_CATEGORIES,
+    });
+    expect(byList.requests[0]!.body).toEqual({
+      input: SAMPLE_INPUT,
+      categories: SAMPLE_CATEGORIES,
+      explain: false,
+    });
+    expect(byList.bundles[0]!.label).toBe('account_access');
+  });
+
   it('a request the API refuses is a DataError carrying the API’s detail', async () => {
     const error = await makeError(
       run('classifyText', { input: '   ', categories: SAMPLE_CATEGORIES }),
@@ -205,7 +235,7 @@ describe('Classify Batch', () => {
       categories: SAMPLE_CATEGORIES,
     });
     expect(requests).toHaveLength(1);
-    expect(bundles.map((b) => b.index)).toEqual([0, 1, 2]);
+    expect(bundles.map((b) => b.index)).toEqual([1, 2, 3]);
     expect(bundles.map((b) => b.reference)).toEqual(['ticket-1', 'ticket-2', undefined]);
     bundles.forEach((b) => expectMatchesInterface(batch, b));
     expect(bundles[0]).toMatchObject({ label: 'billing', needs_review: false });
@@ -219,11 +249,78 @@ describe('Classify Batch', () => {
     expect(bundles[2]).toMatchObject({ label: 'technical_bug' });
   });
 
-  it('refuses more than one batch before sending anything', async () => {
-    const items = Array.from({ length: 26 }, (_, i) => ({ input: `text ${i}` }));
+  const tickets = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      input:
+        i % 3 ? `I was charged twice, invoice ${i}.` : `The export button crashes, build ${i}.`,
+      id: `ticket-${i + 1}`,
+    }));
+
+  // Make's pagination: "body … overrides the original request body no matter the value of
+  // mergeWithParent"; "headers … merges with headers of the original request"; `condition`
+  // "specifies whether to execute the pagination request or not" (developers.make.com, Pagination).
+  it.each([
+    [60, 3],
+    [1000, 40],
+  ])(
+    '%i items: %i requests of at most 25, one bundle per item, in order, each with its reference',
+    async (n, calls) => {
+      const items = tickets(n);
+      const { bundles, requests } = await run('classifyBatch', {
+        items,
+        categories: SAMPLE_CATEGORIES,
+      });
+      expect(requests).toHaveLength(calls);
+      const sizes = requests.map((r) => (r.body as { items: unknown[] }).items.length);
+      expect(sizes.every((size) => size <= LIMITS.batchMaxItems)).toBe(true);
+      expect(sizes.reduce((a, b) => a + b)).toBe(n);
+      // Each chunk is the next slice of the list, with the same categories.
+      expect(requests.flatMap((r) => (r.body as { items: unknown[] }).items)).toEqual(items);
+      for (const r of requests)
+        expect((r.body as { categories: string[] }).categories).toEqual(SAMPLE_CATEGORIES);
+      expect(bundles.map((b) => b.index)).toEqual(items.map((_, i) => i + 1));
+      expect(bundles.map((b) => b.reference)).toEqual(items.map((item) => item.id));
+      expect(bundles.every((b) => typeof b.label === 'string')).toBe(true);
+      // Each chunk has its own key, and the API billed every item once.
+      const keys = requests.map((r) => r.headers['idempotency-key']);
+      expect(new Set(keys).size).toBe(calls);
+      expect(api.stats()).toMatchObject({ itemsClassified: n, itemsClassifiedAgain: 0 });
+    },
+  );
+
+  it('cuts chunks smaller where the texts are long, so that no chunk passes the API body limit', async () => {
+    // 25 texts of 20,000 characters would be 500,000 characters: the module sends fewer a chunk.
+    const items = Array.from({ length: 30 }, (_, i) => ({
+      input: `${'Refund please. '.repeat(1333)} ${i}`,
+    }));
+    const { bundles, requests } = await run('classifyBatch', {
+      items,
+      categories: SAMPLE_CATEGORIES,
+    });
+    const sizes = requests.map((r) => (r.body as { items: unknown[] }).items.length);
+    expect(sizes).toEqual([6, 6, 6, 6, 6]);
+    for (const r of requests)
+      expect(Buffer.byteLength(JSON.stringify(r.body))).toBeLessThan(LIMITS.requestBodyMaxBytes);
+    expect(bundles.map((b) => b.index)).toEqual(items.map((_, i) => i + 1));
+    expect(bundles.every((b) => b.error === undefined)).toBe(true);
+  });
+
+  it('a failed item fails alone, in whichever chunk it is', async () => {
+    const items = tickets(60);
+    items[40] = { input: '   ', id: 'blank' };
+    const { bundles } = await run('classifyBatch', { items, categories: SAMPLE_CATEGORIES });
+    expect(bundles).toHaveLength(60);
+    expect(bundles[40]).toMatchObject({ index: 41, reference: 'blank', needs_review: true });
+    expect(typeof bundles[40]!.error).toBe('string');
+    expect(bundles.filter((b) => b.error !== undefined)).toHaveLength(1);
+  });
+
+  it(`refuses more than ${MAX_BATCH_ITEMS.toLocaleString('en-US')} items before sending anything`, async () => {
+    const items = tickets(MAX_BATCH_ITEMS + 1);
     const error = await makeError(run('classifyBatch', { items, categories: SAMPLE_CATEGORIES }));
     expect(error.type).toBe('DataError');
     expect(error.statusCode).toBeUndefined();
+    expect(api.stats().total).toBe(0);
   });
 });
 
@@ -254,6 +351,27 @@ describe('schema modules', () => {
     expect(deleted).toEqual({ id: created.id, deleted: true });
     const error = await makeError(run('getSchema', { schemaId: created.id }));
     expect(error).toMatchObject({ type: 'DataError', statusCode: 404 });
+  });
+
+  it('a schema ID is one path segment: "../v1/me?x=1" asks for that schema, not for /v1/me', async () => {
+    const got: SentRequest[] = [];
+    const error = await makeError(
+      runModule(app, 'getSchema', {
+        connection,
+        parameters: { schemaId: '../v1/me?x=1' },
+        onRequest: (r) => got.push(r),
+      }),
+    );
+    // The API refuses the ID (no schema has it); before, this was GET /v1/me and an account.
+    expect(error.type).toBe('DataError');
+    expect(got[0]!.url).toBe(`${api.url}/v1/schemas/..%2Fv1%2Fme%3Fx%3D1`);
+    const sent: SentRequest[] = [];
+    await runModule(app, 'deleteSchema', {
+      connection,
+      parameters: { schemaId: 'a/b c?d#e' },
+      onRequest: (r) => sent.push(r),
+    }).catch(() => undefined);
+    expect(sent[0]!.url).toBe(`${api.url}/v1/schemas/a%2Fb%20c%3Fd%23e`);
   });
 
   it('List Schemas follows the cursor over pages', async () => {

@@ -7,11 +7,13 @@ import { parse } from 'yaml';
 import {
   baseUrlPattern,
   catalog,
+  positionOf,
   LIMITS,
   type FieldSpec,
   type OperationSpec,
 } from '@classifaily/core';
 import type { MakeParameter, MakeRequest } from './emulator/make-format';
+import { MAX_BATCH_ITEMS } from '../src/app/batch';
 import { DEFAULT_APP_DIR } from '../src/generate';
 import { allParameters, readApp } from './emulator';
 import { expressionsOf, referencedPaths } from './emulator/iml';
@@ -178,19 +180,21 @@ describe('everything user-facing comes from the catalog', () => {
     for (const op of operations) {
       const m = app.modules.find((x) => x.label === op.label);
       if (!m) continue;
-      if (m.id !== 'classifyBatch') expect(m.description).toBe(op.description);
-      for (const [k, v] of Object.entries(m.samples)) expect(v).toEqual(op.sample[k]);
+      expect(m.description).toBe(op.description);
+      // Positions count from 1 where people see them (core's positionOf); the API's index from 0.
+      for (const [k, v] of Object.entries(m.samples))
+        expect(v).toEqual(k === 'index' ? positionOf(Number(op.sample[k])) : op.sample[k]);
       expect(m.interface.map((i) => i.label)).toEqual(op.outputFields.map((f) => f.label));
     }
   });
 
-  it('Classify Batch takes at most one batch per call, and says so', () => {
+  it('Classify Batch takes any list up to its limit, in chunks of 25 (core’s words), and says so', () => {
     const batch = app.modules.find((m) => m.id === 'classifyBatch')!;
-    const items = batch.mappableParams[0]!;
-    expect(items.validate?.maxItems).toBe(LIMITS.batchMaxItems);
-    expect(items.help).toContain(`Up to ${LIMITS.batchMaxItems} texts`);
-    expect(batch.description).toContain(`up to ${LIMITS.batchMaxItems} texts in one request`);
-    expect(`${items.help} ${batch.description}`).not.toMatch(/per request/);
+    const items = batch.mappableParams.find((p) => p.name === catalog.fields.items.key)!;
+    expect(items.validate?.maxItems).toBe(MAX_BATCH_ITEMS);
+    expect(items.help).toBe(`${catalog.fields.items.help} Up to 1,000 in one bundle.`);
+    expect(items.help).toContain(`sent ${LIMITS.batchMaxItems} per request`);
+    expect(batch.description).toBe(catalog.operations.classifyBatch.description);
   });
 
   it('samples use the ids the API gives (cls_…, sch_…)', () => {

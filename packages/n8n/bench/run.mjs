@@ -9,6 +9,8 @@
 //   pnpm --filter n8n-nodes-classifaily bench              # n8n 2.40.7, 50 ms, 1,000 and 10,000 items
 //   LATENCY_MS=50 SIZES=1000,10000 HTTP_SIZES=1000,10000 CLASSIFAILY_N8N_VERSIONS=2.40.7,1.123.81 …
 //   CLASSIFAILY_N8N_PACKAGE=/tmp/before …   # another build of this package (package.json + dist/), for before/after
+//   VARIANTS=plain …   # our node's set-ups (bench/workflows.mjs VARIANTS; default all: plain Text,
+//                      # a non-plain Text under Stop on error and with the error output)
 //
 // Runs on Node 24 (the `node24` devDependency) and imports the TypeScript harness through Node's
 // type stripping, like scripts/dev.mjs. The first run on a machine installs n8n (minutes).
@@ -26,6 +28,7 @@ import {
   CREDENTIALS,
   NODES,
   TEXTS,
+  VARIANTS,
   baselineWorkflow,
   classifailyWorkflow,
   httpRequestWorkflow,
@@ -41,6 +44,7 @@ const list = (value) =>
 const latencyMs = Number(process.env.LATENCY_MS ?? 50);
 const sizes = list(process.env.SIZES ?? '1000,10000').map(Number);
 const httpSizes = list(process.env.HTTP_SIZES ?? sizes.join(',')).map(Number);
+const variants = list(process.env.VARIANTS ?? Object.keys(VARIANTS).join(','));
 const versions = process.env.CLASSIFAILY_N8N_VERSIONS
   ? n8nVersionsUnderTest()
   : n8nVersionsUnderTest().slice(0, 1);
@@ -134,7 +138,10 @@ async function benchVersion(version) {
       },
     ]);
     await n8n.importWorkflows([
-      ...sizes.flatMap((n) => [baselineWorkflow(n), classifailyWorkflow(n)]),
+      ...sizes.flatMap((n) => [
+        baselineWorkflow(n),
+        ...variants.map((variant) => classifailyWorkflow(n, variant)),
+      ]),
       ...httpSizes.map((n) => httpRequestWorkflow(n, version, sandbox.url)),
     ]);
     log();
@@ -146,18 +153,23 @@ async function benchVersion(version) {
     log('|---|---|---|---|---|---|---|---|---|---|');
     for (const n of [...new Set([...sizes, ...httpSizes])].sort((a, b) => a - b)) {
       const base = sizes.includes(n) ? await measure(n8n, baselineWorkflow(n), n) : undefined;
-      const ours = sizes.includes(n)
-        ? await measure(n8n, classifailyWorkflow(n), n, NODES.classifaily)
-        : undefined;
+      const ours = [];
+      if (sizes.includes(n))
+        for (const variant of variants)
+          ours.push({
+            variant,
+            m: await measure(n8n, classifailyWorkflow(n, variant), n, NODES.classifaily),
+          });
       const theirs = httpSizes.includes(n)
         ? await measure(n8n, httpRequestWorkflow(n, version, sandbox.url), n, NODES.http)
         : undefined;
       if (base) row(n, 'Code node only (baseline)', base);
-      if (ours) row(n, 'Classifaily', ours, idealMs(n));
+      for (const { variant, m } of ours) row(n, VARIANTS[variant].label, m, idealMs(n));
       if (theirs) row(n, 'HTTP Request, one call per item', theirs, latencyMs, ' (all at once)');
-      if (ours && theirs) {
+      const plain = ours.find((o) => o.variant === 'plain')?.m;
+      if (plain && theirs) {
         log(
-          `| ${n.toLocaleString('en-US')} | **ratio HTTP Request ÷ Classifaily** | ${(theirs.requests / ours.requests).toFixed(0)}× | | ${(theirs.nodeMs / ours.nodeMs).toFixed(2)}× | | ${(theirs.wallMs / ours.wallMs).toFixed(2)}× | ${(theirs.memory.n8nMb / ours.memory.n8nMb).toFixed(2)}× | | |`,
+          `| ${n.toLocaleString('en-US')} | **ratio HTTP Request ÷ Classifaily** | ${(theirs.requests / plain.requests).toFixed(0)}× | | ${(theirs.nodeMs / plain.nodeMs).toFixed(2)}× | | ${(theirs.wallMs / plain.wallMs).toFixed(2)}× | ${(theirs.memory.n8nMb / plain.memory.n8nMb).toFixed(2)}× | | |`,
         );
       }
     }
@@ -169,7 +181,10 @@ async function benchVersion(version) {
 function row(n, what, m, ideal, how = '') {
   const requests = m.node ? m.requests.toLocaleString('en-US') : '–';
   const perItem = m.node ? (m.requests / n).toFixed(3) : '–';
-  const nodeTime = m.node ? seconds(m.nodeMs) : '–';
+  // Our node's time also as a factor of its ideal (the HTTP Request node's ideal is one latency).
+  const factor =
+    m.node === NODES.classifaily && ideal ? ` (${(m.nodeMs / ideal).toFixed(2)}×)` : '';
+  const nodeTime = m.node ? `${seconds(m.nodeMs)}${factor}` : '–';
   const idealCell = ideal === undefined ? '–' : `${seconds(ideal)}${how}`;
   log(
     `| ${n.toLocaleString('en-US')} | ${what} | ${requests} | ${perItem} | ${nodeTime} | ${idealCell} | ${seconds(m.wallMs)} | ${mb(m.memory.n8nMb)} | ${mb(m.memory.runnerMb)} | ${m.load} |`,

@@ -70,8 +70,29 @@ export function baselineWorkflow(n) {
   return workflow(`cfyBenchBase${n}`, `Bench: ${n} tickets, nothing else`, [ticketsNode(n)]);
 }
 
-export function classifailyWorkflow(n) {
-  return workflow(`cfyBenchCfy${n}`, `Bench: ${n} tickets through Classifaily`, [
+/**
+ * How our node is set up: Text to Classify as a plain `$json` path (read without n8n's expression
+ * engine, decision 0207) or as an expression n8n must evaluate per item; On Error as a new node has
+ * it (Stop Workflow) or Continue (using error output).
+ */
+export const VARIANTS = {
+  plain: { id: '', label: 'Classifaily', input: '={{ $json.text }}' },
+  expression: {
+    id: 'Expr',
+    label: 'Classifaily, non-plain Text, Stop on error',
+    input: "={{ $json.ticket + ': ' + $json.text }}",
+  },
+  expressionErrorOutput: {
+    id: 'ExOut',
+    label: 'Classifaily, non-plain Text, error output',
+    input: "={{ $json.ticket + ': ' + $json.text }}",
+    onError: 'continueErrorOutput',
+  },
+};
+
+export function classifailyWorkflow(n, variant = 'plain') {
+  const { id, label, input, onError } = VARIANTS[variant];
+  return workflow(`cfyBenchCfy${id}${n}`, `Bench: ${n} tickets through ${label}`, [
     ticketsNode(n),
     {
       id: 'b0000000-0000-4000-8000-000000000003',
@@ -80,10 +101,11 @@ export function classifailyWorkflow(n) {
       typeVersion: 1,
       position: position(2),
       credentials: { classifailyApi: CREDENTIALS.classifaily },
+      ...(onError ? { onError } : {}),
       parameters: {
         resource: 'classification',
         operation: 'classify',
-        input: '={{ $json.text }}',
+        input,
         categorySource: 'list',
         categories: CATEGORIES,
         explain: false,

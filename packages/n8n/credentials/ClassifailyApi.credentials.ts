@@ -8,8 +8,8 @@ import type {
   INodeProperties,
 } from 'n8n-workflow';
 
-import { credentialBaseUrl } from '../nodes/Classifaily/v1/credential';
-import { fieldProperty } from '../nodes/Classifaily/v1/fields';
+import { credentialBaseUrl } from '../nodes/Classifaily/credential';
+import { fieldProperty } from '../nodes/Classifaily/fields';
 
 const { credential } = catalog;
 
@@ -18,7 +18,7 @@ const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 
 // Labels, help texts and defaults come from @classifaily/core's catalog. n8n applies the key through
 // `authenticate`, on the credential test and on every node request, with core's rules for what a
-// key is and where it may be sent (v1/credential.ts); core's client runs with `auth: 'transport'`
+// key is and where it may be sent (nodes/Classifaily/credential.ts); core's client runs with `auth: 'transport'`
 // and never sees the key.
 export class ClassifailyApi implements ICredentialType {
   name = 'classifailyApi';

@@ -3,8 +3,12 @@
 // imported, for building workflows by hand. Build first (`pnpm build`); Ctrl+C stops both.
 // Runs on Node 24 (pnpm puts the `node24` devDependency first on PATH); it imports the TypeScript
 // harness through Node's type stripping.
-import { importExample } from '../test/harness/example.ts';
-import { N8nInstance, PACKAGE_ROOT, n8nVersionsUnderTest } from '../test/harness/n8n.ts';
+import {
+  N8nInstance,
+  PACKAGE_ROOT,
+  importExample,
+  n8nVersionsUnderTest,
+} from '../test/harness/n8n.ts';
 import { startSandboxProcess } from '../test/harness/sandbox-process.ts';
 
 const port = Number(process.env.N8N_PORT ?? 5678);

@@ -2,8 +2,12 @@
 // (CLASSIFAILY_URL, CLASSIFAILY_API_KEY from the environment, never argv) and prints what each
 // output of "Classify tickets" received. Run by Node 24 (it imports the TypeScript harness through
 // Node's type stripping); scripts/demo.mjs starts it. The first run installs n8n (minutes).
-import { importExample } from '../test/harness/example.ts';
-import { N8nInstance, PACKAGE_ROOT, n8nVersionsUnderTest } from '../test/harness/n8n.ts';
+import {
+  N8nInstance,
+  PACKAGE_ROOT,
+  importExample,
+  n8nVersionsUnderTest,
+} from '../test/harness/n8n.ts';
 
 const log = (line) => process.stdout.write(`${line}\n`);
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // classifaily-sandbox --port 8787 [--db ./sandbox.db] [--faults] [--latency MS] [--rate-limit N]
-//   [--rate-limit-window MS]
+//   [--rate-limit-window MS] [--documented-only]
 import { parseArgs } from 'node:util';
 import { startSandbox } from './index';
 
@@ -8,6 +8,8 @@ const USAGE = `Usage: classifaily-sandbox [options]
 
   --port N          port to listen on (default 8787; 0 picks a free one)
   --host HOST       address to listen on (default 127.0.0.1)
+  --allow-host NAME also answer /v1 requests addressed to NAME (repeat it; the loopback names and
+                    --host are always answered, any other Host gets 403)
   --db FILE         keep saved schemas in this SQLite file (default: in memory)
   --faults          test mode: enable fault injection and the /__sandbox control endpoints
   --latency MS      answer every /v1 request MS ms after it arrived (work done within)
@@ -15,6 +17,11 @@ const USAGE = `Usage: classifaily-sandbox [options]
   --rate-limit-window MS
                     the rate limit's window in ms (default 60000: a minute)
   --idempotency-ttl S  keep answers for Idempotency-Key replays this many seconds (default 86400)
+  --shutdown-grace MS
+                    on SIGTERM or SIGINT, how long answers in flight may take before their
+                    connections are cut (default 5000; idle connections are closed at once)
+  --documented-only answer only what the vendor's getting-started page documents: GET /v1/me is
+                    404, results carry no id and no scores, keys start with cai_live_
   --log             log each request (never the API key)
   --json            print one JSON line {url, apiKey, revokedKey, readOnlyKey} instead of the banner
                     (for programs that start the sandbox as a child process)
@@ -25,12 +32,15 @@ async function main(): Promise<void> {
     options: {
       port: { type: 'string', default: '8787' },
       host: { type: 'string', default: '127.0.0.1' },
+      'allow-host': { type: 'string', multiple: true, default: [] },
       db: { type: 'string' },
       faults: { type: 'boolean', default: false },
       latency: { type: 'string', default: '0' },
       'rate-limit': { type: 'string', default: '600' },
       'idempotency-ttl': { type: 'string', default: '86400' },
       'rate-limit-window': { type: 'string', default: '60000' },
+      'shutdown-grace': { type: 'string', default: '5000' },
+      'documented-only': { type: 'boolean', default: false },
       log: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -49,13 +59,16 @@ async function main(): Promise<void> {
   const sandbox = await startSandbox({
     port: number('port', values.port),
     host: values.host,
+    allowedHosts: values['allow-host'],
     db: values.db,
     faults: values.faults,
     latencyMs: number('latency', values.latency),
     rateLimit: number('rate-limit', values['rate-limit']),
     idempotencyTtlMs: number('idempotency-ttl', values['idempotency-ttl']) * 1000,
     rateLimitWindowMs: number('rate-limit-window', values['rate-limit-window']),
+    shutdownGraceMs: number('shutdown-grace', values['shutdown-grace']),
     logger: values.log,
+    documentedOnly: values['documented-only'],
   });
   if (values.faults && !isLoopback(values.host)) {
     // Fault injection is a test tool; on a network address anyone who can reach it can slow or
@@ -75,8 +88,12 @@ async function main(): Promise<void> {
     return;
   }
   // The printed key is the sandbox's own public test key, not a secret.
-  console.log(`Classifaily sandbox listening on ${sandbox.url}`);
-  console.log(`  test API key:   ${sandbox.apiKey}`);
+  console.log(
+    `Classifaily sandbox listening on ${sandbox.url}${values['documented-only'] ? ' (documented-only: what the vendor page documents)' : ''}`,
+  );
+  console.log(
+    `  ${values['documented-only'] ? 'API key:     ' : 'test API key:'}   ${sandbox.apiKey}`,
+  );
   console.log(`  revoked key:    ${sandbox.revokedKey}   (answers 401 revoked_api_key)`);
   console.log(`  read-only key:  ${sandbox.readOnlyKey}   (answers 403 on writes)`);
   console.log(
@@ -86,7 +103,12 @@ async function main(): Promise<void> {
     console.log(
       `  fault injection on: POST ${sandbox.url}/__sandbox/faults, GET ${sandbox.url}/__sandbox/stats`,
     );
-  console.log(`Try: curl -s ${sandbox.url}/v1/me -H "Authorization: Bearer ${sandbox.apiKey}"`);
+  if (values['documented-only'])
+    console.log(
+      `Try: curl -s ${sandbox.url}/v1/classify -H "Authorization: Bearer ${sandbox.apiKey}" -H "Content-Type: application/json" -d '{"input":"I cannot log in","categories":["billing","account_access"]}'`,
+    );
+  else
+    console.log(`Try: curl -s ${sandbox.url}/v1/me -H "Authorization: Bearer ${sandbox.apiKey}"`);
 }
 
 function isLoopback(host: string): boolean {

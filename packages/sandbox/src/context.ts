@@ -18,6 +18,13 @@ export interface SandboxContext {
   faults?: Faults;
   latencyMs: number;
   validateResponses: boolean;
+  /** Whether /v1 answers a request that names this Host (decision 0114). */
+  hostAllowed: (host: string) => boolean;
+  /**
+   * Answer only what the vendor's getting-started page documents (issue 26): no `GET /v1/me`, no
+   * `result.id`, no `scores`; batch and schemas as the contract assumes, without those fields.
+   */
+  documentedOnly: boolean;
 }
 
 declare module 'fastify' {

@@ -21,7 +21,9 @@ export type Claim =
   | { kind: 'new' }
   | { kind: 'replay'; response: StoredResponse }
   | { kind: 'in_use' }
-  | { kind: 'reused' };
+  | { kind: 'reused' }
+  /** The store is at its hard cap with answers all younger than the floor (decision 0112). */
+  | { kind: 'full'; retryAfterSeconds: number };
 
 export interface IdempotencyOptions {
   /** How long an answer is kept for a replay. Default 24 h. */
@@ -30,6 +32,16 @@ export interface IdempotencyOptions {
   maxEntries?: number;
   /** At most this many bytes of stored answers. Default 32 MiB. */
   maxBytes?: number;
+  /**
+   * An answer is kept at least this long, whatever the caps above say: past them, only answers older
+   * than the floor are dropped. Default 10 minutes (never more than ttlMs).
+   */
+  floorMs?: number;
+  /**
+   * Past this many bytes, with every answer younger than the floor, a new key is refused (`full`)
+   * rather than an answer forgotten. Default 256 MiB (on disk, not in memory).
+   */
+  hardMaxBytes?: number;
   /** The sandbox's database file (`--db`); without it, a private temporary database. */
   db?: Database.Database;
   now?: () => number;
@@ -72,13 +84,15 @@ export class IdempotencyStore {
   private readonly db: Database.Database;
   private readonly ownsDb: boolean;
   private readonly sql: Record<
-    'get' | 'put' | 'drop' | 'dropOldest' | 'expire' | 'totals' | 'clear',
+    'get' | 'put' | 'drop' | 'dropOldest' | 'oldest' | 'expire' | 'totals' | 'clear',
     Database.Statement
   >;
   private stored = { entries: 0, bytes: 0 };
   private readonly ttlMs: number;
   private readonly maxEntries: number;
   private readonly maxBytes: number;
+  private readonly floorMs: number;
+  private readonly hardMaxBytes: number;
   private readonly now: () => number;
   private nextSweep = 0;
 
@@ -86,6 +100,8 @@ export class IdempotencyStore {
     this.ttlMs = options.ttlMs ?? 24 * 60 * 60 * 1000;
     this.maxEntries = options.maxEntries ?? 10_000;
     this.maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
+    this.floorMs = Math.min(options.floorMs ?? 10 * 60 * 1000, this.ttlMs);
+    this.hardMaxBytes = Math.max(options.hardMaxBytes ?? 256 * 1024 * 1024, this.maxBytes);
     this.now = options.now ?? Date.now;
     this.ownsDb = options.db === undefined;
     this.db = options.db ?? new Database(''); // '': temporary, deleted when closed
@@ -111,8 +127,12 @@ export class IdempotencyStore {
       ),
       // Each drop returns what it freed, so the totals stay exact without a recount.
       drop: this.db.prepare('DELETE FROM idempotency WHERE id = ? RETURNING bytes'),
+      // The oldest answer, if it is past the floor: stored at `expires - ttl` (one TTL per store).
       dropOldest: this.db.prepare(
-        'DELETE FROM idempotency WHERE seq = (SELECT MIN(seq) FROM idempotency) RETURNING bytes',
+        'DELETE FROM idempotency WHERE seq = (SELECT MIN(seq) FROM idempotency) AND expires <= ? RETURNING bytes',
+      ),
+      oldest: this.db.prepare(
+        'SELECT expires FROM idempotency WHERE seq = (SELECT MIN(seq) FROM idempotency)',
       ),
       expire: this.db.prepare('DELETE FROM idempotency WHERE expires <= ?'),
       totals: this.db.prepare(
@@ -136,8 +156,17 @@ export class IdempotencyStore {
         response: { status: row.status, json: row.body, requestId: row.request_id },
       };
     }
+    if (this.stored.bytes >= this.hardMaxBytes) {
+      this.trim();
+      if (this.stored.bytes >= this.hardMaxBytes) return this.full();
+    }
     this.inFlight.set(id, { fingerprint: print });
     return { kind: 'new' };
+  }
+
+  /** The floor, for messages. */
+  get floorSeconds(): number {
+    return this.floorMs / 1000;
   }
 
   /** How many first requests are still running (tests wait on it instead of on the clock). */
@@ -150,11 +179,25 @@ export class IdempotencyStore {
     return { ...this.stored };
   }
 
-  complete(scope: string, key: string, response: StoredResponse): void {
+  /**
+   * Runs a request's work so that its effect and its stored answer (record) commit together: one
+   * transaction when the answers live in the sandbox's database file (--db), where a kill -9
+   * between the two would otherwise leave the effect without the answer, and a retry would apply
+   * it twice. The private temporary database dies with the process, so there it is run as is.
+   */
+  atomically<T>(work: () => T): T {
+    return this.ownsDb ? work() : this.db.transaction(work)();
+  }
+
+  /**
+   * Stores the first request's answer for replays. The key stays in use (409 to a repeat) until
+   * finish(): the answer is stored as soon as the work is done, though with --latency it is sent
+   * later.
+   */
+  record(scope: string, key: string, response: StoredResponse): void {
     const id = entryId(scope, key);
     const running = this.inFlight.get(id);
     if (!running) return;
-    this.inFlight.delete(id);
     const bytes = Buffer.byteLength(response.json);
     this.forget(this.sql.drop.get(id)); // an expired answer under this key, not yet swept
     this.sql.put.run(
@@ -168,12 +211,18 @@ export class IdempotencyStore {
     );
     this.stored.entries += 1;
     this.stored.bytes += bytes;
-    // Oldest first, until both caps hold (the newest answer goes too if it alone is over the bytes).
-    while (
-      this.stored.entries > 0 &&
-      (this.stored.entries > this.maxEntries || this.stored.bytes > this.maxBytes)
-    )
-      this.forget(this.sql.dropOldest.get());
+    this.trim();
+  }
+
+  /** The first request's answer is sent: a repeat now gets the stored answer. */
+  finish(scope: string, key: string): void {
+    this.inFlight.delete(entryId(scope, key));
+  }
+
+  /** record() and finish() at once. */
+  complete(scope: string, key: string, response: StoredResponse): void {
+    this.record(scope, key, response);
+    this.finish(scope, key);
   }
 
   /** The first request failed on our side (5xx) or never answered: let a retry run it again. */
@@ -189,6 +238,26 @@ export class IdempotencyStore {
 
   close(): void {
     if (this.ownsDb) this.db.close();
+  }
+
+  /** Oldest first, until both caps hold or the oldest answer is younger than the floor. */
+  private trim(): void {
+    const pastFloor = this.now() + this.ttlMs - this.floorMs;
+    while (
+      this.stored.entries > 0 &&
+      (this.stored.entries > this.maxEntries || this.stored.bytes > this.maxBytes)
+    ) {
+      const dropped = this.sql.dropOldest.get(pastFloor);
+      if (!dropped) return;
+      this.forget(dropped);
+    }
+  }
+
+  /** When the oldest answer passes the floor, a new key can be taken again. */
+  private full(): Claim {
+    const oldest = this.sql.oldest.get() as { expires: number } | undefined;
+    const wait = oldest ? oldest.expires - this.ttlMs + this.floorMs - this.now() : 1000;
+    return { kind: 'full', retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) };
   }
 
   private forget(dropped: unknown): void {

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { SandboxContext } from './context';
 import { Faults, faultProblem, type FaultSpec } from './faults';
+import { hostAllowList } from './host-names';
 import { IdempotencyStore } from './idempotency';
 import {
   DEFAULT_READ_ONLY_KEY,
@@ -18,6 +19,7 @@ import {
 } from './keys';
 import { RateLimiter } from './rate-limit';
 import { buildApp, resetState, type Timeouts } from './server';
+import { closeWithin, DEFAULT_SHUTDOWN_GRACE_MS } from './shutdown';
 import { compileSpec, type CompiledSpec } from './spec';
 import { Stats, type SandboxStats } from './stats';
 import { SchemaStore } from './store';
@@ -27,6 +29,11 @@ export interface SandboxOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
+  /**
+   * Host names /v1 answers besides the loopback names and `host` (a name users reach it by on a
+   * network). Any other Host gets 403: a DNS-rebound web page cannot use the test key.
+   */
+  allowedHosts?: string[];
   /** A SQLite file for schemas; in memory when absent. */
   db?: string;
   /** Test mode: fault injection and the /__sandbox control endpoints. Default false. */
@@ -44,6 +51,11 @@ export interface SandboxOptions {
   rateLimitWindowMs?: number;
   /** Keys accepted; default: the sandbox test key, a revoked key and a read-only key. */
   keys?: ApiKeyConfig[];
+  /**
+   * Answer only what the vendor's getting-started page documents: `GET /v1/me` is 404, results
+   * carry no `id` and no `scores`, the default keys are `cai_live_` ones. Default false.
+   */
+  documentedOnly?: boolean;
   /** Check every response against the spec (a mismatch becomes a 500). Default true. */
   validateResponses?: boolean;
   /** Fastify request logs (never the Authorization header). Default false. */
@@ -54,8 +66,17 @@ export interface SandboxOptions {
   idempotencyTtlMs?: number;
   /** At most this many bytes of kept idempotent answers, oldest dropped first. Default 32 MiB. */
   idempotencyMaxBytes?: number;
+  /** An idempotent answer is kept at least this long, over the caps if need be. Default 10 min. */
+  idempotencyFloorMs?: number;
+  /** Past this, a new Idempotency-Key is refused (503) rather than an answer within the floor forgotten. Default 256 MiB. */
+  idempotencyHardMaxBytes?: number;
   /** The clock of rate-limit windows and idempotency windows (tests). Default Date.now. */
   now?: () => number;
+  /**
+   * On close, how long answers in flight may take before their connections are cut (idle
+   * connections are closed at once). Default 5,000 ms.
+   */
+  shutdownGraceMs?: number;
 }
 
 export interface Sandbox {
@@ -86,7 +107,7 @@ export function createContext(options: SandboxOptions = {}): SandboxContext {
   const store = new SchemaStore(options.db);
   return {
     spec: compiled,
-    keys: new KeyRing(options.keys ?? defaultKeys()),
+    keys: new KeyRing(options.keys ?? defaultKeys(options.documentedOnly)),
     store,
     limiter: new RateLimiter(
       options.rateLimit ?? 600,
@@ -96,6 +117,8 @@ export function createContext(options: SandboxOptions = {}): SandboxContext {
     idempotency: new IdempotencyStore({
       ttlMs: options.idempotencyTtlMs,
       maxBytes: options.idempotencyMaxBytes,
+      floorMs: options.idempotencyFloorMs,
+      hardMaxBytes: options.idempotencyHardMaxBytes,
       db: options.db ? store.db : undefined,
       now: options.now,
     }),
@@ -103,6 +126,8 @@ export function createContext(options: SandboxOptions = {}): SandboxContext {
     faults: options.faults ? new Faults(options.faultSeed) : undefined,
     latencyMs: options.latencyMs ?? 0,
     validateResponses: options.validateResponses ?? true,
+    hostAllowed: hostAllowList(options.host ?? '127.0.0.1', options.allowedHosts),
+    documentedOnly: options.documentedOnly ?? false,
   };
 }
 
@@ -118,7 +143,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     throw error;
   }
   const { port } = app.server.address() as AddressInfo;
-  const keys = options.keys ?? defaultKeys();
+  const keys = options.keys ?? defaultKeys(options.documentedOnly);
   const usable = keys.find((k) => !k.revoked && !k.readOnly);
   const needFaults = () => {
     if (!ctx.faults)
@@ -145,7 +170,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clearFaults: () => needFaults().clear(),
     reset: (opts) => resetState(ctx, opts),
     async close() {
-      await app.close();
+      await closeWithin(app, options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS);
       ctx.idempotency.close();
       ctx.store.close();
     },

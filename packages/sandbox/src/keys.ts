@@ -27,7 +27,13 @@ export const DEFAULT_READ_ONLY_KEY = 'cai_test_readonly00000000000000';
 
 const KEY_FORMAT = /^cai_(live|test)_[A-Za-z0-9]{16,64}$/;
 
-export function defaultKeys(): ApiKeyConfig[] {
+/**
+ * The default keys; with `documentedOnly`, `cai_live_` ones, the only prefix the vendor documents
+ * (`cai_test_` is our assumption).
+ */
+export function defaultKeys(documentedOnly = false): ApiKeyConfig[] {
+  if (documentedOnly)
+    return defaultKeys().map((k) => ({ ...k, key: k.key.replace(/^cai_test_/, 'cai_live_') }));
   return [
     { key: DEFAULT_TEST_KEY, name: 'Sandbox test key' },
     { key: DEFAULT_REVOKED_KEY, name: 'Revoked sandbox key', revoked: true },

@@ -17,6 +17,11 @@ export interface SandboxProcessOptions {
   rateLimitWindowMs?: number;
   /** Further CLI arguments. */
   args?: string[];
+  /**
+   * close() sends SIGTERM, waits at most this long for the child to exit, then kills it (SIGKILL).
+   * Default 10,000 ms: longer than the sandbox's own shutdown grace (5 s).
+   */
+  stopTimeoutMs?: number;
 }
 
 /** startSandbox()'s shape, with the control calls made over HTTP (so they are async). */
@@ -127,7 +132,11 @@ export async function startSandboxProcess(
     close: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        const kill = setTimeout(() => child.kill('SIGKILL'), options.stopTimeoutMs ?? 10_000);
+        child.once('exit', () => {
+          clearTimeout(kill);
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };

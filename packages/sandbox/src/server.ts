@@ -11,10 +11,12 @@ import Fastify, {
 } from 'fastify';
 import { LIMITS } from '@classifaily/core';
 import { parseJsonBody } from './body';
+import { servePipelinedInTurn } from './pipelining';
 import type { SandboxContext } from './context';
 import { CONTROL_PREFIX, registerControl } from './control';
 import { faultedAnswer, retryAfterOf, type FaultSpec } from './faults';
 import { PROBLEM_JSON, ProblemError, problemBody, type ProblemCode } from './problems';
+import { originForm, targetAuthority } from './request-target';
 import { registerV1 } from './routes/v1';
 import { responseMismatch, validateRequest } from './validation';
 import { clientErrorHandler, toProblem } from './wire-errors';
@@ -30,8 +32,9 @@ export interface Timeouts {
 }
 
 function pathOf(request: FastifyRequest): string {
-  const q = request.url.indexOf('?');
-  return q < 0 ? request.url : request.url.slice(0, q);
+  const url = originForm(request.url);
+  const q = url.indexOf('?');
+  return q < 0 ? url : url.slice(0, q);
 }
 
 function operationOf(ctx: SandboxContext, request: FastifyRequest) {
@@ -91,6 +94,7 @@ export function buildApp(
     else routes.push({ pattern, methods });
   });
 
+  servePipelinedInTurn(app); // first: a request waiting for its turn has cost nothing yet
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     const path = pathOf(request);
@@ -100,6 +104,8 @@ export function buildApp(
     // A path or method the API does not have is answered as such (404/405), key or no key.
     if (request.is404) return;
     if (!path.startsWith('/v1/') && path !== '/v1') return;
+    const host = targetAuthority(request.url) ?? request.headers.host;
+    if (host !== undefined && !ctx.hostAllowed(host)) return refuseHost(request, reply, host);
 
     const fault = ctx.faults?.take(path, request.headers.authorization);
     if (fault) {
@@ -225,6 +231,21 @@ export function buildApp(
   registerV1(app, ctx);
   if (ctx.faults) registerControl(app, ctx, (opts) => resetState(ctx, opts));
   return app;
+}
+
+/**
+ * 403 for a Host /v1 does not answer (decision 0114), sent as text: it is an answer about the
+ * transport, outside any operation's documented answers, so it skips the response check.
+ */
+function refuseHost(request: FastifyRequest, reply: FastifyReply, host: string) {
+  const problem = new ProblemError(
+    'permission_denied',
+    `This sandbox answers only requests addressed to 127.0.0.1, localhost, [::1] or the --host it listens on (add names with --allow-host); this one was addressed to "${host.slice(0, 100)}". A web page that points its own name at this machine cannot use it.`,
+  );
+  return reply
+    .code(403)
+    .type(PROBLEM_JSON)
+    .send(JSON.stringify(problemBody(problem, request.id)));
 }
 
 /** The problem a status fault answers: the contract's code for that status, and Retry-After. */

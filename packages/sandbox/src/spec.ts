@@ -119,7 +119,7 @@ export function compileSpec(document: OpenApiDocument = loadSpec()): CompiledSpe
   for (const [path, item] of Object.entries(document.paths)) {
     const shared = (item.parameters as Parameter[] | undefined) ?? [];
     for (const [method, value] of Object.entries(item)) {
-      if (method === 'parameters') continue;
+      if (method === 'parameters' || method.startsWith('x-')) continue; // source marks (decision 0035)
       const op = value as Operation;
       const all = [...shared, ...(op.parameters ?? [])].map((p) => resolve(document, p));
       const paramValidators: CompiledOperation['params'] = {};

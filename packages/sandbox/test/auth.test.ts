@@ -51,7 +51,7 @@ describe('authentication', () => {
     expect(live.body).toEqual({
       object: 'me',
       account: { id: 'acct_1', name: 'Acme' },
-      key: { name: 'Zapier key', mode: 'live' },
+      key: { name: 'Zapier key', mode: 'live', read_only: false },
     });
     const test = await me('bearer   cai_test_sandbox0000000000000000');
     expect(test.status).toBe(200);
@@ -68,6 +68,10 @@ describe('authentication', () => {
     });
     expect(write.status).toBe(403);
     expect(write.body.code).toBe('permission_denied');
+    // It says so where a connection test reads it.
+    const who = await me(`Bearer ${key}`);
+    expect(who.body.key.read_only).toBe(true);
+    expectConforms('getMe', who);
   });
 
   it('refuses to start with a key that has the wrong format', async () => {

@@ -31,6 +31,18 @@ describe('fault injection (test mode)', () => {
     expect((await call(sandbox, 'GET', '/v1/me')).status).toBe(200);
   });
 
+  it('a fault on a path applies to an absolute-form request line for it too (issue 21 item 3)', async () => {
+    sandbox.setFaults({ kind: 'status', status: 503, path: '/v1/me' });
+    const { host } = new URL(sandbox.url);
+    const answer = await rawCall(sandbox.url, {
+      method: 'GET',
+      path: `http://${host}/v1/me`,
+      headers: { authorization: `Bearer ${sandbox.apiKey}` },
+    });
+    expectProblem(answer, 503, 'service_unavailable');
+    expect(sandbox.stats().byPath['/v1/me']).toBe(1);
+  });
+
   it.each([429, 500, 502, 504])('status %i', async (status) => {
     sandbox.setFaults({ kind: 'status', status });
     const answer = await call(sandbox, 'GET', '/v1/me');

@@ -184,7 +184,7 @@ describe('idempotency: bounded memory', () => {
   });
 
   it('evicts the oldest answers when the bytes are over the cap, and counts what it keeps', () => {
-    const store = new IdempotencyStore({ maxBytes: 1000 });
+    const store = new IdempotencyStore({ maxBytes: 1000, floorMs: 0 });
     try {
       for (let i = 0; i < 5; i++) {
         expect(store.claim('k', `key-${i}`, 'p').kind).toBe('new');
@@ -199,7 +199,7 @@ describe('idempotency: bounded memory', () => {
   });
 
   it('keeps a running claim while it evicts stored answers', () => {
-    const store = new IdempotencyStore({ maxBytes: 100 });
+    const store = new IdempotencyStore({ maxBytes: 100, floorMs: 0 });
     try {
       store.claim('k', 'slow', 'p');
       store.claim('k', 'big', 'p');
@@ -208,6 +208,77 @@ describe('idempotency: bounded memory', () => {
       expect(store.size().bytes).toBe(0);
     } finally {
       store.close();
+    }
+  });
+
+  it('never evicts an answer younger than the floor, however far over the caps (issue 21 item 9)', () => {
+    let now = 0;
+    const store = new IdempotencyStore({ maxEntries: 3, floorMs: 600_000, now: () => now });
+    try {
+      for (let i = 0; i < 10; i++, now += 1000) {
+        expect(store.claim('k', `key-${i}`, 'p').kind).toBe('new');
+        store.complete('k', `key-${i}`, answer(10));
+      }
+      expect(store.size().entries).toBe(10); // over the cap of 3: all within the floor
+      for (let i = 0; i < 10; i++) expect(store.claim('k', `key-${i}`, 'p').kind).toBe('replay');
+      now = 600_000 + 2500; // key-0..key-2 are past the floor now; the next answer trims to the cap
+      expect(store.claim('k', 'key-10', 'p').kind).toBe('new');
+      store.complete('k', 'key-10', answer(10));
+      expect(store.size().entries).toBe(8);
+      expect(store.claim('k', 'key-0', 'p').kind).toBe('new'); // past the floor: evicted
+      expect(store.claim('k', 'key-3', 'p').kind).toBe('replay');
+    } finally {
+      store.close();
+    }
+  });
+
+  it('refuses a new key (full, with when to retry) rather than forget one within the floor', () => {
+    let now = 0;
+    const store = new IdempotencyStore({
+      maxBytes: 100,
+      hardMaxBytes: 1000,
+      floorMs: 600_000,
+      now: () => now,
+    });
+    try {
+      for (let i = 0; i < 4; i++, now += 1000) {
+        store.claim('k', `key-${i}`, 'p');
+        store.complete('k', `key-${i}`, answer(300));
+      }
+      const refused = store.claim('k', 'key-4', 'p');
+      expect(refused).toEqual({ kind: 'full', retryAfterSeconds: 596 });
+      for (let i = 0; i < 4; i++) expect(store.claim('k', `key-${i}`, 'p').kind).toBe('replay');
+      now = 600_000;
+      expect(store.claim('k', 'key-4', 'p').kind).toBe('new'); // key-0 passed the floor
+    } finally {
+      store.close();
+    }
+  });
+
+  it('a POST with a new key while the store is full within the floor → 503 with Retry-After', async () => {
+    const now = 0;
+    const sandbox = await startSandbox({
+      idempotencyMaxBytes: 10,
+      idempotencyHardMaxBytes: 2000,
+      idempotencyFloorMs: 600_000,
+      now: () => now,
+    });
+    try {
+      const post = (key: string) =>
+        call(sandbox, 'POST', '/v1/schemas', {
+          body: { name: key, categories: [{ name: 'a' }, { name: 'b' }] },
+          headers: { 'idempotency-key': key },
+        });
+      let answer = await post('fill-0');
+      for (let i = 1; answer.status === 201 && i < 100; i++) answer = await post(`fill-${i}`);
+      expectConforms('createSchema', answer);
+      expect(answer.status).toBe(503);
+      expect(answer.body.code).toBe('service_unavailable');
+      expect(answer.body.detail).toMatch(/Idempotency-Key/);
+      expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect((await post('fill-0')).headers.get('idempotent-replayed')).toBe('true');
+    } finally {
+      await sandbox.close();
     }
   });
 

@@ -52,6 +52,83 @@ describe('the wire: every answer is problem+json with a true code', () => {
     }
   });
 
+  it('an absolute-form request line is the same request: the key is checked, the route answers (issue 21 item 3)', async () => {
+    const { host } = new URL(sandbox.url);
+    const absolute = `http://${host}/v1/me`;
+    expectProblem(
+      await rawCall(sandbox.url, { method: 'GET', path: absolute }),
+      401,
+      'missing_api_key',
+    );
+    const me = await rawCall(sandbox.url, { method: 'GET', path: absolute, headers: auth() });
+    expect(me.status).toBe(200);
+    expectConforms('getMe', me);
+    const schemas = await rawCall(sandbox.url, {
+      method: 'GET',
+      path: `http://${host}/v1/schemas?limit=1`,
+      headers: auth(),
+    });
+    expectConforms('listSchemas', schemas);
+    expect(schemas.status).toBe(200);
+    const missing = await rawCall(sandbox.url, {
+      method: 'GET',
+      path: `http://${host}/v1/nothing`,
+    });
+    expectProblem(missing, 404, 'not_found');
+  });
+
+  it('/v1 answers only loopback Host names: a DNS-rebound name gets 403 (issue 21 item 4)', async () => {
+    const create = (host: string, path = '/v1/schemas') =>
+      rawCall(sandbox.url, {
+        method: 'POST',
+        path,
+        headers: { ...auth(), host, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Rebound', categories: [{ name: 'a' }, { name: 'b' }] }),
+      });
+    const { port } = new URL(sandbox.url);
+    for (const host of [
+      'evil.example',
+      `evil.example:${port}`,
+      '127.0.0.1.evil.example',
+      'LOCALHOST.evil',
+    ]) {
+      const refused = await create(host);
+      expectProblem(refused, 403, 'permission_denied');
+      expect(refused.body.detail).toContain('127.0.0.1, localhost, [::1]');
+    }
+    // The absolute form's authority overrides the Host header.
+    expectProblem(
+      await create(`127.0.0.1:${port}`, `http://evil.example:${port}/v1/schemas`),
+      403,
+      'permission_denied',
+    );
+    const me = await rawCall(sandbox.url, {
+      method: 'GET',
+      path: '/v1/me',
+      headers: { ...auth(), host: 'evil.example' },
+    });
+    expectProblem(me, 403, 'permission_denied');
+    expect((await call(sandbox, 'GET', '/v1/schemas')).body.data).toHaveLength(0);
+    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, 'LocalHost.'])
+      expect((await create(host)).status).toBe(201);
+  });
+
+  it('names given with allowedHosts (--allow-host) are answered too', async () => {
+    const other = await startSandbox({ allowedHosts: ['sandbox.test'] });
+    try {
+      const get = (host: string) =>
+        rawCall(other.url, {
+          method: 'GET',
+          path: '/v1/me',
+          headers: { authorization: `Bearer ${other.apiKey}`, host },
+        });
+      expect((await get('sandbox.test:8787')).status).toBe(200);
+      expect((await get('other.test')).status).toBe(403);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('a path the API does not have → 404 not_found, key or no key', async () => {
     for (const path of ['/v1/nothing-here', '/v1/me/', '/v1/classify/batch/x'])
       expectProblem(await call(sandbox, 'GET', path, { key: null }), 404, 'not_found');

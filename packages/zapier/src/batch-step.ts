@@ -9,6 +9,9 @@ import type { ZObject } from 'zapier-platform-core';
 
 import { delaySeconds, describeFailure, toZapierError } from './errors';
 
+/** A text as a sentence that another follows: one full stop, never two ("minutes.. When"). */
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+
 /** A failure of the whole request (an HTTP status, a connection, a timeout, time), not of one line. */
 const concernsRequest = (error: ClassifailyError) => error.status !== undefined || error.retryable;
 const ranOutOfTime = (error: ClassifailyError) => error.code === 'deadline_exceeded';
@@ -26,7 +29,7 @@ const reasonFor = (error: ClassifailyError) =>
     ? 'yet: Classifaily took longer than usual and is still working on them'
     : ranOutOfTime(error)
       ? "within Zapier's 30 seconds for one step"
-      : `yet: ${describeFailure(error)}`;
+      : `yet: ${describeFailure(error, { lead: false })}`;
 
 /** The error to fail the step with, or undefined when every line is final. */
 export function batchStepError(z: ZObject, outcomes: readonly ManyOutcome[]): Error | undefined {
@@ -51,13 +54,13 @@ export function batchStepError(z: ZObject, outcomes: readonly ManyOutcome[]): Er
       waiting.find((o) => !ranOutOfTime(o.error)) ??
       waiting[0]!;
     return new z.errors.ThrottledError(
-      `${progress} ${reasonFor(cause.error)}. Zapier runs this step again in ${seconds} s; ${NOT_CHARGED_AGAIN}.`,
+      `${sentence(`${progress} ${reasonFor(cause.error)}`)} Zapier runs this step again in ${seconds} s; ${NOT_CHARGED_AGAIN}.`,
       seconds,
     );
   }
   const first = requestWide[0]!.error;
   return new z.errors.Error(
-    `Temporary problem, try again later: ${progress} ${reasonFor(first)}. When the step runs again, ${NOT_CHARGED_AGAIN}.`,
+    `Temporary problem, try again later: ${sentence(`${progress} ${reasonFor(first)}`)} When the step runs again, ${NOT_CHARGED_AGAIN}.`,
     first.code ?? 'temporarily_unavailable',
     first.status ?? 503,
   );

@@ -13,7 +13,10 @@ import type { ZObject } from 'zapier-platform-core';
 export const delaySeconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
 /** The words a person reads for one of core's errors on Zapier. */
-export const describeFailure = (error: ClassifailyError): string => failureText(error, 'zapier');
+export const describeFailure = (
+  error: ClassifailyError,
+  options: { lead?: boolean } = {},
+): string => failureText(error, 'zapier', options);
 
 /**
  * Core's outcome as Zapier's error: reauthenticate → ExpiredAuthError (Zapier asks to reconnect);

@@ -10,8 +10,19 @@ import {
 } from '@classifaily/core';
 import type { PlainInputField, PlainOutputField } from 'zapier-platform-core';
 
-/** Zapier's help texts are Markdown, at most 1,000 characters. */
-const helpText = (spec: { help: string }) => spec.help.slice(0, 1000);
+/**
+ * A catalog help text as Zapier's: Markdown, at most 1,000 characters, every bare URL a Markdown
+ * link (Zapier's check D008), "(https://…)" shown as "([app.classifaily.com/…](https://…))".
+ */
+export const zapierHelp = (help: string) =>
+  help
+    // A URL not already a link's target; a full stop or comma after it ends the sentence, not the URL.
+    .replace(
+      /(?<!\]\()\bhttps?:\/\/[^\s)]*[^\s).,;:]/g,
+      (url) => `[${url.replace(/^https?:\/\//, '')}](${url})`,
+    )
+    .slice(0, 1000);
+const helpText = (spec: { help: string }) => zapierHelp(spec.help);
 
 /** The hidden trigger that feeds the schema dropdown: `<trigger key>.<value>.<label>`. */
 export const SCHEMA_DROPDOWN = 'listSchemas.id.name';

@@ -4,7 +4,12 @@
 // so each name gets a key made of [a-z0-9_] (the name itself when it already is one).
 import { createHash } from 'node:crypto';
 
-import { presentResult, type ClassificationResult, type ManyOutcome } from '@classifaily/core';
+import {
+  positionOf,
+  presentResult,
+  type ClassificationResult,
+  type ManyOutcome,
+} from '@classifaily/core';
 import type { PlainOutputField } from 'zapier-platform-core';
 
 import { describeFailure } from './errors';
@@ -52,11 +57,14 @@ export function scoreOutputFields(
   }));
 }
 
-/** `{scores: {billing: 0.9}}` → `{scores__billing: 0.9}`, keys as scoreKeys gives them. */
-export function flattenScores<T extends { scores: Record<string, number> }>(
+/**
+ * `{scores: {billing: 0.9}}` → `{scores__billing: 0.9}`, keys as scoreKeys gives them. An output
+ * without scores (the API need not send them) gets no score fields, never zeros.
+ */
+export function flattenScores<T extends { scores?: Record<string, number> }>(
   output: T,
 ): Omit<T, 'scores'> & Record<string, number> {
-  const { scores, ...rest } = output;
+  const { scores = {}, ...rest } = output;
   const keys = scoreKeys(Object.keys(scores));
   const flat: Record<string, number> = {};
   for (const [category, score] of Object.entries(scores)) flat[keys.get(category)!] = score;
@@ -75,12 +83,14 @@ export function sampleOutput(sample: Record<string, unknown>): Record<string, un
   return hasScores(sample) ? flattenScores(sample) : sample;
 }
 
-export function classificationOutput(result: ClassificationResult, threshold: number): FlatOutput {
-  return flattenScores(presentResult(result, threshold)) as FlatOutput;
+/** `answerId`: a single classification's top-level id, for a result that carries none. */
+export function classificationOutput(
+  result: ClassificationResult,
+  threshold: number,
+  answerId?: string,
+): FlatOutput {
+  return flattenScores(presentResult(result, threshold, answerId)) as FlatOutput;
 }
-
-/** The 1-based position people see for the item at a 0-based index. */
-export const positionOf = (index: number) => index + 1;
 
 /** One line item of Classify Batch: its position and reference, then its result or its error. */
 export function itemOutput(outcome: ManyOutcome, threshold: number): FlatOutput {

@@ -3,6 +3,7 @@
 import { catalog } from '@classifaily/core';
 
 import authentication from '../src/authentication';
+import { zapierHelp } from '../src/fields';
 const MAX_RETRIES = 2;
 import { BASE_URL_VARIABLE } from '../src/client';
 import {
@@ -43,6 +44,15 @@ describe('authentication', () => {
     expect(label).not.toContain(sandbox.apiKey);
   });
 
+  it('labels a read-only key as such, where the API says so: every action would fail with 403', async () => {
+    const me = await runTest(sandbox.readOnlyKey);
+    const label = await appTester(App.authentication.connectionLabel, {
+      authData: authDataFor(sandbox, sandbox.readOnlyKey),
+      inputData: me,
+    });
+    expect(label).toBe('Sandbox account (Read-only sandbox key, test mode, read-only)');
+  });
+
   it('asks for one thing, the key: a password field from the catalog; no Base URL, no localhost', () => {
     const { apiKey } = catalog.fields;
     expect(authentication.type).toBe('custom');
@@ -52,11 +62,17 @@ describe('authentication', () => {
         type: 'password',
         required: true,
         label: apiKey.label,
-        helpText: apiKey.help,
+        helpText: zapierHelp(apiKey.help),
         placeholder: apiKey.placeholder,
       },
     ]);
     expect(JSON.stringify(authentication)).not.toMatch(/localhost|127\.0\.0\.1|base.?url/i);
+  });
+
+  it('links the dashboard in Markdown, as Zapier’s check D008 asks: no bare URL', () => {
+    expect(authentication.fields[0]!.helpText).toContain(
+      '([app.classifaily.com/settings/api-keys](https://app.classifaily.com/settings/api-keys))',
+    );
   });
 
   it.each([

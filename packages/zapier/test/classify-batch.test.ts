@@ -49,6 +49,23 @@ describe('Classify Batch', () => {
     expect(stats.byRoute).toEqual({ 'POST /v1/classify/batch': 3 });
   });
 
+  it.each([
+    [
+      'every line empty',
+      [{ input: '' }, { input: '  ', id: 'b' }, { id: 'c' }],
+      'All 3 lines of Items have an empty Text to Classify. Check what is mapped into Text to Classify: the previous step may name that field differently. Field: Items. Correct the field named in the message and run the step again.',
+    ],
+    [
+      'plain texts instead of lines',
+      ['I was charged twice', 'The app crashes'],
+      'Line 1 of Items is a plain value, not a line with a Text to Classify. Map your texts into the Text to Classify field of Items, one text per line. Field: Items. Correct the field named in the message and run the step again.',
+    ],
+  ])('%s fails the step, saying what to map, and sends nothing', async (_, items, message) => {
+    const error = await rejectionOf(batch({ items }));
+    expect(details(error)).toMatchObject({ name: 'AppError', status: 400, message });
+    expect((await sandbox.stats()).total).toBe(0);
+  });
+
   it('a bad line fails alone, with its own error', async () => {
     const items = lines(3);
     items[1] = { input: '   ', id: 'empty' };
@@ -152,7 +169,9 @@ describe('Classify Batch', () => {
     await sandbox.setFaults({ kind: 'status', status: 502, count: 100 });
     const error = await rejectionOf(batch({ items: lines(30) }));
     expect(details(error)).toMatchObject({
-      message: expect.stringMatching(/^Temporary problem/),
+      message: expect.stringMatching(
+        /^Temporary problem, try again later: 0 of 30 lines were classified; the other 30 were not yet: Classifaily had a temporary problem\. This is temporary: try again in a few minutes\. \(request req_\w+\)\. When the step runs again, lines already classified are not charged again\.$/,
+      ),
       status: 502,
     });
   });

@@ -124,6 +124,19 @@ describe('Classify Text', () => {
       expect((await sandbox.stats()).total).toBe(0);
     });
 
+    it('a saved schema chosen but none picked names the Schema field, not Categories', async () => {
+      const error = await rejectionOf(
+        classify({ input: 'hello', categorySource: 'schema', schema: ' ' }),
+      );
+      expect(details(error)).toMatchObject({
+        name: 'AppError',
+        status: 400,
+        message:
+          'No saved schema was picked: pick one from the list, or give its ID. Field: Schema. Correct the field named in the message and run the step again.',
+      });
+      expect((await sandbox.stats()).total).toBe(0);
+    });
+
     it('26 categories are fine (the limit is 50)', async () => {
       const categories = ['billing', ...Array.from({ length: 25 }, (_, i) => `topic_${i}`)];
       await expect(classify({ input: 'I was charged twice', categories })).resolves.toMatchObject({

@@ -4,7 +4,7 @@ import { catalog, SAMPLE_CATEGORIES, type FieldSpec } from '@classifaily/core';
 import type { Bundle, PlainInputField, PlainOutputField, ZObject } from 'zapier-platform-core';
 
 import RealApp from '../src/index';
-import { SCHEMA_DROPDOWN } from '../src/fields';
+import { SCHEMA_DROPDOWN, zapierHelp } from '../src/fields';
 import { flattenScores, scoreKeys } from '../src/output';
 import { App } from './sandbox';
 
@@ -70,8 +70,16 @@ describe.each(operations)('%s.%s', (kind, key) => {
 
   it('has the catalog’s label, and its description in Zapier’s voice ("Classifies …")', () => {
     expect(op.display.label).toBe(spec.label);
-    expect(op.display.description).toBe(spec.thirdPersonDescription);
-    expect(op.display.description).toMatch(/^(Classifies|Creates|Finds|Lists) .+\.$/);
+    // A trigger, hidden or not, reads "Triggers when …" (Zapier's check D021).
+    if (kind === 'triggers') {
+      expect(op.display.description).toBe(
+        (spec as { triggerDescription?: string }).triggerDescription,
+      );
+      expect(op.display.description).toMatch(/^Triggers when .+\.$/);
+    } else {
+      expect(op.display.description).toBe(spec.thirdPersonDescription);
+      expect(op.display.description).toMatch(/^(Classifies|Creates|Finds) .+\.$/);
+    }
   });
 
   it('has a sample holding every output field it declares', () => {
@@ -83,12 +91,19 @@ describe.each(operations)('%s.%s', (kind, key) => {
 
   it('takes every input label, help text and default from the catalog', () => {
     for (const field of inputFields(op)) {
+      if (field.type === 'copy') {
+        // A note on an output the API may not send: that output's catalog help (decision 0037).
+        const noted = spec.outputFields.filter((o) => o.needs);
+        expect(noted.map((o) => `**${o.label}:** ${o.help}`)).toContain(field.helpText);
+        continue;
+      }
       const children = (field.children ?? []) as PlainInputField[];
       for (const f of [field, ...children]) {
         const candidates = [...(specsByKey.get(f.key) ?? [])];
         if (f.key === 'category') candidates.push(catalog.fields.schemaCategoryName);
         expect(candidates.some((c) => c.label === f.label)).toBe(true);
-        if (f.helpText) expect(candidates.some((c) => c.help === f.helpText)).toBe(true);
+        if (f.helpText)
+          expect(candidates.some((c) => zapierHelp(c.help) === f.helpText)).toBe(true);
         if (f.default !== undefined)
           expect(candidates.some((c) => String(c.default) === f.default)).toBe(true);
       }
@@ -190,4 +205,20 @@ describe('score fields', () => {
       scores__account_access: 0.1,
     });
   });
+});
+
+test('no help text in the app has a bare URL: each is a Markdown link (Zapier’s check D008)', () => {
+  const helps: string[] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object')
+      for (const [key, child] of Object.entries(value))
+        if (key === 'helpText' && typeof child === 'string') helps.push(child);
+        else walk(child);
+  };
+  walk(JSON.parse(JSON.stringify(RealApp)));
+  for (const [kind, key] of operations) walk(inputFields(get(kind, key)));
+  expect(helps.some((help) => help.includes('](https://'))).toBe(true);
+  for (const help of helps)
+    expect(help.replace(/\]\(https?:\/\/[^)\s]+\)/g, '](…)')).not.toMatch(/https?:\/\//);
 });

@@ -143,6 +143,63 @@ describe('core errors from the sandbox, on Zapier’s error model', () => {
     expect(details(readOnly.zapier)).toMatchObject({ name: 'AppError', status: 403 });
   });
 
+  it('words no setting a Zapier user does not have: no base URL, no concurrency', async () => {
+    // Nothing listens on port 1: the API cannot be reached.
+    const unreachable = await mapped(client({ baseUrl: 'http://127.0.0.1:1' }).classify(BODY));
+    expect(unreachable.error.hint).toMatch(/base URL/);
+    expect(details(unreachable.zapier).message).toMatch(
+      /^Temporary problem, try again later: Could not reach Classifaily.* This is usually temporary: try again in a few minutes\. If it keeps happening, contact Classifaily support\.$/,
+    );
+    expect(details(unreachable.zapier).message).not.toMatch(/base URL|network/i);
+
+    await sandbox.setFaults({ kind: 'status', status: 429, retryAfter: 30 });
+    const limited = await mapped(client().classify(BODY));
+    expect(limited.error.hint).toMatch(/concurrency/);
+    expect(details(limited.zapier).message).toContain(
+      "Zapier runs the step again after the wait. If this keeps happening, send fewer lines per Classify Batch step, or space out the Zap's runs with Delay by Zapier.",
+    );
+    expect(details(limited.zapier).message).not.toMatch(/concurrency/i);
+  });
+
+  it('says to check the schema ID only when a schema is missing', async () => {
+    const schema = await mapped(client().schemas.get('sch_doesnotexist'));
+    expect(details(schema.zapier).message).toMatch(
+      /^No schema .*sch_doesnotexist.* Check the schema ID, or pick the schema again from the list\. \(request req_\w+\)$/,
+    );
+    const inClassify = await mapped(client().classify({ input: 'Hi', schema: 'sch_gone' }));
+    expect(details(inClassify.zapier).message).toContain('Check the schema ID');
+    // A path the API does not have is not the user's schema.
+    const elsewhere = await mapped(
+      client().request({
+        endpoint: {
+          ...catalog.operations.me,
+          path: '/v1/nothing-here',
+        } as unknown as typeof catalog.operations.me,
+        check: (_answer: unknown): _answer is unknown => true,
+      }),
+    );
+    expect(elsewhere.error.status).toBe(404);
+    expect(details(elsewhere.zapier).message).toMatch(
+      /^There is no GET \/v1\/nothing-here in this API\. If this keeps happening, contact Classifaily support\. \(request req_\w+\)$/,
+    );
+  });
+
+  it('a read-only key is told what it may not do in the operation’s own words', async () => {
+    const readOnly = client({ apiKey: sandbox.readOnlyKey });
+    const classify = await mapped(readOnly.classify(BODY));
+    expect(details(classify.zapier)).toMatchObject({
+      name: 'AppError',
+      status: 403,
+      message: expect.stringMatching(
+        /^This API key may not classify texts\. Use a key that may do this \(not a read-only one\), or ask the account owner for one\. \(request req_\w+\)$/,
+      ),
+    });
+    const create = await mapped(
+      readOnly.schemas.create({ name: 'Triage', categories: [{ name: 'a' }, { name: 'b' }] }),
+    );
+    expect(details(create.zapier).message).toMatch(/^This API key may not create schemas\. /);
+  });
+
   it('a field refused before sending names it with the catalog’s label', async () => {
     const { zapier: error } = await mapped(client().classify({ input: '  ', categories: ['a'] }));
     expect(details(error)).toMatchObject({

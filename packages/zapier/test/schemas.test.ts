@@ -75,6 +75,22 @@ describe('Find Schema', () => {
     ]);
     await expect(find('Sales')).resolves.toEqual([]);
   });
+
+  it('refuses a blank name before sending, in our words, not the API’s', async () => {
+    const error = await rejectionOf(
+      appTester(App.searches.findSchema.operation.perform, {
+        authData: authData(),
+        inputData: { name: '  ' },
+      }),
+    );
+    expect(details(error)).toMatchObject({
+      name: 'AppError',
+      status: 400,
+      message:
+        'Give the name of the schema to find. Field: Name. Correct the field named in the message and run the step again.',
+    });
+    expect((await sandbox.stats()).total).toBe(0);
+  });
 });
 
 describe('the Schema dropdown (hidden trigger)', () => {

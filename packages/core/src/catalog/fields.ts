@@ -14,7 +14,7 @@ export const apiKey = {
   label: 'API Key',
   type: 'password',
   required: true,
-  help: `Your Classifaily API key, from the Classifaily dashboard under Settings → API keys (${DASHBOARD_KEYS_URL}). It starts with cai_live_, or cai_test_ for a test-mode key.`,
+  help: `Your Classifaily API key, from the API Keys tab of the Classifaily dashboard (${DASHBOARD_KEYS_URL}): Generate new key. It starts with cai_live_, or cai_test_ for a test-mode key.`,
   placeholder: 'cai_live_…',
 } as const satisfies FieldSpec;
 
@@ -80,6 +80,15 @@ export const explain = {
   required: false,
   default: false,
   help: 'Add one or two sentences saying why the label was chosen. Useful for reviewers; a little slower.',
+} as const satisfies FieldSpec;
+
+export const deduplicationKey = {
+  key: 'deduplicationKey',
+  label: 'Deduplication Key',
+  type: 'string',
+  required: false,
+  advanced: true,
+  help: 'Optional: what names this piece of work, such as a ticket ID. A repeat of the step with the same key and the same content within 24 hours is answered from the first run and not billed again. Left empty, a classification repeats when its text and options do; a schema is then created anew on every run.',
 } as const satisfies FieldSpec;
 
 export const reviewThreshold = {

@@ -10,7 +10,13 @@ import type { OperationSpec } from './types';
 
 export * from './links';
 export * from './types';
-export { presentResult, type ClassificationOutput, type ClassifiedItemOutput } from './outputs';
+export {
+  positionOf,
+  presentClassification,
+  presentResult,
+  type ClassificationOutput,
+  type ClassifiedItemOutput,
+} from './outputs';
 export { SAMPLE_CATEGORIES, SAMPLE_INPUT } from './samples';
 
 export const credential = {
@@ -24,17 +30,21 @@ export const credential = {
    */
   hostedBaseUrlHelp:
     'Leave as it is. Change it only to use another Classifaily region; the address must start with https://.',
-  /** "Acme Support (Automation key, test)": names the account and key, never shows the key. */
+  /**
+   * "Acme Support (Automation key, test mode, read-only)": names the account and key, never shows
+   * the key; says read-only where the API says so, before a first step fails with 403.
+   */
   connectionLabel(me: Me): string {
     const mode = me.key.mode === 'test' ? ', test mode' : '';
-    return `${me.account.name} (${me.key.name}${mode})`;
+    const readOnly = me.key.read_only === true ? ', read-only' : '';
+    return `${me.account.name} (${me.key.name}${mode}${readOnly})`;
   },
   /**
    * What a connection test says when the API refuses the key (401) on a platform that shows only the
    * status of the test's answer, not its body (n8n's credential test rules): so it names both causes.
    */
   keyRejectedMessage:
-    'Classifaily did not accept this API key: it is mistyped, or it has been revoked. Copy the key again from the Classifaily dashboard (Settings → API keys), or create a new key there, then paste it here and save.',
+    'Classifaily did not accept this API key: it is mistyped, or it has been revoked. Copy the key again from the API Keys tab of the Classifaily dashboard, or click Generate new key there, then paste it here and save.',
   /**
    * What a connection test says when the base URL answers with a redirect, on a platform whose test
    * does not follow one and shows only the answer's status (n8n's credential test rules).

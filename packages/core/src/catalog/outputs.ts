@@ -1,18 +1,23 @@
 // What a classification step hands to the rest of the workflow, shaped the same on every platform.
 import { needsReview, DEFAULT_REVIEW_THRESHOLD } from '../review';
-import type { ClassificationResult } from '../types';
+import type { Classification, ClassificationResult } from '../types';
 import { schemaCategories } from './fields';
 import type { OutputFieldSpec } from './types';
 
 /** The fields of one classified item, as every adapter outputs them. */
 export interface ClassificationOutput {
-  /** The classification's id (cls_…): the same field for a single text and for a batch item. */
-  id: string;
+  /**
+   * The classification's id: the result's own (`result.id`), else the answer's top-level `id` (the
+   * one the vendor documents). Left out when the answer has neither (a batch item of an API without
+   * `result.id`): never invented.
+   */
+  id?: string;
   label: string;
   confidence: number;
   explanation?: string;
   needs_review: boolean;
-  scores: Record<string, number>;
+  /** Every category's confidence, only when the API sends them (an assumption): never zeros. */
+  scores?: Record<string, number>;
 }
 
 /** One item of a batch step: its position and reference, and its result or why it failed. */
@@ -20,19 +25,37 @@ export type ClassifiedItemOutput = { index: number; reference?: string } & (
   ClassificationOutput | { error: string }
 );
 
+/**
+ * The position a person sees for the item at the API's `index` (from 0): positions count from 1 on
+ * every platform, as people count and as Make numbers bundles (decision 0416).
+ */
+export const positionOf = (index: number) => index + 1;
+
+/**
+ * One result as every adapter outputs it. `answerId` is the top-level `id` of a single
+ * classification's answer, used when the result carries no id of its own.
+ */
 export function presentResult(
   result: ClassificationResult,
   threshold: number = DEFAULT_REVIEW_THRESHOLD,
+  answerId?: string,
 ): ClassificationOutput {
+  const id = result.id ?? answerId;
   return {
-    id: result.id,
+    ...(id ? { id } : {}),
     label: result.label,
     confidence: result.confidence,
     ...(result.explanation ? { explanation: result.explanation } : {}),
     needs_review: needsReview(result.confidence, threshold),
-    scores: result.scores ?? { [result.label]: result.confidence },
+    ...(result.scores ? { scores: result.scores } : {}),
   };
 }
+
+/** A single classification's answer as every adapter outputs it (its id read where it is). */
+export const presentClassification = (
+  answer: Classification,
+  threshold: number = DEFAULT_REVIEW_THRESHOLD,
+): ClassificationOutput => presentResult(answer.result, threshold, answer.id);
 
 export const classificationOutputFields: readonly OutputFieldSpec[] = [
   {
@@ -64,7 +87,8 @@ export const classificationOutputFields: readonly OutputFieldSpec[] = [
     key: 'scores',
     label: 'Scores',
     type: 'object',
-    help: "Every category's confidence, by category name.",
+    help: "Every category's confidence, by category name. Only when the Classifaily API sends them: its documentation does not promise scores, so this field may be missing. To route on scores, also handle the case without them, or route on Label, Confidence or Needs Review, which always come.",
+    needs: 'scores',
   },
 ];
 
@@ -73,7 +97,7 @@ export const itemOutputFields: readonly OutputFieldSpec[] = [
     key: 'index',
     label: 'Position',
     type: 'number',
-    help: "The item's position in the list, from 0.",
+    help: "The item's position in the list: 1 for the first item.",
   },
   {
     key: 'reference',

@@ -1,3 +1,4 @@
+import type { AssumptionKey } from '../generated/assumptions';
 import type { paths } from '../generated/openapi';
 
 /** The kinds of field every platform can render; each adapter maps them onto its own types. */
@@ -55,6 +56,11 @@ export interface OutputFieldSpec {
   format?: 'date-time';
   /** For arrays of objects: the fields of one element, so platforms can offer them for mapping. */
   children?: readonly FieldSpec[];
+  /**
+   * The assumption (docs/api/assumptions.md) the field rests on: the API may not send it, and the
+   * platform shows `help`, which says so, where people build on the field (Zapier's Paths, Make).
+   */
+  needs?: AssumptionKey;
 }
 
 type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'patch';
@@ -87,8 +93,15 @@ interface OperationFields {
    * where the platform's style guide asks for it (Zapier's action and search descriptions).
    */
   thirdPersonDescription: string;
+  /** As a trigger reads it, where an operation is one ("Triggers when …", Zapier's check D021). */
+  triggerDescription?: string;
   /** Is it safe to repeat (Zapier: search vs create; Make: action vs search)? */
   readOnly: boolean;
+  /**
+   * What a key that may not do this reads (a 403): the operation's own words, so that a read-only
+   * key that only classified is not told it "cannot create, change or delete anything".
+   */
+  denied: string;
   fields: readonly FieldSpec[];
   outputFields: readonly OutputFieldSpec[];
   /** What the step outputs, before it has run; each operation's sample satisfies its output type. */

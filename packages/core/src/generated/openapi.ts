@@ -143,10 +143,10 @@ export interface components {
              */
             explain?: boolean;
         };
-        /** @description One classification, the same in a single answer and in each completed batch item. */
+        /** @description One classification, the same in a single answer and in each completed batch item. Its `id` and `scores` are our assumption: an answer without them is still a classification. */
         ClassificationResult: {
             /** @description The classification's id (`cls_…`), to quote to support. In a single classification it is the answer's `id`; in a batch each item has its own. */
-            id: string;
+            id?: string;
             /** @description The chosen category. */
             label: string;
             /** @description How sure the classifier is, from 0 to 1. Below 0.80, route to human review. */
@@ -243,6 +243,8 @@ export interface components {
                 name: string;
                 /** @enum {string} */
                 mode: "live" | "test";
+                /** @description True for a key that may only read (list and get schemas): it cannot classify or change anything. Connection labels say so, so that such a key is not a surprise at the first step. An API that leaves it out says nothing either way. */
+                read_only?: boolean;
             };
         };
         FieldError: {

@@ -5,6 +5,7 @@ import {
   catalog,
   formatError,
   malformedAnswer,
+  positionOf,
   DEFAULT_REVIEW_THRESHOLD,
   DEFAULT_TIMEOUT_MS,
   LIMITS,
@@ -12,9 +13,11 @@ import {
   type OperationSpec,
   type OutputFieldSpec,
 } from '@classifaily/core';
+import { chunkAt, CHUNK_TEMP, MAX_BATCH_ITEMS } from './batch';
 import { COMMON, errorDirective, fieldErrorsTemp, MAKE_ERROR_TYPE } from './errors';
 import { iml, imlString } from './iml';
 import { toInterfaceField, toMakeParameter, type MakeParameter } from './params';
+import { classificationKey, content, SEP, writeKey } from './replay';
 import { universalModule, UNIVERSAL_GROUP_LABEL } from './universal';
 
 const ops = catalog.operations;
@@ -148,27 +151,76 @@ function mappableParams(op: OperationSpec, skip: readonly FieldSpec[] = []): Mak
     });
 }
 
-/** The request body: every field the API takes, straight from the parameters. */
-const body = (op: OperationSpec) =>
-  Object.fromEntries(
-    op.fields
-      .filter((field) => !CLIENT_ONLY.some((x) => x.key === field.key))
-      .map((field) => [field.key, iml(`parameters.${field.key}`)]),
-  );
+/**
+ * A field's value in the body, as an IML expression. A field nested under a "Categories From"
+ * option is sent only while that option is chosen: a value left over from the other option would
+ * make the API refuse both. IML's `if` without an else gives nothing; Make leaves such a key out.
+ */
+function bodyExpr(field: FieldSpec): string {
+  const source = Object.entries(NESTED_BY_SOURCE).find(([, nested]) => nested === field)?.[0];
+  const value = `parameters.${field.key}`;
+  return source ? `if(parameters.${f.categorySource.key} == '${source}', ${value})` : value;
+}
+
+/** The fields an operation sends in its body. */
+const sent = (op: OperationSpec) =>
+  op.fields.filter((field) => !CLIENT_ONLY.some((x) => x.key === field.key));
+
+/**
+ * The request's body and its Idempotency-Key (replay.ts): a classification always has one, a write
+ * (Create Schema) only when the user gave a Deduplication Key. `value` overrides a field's value.
+ */
+function request(
+  op: OperationSpec,
+  keyed?: 'classification' | 'write',
+  { value = bodyExpr, at }: { value?: (field: FieldSpec) => string; at?: string } = {},
+) {
+  const fields = sent(op);
+  // A chunk's key also takes its place in the list: two equal chunks are two pieces of work.
+  const text =
+    at === undefined ? content(fields, value) : `${at} + ${SEP} + ${content(fields, value)}`;
+  const key = keyed === 'write' ? writeKey(op.key, text) : classificationKey(op.key, text);
+  return {
+    ...(keyed ? { headers: { 'Idempotency-Key': iml(key) } } : {}),
+    body: Object.fromEntries(fields.map((field) => [field.key, iml(value(field))])),
+  };
+}
+
+/**
+ * The request's URL: a schema ID goes into the path encoded as one segment (`encodeURL`), so that
+ * `../v1/me?x=1` stays an ID; Make's own URL encoding (`encodeUrl`) is then off, not to encode twice.
+ */
+const urlOf = (op: OperationSpec) =>
+  op.path.includes('{schema_id}')
+    ? {
+        url: op.path.replace('{schema_id}', iml(`encodeURL(parameters.${f.schemaId.key})`)),
+        encodeUrl: false,
+      }
+    : { url: op.path };
 
 /** A classification's output fields, read from the answer (`body`) or a batch item (`item`). */
 function classificationOutput(fields: readonly OutputFieldSpec[], from: 'body' | 'item') {
-  // The result's own id is `result.id` (single and batch alike); a batch item's `id` is the caller's
-  // reference.
+  // The result's own id is `result.id` (single and batch alike, where the API sends it); a batch
+  // item's `id` is the caller's reference.
   const path = (key: string) =>
-    ({ reference: 'id', error: 'error.detail', index: 'index' })[key] ?? `result.${key}`;
+    ({ reference: 'id', error: 'error.detail' })[key] ?? `result.${key}`;
   // core's review rule, `confidence < threshold`; a failed batch item has no confidence: it always
   // goes to a person.
   const review = `${from}.result.confidence < ifempty(parameters.${f.reviewThreshold.key}, ${DEFAULT_REVIEW_THRESHOLD})`;
   const failed = (rule: string) =>
     from === 'item' ? `if(item.status == 'failed', true, ${rule})` : rule;
+  // A batch item's position is in the whole list: its chunk's start plus its place in the chunk,
+  // counted from 1 as core's positionOf counts (decision 0416). A single answer's id is the
+  // result's own, else the answer's top-level `id` (the one the vendor documents, decision 0037); a
+  // batch item without `result.id` has none.
   const expression = (key: string) =>
-    key === 'needs_review' ? failed(review) : `${from}.${path(key)}`;
+    key === 'needs_review'
+      ? failed(review)
+      : key === 'index'
+        ? `temp.offset + item.index + ${positionOf(0)}`
+        : key === 'id' && from === 'body'
+          ? 'ifempty(body.result.id, body.id)'
+          : `${from}.${path(key)}`;
   return Object.fromEntries(fields.map(({ key }) => [key, iml(expression(key))]));
 }
 
@@ -184,10 +236,15 @@ interface ModuleOptions {
   response?: object;
   qs?: object;
   pagination?: object;
+  /** Which Idempotency-Key the request carries, if any. */
+  keyed?: 'classification' | 'write';
 }
 
 /** A module of an operation; a POST sends every field the API takes as its body. */
-function module(op: OperationSpec, { crud, skip = [], response, ...paging }: ModuleOptions = {}) {
+function module(
+  op: OperationSpec,
+  { crud, skip = [], response, keyed, ...paging }: ModuleOptions = {},
+) {
   const keys = new Set(op.outputFields.map((field) => field.key));
   return {
     id: idFromLabel(op.label),
@@ -197,35 +254,49 @@ function module(op: OperationSpec, { crud, skip = [], response, ...paging }: Mod
     crud,
     resource: op.resource as string,
     communication: {
-      url: op.path.replace('{schema_id}', iml(`parameters.${f.schemaId.key}`)),
+      ...urlOf(op),
       method: op.method,
-      ...(op.method === 'POST' ? { body: body(op) } : {}),
+      ...(op.method === 'POST' ? request(op, keyed) : {}),
       ...paging,
       response: { valid: valid(op.key), ...(response ?? { output: sameNameOutput(op) }) },
     },
     staticParams: [] as MakeParameter[],
-    mappableParams: mappableParams(op, skip),
+    mappableParams: [
+      ...mappableParams(op, skip),
+      ...(keyed ? [toMakeParameter(f.deduplicationKey, SCHEMA_RPC)] : []),
+    ],
     interface: op.outputFields.map(toInterfaceField),
-    samples: Object.fromEntries(Object.entries(op.sample).filter(([key]) => keys.has(key))),
+    samples: Object.fromEntries(
+      Object.entries(op.sample)
+        .filter(([key]) => keys.has(key))
+        .map(([key, v]) => [key, key === 'index' ? positionOf(Number(v)) : v]),
+    ),
   };
 }
 
 /**
- * Classify Batch is one request of at most one batch (decision 0405): Make's own iterators and
- * aggregators make the batches, so its texts say exactly that instead of core's "sent 25 per request".
+ * Classify Batch: any list up to MAX_BATCH_ITEMS, sent in chunks by Make's pagination (batch.ts,
+ * decision 0415), each chunk with its own key; its items come out one bundle each, in order.
  */
 function classifyBatchModule() {
-  const n = LIMITS.batchMaxItems;
   const op = ops.classifyBatch;
+  const items = `parameters.${f.items.key}`;
+  const chunk = (offset: string) =>
+    request(op, 'classification', {
+      value: (field) => (field === f.items ? chunkAt(items, offset) : bodyExpr(field)),
+      at: offset,
+    });
   const output = classificationOutput(op.outputFields, 'item');
-  const skip = [f.items, f.batchSize, f.concurrency];
-  const batch = module(op, { response: { iterate: iml('body.results'), output }, skip });
-  batch.description = `Classify up to ${n} texts in one request; each gets its own result, in the same order, and one bad text fails alone.`;
-  batch.mappableParams.unshift({
-    ...toMakeParameter(f.items, SCHEMA_RPC),
-    help: `Up to ${n} texts, each with an optional reference; one bad text fails alone. For a longer list, put an Array aggregator before this module with Group by ceil(position / ${n}): each group is one call.`,
-    validate: { minItems: f.items.minItems ?? 1, maxItems: n },
-  });
+  // `limit`: one bundle per item, said outright, so that no page can ever add more.
+  const limit = iml(`length(${items})`);
+  const response = { temp: CHUNK_TEMP, iterate: iml('body.results'), output, limit };
+  const pagination = { ...chunk('temp.next'), condition: iml(`temp.next < length(${items})`) };
+  const skip = [f.batchSize, f.concurrency];
+  const batch = module(op, { response, skip, pagination, keyed: 'classification' });
+  Object.assign(batch.communication, chunk('0'));
+  const param = batch.mappableParams.find((p) => p.name === f.items.key)!;
+  param.validate = { ...param.validate, maxItems: MAX_BATCH_ITEMS };
+  param.help = `${param.help} Up to ${MAX_BATCH_ITEMS.toLocaleString('en-US')} in one bundle.`;
   return batch;
 }
 
@@ -234,9 +305,9 @@ function buildModules() {
   const output = classificationOutput(classify.outputFields, 'body');
   const listed = schemaPages(sameNameOutput(listSchemas, 'item'), iml(`parameters.${f.limit.key}`));
   return [
-    module(classify, { crud: 'create', response: { output } }),
+    module(classify, { crud: 'create', response: { output }, keyed: 'classification' }),
     classifyBatchModule(),
-    module(createSchema, { crud: 'create' }),
+    module(createSchema, { crud: 'create', keyed: 'write' }),
     module(getSchema, { crud: 'read' }),
     // Make's search modules stop at a limit; "return all" is a matter of a high limit there.
     module(listSchemas, { ...listed, skip: [f.returnAll] }),

@@ -28,7 +28,7 @@ export const MAKE_ERROR_TYPE: Record<OutcomeKind, string> = {
 };
 
 /** Problem codes that core words or judges apart from the rest of their status. */
-const CODES_APART = ['revoked_api_key', 'idempotency_key_in_use'];
+const CODES_APART = ['revoked_api_key', 'idempotency_key_in_use', 'schema_not_found'];
 
 /** Field errors written out: IML has no loop, so a longer list ends in "…" (decision 0408). */
 export const FIELD_ERRORS_SHOWN = 3;

@@ -73,6 +73,8 @@ export function toMakeParameter(field: FieldSpec, schemaRpc: string): MakeParame
 export function toInterfaceField(field: OutputFieldSpec): MakeParameter {
   const type = field.format === 'date-time' ? 'date' : MAKE_TYPE[field.type];
   const out: MakeParameter = { name: field.key, label: field.label, type };
+  // A field the API may not send says so where people build on it (Router filters, mapping).
+  if (field.needs) out.help = field.help;
   if (field.children) {
     const spec = field.children.map((c) => ({
       name: c.key,

@@ -8,7 +8,9 @@
 //     /regular expressions/flags as a function's argument;
 //   - operators: `==` `!=` `<` `<=` `>` `>=` (strict, like Make), `&&` `||` `!`, and `+` (joins
 //     strings, adds numbers);
-//   - functions: `if(cond, a, b)`, `ifempty(a, b)` (b when a is undefined, null or ''),
+//   - functions: `if(cond, a, b)` (without b: undefined), `ifempty(a, b)` (b when a is undefined,
+//     null or ''), `encodeURL(text)` (one URL component), and for Classify Batch's chunks and keys
+//     `slice` (from 0, as Make's), `map(array, key)` and `sha256(text)` (hex),
 //     `toCollection(array, keyName, valueName)` (the universal module), and for the error messages
 //     `get`, `length`, `contains`, `replace` (with a regular expression and $n), `parseNumber`,
 //     `split`, `join`, `remove`, `deduplicate`, as Make's function reference describes them;
@@ -19,6 +21,8 @@
 // Anything else (other functions, other IML in object keys) is refused with an error, so a generator
 // change that leaves the subset fails the tests instead of being evaluated wrongly.
 // It is test code, not the product: Make's engine is the truth (decision 0404).
+
+import { createHash } from 'node:crypto';
 
 export type Scope = Record<string, unknown>;
 
@@ -36,6 +40,15 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 /** The functions of the subset, on evaluated arguments (`if` and `ifempty` are lazy, in evalNode). */
 const FUNCTIONS: Record<string, (...args: unknown[]) => unknown> = {
   ceil: (x) => Math.ceil(x as number),
+  // Make: "Encodes special characters in a text to a valid URL address": one URL component.
+  encodeURL: (v) => encodeURIComponent(text(v)),
+  // Make: "slice (array; start; [end]) Returns a new array containing only selected items. The
+  // first item in the array has an index of 0." (help.make.com, Array functions)
+  slice: (v, start, end) => list(v).slice(start as number, end as number | undefined),
+  // Make: "map (complex array; key) Returns a primitive array containing values of a complex array."
+  map: (v, key) => list(v).map((e) => lookup(e as Scope, String(key).split('.'))),
+  // Make: "sha256 (text; [encoding]; [key]) Calculates the sha256 hash of a string", hex by default.
+  sha256: (v) => createHash('sha256').update(text(v), 'utf8').digest('hex'),
   toCollection: (array, key, value) =>
     Array.isArray(array)
       ? Object.fromEntries(
@@ -205,8 +218,9 @@ function evalNode(node: Node, scope: Scope): unknown {
       return !evalNode(node.arg, scope);
     case 'call': {
       const [a, b, c] = node.args;
+      // Without an else, a false condition gives nothing (undefined): a body key left out.
       if (node.name === 'if')
-        return evalNode(a!, scope) ? evalNode(b!, scope) : evalNode(c!, scope);
+        return evalNode(a!, scope) ? evalNode(b!, scope) : c && evalNode(c, scope);
       if (node.name === 'ifempty') {
         const first = evalNode(a!, scope);
         return isEmpty(first) ? evalNode(b!, scope) : first;

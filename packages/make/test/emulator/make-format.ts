@@ -27,17 +27,26 @@ export type MakeErrorDirective = MakeErrorSpec & { [status: string]: MakeErrorSp
 /** One request of a module's, an RPC's or a connection's communication. */
 export interface MakeRequest {
   url: string;
+  encodeUrl?: boolean;
   method: string;
   headers?: Record<string, string>;
   qs?: Record<string, string | number>;
   body?: unknown;
   type?: 'json' | 'text';
-  pagination?: { qs?: Record<string, string>; condition?: string };
+  pagination?: {
+    mergeWithParent?: boolean;
+    url?: string;
+    method?: string;
+    headers?: Record<string, string>;
+    qs?: Record<string, string>;
+    body?: unknown;
+    condition?: string;
+  };
   response?: {
     output?: unknown;
     iterate?: string;
     limit?: string | number;
-    temp?: Record<string, string>;
+    temp?: Record<string, unknown>;
     error?: MakeErrorDirective;
     valid?: string | boolean | { condition: string; message?: string; type?: string };
     metadata?: { type: 'text'; value: string };

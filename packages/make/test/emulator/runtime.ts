@@ -123,15 +123,12 @@ interface Rendered {
   timeout?: number;
 }
 
-function render(
-  request: MakeRequest,
-  base: MakeBase | undefined,
-  scope: Scope,
-  extraQs?: Record<string, unknown>,
-): Rendered {
-  let url = String(evaluateTemplate(request.url, scope, encodeURI));
+function render(request: MakeRequest, base: MakeBase | undefined, scope: Scope): Rendered {
+  // Make encodes what IML puts into the URL unless `encodeUrl` is false (then the app encodes).
+  const encode = request.encodeUrl === false ? undefined : encodeURI;
+  let url = String(evaluateTemplate(request.url, scope, encode));
   if (base && url.startsWith('/')) url = String(evaluateTemplate(base.baseUrl, scope)) + url;
-  const qs = { ...asObject(evaluateDeep(request.qs ?? {}, scope)), ...(extraQs ?? {}) };
+  const qs = asObject(evaluateDeep(request.qs ?? {}, scope));
   const search = new URLSearchParams();
   for (const [k, v] of Object.entries(qs))
     if (v !== undefined && v !== null && v !== '') search.set(k, String(v));
@@ -241,6 +238,28 @@ function invalid(valid: NonNullable<MakeRequest['response']>['valid'], scope: Sc
   throw new MakeModuleError(type, String(message), Number(scope.statusCode));
 }
 
+/**
+ * The next page's request, as Make's docs define pagination (developers.make.com, Pagination):
+ * with `mergeWithParent` (default true) its headers and qs merge with the original request's,
+ * overriding those of the same name, else they are used alone; `url`, `method` and `body` override
+ * the original's "no matter the value of mergeWithParent".
+ */
+function nextPage(request: MakeRequest): MakeRequest {
+  const { mergeWithParent = true, url, method, headers, qs, body } = request.pagination!;
+  const merged = (own: object | undefined, page: object | undefined) =>
+    mergeWithParent ? { ...own, ...page } : { ...page };
+  const next: MakeRequest = {
+    ...request,
+    url: url ?? request.url,
+    method: method ?? request.method,
+    headers: merged(request.headers, headers),
+    qs: merged(request.qs, qs),
+  };
+  if (body !== undefined) next.body = body;
+  else if (!mergeWithParent) delete next.body;
+  return next;
+}
+
 /** One communication, with pagination: returns the bundles (or the one output) it produces. */
 async function communicate(
   request: MakeRequest,
@@ -255,13 +274,16 @@ async function communicate(
     response.limit === undefined
       ? Infinity
       : Number(evaluateTemplate(String(response.limit), scope));
-  let extraQs: Record<string, unknown> | undefined;
+  let current = request;
+  // A page's request is evaluated with everything the last answer left: its body, headers, temp.
+  let pageScope = scope;
   for (let page = 0; page < 100; page++) {
-    const res = await send(render(request, base, scope, extraQs), options, sent);
-    // response.temp comes first, before the error directive and the rest (Make's docs).
+    const res = await send(render(current, base, pageScope), options, sent);
+    // response.temp comes first, before the error directive and the rest (Make's docs); it lasts
+    // until the module is done ("lost after the module is done executing"), so a page reads the last.
     const temp = { ...base?.response.temp, ...response.temp };
-    const resScope: Scope = { ...scope, ...res };
-    resScope.temp = evaluateDeep(temp, resScope);
+    const resScope: Scope = { ...pageScope, ...res };
+    resScope.temp = { ...asObject(pageScope.temp), ...asObject(evaluateDeep(temp, resScope)) };
     if (res.statusCode >= 400)
       raise(response.error ?? base?.response.error, resScope, res.statusCode);
     invalid(response.valid, resScope);
@@ -284,7 +306,8 @@ async function communicate(
       bundles.length < limit &&
       evaluateTemplate(request.pagination.condition ?? 'true', resScope);
     if (!more) return { bundles, last: resScope };
-    extraQs = asObject(evaluateDeep(request.pagination!.qs ?? {}, resScope));
+    current = nextPage(request);
+    pageScope = resScope;
   }
   throw new Error('Pagination did not end after 100 pages');
 }

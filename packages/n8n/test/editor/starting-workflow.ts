@@ -7,8 +7,7 @@ import fs from 'node:fs';
 
 import { catalog } from '@classifaily/core';
 
-import { EXAMPLE_WORKFLOW } from '../harness/example';
-import type { WorkflowFixture } from '../harness/n8n';
+import { EXAMPLE_WORKFLOW, type WorkflowFixture } from '../harness/n8n';
 
 type Connections = Record<string, { main: Array<Array<{ node: string }>> }>;
 

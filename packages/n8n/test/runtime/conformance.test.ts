@@ -21,7 +21,7 @@ const NOT_ON_N8N: Record<string, string> = {
 };
 const rows = CONFORMANCE.filter((row) => !row.needs || !NOT_ON_N8N[row.needs]);
 
-/** n8n's error for an outcome: the node's table (nodes/Classifaily/v1/errors.ts). */
+/** n8n's error for an outcome: the node's table (nodes/Classifaily/errors.ts). */
 function expectedError(row: ConformanceRow): { name: string; httpCode?: string } {
   const status = row.fault.kind === 'status' ? String(row.fault.status) : undefined;
   switch (row.expect) {

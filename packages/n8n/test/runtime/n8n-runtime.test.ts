@@ -9,7 +9,6 @@ import path from 'node:path';
 import { ClassifailyClient } from '@classifaily/core';
 import { classify as sandboxClassify } from '@classifaily/sandbox';
 
-import { FAKE_CREDENTIAL_VALUE, startFakeApi, type FakeApi } from '../harness/fake-api';
 import { startSandboxProcess, type SandboxProcess } from '../harness/sandbox-process';
 import {
   startOversizedServer,
@@ -42,15 +41,8 @@ import {
 const fixture = (name: string) =>
   JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', name), 'utf8')) as WorkflowFixture;
 
-const SCHEMAS = [
-  {
-    id: 'sch_support',
-    name: 'Support tickets',
-    categories: ['billing', 'technical_bug', 'account_access'],
-  },
-  { id: 'sch_sentiment', name: 'Sentiment', categories: ['positive', 'neutral', 'negative'] },
-  { id: 'sch_leads', name: 'Leads', categories: ['hot', 'cold'] },
-];
+/** Schemas on the listing sandbox: one more than a page of 100, so that Get Many reads two pages. */
+const LISTED_SCHEMAS = 101;
 
 // A cold install of one n8n version takes minutes; a warm run is an n8n start per command.
 const SETUP_TIMEOUT_MS = 40 * 60_000;
@@ -59,7 +51,9 @@ const EXECUTE_TIMEOUT_MS = 5 * 60_000;
 const OVERSIZED_BYTES = 100_000_000;
 
 describe.each(n8nVersionsUnderTest())('real n8n %s', (version) => {
-  let api: FakeApi;
+  // Schemas to list (Get Many across pages): the sandbox, with nothing else on it.
+  let listing: SandboxProcess;
+  const listedIds: string[] = [];
   let n8n: N8nInstance;
   let smoke: ExecutionResult;
   let cases: ExecutionResult;
@@ -76,19 +70,28 @@ describe.each(n8nVersionsUnderTest())('real n8n %s', (version) => {
   const targetSchemas = { saved: '', deleted: '' };
 
   beforeAll(async () => {
-    api = await startFakeApi(SCHEMAS, 2);
     elsewhere = await startStrayServer((_req, res) => res.writeHead(404).end());
     [redirecting, oversized] = await Promise.all([
       startRedirectingServer(elsewhere.baseUrl),
       startOversizedServer(OVERSIZED_BYTES),
     ]);
-    [sandbox, counting, bursting, targets, stopping] = await Promise.all([
+    [sandbox, counting, bursting, targets, stopping, listing] = await Promise.all([
+      startSandboxProcess(),
       startSandboxProcess(),
       startSandboxProcess(),
       startSandboxProcess(),
       startSandboxProcess(),
       startSandboxProcess(),
     ]);
+    const lister = new ClassifailyClient({ apiKey: listing.apiKey, baseUrl: listing.url });
+    for (let n = 0; n < LISTED_SCHEMAS; n++) {
+      const made = await lister.schemas.create({
+        name: `Schema ${n}`,
+        categories: [{ name: 'a' }, { name: 'b' }],
+      });
+      listedIds.unshift(made.id); // the API lists newest first
+    }
+    await listing.reset();
     // On the sandbox of the mixed-targets case: a saved schema, and one deleted before the run.
     const client = new ClassifailyClient({ apiKey: targets.apiKey, baseUrl: targets.url });
     const categories = CATEGORIES.map((name) => ({ name }));
@@ -105,8 +108,8 @@ describe.each(n8nVersionsUnderTest())('real n8n %s', (version) => {
     await n8n.importCredentials([
       credential(
         { id: 'cfyCredSandbox01', name: 'Classifaily (test server)' },
-        FAKE_CREDENTIAL_VALUE,
-        api.baseUrl,
+        listing.apiKey,
+        listing.url,
       ),
       credential(CREDENTIALS.main, sandbox.apiKey, sandbox.url),
       credential(CREDENTIALS.count, counting.apiKey, counting.url),
@@ -143,9 +146,17 @@ describe.each(n8nVersionsUnderTest())('real n8n %s', (version) => {
     if (figures) process.stderr.write(`[n8n ${version}] ${figures}\n`);
     await n8n?.dispose();
     await Promise.all(
-      [api, sandbox, counting, bursting, targets, stopping, elsewhere, redirecting, oversized].map(
-        (server) => server?.close(),
-      ),
+      [
+        listing,
+        sandbox,
+        counting,
+        bursting,
+        targets,
+        stopping,
+        elsewhere,
+        redirecting,
+        oversized,
+      ].map((server) => server?.close()),
     );
   });
 
@@ -166,25 +177,20 @@ describe.each(n8nVersionsUnderTest())('real n8n %s', (version) => {
     expect(outputJson(smoke, 'Code double')).toEqual([{ greeting: 'hello', n: 21, doubled: 42 }]);
   });
 
-  it('loads n8n-nodes-classifaily as a community package and lists every schema across pages', () => {
+  it('loads n8n-nodes-classifaily as a community package and lists every schema across pages', async () => {
     const schemas = outputJson(smoke, 'List schemas');
-    expect(schemas.map((s) => s.id)).toEqual(['sch_support', 'sch_sentiment', 'sch_leads']);
-    const pages = api.requests.filter((r) => r.url.startsWith('/v1/schemas'));
-    expect(pages.map((r) => r.url)).toEqual([
-      '/v1/schemas?limit=100',
-      '/v1/schemas?limit=100&cursor=2',
-    ]);
-    // The credential's generic Bearer authentication, applied by n8n.
-    expect(pages.every((r) => r.authorization === `Bearer ${FAKE_CREDENTIAL_VALUE}`)).toBe(true);
+    expect(schemas.map((s) => s.id)).toEqual(listedIds);
+    // Two pages of at most 100, each accepted with the key the credential's Bearer auth added.
+    const stats = await listing.stats();
+    expect(stats.byRoute).toEqual({ 'GET /v1/schemas': 2 });
+    expect(stats.byStatus).toEqual({ '200': 2 });
   });
 
   it('pairs every output item with its input item', () => {
     const run = smoke.runData['List schemas']?.[0];
-    expect(run?.outputs[0]?.map((item) => item.pairedItem)).toEqual([
-      { item: 0 },
-      { item: 0 },
-      { item: 0 },
-    ]);
+    expect(run?.outputs[0]?.map((item) => item.pairedItem)).toEqual(
+      listedIds.map(() => ({ item: 0 })),
+    );
   });
 
   it(
@@ -402,12 +408,29 @@ describe.each(n8nVersionsUnderTest())('real n8n %s, without continue on fail', (
   });
 
   it(
-    'stops at a bad item before sending anything: nothing is billed for a run that stops',
+    'stops at a bad item: the batch in flight is answered, nothing after it is sent (decision 0250)',
     async () => {
       await stopping.reset();
       const run = await n8n.execute('cfyStopBadItem', EXECUTE_TIMEOUT_MS);
       expect(run.ok).toBe(false);
       expect(run.error?.message).toMatch(/empty/i);
+      // Concurrency 1: items 0–24 went out as soon as they were read; the full batches queued
+      // behind it, and the partial one before item 98, were not sent.
+      const stats = await stopping.stats();
+      expect([stats.total, stats.itemsClassified]).toEqual([1, 25]);
+    },
+    EXECUTE_TIMEOUT_MS,
+  );
+
+  it(
+    'fails a Categories From left as an expression before anything is sent, saying what to choose',
+    async () => {
+      await stopping.reset();
+      const run = await n8n.execute('cfyCategoriesFrom', EXECUTE_TIMEOUT_MS);
+      expect(run.ok).toBe(false);
+      expect(run.error?.message).toBe(
+        'Categories From must be A List or A Saved Schema, but it is {{ $json.source }}',
+      );
       expect((await stopping.stats()).total).toBe(0);
     },
     EXECUTE_TIMEOUT_MS,

@@ -12,7 +12,7 @@ import path from 'node:path';
 
 import fc from 'fast-check';
 
-import { NOT_PLAIN, plainReader } from '../../nodes/Classifaily/v1/plain-path';
+import { NOT_PLAIN, plainReader } from '../../nodes/Classifaily/plain-path';
 import { ensureN8n, n8nCacheRoot, n8nVersionsUnderTest } from '../harness/n8n';
 
 const SEED = Number(process.env.CLASSIFAILY_PROPERTY_SEED ?? 20_260_116);

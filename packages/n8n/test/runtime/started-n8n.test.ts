@@ -6,7 +6,6 @@
 // button on a running classification (the sandbox's request counters stop growing).
 import { catalog } from '@classifaily/core';
 
-import { startFakeApi, type FakeApi } from '../harness/fake-api';
 import { N8nInstance, PACKAGE_ROOT, n8nVersionsUnderTest } from '../harness/n8n';
 import { N8nServer } from '../harness/n8n-server';
 import { startSandboxProcess, type SandboxProcess } from '../harness/sandbox-process';
@@ -27,7 +26,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(n8nVersionsUnderTest())('started n8n %s', (version) => {
   let sandbox: SandboxProcess;
-  let api: FakeApi;
   let n8n: N8nInstance;
   let server: N8nServer;
   /** Another origin that answers like the API's /v1/me, so that a test reaching it would pass. */
@@ -36,9 +34,8 @@ describe.each(n8nVersionsUnderTest())('started n8n %s', (version) => {
   let redirecting: StrayServer;
 
   beforeAll(async () => {
-    [sandbox, api, elsewhere] = await Promise.all([
+    [sandbox, elsewhere] = await Promise.all([
       startSandboxProcess({ latencyMs: LATENCY_MS, rateLimit: 10_000_000 }),
-      startFakeApi([]),
       startStrayServer((_req, res) =>
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(ME)),
       ),
@@ -59,7 +56,7 @@ describe.each(n8nVersionsUnderTest())('started n8n %s', (version) => {
   afterAll(async () => {
     await server?.stop();
     await n8n?.dispose();
-    await Promise.all([sandbox?.close(), api?.close(), elsewhere?.close(), redirecting?.close()]);
+    await Promise.all([sandbox?.close(), elsewhere?.close(), redirecting?.close()]);
   });
 
   describe('the credential test', () => {
@@ -86,15 +83,15 @@ describe.each(n8nVersionsUnderTest())('started n8n %s', (version) => {
     it(
       'refuses plain http to another machine with core’s message, sending nothing',
       async () => {
-        // The fake API, under an address that reaches it (IPv4-mapped IPv6) but is not one of the
+        // The sandbox, under an address that reaches it (IPv4-mapped IPv6) but is not one of the
         // names core allows plain http to: without the rule, the key would arrive there.
-        const elsewhere = api.baseUrl.replace('127.0.0.1', '[::ffff:127.0.0.1]');
+        const elsewhere = sandbox.url.replace('127.0.0.1', '[::ffff:127.0.0.1]');
         expect((await fetch(`${elsewhere}/v1/me`)).status).toBe(401);
-        const requestsBefore = api.requests.length;
+        const requestsBefore = (await sandbox.stats()).total;
         const result = await test({ apiKey: sandbox.apiKey, baseUrl: elsewhere });
         expect(result.status).toBe('Error');
         expect(result.message).toMatch(/not secure \(https\).*only allowed for localhost/);
-        expect(api.requests.length).toBe(requestsBefore);
+        expect((await sandbox.stats()).total).toBe(requestsBefore);
       },
       CASE_TIMEOUT_MS,
     );
@@ -102,14 +99,14 @@ describe.each(n8nVersionsUnderTest())('started n8n %s', (version) => {
     it(
       'refuses what cannot be a key with core’s message, without sending it',
       async () => {
-        const requestsBefore = api.requests.length;
-        const result = await test({ apiKey: 'my-password-123', baseUrl: api.baseUrl });
+        const requestsBefore = (await sandbox.stats()).total;
+        const result = await test({ apiKey: 'my-password-123', baseUrl: sandbox.url });
         expect(result).toEqual({
           status: 'Error',
           message: expect.stringMatching(/doesn't look like a Classifaily API key/),
         });
         expect(result.message).not.toContain('my-password-123');
-        expect(api.requests.length).toBe(requestsBefore);
+        expect((await sandbox.stats()).total).toBe(requestsBefore);
       },
       CASE_TIMEOUT_MS,
     );

@@ -283,15 +283,17 @@ export function stopOnErrorWorkflows(): WorkflowFixture[] {
     `return Array.from({ length: ${STOP_ITEMS} }, (_, n) => ({ json: { n, text: ${bad ? `n === ${STOP_ITEMS - 3} ? '' : ` : ''}'I cannot log in, ticket ' + n } }));`;
   return (
     [
-      ['cfyStopBadItem', 'an empty text in item 98', true],
-      ['cfyStopFailedBatch', 'the first batch failing for good', false],
+      ['cfyStopBadItem', 'an empty text in item 98', true, 'list'],
+      ['cfyStopFailedBatch', 'the first batch failing for good', false, 'list'],
+      // What n8n leaves of an expression in Categories From (it strips the `=`; decision 0250).
+      ['cfyCategoriesFrom', 'Categories From left as an expression', false, '{{ $json.source }}'],
     ] as const
-  ).map(([id, what, bad]) => {
+  ).map(([id, what, bad, categorySource]) => {
     position = 0;
     const nodes = [
       node('Manual Trigger', 'n8n-nodes-base.manualTrigger', {}),
       code('Tickets', tickets(bad)),
-      classifaily('Classify', 'stop', classifyList({ concurrency: 1 })),
+      classifaily('Classify', 'stop', { ...classifyList({ concurrency: 1 }), categorySource }),
     ];
     return {
       id,

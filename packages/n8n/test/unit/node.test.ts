@@ -25,12 +25,14 @@ import {
 } from 'n8n-workflow';
 
 import { ClassifailyApi } from '../../credentials/ClassifailyApi.credentials';
-import { toNodeError } from '../../nodes/Classifaily/v1/errors';
-import { fieldProperty } from '../../nodes/Classifaily/v1/fields';
-import { searchSchemas } from '../../nodes/Classifaily/v1/methods/listSearch';
-import { categoryNames } from '../../nodes/Classifaily/v1/resources/classification/classify';
-import { abortableSleep, n8nFetch } from '../../nodes/Classifaily/v1/transport';
+import { categorySource } from '../../nodes/Classifaily/category-source';
+import { toNodeError } from '../../nodes/Classifaily/errors';
+import { fieldProperty } from '../../nodes/Classifaily/fields';
+import { searchSchemas } from '../../nodes/Classifaily/methods/listSearch';
+import { categoryNames } from '../../nodes/Classifaily/resources/classification/classify/execute';
+import { abortableSleep, n8nFetch } from '../../nodes/Classifaily/transport';
 import { PACKAGE_ROOT as root } from '../harness/n8n';
+import { startSandboxProcess } from '../harness/sandbox-process';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const { Classifaily } = require(path.join(root, pkg.n8n.nodes[0])) as {
@@ -189,6 +191,38 @@ describe('categoryNames', () => {
   });
 });
 
+describe('Categories From (categorySource)', () => {
+  const withSource = (value: unknown): INode => ({
+    ...NODE,
+    parameters: value === undefined ? {} : { categorySource: value as string },
+  });
+
+  it('takes the two options, and the default when it is not saved', () => {
+    expect(categorySource(withSource('list'))).toBe('list');
+    expect(categorySource(withSource('schema'))).toBe('schema');
+    expect(categorySource(withSource(undefined))).toBe('list');
+  });
+
+  it('refuses anything else with what to choose: the text n8n leaves of an expression, an expression, empty', () => {
+    for (const value of ['{{ $json.source }}', '={{ "list" }}', '', 'List']) {
+      const thrown = (() => {
+        try {
+          categorySource(withSource(value));
+        } catch (error) {
+          return error as NodeOperationError;
+        }
+        throw new Error(`${value} was taken`);
+      })();
+      expect(thrown).toBeInstanceOf(NodeOperationError);
+      expect(thrown.message).toMatch(
+        /^Categories From must be A List or A Saved Schema, but it is /,
+      );
+      expect(thrown.message).toContain(value.replace(/^=/, '') || 'empty');
+      expect(thrown.description).toMatch(/choose A List or A Saved Schema in Categories From/);
+    }
+  });
+});
+
 describe('toNodeError', () => {
   it('turns a bad key into a NodeApiError that says to reconnect the credential', () => {
     const error = toNodeError(
@@ -208,6 +242,11 @@ describe('toNodeError', () => {
     const advice = toNodeError(NODE, errorFromResponse(401, undefined, 'req_2')).description;
     expect(advice?.match(/reconnect/gi)).toHaveLength(1);
     expect(advice).toMatch(/reconnect\..*In n8n: open this node's Classifaily API credential/);
+    // A 429's advice is what a user can do in n8n: Retry On Fail waits 5 s at most (decision 0212).
+    const limited = toNodeError(NODE, errorFromResponse(429, undefined, 'req_3')).description;
+    expect(limited).toBe(
+      "Slow down: process fewer items at once, lower the concurrency, or wait a minute and retry. In n8n: Concurrency is in this node's options; Wait Out Rate Limits (Seconds) there sets how long the node waits before it gives up. (request req_3)",
+    );
     expect(error.description).toContain('req_1');
     expect((error as NodeApiError).httpCode).toBe('401');
     expect(error.context.itemIndex).toBe(3);
@@ -219,6 +258,27 @@ describe('toNodeError', () => {
       new RateLimitError('Too many requests.', { status: 429, hint: 'Slow down.' }),
     );
     expect(error.description).toMatch(/Slow down.*Concurrency/);
+  });
+
+  it('tells a read-only key that classified what it may not do: classify, not "create, change or delete"', async () => {
+    const sandbox = await startSandboxProcess();
+    try {
+      const client = new ClassifailyClient({ apiKey: sandbox.readOnlyKey, baseUrl: sandbox.url });
+      const refused = await client
+        .classify({ input: 'I was charged twice.', categories: ['billing', 'other'] })
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+      const error = toNodeError(NODE, refused, 0);
+      expect(error.message).toBe(catalog.operations.classify.denied);
+      expect(`${error.message} ${error.description}`).toMatch(
+        /^This API key may not classify texts\. Use a key that may do this \(not a read-only one\), or ask the account owner for one\. In n8n: select another credential under this node's Credential, or create one with such a key\. \(request req_\w+\)$/,
+      );
+      expect(`${error.message} ${error.description}`).not.toMatch(/create, change or delete/);
+    } finally {
+      await sandbox.close();
+    }
   });
 
   it('makes a validation before sending a NodeOperationError, and never shows a key', () => {

@@ -7,6 +7,7 @@ import { classify, type CategorySpec } from '../classifier/classifier';
 import type { SandboxContext } from '../context';
 import { fingerprint, type Claim } from '../idempotency';
 import { PROBLEM_JSON, ProblemError, problemBody, type FieldError } from '../problems';
+import { originForm } from '../request-target';
 import type { IdempotencyStats } from '../stats';
 import { InvalidCursorError, newId, type SchemaCategory } from '../store';
 
@@ -18,7 +19,7 @@ const CLAIM_COUNTER = {
   replay: 'replayed',
   in_use: 'inUse',
   reused: 'reused',
-} as const satisfies Record<Claim['kind'], keyof IdempotencyStats>;
+} as const satisfies Record<Exclude<Claim['kind'], 'full'>, keyof IdempotencyStats>;
 
 export function registerV1(app: FastifyInstance, ctx: SandboxContext): void {
   /**
@@ -35,8 +36,16 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext): void {
       const claim = ctx.idempotency.claim(
         scope,
         idemKey,
-        fingerprint(request.method, request.url, request.body),
+        fingerprint(request.method, originForm(request.url), request.body),
       );
+      if (claim.kind === 'full') {
+        throw new ProblemError(
+          'service_unavailable',
+          `The sandbox keeps every Idempotency-Key's answer for at least ${Math.round(ctx.idempotency.floorSeconds / 60)} minutes, and its store is full of answers that young. Retry after ${claim.retryAfterSeconds} s, or send fewer requests with new keys.`,
+          undefined,
+          { 'retry-after': String(claim.retryAfterSeconds) },
+        );
+      }
       ctx.stats.idempotency(CLAIM_COUNTER[claim.kind]);
       if (claim.kind === 'in_use') {
         throw new ProblemError(
@@ -66,27 +75,33 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext): void {
     try {
       const faultDelay = request.fault?.kind === 'delay' ? (request.fault.delayMs ?? 0) : 0;
       if (faultDelay > 0) await sleep(faultDelay);
-      let status: number;
+      let status = 500;
       let body: unknown;
       try {
-        ({ status, body } = handler(request));
-      } catch (error) {
-        if (!(error instanceof ProblemError) || error.status >= 500) throw error;
-        status = error.status;
-        body = problemBody(error, request.id);
-        reply.type(PROBLEM_JSON);
+        // The effect and its stored answer commit together (decision 0111).
+        ctx.idempotency.atomically(() => {
+          try {
+            ({ status, body } = handler(request));
+          } catch (error) {
+            if (!(error instanceof ProblemError) || error.status >= 500) throw error;
+            status = error.status;
+            body = problemBody(error, request.id);
+            reply.type(PROBLEM_JSON);
+          }
+          if (idemKey !== undefined)
+            ctx.idempotency.record(scope, idemKey, {
+              status,
+              json: JSON.stringify(body),
+              requestId: request.id,
+            });
+        });
       } finally {
         // `--latency` is the API's response time: the work above is done within it, as a real
-        // API's would be, not added to it (decision 0237). The answer is still stored and sent
-        // only when the time is up, so the key stays in use until then.
+        // API's would be, not added to it (decision 0237). The answer is sent only when the time
+        // is up, and the key stays in use (409) until then.
         if (ctx.latencyMs > 0) await untilElapsed(reply, ctx.latencyMs + faultDelay);
       }
-      if (idemKey !== undefined)
-        ctx.idempotency.complete(scope, idemKey, {
-          status,
-          json: JSON.stringify(body),
-          requestId: request.id,
-        });
+      if (idemKey !== undefined) ctx.idempotency.finish(scope, idemKey);
       reply.code(status);
       return body;
     } catch (error) {
@@ -123,15 +138,18 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext): void {
     return body.categories!.map((name) => ({ name }));
   };
 
-  /** One classification, with its own id: the same shape alone and in a batch. */
+  /**
+   * One classification, with its own id: the same shape alone and in a batch. Documented-only, the
+   * fields the vendor's page shows and nothing else: no id, no scores.
+   */
   const resultFor = (id: string, input: string, categories: CategorySpec[], explain: boolean) => {
     const p = classify(input, categories, explain);
     return {
-      id,
+      ...(ctx.documentedOnly ? {} : { id }),
       label: p.label,
       confidence: p.confidence,
       ...(explain ? { explanation: p.explanation } : {}),
-      scores: p.scores,
+      ...(ctx.documentedOnly ? {} : { scores: p.scores }),
     };
   };
 
@@ -273,6 +291,8 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext): void {
     }),
   );
 
+  // Documented-only, the API has no /v1/me: a 404 like any path it does not have.
+  if (ctx.documentedOnly) return;
   app.get(
     '/v1/me',
     { config: { operationId: 'getMe' } },
@@ -283,7 +303,7 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext): void {
         body: {
           object: 'me',
           account: { ...key.account },
-          key: { name: key.name, mode: key.mode },
+          key: { name: key.name, mode: key.mode, read_only: key.readOnly },
         },
       };
     }),

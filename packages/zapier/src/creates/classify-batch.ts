@@ -2,7 +2,14 @@
 // 25 per request, up to 10 requests at a time (chosen in code to fit Zapier's 30 s: client.ts), so
 // 500 lines take two rounds of requests. The output is line items in input order, each a result
 // or its own error. The step succeeds only when every line is final (batch-step.ts).
-import { catalog, MESSAGES, validationError, type ManyItem } from '@classifaily/core';
+import {
+  catalog,
+  checkInput,
+  MESSAGES,
+  positionOf,
+  validationError,
+  type ManyItem,
+} from '@classifaily/core';
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 
 import { batchStepError } from '../batch-step';
@@ -11,7 +18,7 @@ import { classifyInputFields, scoreFieldsFor } from '../classify-fields';
 import { describeFailure } from '../errors';
 import { nounOf, toOutputFields } from '../fields';
 import { booleanOf, targetOf, textOf, thresholdOf } from '../inputs';
-import { itemOutput, positionOf, sampleOutput } from '../output';
+import { itemOutput, sampleOutput } from '../output';
 
 const op = catalog.operations.classifyBatch;
 const F = catalog.fields;
@@ -20,6 +27,14 @@ const RESULTS_KEY = 'results';
 
 function itemsOf(input: Record<string, unknown>): ManyItem[] {
   const lines = Array.isArray(input[F.items.key]) ? (input[F.items.key] as unknown[]) : [];
+  // A list of plain texts mapped onto Items itself has no Text to Classify in any line: say where
+  // the texts go instead of classifying nothing.
+  const plain = lines.findIndex((line) => !line || typeof line !== 'object');
+  if (plain !== -1)
+    throw refused(
+      'item_not_a_line',
+      `Line ${plain + 1} of ${F.items.label} is a plain value, not a line with a ${F.itemInput.label}. Map your texts into the ${F.itemInput.label} field of ${F.items.label}, one text per line.`,
+    );
   const items = lines.map((line): ManyItem => {
     const record = (line && typeof line === 'object' ? line : {}) as Record<string, unknown>;
     const reference = textOf(record[F.itemReference.key]);
@@ -28,14 +43,21 @@ function itemsOf(input: Record<string, unknown>): ManyItem[] {
       ...(reference === '' ? {} : { id: reference }),
     };
   });
-  if (items.length === 0) {
-    throw validationError(
-      [{ field: F.items.key, code: 'batch_empty', message: MESSAGES.batchEmpty }],
-      'batch_empty',
+  if (items.length === 0) throw refused('batch_empty', MESSAGES.batchEmpty);
+  // Every line empty is a mapping that gave nothing (a field name mistyped), not N bad texts.
+  const blank = (item: ManyItem) =>
+    ['input_empty', 'input_missing'].includes(checkInput(item.input)?.code ?? '');
+  if (items.every(blank))
+    throw refused(
+      'batch_no_text',
+      `${items.length === 1 ? 'The line' : `All ${items.length} lines`} of ${F.items.label} ${items.length === 1 ? 'has' : 'have'} an empty ${F.itemInput.label}. Check what is mapped into ${F.itemInput.label}: the previous step may name that field differently.`,
     );
-  }
   return items;
 }
+
+/** The whole step refused before anything is sent, naming Items. */
+const refused = (code: string, message: string) =>
+  validationError([{ field: F.items.key, code, message }], code);
 
 const perform = (z: ZObject, bundle: Bundle) =>
   withClient(z, bundle, op.key, async ({ client, keys, deadline }) => {

@@ -24,8 +24,9 @@ const perform = (z: ZObject, bundle: Bundle) =>
     };
     const idempotencyKey = await keys.classification(body);
     const classification = await client.classify(body, { idempotencyKey });
-    // The result carries its classification id (Zapier's `id` for a create), as batch items do.
-    return classificationOutput(classification.result, threshold);
+    // Its classification id (Zapier's `id` for a create) is the result's own, else the answer's
+    // top-level `id`, the one the vendor documents.
+    return classificationOutput(classification.result, threshold, classification.id);
   });
 
 export default defineCreate({

@@ -28,7 +28,7 @@ const perform = (z: ZObject, bundle: Bundle) =>
 export default defineTrigger({
   key: op.key,
   noun: nounOf(op.resource),
-  display: { label: op.label, description: op.thirdPersonDescription, hidden: true },
+  display: { label: op.label, description: op.triggerDescription, hidden: true },
   operation: {
     type: 'polling',
     canPaginate: true,

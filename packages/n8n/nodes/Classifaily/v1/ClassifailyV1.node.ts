@@ -2,10 +2,10 @@ import { catalog } from '@classifaily/core';
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { classifailyIcon } from '../icon';
-import { nodeHints, nodeProperties } from '../v1/properties';
-import { execute, methods } from '../v1/execute';
-import { outputsExpression } from '../v1/outputs';
-import { CREDENTIAL_TYPE } from '../v1/credential';
+import { nodeHints, nodeProperties } from '../properties';
+import { execute, methods } from '../execute';
+import { outputsExpression } from '../outputs';
+import { CREDENTIAL_TYPE } from '../credential';
 
 export class ClassifailyV1 implements INodeType {
   description: INodeTypeDescription = {

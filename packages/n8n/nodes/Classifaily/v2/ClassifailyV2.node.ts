@@ -2,10 +2,10 @@ import { catalog } from '@classifaily/core';
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { classifailyIcon } from '../icon';
-import { nodeHints, nodeProperties } from '../v1/properties';
-import { execute, methods } from '../v1/execute';
-import { outputsExpression } from '../v1/outputs';
-import { CREDENTIAL_TYPE } from '../v1/credential';
+import { nodeHints, nodeProperties } from '../properties';
+import { execute, methods } from '../execute';
+import { outputsExpression } from '../outputs';
+import { CREDENTIAL_TYPE } from '../credential';
 
 // V2 (decision 0209): the same operations and code as V1; what changes is what a saved workflow
 // holds (nodeProperties), so that V1 workflows keep the parameters they were saved with.

@@ -1,7 +1,7 @@
 import { catalog } from '@classifaily/core';
 import type { INodeProperties, NodeHint } from 'n8n-workflow';
 
-import { classifyProperties } from './resources/classification/classify';
+import { classifyProperties } from './resources/classification/classify/properties';
 import { schemaProperties } from './resources/schema';
 import { ROUTING_NEEDS_TYPED_CATEGORIES } from './routing';
 

@@ -15,62 +15,16 @@ import {
   type IDataObject,
   type IExecuteFunctions,
   type INodeExecutionData,
-  type INodeProperties,
 } from 'n8n-workflow';
 
-import { errorText, toNodeError } from '../../errors';
-import { fieldProperty } from '../../fields';
-import { nodeReplayKeys } from '../../idempotency';
-import { itemParameter } from '../../item-parameters';
-import { routing, type Routing } from '../../routing';
-import { classifailyClient } from '../../transport';
+import { categorySource } from '../../../category-source';
+import { errorText, toNodeError } from '../../../errors';
+import { nodeReplayKeys } from '../../../idempotency';
+import { itemParameter } from '../../../item-parameters';
+import { routing, type Routing } from '../../../routing';
+import { classifailyClient } from '../../../transport';
 
 const f = catalog.fields;
-const show = { resource: ['classification'], operation: ['classify'] };
-
-export const classifyProperties = (version: number): INodeProperties[] => [
-  fieldProperty(f.input, { displayOptions: { show } }),
-  fieldProperty(f.categorySource, { displayOptions: { show } }),
-  fieldProperty(f.categories, { displayOptions: { show: { ...show, categorySource: ['list'] } } }),
-  fieldProperty(f.schema, { displayOptions: { show: { ...show, categorySource: ['schema'] } } }),
-  fieldProperty(f.explain, { displayOptions: { show } }),
-  {
-    displayName: 'Options',
-    name: 'options',
-    type: 'collection',
-    placeholder: 'Add Option',
-    default: {},
-    displayOptions: { show },
-    options: [
-      fieldProperty(f.batchSize),
-      fieldProperty(f.concurrency),
-      fieldProperty(f.rateLimitWait),
-      fieldProperty(f.outputField),
-      fieldProperty(f.reviewThreshold),
-      // Outputs are named at design time, from the typed list (decision 0203).
-      fieldProperty(f.routeByCategory, {
-        displayOptions: { show: { '/categorySource': ['list'] } },
-      }),
-      // V2: what routing does with results below the threshold (its outputs depend on it).
-      ...(version >= 2
-        ? [
-            fieldProperty(f.lowConfidence, {
-              displayOptions: { show: { '/categorySource': ['list'], routeByCategory: [true] } },
-            }),
-          ]
-        : []),
-    ],
-  },
-  // V2, shown only on the AI tool: the tool-grade description an agent decides from.
-  ...(version >= 2
-    ? [
-        fieldProperty(f.toolDescription, {
-          displayOptions: { show: { ...show, '@tool': [true] } },
-        }),
-      ]
-    : []),
-];
-
 interface Options {
   batchSize?: number;
   concurrency?: number;
@@ -99,51 +53,53 @@ const YIELD_EVERY_MS = 5;
  * same target share batches (⌈n/batch size⌉ requests per target), sent with bounded concurrency
  * over all targets. Every result is merged into its own item; one bad item fails alone.
  *
- * With "continue on fail", batches go out while later items are still being read (decision 0206).
- * Without it the node stops at the first bad item, so every item is checked before the first
- * request, and after a failed answer nothing more is sent: a run that stops sends nothing it
- * would throw away (decision 0208).
+ * Batches go out while later items are still being read (decision 0206), in both error modes.
+ * Without "continue on fail" the first bad item stops the run: nothing after it is sent, nor the
+ * partial batches before it; batches already in flight keep their answers, and the replay rule
+ * bills them once when the fixed run sends them again (decision 0250, superseding 0208).
  */
 export async function classify(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
   const items = this.getInputData();
+  const source = categorySource(this.getNode());
   const route = routing(this.getNode());
   const stopOnError = !this.continueOnFail();
   const cancelled = this.getExecutionCancelSignal?.();
-  const prepare = itemPreparer(this, items);
+  const prepare = itemPreparer(this, items, source);
 
   const outcomes = new Array<Outcome>(items.length);
   const settled: Array<Promise<void>> = [];
   let queue: BatchQueue | undefined;
+  let answerFailed = false;
   const send = async (index: number, item: Prepared) => {
     queue ??= await batchQueue.call(this, cancelled, stopOnError);
     settled.push(
       queue.add({ input: item.input }, item.target).then(
         (outcome) => {
+          if (!outcome.ok && outcome.error.code !== 'not_sent') answerFailed = true;
           outcomes[index] = outcome.ok
             ? { ok: true, result: outcome.result }
             : { ok: false, error: outcome.error };
         },
         (error: unknown) => {
+          answerFailed = true;
           outcomes[index] = { ok: false, error };
         },
       ),
     );
   };
 
-  const ready: Array<[number, Prepared]> = [];
   let lastYield = Date.now();
   for (let index = 0; index < items.length && !cancelled?.aborted; index++) {
+    // Stopping: a failed answer already stopped the queue; reading on would only cost time.
+    if (stopOnError && answerFailed) break;
     let item: Prepared;
     try {
       item = prepare(index);
     } catch (error) {
-      if (stopOnError) throw toNodeError(this.getNode(), error, index);
       outcomes[index] = { ok: false, error };
-      continue;
-    }
-    if (stopOnError) {
-      ready.push([index, item]);
-      continue;
+      if (!stopOnError) continue;
+      queue?.stop();
+      break;
     }
     await send(index, item);
     if (Date.now() - lastYield >= YIELD_EVERY_MS) {
@@ -151,7 +107,6 @@ export async function classify(this: IExecuteFunctions): Promise<INodeExecutionD
       lastYield = Date.now();
     }
   }
-  for (const [index, item] of ready) await send(index, item);
 
   if (queue) await queue.flush();
   await Promise.all(settled);
@@ -163,10 +118,9 @@ export async function classify(this: IExecuteFunctions): Promise<INodeExecutionD
  * Reads an item's text and target and checks them with core's rules (the same the queue applies),
  * so that a bad item fails here, before anything is sent.
  */
-function itemPreparer(context: IExecuteFunctions, items: INodeExecutionData[]) {
+function itemPreparer(context: IExecuteFunctions, items: INodeExecutionData[], source: string) {
   const text = itemParameter(context, items, f.input.key);
   const explain = itemParameter<boolean>(context, items, f.explain.key, false);
-  const source = itemParameter<string>(context, items, f.categorySource.key);
   const categories = itemParameter(context, items, f.categories.key, []);
   const schema = itemParameter(context, items, f.schema.key, '', { extractValue: true });
   const targets = targetMemo();
@@ -183,7 +137,7 @@ function itemPreparer(context: IExecuteFunctions, items: INodeExecutionData[]) {
       });
     }
     const target =
-      source(index) === 'schema'
+      source === 'schema'
         ? targets(undefined, String(schema(index)).trim(), explain(index))
         : targets(categories(index), undefined, explain(index));
     const refused = targetError(target);
@@ -247,7 +201,7 @@ async function batchQueue(
   } catch (error) {
     // A key that cannot be a key, a base URL refused, a Batch Size out of range (from an
     // expression): every item fails with it, each with its item index.
-    return { add: () => Promise.reject(error), flush: () => Promise.resolve() };
+    return { add: () => Promise.reject(error), flush: () => Promise.resolve(), stop: () => {} };
   }
 }
 
@@ -270,9 +224,11 @@ function place(
   const outputs: INodeExecutionData[][] = route.outputs.map(() => []);
   const options = itemParameter<Options>(this, items, 'options', {});
 
-  // Stopping at the first failed item in input order; items left unsent because of it are not it.
+  // Stopping at the first failed item in input order; items left unsent (or unread) because of it
+  // are not it.
   const failed = outcomes.findIndex(
-    (o) => !o.ok && (o.error as { code?: unknown } | undefined)?.code !== 'not_sent',
+    (o) =>
+      o !== undefined && !o.ok && (o.error as { code?: unknown } | undefined)?.code !== 'not_sent',
   );
   if (failed >= 0 && !this.continueOnFail()) {
     throw toNodeError(node, (outcomes[failed] as { error: unknown }).error, failed);

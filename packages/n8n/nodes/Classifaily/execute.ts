@@ -2,7 +2,7 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } f
 
 import { errorText, toNodeError } from './errors';
 import { searchSchemas } from './methods/listSearch';
-import { classify } from './resources/classification/classify';
+import { classify } from './resources/classification/classify/execute';
 import { schemaOperations } from './resources/schema';
 
 /** The node's methods, the same in every version. */

@@ -1,0 +1,134 @@
+// Hostile pipelining (issue 21): SOCKETS sockets (default 100) each pipeline
+// `GET /v1/schemas?limit=100` over a page of the largest schemas (~3 MB an answer) and never read
+// an answer, for DURATION s (default 60); a socket the sandbox closes is opened again. Meanwhile a
+// well-behaved client asks GET /v1/me every 250 ms. Prints the sandbox's RSS (sampled every 250 ms),
+// the probe's slowest answer and whether the sandbox stayed up. Runs the compiled CLI in its own
+// process.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { availableParallelism, loadavg } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { clearInterval, setInterval } from 'node:timers';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const duration = Number(process.env.DURATION ?? 60);
+const sockets = Number(process.env.SOCKETS ?? 100);
+const KEY = 'cai_test_sandbox0000000000000000';
+
+const rssMb = (pid) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+
+function startSandbox() {
+  const args = [path.join(here, '../dist/cli.js'), '--port', '0', '--rate-limit', '1000000000'];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const url = /listening on (http:\/\/[\d.]+:\d+)/.exec(out)?.[1];
+      if (url) resolve({ child, url });
+    });
+    child.on('exit', (code, signal) => reject(new Error(`sandbox exited ${code ?? signal}`)));
+  });
+}
+
+const load = `load average ${loadavg()
+  .map((l) => l.toFixed(2))
+  .join(', ')} on ${availableParallelism()} cores`;
+const { child, url } = await startSandbox();
+let exited;
+child.on('exit', (code, signal) => (exited = code ?? signal));
+const { hostname, port } = new URL(url);
+const auth = { authorization: `Bearer ${KEY}` };
+
+// 100 schemas of 50 categories with 500-character descriptions: the largest page there is.
+const categories = Array.from({ length: 50 }, (_, i) => ({
+  name: `category ${i}`,
+  description: 'd'.repeat(500),
+}));
+for (let i = 0; i < 100; i++) {
+  const r = await fetch(`${url}/v1/schemas`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: `schema ${i}`, categories }),
+  });
+  if (r.status !== 201) throw new Error(`create: ${r.status}`);
+}
+const page = await (await fetch(`${url}/v1/schemas?limit=100`, { headers: auth })).text();
+await sleep(1000);
+const before = rssMb(child.pid);
+
+const request = `GET /v1/schemas?limit=100 HTTP/1.1\r\nHost: ${hostname}:${port}\r\nAuthorization: Bearer ${KEY}\r\n\r\n`;
+const burst = request.repeat(100);
+let stop = false;
+let opened = 0;
+let closedByServer = 0;
+const open = [];
+function hostile() {
+  if (stop) return;
+  opened += 1;
+  const socket = connect({ host: hostname, port: Number(port) });
+  open.push(socket);
+  socket.pause(); // never read
+  socket.on('error', () => {});
+  socket.on('close', () => {
+    if (stop) return;
+    closedByServer += 1;
+    setTimeout(hostile, 100);
+  });
+  const write = () => {
+    // Keep the pipeline full: write while the socket takes it.
+    while (!stop && !socket.destroyed && socket.write(burst));
+  };
+  socket.on('connect', write);
+  socket.on('drain', write);
+}
+for (let i = 0; i < sockets; i++) hostile();
+
+let peak = before;
+let probes = 0;
+let probeFailures = 0;
+let slowest = 0;
+let slowestLater = 0; // after the first 10 s: the opening burst of 100 answers is behind
+const started0 = Date.now();
+const sampler = setInterval(() => {
+  if (exited === undefined) peak = Math.max(peak, rssMb(child.pid));
+}, 250);
+const end = Date.now() + duration * 1000;
+while (Date.now() < end && exited === undefined) {
+  const started = performance.now();
+  try {
+    const r = await fetch(`${url}/v1/me`, { headers: auth, signal: AbortSignal.timeout(10_000) });
+    await r.text();
+    if (r.status !== 200) probeFailures += 1;
+  } catch {
+    probeFailures += 1;
+  }
+  slowest = Math.max(slowest, performance.now() - started);
+  if (Date.now() - started0 > 10_000)
+    slowestLater = Math.max(slowestLater, performance.now() - started);
+  probes += 1;
+  await sleep(250);
+}
+stop = true;
+clearInterval(sampler);
+const atEnd = exited === undefined ? rssMb(child.pid) : NaN;
+for (const s of open) s.destroy();
+child.kill();
+
+const mb = (n) => `${Math.round(n)} MB`;
+console.log(
+  `Pipelining: \`node bench/pipelining.mjs\` — ${sockets} sockets pipelining GET /v1/schemas?limit=100 (${(page.length / 1e6).toFixed(1)} MB an answer) and never reading, for ${duration} s; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}; before the run: ${load}.`,
+);
+console.log('');
+console.log(
+  '| sandbox | RSS before | RSS peak | RSS at the end | probes (GET /v1/me) | failed | slowest probe | slowest after 10 s | sockets opened | closed by the sandbox |',
+);
+console.log('|---|---|---|---|---|---|---|---|---|---|');
+console.log(
+  `| ${exited === undefined ? 'up' : `died (${exited})`} | ${mb(before)} | ${mb(peak)} | ${mb(atEnd)} | ${probes} | ${probeFailures} | ${Math.round(slowest)} ms | ${Math.round(slowestLater)} ms | ${opened} | ${closedByServer} |`,
+);

@@ -1,0 +1,88 @@
+// A client that pipelines requests and never reads the answers (issue 21, item 1): the sandbox must
+// stop working for that socket once an answer is waiting to be read, not build every answer in
+// memory. Run against the built CLI in a plain `node` child. Memory itself is measured by
+// bench/pipelining.mjs; here the count of requests the sandbox took up is asserted, which does not
+// depend on the machine.
+import { connect, type Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { LIMITS } from '@classifaily/core';
+import { startSandboxProcess, type SandboxProcess } from '../dist/process';
+
+const PIPELINED = 500;
+
+let sandbox: SandboxProcess;
+beforeAll(async () => {
+  sandbox = await startSandboxProcess();
+  // A full page of the largest schemas: each answer to GET /v1/schemas?limit=100 is ~3 MB.
+  const categories = Array.from({ length: LIMITS.categoriesMax }, (_, i) => ({
+    name: `category ${i}`,
+    description: 'd'.repeat(LIMITS.categoryDescriptionMaxLength),
+  }));
+  for (let i = 0; i < LIMITS.schemaListMaxLimit; i++) {
+    const response = await fetch(`${sandbox.url}/v1/schemas`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${sandbox.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: `schema ${i}`, categories }),
+    });
+    expect(response.status).toBe(201);
+  }
+}, 60_000);
+afterAll(() => sandbox.close());
+
+/** Polls the sandbox's request count until it has not moved for a second (at most 15 s). */
+async function settledTotal(): Promise<number> {
+  let last = -1;
+  for (let i = 0; i < 15; i++) {
+    const { total } = await sandbox.stats();
+    if (total === last) return total;
+    last = total;
+    await sleep(1000);
+  }
+  return last;
+}
+
+it('takes up no more pipelined requests while an answer waits to be read; others are answered', async () => {
+  await sandbox.reset();
+  const { hostname, port } = new URL(sandbox.url);
+  const request =
+    `GET /v1/schemas?limit=${LIMITS.schemaListMaxLimit} HTTP/1.1\r\nHost: ${hostname}:${port}\r\n` +
+    `Authorization: Bearer ${sandbox.apiKey}\r\n\r\n`;
+  const socket: Socket = connect({ host: hostname, port: Number(port) });
+  await new Promise<void>((resolve) => socket.once('connect', resolve));
+  socket.pause(); // never read: the answers pile up on the server's side
+  socket.write(request.repeat(PIPELINED));
+  try {
+    const taken = await settledTotal();
+    // The kernel's socket buffers hold a few answers; the rest are never built.
+    expect(taken).toBeGreaterThan(0);
+    expect(taken).toBeLessThan(20);
+
+    const me = await fetch(`${sandbox.url}/v1/me`, {
+      headers: { authorization: `Bearer ${sandbox.apiKey}` },
+    });
+    expect(me.status).toBe(200);
+  } finally {
+    socket.destroy();
+  }
+}, 60_000);
+
+it('answers every pipelined request in order to a client that reads', async () => {
+  const { hostname, port } = new URL(sandbox.url);
+  const count = 50;
+  const request = () =>
+    `GET /v1/me HTTP/1.1\r\nHost: ${hostname}:${port}\r\n` +
+    `Authorization: Bearer ${sandbox.apiKey}\r\n\r\n`;
+  const socket = connect({ host: hostname, port: Number(port) });
+  let received = '';
+  const done = new Promise<void>((resolve, reject) => {
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.toString('latin1');
+      if ((received.match(/HTTP\/1\.1 200 OK/g) ?? []).length === count) resolve();
+    });
+    socket.on('error', reject);
+  });
+  socket.write(Array.from({ length: count }, () => request()).join(''));
+  await done;
+  socket.destroy();
+  expect((received.match(/HTTP\/1\.1 200 OK/g) ?? []).length).toBe(count);
+}, 30_000);
