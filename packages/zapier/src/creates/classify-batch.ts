@@ -2,7 +2,14 @@
 // 25 per request, up to 10 requests at a time (chosen in code to fit Zapier's 30 s: client.ts), so
 // 500 lines take two rounds of requests. The output is line items in input order, each a result
 // or its own error. The step succeeds only when every line is final (batch-step.ts).
-import { catalog, checkInput, MESSAGES, positionOf, validationError, type ManyItem } from '@classifaily/core';
+import {
+  catalog,
+  checkInput,
+  MESSAGES,
+  positionOf,
+  validationError,
+  type ManyItem,
+} from '@classifaily/core';
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 
 import { batchStepError } from '../batch-step';
