@@ -32,12 +32,13 @@ const test = (z: ZObject, bundle: Bundle): Promise<TestResult> =>
   });
 
 /**
- * "Acme Support (Zapier, test mode)": names the account and the key, never the key itself; the
- * service's name where the API did not say whose key it is.
+ * "Acme Support (Zapier, test mode)": names the account and the key, never the key itself; core's
+ * label where the API did not say whose key it is (no /v1/me).
  */
 const connectionLabel = async (_z: ZObject, bundle: Bundle): Promise<string> => {
-  const me = bundle.inputData as Partial<Me>;
-  return me.account && me.key ? catalog.credential.connectionLabel(me as Me) : catalog.service.name;
+  const tested = bundle.inputData as Partial<TestResult>;
+  if (tested.account && tested.key) return catalog.credential.connectionLabel(tested as Me);
+  return tested.label ?? catalog.service.name;
 };
 
 export default {

@@ -14,15 +14,27 @@ import { scoreOutputFields } from './output';
 const F = catalog.fields;
 const INTERNAL = new Set<string>([F.batchSize.key, F.concurrency.key]);
 
-/** The operation's fields in catalog order; categories and schema become one dynamic field. */
+/**
+ * The operation's fields in catalog order; categories and schema become one dynamic field. Then a
+ * note for each output the API may not send (the scores, decision 0037), where a Zap's author
+ * sees it before building Paths or Filters on it: the catalog's help of that output.
+ */
 export function classifyInputFields(op: OperationSpec): InputField[] {
-  return op.fields.flatMap((spec): InputField[] => {
+  const fields = op.fields.flatMap((spec): InputField[] => {
     if (INTERNAL.has(spec.key) || spec.key === F.schema.key) return [];
     if (spec.key === F.categorySource.key)
       return [toInputField(spec, { altersDynamicFields: true })];
     if (spec.key === F.categories.key) return [targetFields];
     return [toInputField(spec)];
   });
+  const notes = op.outputFields
+    .filter((output) => output.needs)
+    .map((output): InputField => ({
+      key: `${output.key}_note`,
+      type: 'copy',
+      helpText: `**${output.label}:** ${output.help}`,
+    }));
+  return [...fields, ...notes];
 }
 
 const scoresLabel = (op: OperationSpec) =>

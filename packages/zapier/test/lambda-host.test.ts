@@ -9,6 +9,7 @@
 // that then ended on its own.
 import {
   CONFORMANCE,
+  DocumentedOnlyReport,
   SAMPLE_CATEGORIES,
   SAMPLE_INPUT,
   type ConformanceRow,
@@ -450,6 +451,99 @@ describe('the conformance table, in the unpacked build', () => {
           expect(shown(invocation.error!).delay).toBeLessThanOrEqual(4);
         } else expectRecorded(invocation, expected, action);
       });
+    },
+    CASE_TIMEOUT_MS,
+  );
+});
+
+// ---------------------------------------------------------------------------------------------
+// Documented-only (decision 0036): the same handler against `classifaily-sandbox
+// --documented-only`, an API with only what the vendor's page documents. A feature that needs what
+// that API lacks is checked to be absent and reported unavailable; the report prints the counts.
+
+describe('documented-only: the unpacked build against an API with only what the vendor documents', () => {
+  const report = new DocumentedOnlyReport('Zapier, Lambda handler');
+  let sandbox: SandboxProcess;
+  beforeAll(async () => {
+    sandbox = await startSandboxProcess({ args: ['--documented-only'] });
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+    expect(report.missing()).toEqual([]);
+    console.log(report.summary());
+  });
+  const run = async (action: Action, apiKey = sandbox.apiKey, inputData = action.inputData) =>
+    invoke(await rpcEvent(eventFor(sandbox, action, apiKey, inputData)));
+  const scoreKeys = (out: Record<string, unknown>) =>
+    Object.keys(out).filter((key) => key.startsWith('scores__'));
+
+  test(
+    'the connection test accepts the key without /v1/me and bills nothing; its label is the service',
+    async () => {
+      const before = (await sandbox.stats()).itemsClassified;
+      const test = { method: 'authentication.test', posts: false, check: () => undefined };
+      const invocation = await run(test);
+      expectRecorded(invocation, OK, test);
+      expect(invocation.result?.results).toEqual({ label: 'Classifaily API' });
+      expect((await sandbox.stats()).itemsClassified).toBe(before);
+      report.ran('connection');
+      const label = await run(
+        { method: 'authentication.connectionLabel', posts: false, check: () => undefined },
+        sandbox.apiKey,
+        invocation.result?.results as Record<string, unknown>,
+      );
+      expect(label.result?.results).toBe('Classifaily API');
+      report.ran('accountLabel');
+    },
+    CASE_TIMEOUT_MS,
+  );
+
+  test(
+    'the connection test refuses a wrong key: ExpiredAuthError',
+    async () => {
+      const test = { method: 'authentication.test', posts: false, check: () => undefined };
+      expectRecorded(await run(test, sandbox.revokedKey), { type: 'ExpiredAuthError' }, test);
+      report.ran('wrongKey');
+    },
+    CASE_TIMEOUT_MS,
+  );
+
+  test(
+    'Classify Text: the id from the top level, no score fields (never zeros)',
+    async () => {
+      const classify = { ...ACTIONS['Classify Text']!, check: () => undefined };
+      const invocation = await run(classify);
+      expectRecorded(invocation, OK, classify);
+      const out = invocation.result?.results as Record<string, unknown>;
+      expect(out).toMatchObject({
+        id: expect.any(String),
+        label: 'account_access',
+        needs_review: false,
+      });
+      report.ran('classify');
+      expect(scoreKeys(out)).toEqual([]);
+      report.ran('scores');
+    },
+    CASE_TIMEOUT_MS,
+  );
+
+  test(
+    'Classify Batch: every line in order; no classification id or scores it was not sent',
+    async () => {
+      const batch = { ...ACTIONS['Classify Batch']!, check: () => undefined };
+      const invocation = await run(batch, sandbox.apiKey, {
+        items: lines(30),
+        categories: SAMPLE_CATEGORIES,
+      });
+      expectRecorded(invocation, OK, batch);
+      const { results } = invocation.result?.results as { results: Record<string, unknown>[] };
+      expect(results.map((line) => line.reference)).toEqual(
+        Array.from({ length: 30 }, (_, i) => `T-${i + 1}`),
+      );
+      expect(results.every((line) => typeof line.label === 'string')).toBe(true);
+      report.ran('batch');
+      expect(results.filter((line) => 'id' in line || scoreKeys(line).length > 0)).toEqual([]);
+      report.ran('batchIds');
     },
     CASE_TIMEOUT_MS,
   );
