@@ -2,7 +2,7 @@
    test code, runs in Jest: processes, files, a browser. */
 // The node as a person meets it in n8n's editor, in Debian's Chromium (decision 0223): real n8n
 // (`n8n start`) with the built package installed, the sandbox over real HTTP, the owner signed up
-// the way n8n's setup page does it, then five steps in one workflow, each asserting what the page
+// the way n8n's setup page does it, then five steps in one workflow and the accuracy example, each asserting what the page
 // shows and taking the picture the docs use (`pnpm docs:images` writes them to docs/images).
 // Every label and message looked for comes from the built node and credential (./what-n8n-shows);
 // n8n's own elements are found by the data-test-id attributes its editor carries.
@@ -15,7 +15,12 @@ import type { Locator, Page } from 'playwright-core';
 
 import { chromiumPath, openBrowser, screenshotDir, type Browser } from '../harness/browser';
 import { setUpOwner, startEditor, type Editor } from '../harness/editor';
-import { N8nInstance, PACKAGE_ROOT, n8nVersionsUnderTest } from '../harness/n8n';
+import {
+  N8nInstance,
+  PACKAGE_ROOT,
+  n8nVersionsUnderTest,
+  type WorkflowFixture,
+} from '../harness/n8n';
 import { startSandboxProcess, type SandboxProcess } from '../harness/sandbox-process';
 import { lastNode, startingWorkflow, typed } from './starting-workflow';
 import { outputNames, shown } from './what-n8n-shows';
@@ -41,6 +46,30 @@ const ROUTED_OUTPUTS = outputNames({
   categories: typed.categories,
   options: { [shown.options.routeByCategory.name]: true },
 });
+
+/** docs/examples/n8n-measure-accuracy.workflow.json, for step 6. */
+const accuracyExample = JSON.parse(
+  fs.readFileSync(
+    path.join(PACKAGE_ROOT, '..', '..', 'docs', 'examples', 'n8n-measure-accuracy.workflow.json'),
+    'utf8',
+  ),
+) as WorkflowFixture;
+
+/** Tickets a person labelled, for the accuracy example's Data Table. */
+const LABELLED = [
+  {
+    text: 'I was charged twice for my subscription this month, please refund me.',
+    label: 'billing',
+  },
+  { text: 'The app crashes with an error every time I upload a file.', label: 'technical_bug' },
+  { text: 'I cannot log in - the password reset email never arrives.', label: 'account_access' },
+  { text: 'It would be great if you could add a dark mode.', label: 'feature_request' },
+  {
+    text: 'Why did my card get declined when upgrading to the annual plan?',
+    label: 'account_access',
+  },
+  { text: 'Hello there.', label: 'account_access' },
+];
 
 describe(`n8n ${VERSION ?? '2.x'} editor, as a person uses it`, () => {
   let sandbox: SandboxProcess;
@@ -74,6 +103,8 @@ describe(`n8n ${VERSION ?? '2.x'} editor, as a person uses it`, () => {
     schemas = await api.schemas.listAll();
     n8n = await N8nInstance.create({ version: VERSION, packages: [PACKAGE_ROOT] });
     await n8n.importWorkflows([startingWorkflow]);
+    // Step 6's example; its Classify node gets the credential step 2 makes.
+    await n8n.importWorkflows([accuracyExample]);
     editor = await startEditor(n8n);
     browser = await openBrowser(editor.url);
     page = browser.page;
@@ -427,6 +458,68 @@ describe(`n8n ${VERSION ?? '2.x'} editor, as a person uses it`, () => {
           if (name === needsReviewOutput) await shot('output');
         }
         expect(seen).toBe(ticketCount);
+      }),
+    STEP_TIMEOUT_MS,
+  );
+
+  it(
+    '6. runs the accuracy example on a Data Table of labelled tickets and shows its figures',
+    () =>
+      step('accuracy', async () => {
+        // The Data Table, made as the Data tables page makes it (n8n's REST API, the owner's session).
+        const request = browser.context.request;
+        const rest = async (method: 'get' | 'post', route: string, data?: unknown) => {
+          const response = await request[method](`/rest${route}`, data ? { data } : {});
+          if (!response.ok())
+            throw new Error(`${route}: ${response.status()} ${await response.text()}`);
+          return ((await response.json()) as { data: { id: string } }).data;
+        };
+        const project = await rest('get', '/projects/personal');
+        const table = await rest('post', `/projects/${project.id}/data-tables`, {
+          name: 'Labelled tickets',
+          columns: [
+            { name: 'text', type: 'string' },
+            { name: 'label', type: 'string' },
+          ],
+        });
+        await rest('post', `/projects/${project.id}/data-tables/${table.id}/insert`, {
+          data: LABELLED,
+        });
+
+        // The example's Classify node takes the credential made in step 2, as a person picks it.
+        const credentials = (await (await request.get('/rest/credentials')).json()) as {
+          data: Array<{ id: string; name: string; type: string }>;
+        };
+        const credential = credentials.data.find((c) => c.type === 'classifailyApi')!;
+        const saved = (
+          (await (await request.get(`/rest/workflows/${accuracyExample.id}`)).json()) as {
+            data: { versionId: string; nodes: Array<Record<string, unknown>> };
+          }
+        ).data;
+        for (const node of saved.nodes)
+          if (node.name === 'Classify')
+            node.credentials = { classifailyApi: { id: credential.id, name: credential.name } };
+        const patched = await request.patch(`/rest/workflows/${accuracyExample.id}`, {
+          data: { nodes: saved.nodes, versionId: saved.versionId },
+        });
+        if (!patched.ok())
+          throw new Error(`workflow update: ${patched.status()} ${await patched.text()}`);
+
+        await page.goto(`/workflow/${accuracyExample.id}`);
+        await page.getByTestId('execute-workflow-button').click();
+        const accuracy = page.getByTestId('canvas-node').filter({ hasText: 'Accuracy' });
+        const succeeded = accuracy.getByTestId('canvas-node-status-success');
+        await succeeded.waitFor();
+        await accuracy.dblclick();
+        const output = page.getByTestId('output-panel');
+        const figures = ['accuracy', 'acted_on_share', 'acted_on_accuracy'];
+        const shows = async () => {
+          const text = await output.innerText();
+          return figures.every((figure) => text.includes(figure));
+        };
+        await until(page, shows, 'the Accuracy node shows its figures');
+        expect(await shows()).toBe(true);
+        await shot('accuracy');
       }),
     STEP_TIMEOUT_MS,
   );
