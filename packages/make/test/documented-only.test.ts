@@ -65,9 +65,10 @@ it('Classify Batch: one bundle per item in order, without an id or scores it was
       categories: SAMPLE_CATEGORIES,
     },
   });
+  // Positions count from 1 (decision 0416).
   expect(bundles.map((b) => [b.index, b.label])).toEqual([
-    [0, 'account_access'],
-    [1, 'billing'],
+    [1, 'account_access'],
+    [2, 'billing'],
   ]);
   expect(bundles[0]).toMatchObject({ reference: 't-1' });
   report.ran('batch');
