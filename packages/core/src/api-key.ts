@@ -1,4 +1,5 @@
 import { AuthenticationError } from './errors';
+import { rememberKey } from './secrets';
 
 const KEY_SHAPE = /^cai_(live|test)_[A-Za-z0-9]{8,128}$/;
 
@@ -26,5 +27,6 @@ export function normalizeApiKey(raw: unknown): string {
       hint: 'Keys start with cai_live_ or cai_test_ followed by letters and digits. Copy it again from the Classifaily dashboard, without quotes or spaces.',
     });
   }
+  rememberKey(key);
   return key;
 }

@@ -16,6 +16,7 @@ import {
   TimeoutError,
   errorFromResponse,
   HINTS,
+  redact,
 } from './errors';
 import type { ClientEvent } from './events';
 import { classifyMany, type ClassifyManyOptions, type ClassifyManyParams } from './many';
@@ -333,8 +334,13 @@ export class ClassifailyClient {
   }
 
   private emit(event: ClientEvent): void {
+    if (!this.#onEvent) return;
+    // The texts an event takes from an answer (its request id, a failure's code) are redacted too.
+    const texts = event as { requestId?: string; reason?: string };
+    if (texts.requestId !== undefined) texts.requestId = redact(texts.requestId);
+    if (texts.reason !== undefined) texts.reason = redact(texts.reason);
     try {
-      this.#onEvent?.(event);
+      this.#onEvent(event);
     } catch {
       // A listener's failure is not the request's.
     }

@@ -4,6 +4,7 @@
 // in its constructor, so no property (enumerable or not), no stack, no cause and no util.inspect
 // output can show one.
 import { isRetryableStatus } from './retry';
+import { redactKnownKeys } from './secrets';
 import type { FieldError, Problem } from './types';
 
 export interface ErrorDetails {
@@ -204,9 +205,12 @@ function withFieldErrors(message: string, errors: readonly FieldError[] | undefi
   return `${message} (${unsaid.map((e) => `${e.field}: ${e.message}`).join('; ')})`;
 }
 
-/** Removes anything shaped like a Classifaily API key or a Bearer credential from a text. */
+/**
+ * Removes every form of a configured key (secrets.ts), then anything shaped like a Classifaily API
+ * key or a Bearer credential, from a text.
+ */
 export function redact(text: string): string {
-  return text
+  return redactKnownKeys(text)
     .replace(/cai_(live|test)_[A-Za-z0-9]+/g, 'cai_$1_***')
     .replace(/(Bearer\s+)[^\s"',]+/gi, '$1***');
 }

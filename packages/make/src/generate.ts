@@ -12,6 +12,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { buildApp, CONNECTION_ID } from './app/build';
+import { blueprintFiles } from './blueprints';
 import { ICON, layout, MAKECOMAPP, type AppFiles, type Manifest, type MakeOrigin } from './layout';
 
 /** The checked-in production app, and where a development build goes (this file runs from src/ or dist/). */
@@ -34,8 +35,12 @@ export const origin = (zone: string, app: string): MakeOrigin => ({
 export const DEFAULT_ORIGIN = origin('eu1', 'classifaily');
 
 /** The app's files; `dev`: the development build (decision 0406); `origins`: the developer's. */
-export const generatedFiles = ({ dev = false, origins = [] as MakeOrigin[] } = {}) =>
-  layout(buildApp({ dev }), origins.length ? origins : [DEFAULT_ORIGIN]);
+export function generatedFiles({ dev = false, origins = [] as MakeOrigin[] } = {}): AppFiles {
+  const chosen = origins.length ? origins : [DEFAULT_ORIGIN];
+  const files: AppFiles = layout(buildApp({ dev }), chosen);
+  for (const [rel, text] of blueprintFiles(chosen[0]!.appId)) files.set(rel, text);
+  return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));
+}
 
 /** The folder's makecomapp.json, when it is a Classifaily app (it has the Classifaily connection). */
 export function readManifest(dir: string): Manifest | undefined {
@@ -53,9 +58,11 @@ export function listedFiles(manifest: Manifest): string[] {
     Object.values(c ?? {}),
   );
   const paths = [manifest.generalCodeFiles, ...components.map((c) => c?.codeFiles)];
+  const examples = [...blueprintFiles('classifaily').keys()];
   return [
     MAKECOMAPP,
     ICON,
+    ...examples,
     ...paths.flatMap((p) => Object.values(p ?? {}).filter((f) => typeof f === 'string')),
   ];
 }

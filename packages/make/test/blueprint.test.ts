@@ -4,6 +4,7 @@
 //   reads (`{{2.needs_review}}`) only fields of that module's interface;
 // - the long list (decision 0405): Iterator → Array aggregator grouped by ⌈position / 25⌉ →
 //   Classify Batch; run here, 60 tickets take 3 calls and come out as 60 bundles, in order;
+// - the schema scenario: Create, Get, Make an API Call (GET /v1/me), Delete, List, run in order;
 // - the triage scenario: Classify Text → Router; run here, every ticket takes exactly one route,
 //   the sure ones their label's, everything else (unsure, or a label with no lane) the review lane.
 // The aggregator's grouping, the mappings and the route filters are evaluated with the test
@@ -68,8 +69,16 @@ const appModule = (m: FlowModule): MakeModule | undefined =>
 it('has the examples the Make guide links to', () => {
   expect(blueprints.map((b) => b.file)).toEqual([
     'make-classify-long-list.blueprint.json',
+    'make-schemas-and-api-call.blueprint.json',
     'make-triage-review-lane.blueprint.json',
   ]);
+});
+
+it('covers every module of the app, as Make’s review asks of test scenarios', () => {
+  const used = new Set(
+    blueprints.flatMap(({ blueprint }) => modulesOf(blueprint.flow).map((m) => appModule(m)?.id)),
+  );
+  expect(app.modules.map((m) => m.id).filter((id) => !used.has(id))).toEqual([]);
 });
 
 describe.each(blueprints)('$file names only what the app has', ({ blueprint }) => {
@@ -226,6 +235,38 @@ describe('run on the sandbox', () => {
     // Every route is exercised: each sure label, and review both for an unsure result and for a
     // sure label without a lane (feature_request).
     expect(new Set(taken)).toEqual(new Set([...lanes.map((l) => l.name), review]));
+  });
+});
+
+describe('run on the sandbox: the schema scenario', () => {
+  let api: ApiServer;
+  const dev = devApp();
+  beforeAll(async () => (api = await startApi()));
+  afterAll(() => api.close());
+
+  it('creates, gets, checks the key, deletes, then lists: each module once, in order', async () => {
+    const flow = byFile('make-schemas-and-api-call.blueprint.json').flow;
+    const scope: Record<string, unknown> = { 1: { name: 'Support triage', request_id: 'req-7' } };
+    const ran: string[] = [];
+    for (const m of flow.slice(1)) {
+      const parameters = evaluateDeep(m.mapper, scope) as Record<string, unknown>;
+      const { bundles } = await runModule(dev, appModule(m)!.id, {
+        connection: { apiKey: api.apiKey, baseUrl: api.url },
+        parameters,
+      });
+      scope[m.id] = bundles[0];
+      ran.push(`${appModule(m)!.id}:${bundles.length}`);
+    }
+    expect(ran).toEqual([
+      'createSchema:1',
+      'getSchema:1',
+      'makeAnApiCall:1',
+      'deleteSchema:1',
+      'listSchemas:0',
+    ]);
+    expect(scope[3]).toMatchObject({ name: 'Support triage' });
+    expect(scope[4]).toMatchObject({ statusCode: 200, body: { object: 'me' } });
+    expect(scope[5]).toMatchObject({ deleted: true });
   });
 });
 

@@ -74,6 +74,18 @@ describe('generate', () => {
     expect(origins).toMatchObject([
       { baseUrl: 'https://us2.make.com/api', appId: 'classifaily-x1b2' },
     ]);
+    // The example scenarios name that app's modules, so that they import into it.
+    const blueprints = readdirSync(path.join(app, 'blueprints'));
+    expect(blueprints).toEqual([
+      'make-classify-long-list.blueprint.json',
+      'make-schemas-and-api-call.blueprint.json',
+      'make-triage-review-lane.blueprint.json',
+    ]);
+    for (const file of blueprints) {
+      const text = readFileSync(path.join(app, 'blueprints', file), 'utf8');
+      expect(text).toMatch(/"app#classifaily-x1b2:[a-zA-Z]+"/);
+      expect(text).not.toMatch(/"app#classifaily:/);
+    }
     expect(run(['check', '--dir', app]).code).toBe(0);
   });
 });

@@ -45,6 +45,14 @@ describe('the IML subset', () => {
     ["replace('a/b', /[./]/g, '-')", 'a-b'],
     ["parseNumber('3') + 1", 4],
     ["join(deduplicate(remove(split('a|b||a', '|'), '')), ', ')", 'a, b'],
+    // Make's slice: "The first item in the array has an index of 0" (help.make.com, Array functions).
+    ["join(slice(split('a|b|c|d', '|'), 1, 3), '')", 'bc'],
+    ["join(map(body.errors, 'field'), ',')", 'items[3].input,categories'],
+    // Make's sha256: hex by default (help.make.com, Text and binary functions: sha256(Make) = ccdd…).
+    ["sha256('Make')", 'ccdd25d4230fb997a7ee1166f8afabd157248eb812ea55ec7c3d1b7c8af7fa11'],
+    ["encodeURL('../v1/me?x=1')", '..%2Fv1%2Fme%3Fx%3D1'],
+    // `if` without an else gives nothing: Make leaves such a key out of a request.
+    ["if(body.nothing, 'yes')", undefined],
   ])('{{%s}}', (src, expected) => {
     expect(evaluateExpression(src, scope)).toEqual(expected);
   });

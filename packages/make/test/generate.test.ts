@@ -128,7 +128,13 @@ describe('writeApp: only the app’s own files', () => {
     const mine = { ...origin('us2', 'classifaily-x1b2'), idMapping: { module: [] } };
     writeApp(dir, generatedFiles({ origins: [mine] }));
     expect(differences(dir, generatedFiles({ origins: [mine] }))).toEqual([]);
-    expect(differences(dir, generatedFiles())).toEqual(['changed: makecomapp.json']);
+    // Another app id: its origin, and the example scenarios naming its modules.
+    expect(differences(dir, generatedFiles()).sort()).toEqual([
+      'changed: blueprints/make-classify-long-list.blueprint.json',
+      'changed: blueprints/make-schemas-and-api-call.blueprint.json',
+      'changed: blueprints/make-triage-review-lane.blueprint.json',
+      'changed: makecomapp.json',
+    ]);
     writeFileSync(path.join(dir, 'general/base.iml.json'), '{}\n');
     writeFileSync(path.join(dir, 'general/more.json'), '{}\n');
     expect(differences(dir, generatedFiles({ origins: [mine] }))).toEqual([

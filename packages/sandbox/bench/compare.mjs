@@ -1,8 +1,8 @@
 // Today's classifier against a baseline, interleaved on this machine: start-up (spawn to
 // "listening") and throughput of POST /v1/classify over the texts and category sets of
 // data/dev-set.json (every detector and set kind in the mix), plus the classifier alone in-process.
-// The baseline is this tree with src/classifier/ taken from a git ref (default: where this branch
-// left main), compiled to build/baseline/dist, so only the classifier differs. Prints medians.
+// The baseline is this tree with src/classifier/ taken from a git ref (default: the commit before
+// the detectors came), compiled to build/baseline/dist, so only the classifier differs. Prints medians.
 // Usage: node bench/compare.mjs [--ref <git ref>] [--rounds N]; DURATION (s) per load run.
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,7 +18,11 @@ const arg = (name, fallback) => {
   return i > 0 ? process.argv[i + 1] : fallback;
 };
 const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
-const ref = arg('--ref', git('merge-base', 'HEAD', 'main'));
+// Default: the classifier just before the detectors came (decision 0151).
+const ref = arg(
+  '--ref',
+  `${git('log', '--diff-filter=A', '--format=%H', '--', 'src/classifier/detectors.ts').split('\n').pop()}^`,
+);
 const rounds = Number(arg('--rounds', 5));
 const duration = Number(process.env.DURATION ?? 5);
 const KEY = 'cai_test_sandbox0000000000000000';
@@ -30,9 +34,15 @@ mkdirSync(base, { recursive: true });
 cpSync(path.join(root, 'src'), path.join(base, 'src'), { recursive: true });
 rmSync(path.join(base, 'src/classifier'), { recursive: true });
 mkdirSync(path.join(base, 'src/classifier'));
-for (const file of git('ls-tree', '--name-only', `${ref}:packages/sandbox/src/classifier`).split(
-  '\n',
-))
+// --full-tree: from a subfolder, ls-tree would otherwise filter by the current folder.
+const files = git(
+  'ls-tree',
+  '--full-tree',
+  '--name-only',
+  `${ref}:packages/sandbox/src/classifier`,
+);
+if (!files) throw new Error(`no packages/sandbox/src/classifier at ${ref}`);
+for (const file of files.split('\n'))
   writeFileSync(
     path.join(base, 'src/classifier', file),
     git('show', `${ref}:packages/sandbox/src/classifier/${file}`),
@@ -57,7 +67,8 @@ const builds = { baseline: path.join(base, 'dist'), today: path.join(root, 'dist
 const dev = JSON.parse(readFileSync(path.join(root, 'data/dev-set.json'), 'utf8'));
 const bodies = dev.examples.map((e) => ({
   input: e.input,
-  categories: dev.sets[e.set],
+  // Descriptions travel in saved schemas, not in /v1/classify: names only here.
+  categories: dev.sets[e.set].map((c) => (typeof c === 'string' ? c : c.name)),
   explain: true,
 }));
 
@@ -117,16 +128,19 @@ for (let round = 0; round < rounds; round++) {
   const order = round % 2 ? ['today', 'baseline'] : ['baseline', 'today'];
   for (const name of order) {
     const server = await start(builds[name]);
-    figures[name].startup.push(server.ms);
-    figures[name].rps.push(await throughput(server.url));
-    server.child.kill();
+    try {
+      figures[name].startup.push(server.ms);
+      figures[name].rps.push(await throughput(server.url));
+    } finally {
+      server.child.kill();
+    }
     figures[name].cps.push(inProcess(builds[name]));
   }
 }
 const m = (name, key) => median(figures[name][key]);
 const ratio = (key) => `${((m('today', key) / m('baseline', key) - 1) * 100).toFixed(1)} %`;
 console.log(
-  `baseline: src/classifier at ${ref.slice(0, 12)}; ${rounds} interleaved rounds, ${duration} s of load each`,
+  `baseline: src/classifier at ${ref}; ${rounds} interleaved rounds, ${duration} s of load each`,
 );
 console.log('| figure (median) | baseline | today | change |');
 console.log('|---|---|---|---|');

@@ -3,10 +3,12 @@
 // at its peak (sampled every 250 ms) and after the idempotency window has ended, so that memory is
 // shown bounded under load and not kept after the idempotency window. With --readme, writes the
 // figures into README.md.
-// DURATION (s), CONNECTIONS and WINDOW (the idempotency window, s) override the defaults.
+// DURATION (s), CONNECTIONS and WINDOW (the idempotency window, s) override the defaults. With
+// DB=1 the sandbox keeps its state in a database file (--db), and the RSS and the file's size (with
+// its WAL) are printed over time, every DURATION/10 s (issue 21: 200 connections for 10 minutes).
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { clearInterval, setInterval } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -18,6 +20,18 @@ const duration = Number(process.env.DURATION ?? 60);
 const connections = Number(process.env.CONNECTIONS ?? 50);
 const windowSeconds = Number(process.env.WINDOW ?? 20);
 const KEY = 'cai_test_sandbox0000000000000000';
+const dbDir =
+  process.env.DB === '1' ? mkdtempSync(path.join(tmpdir(), 'sandbox-soak-')) : undefined;
+const dbFile = dbDir && path.join(dbDir, 'soak.db');
+const dbMb = () =>
+  dbFile
+    ? [dbFile, `${dbFile}-wal`]
+        .filter((f) => existsSync(f))
+        .reduce((sum, f) => sum + statSync(f).size, 0) /
+      1024 /
+      1024
+    : NaN;
+const series = [];
 
 function rssMb(pid) {
   return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
@@ -32,6 +46,7 @@ function startSandbox() {
     '1000000000',
     '--idempotency-ttl',
     String(windowSeconds),
+    ...(dbFile ? ['--db', dbFile] : []),
   ];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -79,6 +94,12 @@ try {
   await sleep(1000);
   before = rssMb(pid);
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 250);
+  const started = Date.now();
+  const recorder = setInterval(
+    () =>
+      series.push({ s: Math.round((Date.now() - started) / 1000), rss: rssMb(pid), db: dbMb() }),
+    (duration * 1000) / 10,
+  );
   let n = 0;
   result = await new Promise((resolve, reject) => {
     autocannon(
@@ -103,6 +124,7 @@ try {
   });
   peak = Math.max(peak, rssMb(pid));
   clearInterval(sampler);
+  clearInterval(recorder);
   const atEnd = rssMb(pid);
   // The window ends, the sweep runs (at most one window later), V8 gives back what it freed.
   process.stderr.write(
@@ -113,6 +135,7 @@ try {
   result.atEnd = atEnd;
 } finally {
   sandbox.child.kill();
+  if (dbDir) rmSync(dbDir, { recursive: true, force: true });
 }
 
 const mb = (n) => `${Math.round(n)} MB`;
@@ -123,6 +146,13 @@ const lines = [
   '|---|---|---|---|---|---|---|---|',
   `| ${result.requests.total.toLocaleString('en-US')} | ${result.non2xx} | ${result.errors} | ${Math.round(result.requests.average)} | ${mb(before)} | ${mb(peak)} | ${mb(result.atEnd)} | ${mb(after)} |`,
 ];
+if (series.length) {
+  lines.push('', '| s | RSS | database file (with WAL) |', '|---|---|---|');
+  for (const p of series)
+    lines.push(
+      `| ${p.s} | ${mb(p.rss)} | ${Number.isNaN(p.db) ? 'in memory' : `${p.db.toFixed(1)} MB`} |`,
+    );
+}
 console.log(lines.join('\n'));
 
 if (process.argv.includes('--readme')) {

@@ -94,7 +94,7 @@ it('close() waits at most stopTimeoutMs, then kills the child', async () => {
   await untilArrived(sandbox, 1);
   let closed = false;
   const closing = sandbox.close().then(() => (closed = true));
-  await Promise.race([closing, sleep(HANG_MS)]);
+  await Promise.race([closing, sleep(HANG_MS, undefined, { ref: false })]);
   expect(closed).toBe(true);
   expect(exited(sandbox.pid)).toBe(true);
   expect(await held).toBe('cut');

@@ -287,7 +287,9 @@ function classifyBatchModule() {
       at: offset,
     });
   const output = classificationOutput(op.outputFields, 'item');
-  const response = { temp: CHUNK_TEMP, iterate: iml('body.results'), output };
+  // `limit`: one bundle per item, said outright, so that no page can ever add more.
+  const limit = iml(`length(${items})`);
+  const response = { temp: CHUNK_TEMP, iterate: iml('body.results'), output, limit };
   const pagination = { ...chunk('temp.next'), condition: iml(`temp.next < length(${items})`) };
   const skip = [f.batchSize, f.concurrency];
   const batch = module(op, { response, skip, pagination, keyed: 'classification' });

@@ -2,7 +2,7 @@
    test code, runs in Jest: processes, files, a browser. */
 // The node as a person meets it in n8n's editor, in Debian's Chromium (decision 0223): real n8n
 // (`n8n start`) with the built package installed, the sandbox over real HTTP, the owner signed up
-// the way n8n's setup page does it, then five steps in one workflow, each asserting what the page
+// the way n8n's setup page does it, then five steps in one workflow and the accuracy example, each asserting what the page
 // shows and taking the picture the docs use (`pnpm docs:images` writes them to docs/images).
 // Every label and message looked for comes from the built node and credential (./what-n8n-shows);
 // n8n's own elements are found by the data-test-id attributes its editor carries.
@@ -15,7 +15,12 @@ import type { Locator, Page } from 'playwright-core';
 
 import { chromiumPath, openBrowser, screenshotDir, type Browser } from '../harness/browser';
 import { setUpOwner, startEditor, type Editor } from '../harness/editor';
-import { N8nInstance, PACKAGE_ROOT, n8nVersionsUnderTest } from '../harness/n8n';
+import {
+  N8nInstance,
+  PACKAGE_ROOT,
+  n8nVersionsUnderTest,
+  type WorkflowFixture,
+} from '../harness/n8n';
 import { startSandboxProcess, type SandboxProcess } from '../harness/sandbox-process';
 import { lastNode, startingWorkflow, typed } from './starting-workflow';
 import { outputNames, shown } from './what-n8n-shows';
@@ -41,6 +46,30 @@ const ROUTED_OUTPUTS = outputNames({
   categories: typed.categories,
   options: { [shown.options.routeByCategory.name]: true },
 });
+
+/** docs/examples/n8n-measure-accuracy.workflow.json, for step 6. */
+const accuracyExample = JSON.parse(
+  fs.readFileSync(
+    path.join(PACKAGE_ROOT, '..', '..', 'docs', 'examples', 'n8n-measure-accuracy.workflow.json'),
+    'utf8',
+  ),
+) as WorkflowFixture;
+
+/** Tickets a person labelled, for the accuracy example's Data Table. */
+const LABELLED = [
+  {
+    text: 'I was charged twice for my subscription this month, please refund me.',
+    label: 'billing',
+  },
+  { text: 'The app crashes with an error every time I upload a file.', label: 'technical_bug' },
+  { text: 'I cannot log in - the password reset email never arrives.', label: 'account_access' },
+  { text: 'It would be great if you could add a dark mode.', label: 'feature_request' },
+  {
+    text: 'Why did my card get declined when upgrading to the annual plan?',
+    label: 'account_access',
+  },
+  { text: 'Hello there.', label: 'account_access' },
+];
 
 describe(`n8n ${VERSION ?? '2.x'} editor, as a person uses it`, () => {
   let sandbox: SandboxProcess;
@@ -74,6 +103,8 @@ describe(`n8n ${VERSION ?? '2.x'} editor, as a person uses it`, () => {
     schemas = await api.schemas.listAll();
     n8n = await N8nInstance.create({ version: VERSION, packages: [PACKAGE_ROOT] });
     await n8n.importWorkflows([startingWorkflow]);
+    // Step 6's example; its Classify node gets the credential step 2 makes.
+    await n8n.importWorkflows([accuracyExample]);
     editor = await startEditor(n8n);
     browser = await openBrowser(editor.url);
     page = browser.page;
@@ -95,12 +126,17 @@ describe(`n8n ${VERSION ?? '2.x'} editor, as a person uses it`, () => {
     }
   }, STEP_TIMEOUT_MS);
 
-  /** A picture of the page for the docs; the API keys must not be readable on it. */
-  async function shot(name: string): Promise<void> {
+  /**
+   * A picture of the page for the docs; the API keys must not be readable on it. With `above`:
+   * only `within` down to that element, as when the credential's Base URL is the sandbox's here
+   * while the docs say to leave the default.
+   */
+  async function shot(name: string, crop?: { within: Locator; above: Locator }): Promise<void> {
     await closeToasts(page);
     const text = await page.locator('body').innerText();
     for (const key of [sandbox.apiKey, sandbox.revokedKey]) expect(text).not.toContain(key);
-    await page.screenshot({ path: path.join(shots, `n8n-${name}.png`) });
+    const clip = crop && (await clipAbove(crop.within, crop.above));
+    await page.screenshot({ path: path.join(shots, `n8n-${name}.png`), ...(clip ? { clip } : {}) });
   }
 
   /**
@@ -206,9 +242,17 @@ describe(`n8n ${VERSION ?? '2.x'} editor, as a person uses it`, () => {
         await field(shown.credential.baseUrl.name).locator('input').fill(sandbox.url);
         // n8n tests a credential when it is saved; a refused key leaves the dialog open.
         await modal.getByTestId('credential-save-button').click();
+        // n8n 2.x shows the message after "More details" in the red banner (the guide says so).
         await modal.getByText('More details').click();
         await modal.getByText(shown.credential.rejectedMessage, { exact: true }).waitFor();
-        await shot('credential-revoked');
+        // The pictures stop above Base URL: here it is the sandbox's, the guide says keep the default.
+        const crop = {
+          within: modal,
+          above: modal
+            .getByTestId('credential-connection-parameter')
+            .filter({ has: page.getByTestId(`parameter-input-${shown.credential.baseUrl.name}`) }),
+        };
+        await shot('credential-revoked', crop);
 
         await paste(page, key, `${sandbox.apiKey}\n`);
         expect(await key.inputValue()).toBe(sandbox.apiKey);
@@ -227,7 +271,7 @@ describe(`n8n ${VERSION ?? '2.x'} editor, as a person uses it`, () => {
         await success.getByRole('button').click();
         await until(page, async () => (await tests()) > testsBefore, 'Retry tests the key again');
         await success.waitFor();
-        await shot('credential');
+        await shot('credential', crop);
         await modal.locator('.el-dialog__close').first().click();
         await modal.waitFor({ state: 'hidden' });
       }),
@@ -417,7 +461,76 @@ describe(`n8n ${VERSION ?? '2.x'} editor, as a person uses it`, () => {
       }),
     STEP_TIMEOUT_MS,
   );
+
+  it(
+    '6. runs the accuracy example on a Data Table of labelled tickets and shows its figures',
+    () =>
+      step('accuracy', async () => {
+        // The Data Table, made as the Data tables page makes it (n8n's REST API, the owner's session).
+        const request = browser.context.request;
+        const rest = async (method: 'get' | 'post', route: string, data?: unknown) => {
+          const response = await request[method](`/rest${route}`, data ? { data } : {});
+          if (!response.ok())
+            throw new Error(`${route}: ${response.status()} ${await response.text()}`);
+          return ((await response.json()) as { data: { id: string } }).data;
+        };
+        const project = await rest('get', '/projects/personal');
+        const table = await rest('post', `/projects/${project.id}/data-tables`, {
+          name: 'Labelled tickets',
+          columns: [
+            { name: 'text', type: 'string' },
+            { name: 'label', type: 'string' },
+          ],
+        });
+        await rest('post', `/projects/${project.id}/data-tables/${table.id}/insert`, {
+          data: LABELLED,
+        });
+
+        // The example's Classify node takes the credential made in step 2, as a person picks it.
+        const credentials = (await (await request.get('/rest/credentials')).json()) as {
+          data: Array<{ id: string; name: string; type: string }>;
+        };
+        const credential = credentials.data.find((c) => c.type === 'classifailyApi')!;
+        const saved = (
+          (await (await request.get(`/rest/workflows/${accuracyExample.id}`)).json()) as {
+            data: { versionId: string; nodes: Array<Record<string, unknown>> };
+          }
+        ).data;
+        for (const node of saved.nodes)
+          if (node.name === 'Classify')
+            node.credentials = { classifailyApi: { id: credential.id, name: credential.name } };
+        const patched = await request.patch(`/rest/workflows/${accuracyExample.id}`, {
+          data: { nodes: saved.nodes, versionId: saved.versionId },
+        });
+        if (!patched.ok())
+          throw new Error(`workflow update: ${patched.status()} ${await patched.text()}`);
+
+        await page.goto(`/workflow/${accuracyExample.id}`);
+        await page.getByTestId('execute-workflow-button').click();
+        const accuracy = page.getByTestId('canvas-node').filter({ hasText: 'Accuracy' });
+        const succeeded = accuracy.getByTestId('canvas-node-status-success');
+        await succeeded.waitFor();
+        await accuracy.dblclick();
+        const output = page.getByTestId('output-panel');
+        const figures = ['accuracy', 'acted_on_share', 'acted_on_accuracy'];
+        const shows = async () => {
+          const text = await output.innerText();
+          return figures.every((figure) => text.includes(figure));
+        };
+        await until(page, shows, 'the Accuracy node shows its figures');
+        expect(await shows()).toBe(true);
+        await shot('accuracy');
+      }),
+    STEP_TIMEOUT_MS,
+  );
 });
+
+/** The part of `within` above the top of `above`, for a picture that leaves `above` out. */
+async function clipAbove(within: Locator, above: Locator) {
+  const [box, stop] = await Promise.all([within.boundingBox(), above.boundingBox()]);
+  if (!box || !stop) throw new Error('the part of the page to picture is not shown');
+  return { x: box.x, y: box.y, width: box.width, height: stop.y - box.y };
+}
 
 /** Pastes text into a field the way a person does: select what is there, paste from the clipboard. */
 async function paste(page: Page, field: Locator, text: string): Promise<void> {

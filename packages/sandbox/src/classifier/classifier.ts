@@ -295,7 +295,7 @@ function listOf(items: string[]): string {
 /** The strongest evidence of a category: up to three words, and the detectors' reasons. */
 function deciding(
   list: Evidence[],
-  everywhere: Set<string>,
+  everywhere: (surface: string) => boolean,
 ): { words: string[]; reasons: string[] } {
   const sorted = [...list].sort(
     (a, b) => b.weight - a.weight || b.surface.length - a.surface.length,
@@ -307,11 +307,12 @@ function deciding(
       if (reasons.length < 2) reasons.push(e.surface);
       continue;
     }
-    // Evidence every category got told none of them apart.
-    if (everywhere.has(e.surface) || chosen.length === 3) continue;
+    if (chosen.length === 3) continue;
     // "log in" already says what "log" would; "password reset" what "reset email" would.
     const mine = e.surface.split(' ');
     if (chosen.some((c) => c.split(' ').some((w) => mine.includes(w)))) continue;
+    // Evidence every category got told none of them apart.
+    if (everywhere(e.surface)) continue;
     chosen.push(e.surface);
   }
   return { words: chosen, reasons };
@@ -332,12 +333,9 @@ function explanation(
   best: number,
 ): string {
   const label = names[best]!;
-  const surfaces = evidence
-    .slice(0, names.length)
-    .map((list) => new Set(list.map((e) => e.surface)));
-  const everywhere = new Set(
-    names.length > 1 ? [...surfaces[0]!].filter((s) => surfaces.every((set) => set.has(s))) : [],
-  );
+  const everywhere = (surface: string) =>
+    names.length > 1 &&
+    evidence.every((list, c) => c >= names.length || list.some((e) => e.surface === surface));
   const mine = deciding(evidence[best]!, everywhere);
   let runnerUp = -1;
   probabilities.forEach((p, i) => {

@@ -1,23 +1,17 @@
 import { catalog, type OperationSpec } from '@classifaily/core';
-import type {
-  IDataObject,
-  IExecuteFunctions,
-  INodeExecutionData,
-  INodeProperties,
-  INodePropertyOptions,
-} from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { fieldProperty } from '../../fields';
-import { nodeReplayKeys } from '../../idempotency';
-import { classifailyClient } from '../../transport';
+import { create } from './create/execute';
+import { createProperties } from './create/properties';
+import { deleteSchema } from './delete/execute';
+import { deleteProperties } from './delete/properties';
+import { get } from './get/execute';
+import { getProperties } from './get/properties';
+import { getAll } from './getAll/execute';
+import { getAllProperties } from './getAll/properties';
+import type { ItemOperation } from './shared';
 
-const f = catalog.fields;
 const ops = catalog.operations;
-
-export type ItemOperation = (
-  this: IExecuteFunctions,
-  itemIndex: number,
-) => Promise<INodeExecutionData[]>;
 
 /** n8n's operation values (getAll for "Get Many", as in n8n's own nodes) and their catalog entries. */
 const OPERATIONS: Array<[string, OperationSpec]> = [
@@ -26,17 +20,6 @@ const OPERATIONS: Array<[string, OperationSpec]> = [
   ['get', ops.getSchema],
   ['getAll', ops.listSchemas],
 ];
-
-const showFor = (operation: string, extra: IDataObject = {}) => ({
-  show: { resource: ['schema'], operation: [operation], ...extra },
-});
-
-/**
- * The parameter holding a new schema's categories: `categories` in V1, `schemaCategories` from V2
- * on, so that it no longer shares its name with Classify's list of a different type.
- */
-const schemaCategoriesParameter = (version: number) =>
-  version >= 2 ? 'schemaCategories' : f.schemaCategories.key;
 
 export const schemaProperties = (version: number): INodeProperties[] => [
   {
@@ -53,69 +36,15 @@ export const schemaProperties = (version: number): INodeProperties[] => [
     })),
     default: 'getAll',
   },
-  fieldProperty(f.schemaName, { displayOptions: showFor('create') }),
-  fieldProperty(f.schemaCategories, {
-    name: schemaCategoriesParameter(version),
-    displayOptions: showFor('create'),
-  }),
-  fieldProperty(f.schemaId, { displayOptions: showFor('get') }),
-  fieldProperty(f.schemaId, { displayOptions: showFor('delete') }),
-  fieldProperty(f.returnAll, { displayOptions: showFor('getAll') }),
-  fieldProperty(f.limit, { displayOptions: showFor('getAll', { returnAll: [false] }) }),
+  ...createProperties(version),
+  ...getProperties,
+  ...deleteProperties,
+  ...getAllProperties,
 ];
-
-const one = (json: IDataObject, itemIndex: number): INodeExecutionData[] => [
-  { json, pairedItem: { item: itemIndex } },
-];
-
-function schemaIdAt(this: IExecuteFunctions, itemIndex: number): string {
-  const id = this.getNodeParameter(f.schemaId.key, itemIndex, '', { extractValue: true });
-  return String(id).trim();
-}
 
 export const schemaOperations: Record<string, ItemOperation> = {
-  async create(itemIndex) {
-    const name = this.getNodeParameter(f.schemaName.key, itemIndex) as string;
-    const parameter = schemaCategoriesParameter(this.getNode().typeVersion);
-    const collection = this.getNodeParameter(parameter, itemIndex, {}) as {
-      values?: Array<{ name?: string; description?: string }>;
-    };
-    const categories = (collection.values ?? []).map(({ name: category, description }) => ({
-      name: String(category ?? '').trim(),
-      ...(description?.trim() ? { description: description.trim() } : {}),
-    }));
-    const client = await classifailyClient.call(this);
-    const body = { name, categories };
-    // A retry of this run writes once; a later run is a new write (the replay rule, 0017).
-    const idempotencyKey = await nodeReplayKeys(this).write(body);
-    return one((await client.schemas.create(body, { idempotencyKey })) as IDataObject, itemIndex);
-  },
-
-  async get(itemIndex) {
-    const client = await classifailyClient.call(this);
-    return one(
-      (await client.schemas.get(schemaIdAt.call(this, itemIndex))) as IDataObject,
-      itemIndex,
-    );
-  },
-
-  async delete(itemIndex) {
-    const client = await classifailyClient.call(this);
-    return one(
-      (await client.schemas.delete(schemaIdAt.call(this, itemIndex))) as IDataObject,
-      itemIndex,
-    );
-  },
-
-  /** Newest first, following the API's cursor pagination (core's listAll). */
-  async getAll(itemIndex) {
-    const returnAll = this.getNodeParameter(f.returnAll.key, itemIndex, false) as boolean;
-    const max = returnAll ? undefined : (this.getNodeParameter(f.limit.key, itemIndex) as number);
-    const client = await classifailyClient.call(this);
-    const schemas = await client.schemas.listAll(max === undefined ? {} : { max });
-    return schemas.map((schema) => ({
-      json: schema as unknown as IDataObject,
-      pairedItem: { item: itemIndex },
-    }));
-  },
+  create,
+  get,
+  delete: deleteSchema,
+  getAll,
 };

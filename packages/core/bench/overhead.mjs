@@ -1,0 +1,100 @@
+// Per-request overhead of the client against raw fetch with a timeout signal, as the median of
+// interleaved runs (issue 21's goal: ≤ 1.05× on Node 24). Each run sends CALLS (default 500)
+// sequential classify requests of each variant, one of each in turn, to bench/server.mjs in its own
+// process (no added latency); a run's ratio is the variant's total time over raw fetch's. Variants:
+// raw fetch (no signal), raw fetch + AbortSignal.timeout, the client, and the client with an
+// `onEvent` listener (every request then reports request and response events).
+// Run: node bench/overhead.mjs (Node 20 here), or `pnpm --filter @classifaily/core exec node
+// bench/overhead.mjs` for the package's Node 24. RUNS (default 9) and CALLS override.
+import { fork } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { ClassifailyClient } from '../dist/index.js';
+
+const KEY = 'cai_test_benchbenchbench0000';
+const RUNS = Number(process.env.RUNS ?? 9);
+const CALLS = Number(process.env.CALLS ?? 500);
+
+function startServer() {
+  const child = fork(fileURLToPath(new URL('./server.mjs', import.meta.url)), ['0']);
+  return new Promise((resolve) =>
+    child.once('message', ({ port }) =>
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        close: () =>
+          new Promise((done) => {
+            child.once('exit', done);
+            child.send('close');
+          }),
+      }),
+    ),
+  );
+}
+
+const server = await startServer();
+const body = {
+  input: 'I cannot log in - the password reset email never arrives.',
+  categories: ['billing', 'account_access'],
+};
+const raw = async (signal) => {
+  const res = await fetch(`${server.url}/v1/classify`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${KEY}`,
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+      'Idempotency-Key': crypto.randomUUID(),
+    },
+    body: JSON.stringify(body),
+    signal,
+  });
+  return JSON.parse(await res.text());
+};
+const client = new ClassifailyClient({ apiKey: KEY, baseUrl: server.url });
+let events = 0;
+const listening = new ClassifailyClient({
+  apiKey: KEY,
+  baseUrl: server.url,
+  onEvent: () => (events += 1),
+});
+const variants = {
+  'raw fetch': () => raw(undefined),
+  'raw fetch + timeout': () => raw(AbortSignal.timeout(30_000)),
+  client: () => client.classify(body),
+  'client + onEvent': () => listening.classify(body),
+};
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const load = loadavg()[0].toFixed(1);
+for (let i = 0; i < 300; i++) for (const fn of Object.values(variants)) await fn(); // warm-up
+const ratios = { client: [], 'client + onEvent': [], 'raw fetch + timeout': [] };
+const perCall = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
+for (let run = 0; run < RUNS; run++) {
+  const totals = Object.fromEntries(Object.keys(variants).map((k) => [k, 0]));
+  for (let i = 0; i < CALLS; i++)
+    for (const [name, fn] of Object.entries(variants)) {
+      const t = performance.now();
+      await fn();
+      totals[name] += performance.now() - t;
+    }
+  for (const name of Object.keys(variants)) perCall[name].push((totals[name] / CALLS) * 1000);
+  ratios.client.push(totals.client / totals['raw fetch + timeout']);
+  ratios['client + onEvent'].push(totals['client + onEvent'] / totals['raw fetch + timeout']);
+  ratios['raw fetch + timeout'].push(totals['raw fetch + timeout'] / totals['raw fetch']);
+}
+await server.close();
+const r = (xs) =>
+  `${median(xs).toFixed(3)} (${Math.min(...xs).toFixed(3)}–${Math.max(...xs).toFixed(3)})`;
+console.log(
+  `Node ${process.version}, ${RUNS} interleaved runs of ${CALLS} calls per variant, load ${load} at the start; median (min–max):`,
+);
+console.log(
+  `| Node | raw fetch µs | raw + timeout µs | client µs | client + onEvent µs | client / raw+timeout | client+onEvent / raw+timeout | raw+timeout / raw |`,
+);
+console.log('|---|---|---|---|---|---|---|---|');
+const us = (name) => Math.round(median(perCall[name]));
+console.log(
+  `| ${process.version} | ${us('raw fetch')} | ${us('raw fetch + timeout')} | ${us('client')} | ${us('client + onEvent')} | ${r(ratios.client)} | ${r(ratios['client + onEvent'])} | ${r(ratios['raw fetch + timeout'])} |`,
+);
+if (events === 0) throw new Error('the onEvent listener never ran: the variant measured nothing');
