@@ -123,6 +123,8 @@ describe('what the sandbox answers, as Make says it and as core says it', () => 
       verifyConnection(app, { connection: { ...connection, apiKey: api.revokedKey }, fetch }),
     );
     expect(made.error.message).toMatch(/revoked.* Create a new API key.*\(request req_\w+\)$/);
+    // The advice is said once: the API states what is wrong, core's hint says what to do (issue 24).
+    expect(made.error.message.match(/create a new/gi)).toHaveLength(1);
     await expectSameWords(step('classifyText', classify, api.revokedKey));
   });
 

@@ -80,16 +80,8 @@ export class KeyRing {
       );
     }
     const info = this.keys.get(key);
-    if (!info)
-      throw new ProblemError(
-        'invalid_api_key',
-        'The API key is not valid. Check that it was copied whole.',
-      );
-    if (info.revoked)
-      throw new ProblemError(
-        'revoked_api_key',
-        'The API key was revoked. Create a new key and use it instead.',
-      );
+    if (!info) throw new ProblemError('invalid_api_key', 'The API key is not valid.');
+    if (info.revoked) throw new ProblemError('revoked_api_key', 'The API key was revoked.');
     return info;
   }
 }
