@@ -4,12 +4,18 @@
 // names, the name the sandbox listens on (--host), and names given with --allow-host.
 import { hostname, networkInterfaces } from 'node:os';
 
-const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
+// Loopback addresses, IPv4-mapped ones included (`[::ffff:127.0.0.1]`, which URL parsers write as
+// `[::ffff:7f00:1]`): an address literal cannot be rebound, only a name can.
+const LOOPBACK =
+  /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|\[::ffff:(?:127(?:\.\d{1,3}){3}|7f[0-9a-f]{2}:[0-9a-f]{1,4})\])$/;
 const WILDCARD = new Set(['0.0.0.0', '::', '[::]']);
 
 /** `Example.COM.:8787` → `example.com`; `[::1]:80` → `[::1]`. */
 function bareName(host: string): string {
-  const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0]!;
+  // A bracketed address is followed by nothing or a port; anything else is no address at all.
+  const name = host.startsWith('[')
+    ? (/^(\[[^\]]*\])(?::\d*)?$/.exec(host)?.[1] ?? host)
+    : host.split(':')[0]!;
   return name.toLowerCase().replace(/\.$/, '');
 }
 

@@ -109,8 +109,17 @@ describe('the wire: every answer is problem+json with a true code', () => {
     });
     expectProblem(me, 403, 'permission_denied');
     expect((await call(sandbox, 'GET', '/v1/schemas')).body.data).toHaveLength(0);
-    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, 'LocalHost.'])
+    // IPv4-mapped loopback, as written and as a URL parser writes it: loopback too.
+    for (const host of [
+      `localhost:${port}`,
+      `127.0.0.1:${port}`,
+      `[::1]:${port}`,
+      'LocalHost.',
+      `[::ffff:127.0.0.1]:${port}`,
+      `[::ffff:7f00:1]:${port}`,
+    ])
       expect((await create(host)).status).toBe(201);
+    expectProblem(await create(`[::ffff:7f00:1].evil:${port}`), 403, 'permission_denied');
   });
 
   it('names given with allowedHosts (--allow-host) are answered too', async () => {
