@@ -4,34 +4,18 @@
 // when a random number of schemas are saved, restarted on the same file, and every create is retried with its key until it is
 // answered. Then counts, per name: doubles (more than one schema) and losses (a create answered 201
 // before the kill whose schema is gone). Prints a Markdown table.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { KEY, startSandboxChild } from './sandbox-child.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const rounds = Number(process.env.ROUNDS ?? 5);
 const creates = Number(process.env.CREATES ?? 80);
 const latencies = (process.env.LATENCIES ?? '0,200').split(',').map(Number);
-const KEY = 'cai_test_sandbox0000000000000000';
 
-function start(db, latency) {
-  const args = [path.join(here, '../dist/cli.js'), '--port', '0', '--json', '--db', db];
-  args.push('--latency', String(latency), '--rate-limit', '1000000000');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const line = out.split('\n').find((l) => l.startsWith('{') && out.includes('\n'));
-      if (line) resolve({ child, url: JSON.parse(line).url });
-    });
-    child.on('exit', (code) => reject(new Error(`sandbox exited ${code}: ${out}`)));
-  });
-}
+const start = (db, latency) => startSandboxChild(['--db', db, '--latency', String(latency)]);
 
 const create = (url, i, round) =>
   fetch(`${url}/v1/schemas`, {

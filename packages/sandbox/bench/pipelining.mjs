@@ -4,42 +4,20 @@
 // well-behaved client asks GET /v1/me every 250 ms. Prints the sandbox's RSS (sampled every 250 ms),
 // the probe's slowest answer and whether the sandbox stayed up. Runs the compiled CLI in its own
 // process.
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { clearInterval, setInterval } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
+import { KEY, rssMb, startSandboxChild } from './sandbox-child.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const duration = Number(process.env.DURATION ?? 60);
 const sockets = Number(process.env.SOCKETS ?? 100);
-const KEY = 'cai_test_sandbox0000000000000000';
-
-const rssMb = (pid) =>
-  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
-
-function startSandbox() {
-  const args = [path.join(here, '../dist/cli.js'), '--port', '0', '--rate-limit', '1000000000'];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const url = /listening on (http:\/\/[\d.]+:\d+)/.exec(out)?.[1];
-      if (url) resolve({ child, url });
-    });
-    child.on('exit', (code, signal) => reject(new Error(`sandbox exited ${code ?? signal}`)));
-  });
-}
 
 const load = `load average ${loadavg()
   .map((l) => l.toFixed(2))
   .join(', ')} on ${availableParallelism()} cores`;
-const { child, url } = await startSandbox();
+const { child, url } = await startSandboxChild();
 let exited;
 child.on('exit', (code, signal) => (exited = code ?? signal));
 const { hostname, port } = new URL(url);

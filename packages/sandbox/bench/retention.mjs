@@ -3,31 +3,13 @@
 // the compiled CLI with its defaults. Then the first SAMPLE keys sent (the oldest) and the last are
 // sent again: a replay means the key was kept, a fresh answer that it was forgotten. Prints the
 // rate, 503s (store full within the floor) and what was kept.
-import { spawn } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { KEY, startSandboxChild } from './sandbox-child.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const duration = Number(process.env.DURATION ?? 60);
 const connections = Number(process.env.CONNECTIONS ?? 50);
 const sample = Number(process.env.SAMPLE ?? 200);
-const KEY = 'cai_test_sandbox0000000000000000';
-
-function startSandbox() {
-  const args = [path.join(here, '../dist/cli.js'), '--port', '0', '--rate-limit', '1000000000'];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const url = /listening on (http:\/\/[\d.]+:\d+)/.exec(out)?.[1];
-      if (url) resolve({ child, url });
-    });
-    child.on('exit', (code) => reject(new Error(`sandbox exited ${code}: ${out}`)));
-  });
-}
 
 const body = JSON.stringify({
   input: 'I cannot log in - the password reset email never arrives.',
@@ -36,7 +18,7 @@ const body = JSON.stringify({
 const load = `load average ${loadavg()
   .map((l) => l.toFixed(2))
   .join(', ')} on ${availableParallelism()} cores`;
-const { child, url } = await startSandbox();
+const { child, url } = await startSandboxChild();
 let n = 0;
 const prefix = `retention-${process.pid}-`;
 let result;

@@ -6,7 +6,6 @@
 // DURATION (s), CONNECTIONS and WINDOW (the idempotency window, s) override the defaults. With
 // DB=1 the sandbox keeps its state in a database file (--db), and the RSS and the file's size (with
 // its WAL) are printed over time, every DURATION/10 s (issue 21: 200 connections for 10 minutes).
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,12 +13,12 @@ import { clearInterval, setInterval } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { KEY, rssMb, startSandboxChild } from './sandbox-child.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const duration = Number(process.env.DURATION ?? 60);
 const connections = Number(process.env.CONNECTIONS ?? 50);
 const windowSeconds = Number(process.env.WINDOW ?? 20);
-const KEY = 'cai_test_sandbox0000000000000000';
 const dbDir =
   process.env.DB === '1' ? mkdtempSync(path.join(tmpdir(), 'sandbox-soak-')) : undefined;
 const dbFile = dbDir && path.join(dbDir, 'soak.db');
@@ -32,33 +31,6 @@ const dbMb = () =>
       1024
     : NaN;
 const series = [];
-
-function rssMb(pid) {
-  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
-}
-
-function startSandbox() {
-  const args = [
-    path.join(here, '../dist/cli.js'),
-    '--port',
-    '0',
-    '--rate-limit',
-    '1000000000',
-    '--idempotency-ttl',
-    String(windowSeconds),
-    ...(dbFile ? ['--db', dbFile] : []),
-  ];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const url = /listening on (http:\/\/[\d.]+:\d+)/.exec(out)?.[1];
-      if (url) resolve({ child, url });
-    });
-    child.on('exit', (code) => reject(new Error(`sandbox exited ${code}: ${out}`)));
-  });
-}
 
 // ~600 characters of support text per item, each item different, so every answer is full size.
 const sentence =
@@ -75,7 +47,11 @@ const body = JSON.stringify({
 const uptime = `load average ${loadavg()
   .map((l) => l.toFixed(2))
   .join(', ')} on ${availableParallelism()} cores`;
-const sandbox = await startSandbox();
+const sandbox = await startSandboxChild([
+  '--idempotency-ttl',
+  String(windowSeconds),
+  ...(dbFile ? ['--db', dbFile] : []),
+]);
 const pid = sandbox.child.pid;
 let result;
 let before;
