@@ -6,51 +6,17 @@
 // `onEvent` listener (every request then reports request and response events).
 // Run: node bench/overhead.mjs (Node 20 here), or `pnpm --filter @classifaily/core exec node
 // bench/overhead.mjs` for the package's Node 24. RUNS (default 9) and CALLS override.
-import { fork } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { ClassifailyClient } from '../dist/index.js';
+import { CLASSIFY_BODY, KEY, rawClassify, startServer } from './wire.mjs';
 
-const KEY = 'cai_test_benchbenchbench0000';
 const RUNS = Number(process.env.RUNS ?? 9);
 const CALLS = Number(process.env.CALLS ?? 500);
 
-function startServer() {
-  const child = fork(fileURLToPath(new URL('./server.mjs', import.meta.url)), ['0']);
-  return new Promise((resolve) =>
-    child.once('message', ({ port }) =>
-      resolve({
-        url: `http://127.0.0.1:${port}`,
-        close: () =>
-          new Promise((done) => {
-            child.once('exit', done);
-            child.send('close');
-          }),
-      }),
-    ),
-  );
-}
-
 const server = await startServer();
-const body = {
-  input: 'I cannot log in - the password reset email never arrives.',
-  categories: ['billing', 'account_access'],
-};
-const raw = async (signal) => {
-  const res = await fetch(`${server.url}/v1/classify`, {
-    method: 'POST',
-    headers: {
-      Authorization: `Bearer ${KEY}`,
-      'Content-Type': 'application/json',
-      Accept: 'application/json',
-      'Idempotency-Key': crypto.randomUUID(),
-    },
-    body: JSON.stringify(body),
-    signal,
-  });
-  return JSON.parse(await res.text());
-};
+const body = CLASSIFY_BODY;
+const raw = (signal) => rawClassify(server.url, signal);
 const client = new ClassifailyClient({ apiKey: KEY, baseUrl: server.url });
 let events = 0;
 const listening = new ClassifailyClient({

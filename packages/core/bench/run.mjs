@@ -5,33 +5,12 @@
 //  (b) client overhead per request against raw fetch on the same server, as a ratio.
 // The server runs in its own process (bench/server.mjs), as a real API would.
 // Run: pnpm --filter @classifaily/core bench   (builds first through turbo's dependsOn)
-import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { ClassifailyClient } from '../dist/index.js';
+import { CLASSIFY_BODY, KEY, rawClassify, startServer } from './wire.mjs';
 
-const KEY = 'cai_test_benchbenchbench0000';
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
-
-/** Starts bench/server.mjs in its own process; resolves when it listens. */
-function startServer(latencyMs) {
-  const child = fork(fileURLToPath(new URL('./server.mjs', import.meta.url)), [String(latencyMs)]);
-  const next = () => new Promise((resolve) => child.once('message', resolve));
-  return next().then(({ port }) => ({
-    url: `http://127.0.0.1:${port}`,
-    requests: async () => {
-      const reply = next();
-      child.send('count');
-      return (await reply).requests;
-    },
-    close: () =>
-      new Promise((resolve) => {
-        child.once('exit', resolve);
-        child.send('close');
-      }),
-  }));
-}
 
 const CATEGORIES = ['billing', 'technical_bug'];
 const ticketItems = (n) =>
@@ -96,24 +75,8 @@ async function benchMany(n) {
 async function benchOverhead(rounds) {
   const server = await startServer(0);
   const client = new ClassifailyClient({ apiKey: KEY, baseUrl: server.url });
-  const body = {
-    input: 'I cannot log in - the password reset email never arrives.',
-    categories: ['billing', 'account_access'],
-  };
-  const raw = async (signal) => {
-    const res = await fetch(`${server.url}/v1/classify`, {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${KEY}`,
-        'Content-Type': 'application/json',
-        Accept: 'application/json',
-        'Idempotency-Key': crypto.randomUUID(),
-      },
-      body: JSON.stringify(body),
-      signal,
-    });
-    return JSON.parse(await res.text());
-  };
+  const body = CLASSIFY_BODY;
+  const raw = (signal) => rawClassify(server.url, signal);
   const variants = {
     'raw fetch': () => raw(undefined),
     // What any timeout costs: undici's fetch charges for watching a signal, whatever its source.
