@@ -35,15 +35,24 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const load = loadavg()[0].toFixed(1);
 for (let i = 0; i < 300; i++) for (const fn of Object.values(variants)) await fn(); // warm-up
 const ratios = { client: [], 'client + onEvent': [], 'raw fetch + timeout': [] };
+// The same ratios from each run's median call (a call's own time, not the run's total): one stalled
+// call (a GC pause, a delayed ACK) moves a total by several per cent and a median by nothing.
+const medianRatios = { client: [], 'client + onEvent': [] };
 const perCall = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
 for (let run = 0; run < RUNS; run++) {
   const totals = Object.fromEntries(Object.keys(variants).map((k) => [k, 0]));
+  const calls = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
   for (let i = 0; i < CALLS; i++)
     for (const [name, fn] of Object.entries(variants)) {
       const t = performance.now();
       await fn();
-      totals[name] += performance.now() - t;
+      const took = performance.now() - t;
+      totals[name] += took;
+      calls[name].push(took);
     }
+  const base = median(calls['raw fetch + timeout']);
+  medianRatios.client.push(median(calls.client) / base);
+  medianRatios['client + onEvent'].push(median(calls['client + onEvent']) / base);
   for (const name of Object.keys(variants)) perCall[name].push((totals[name] / CALLS) * 1000);
   ratios.client.push(totals.client / totals['raw fetch + timeout']);
   ratios['client + onEvent'].push(totals['client + onEvent'] / totals['raw fetch + timeout']);
@@ -62,5 +71,11 @@ console.log('|---|---|---|---|---|---|---|---|');
 const us = (name) => Math.round(median(perCall[name]));
 console.log(
   `| ${process.version} | ${us('raw fetch')} | ${us('raw fetch + timeout')} | ${us('client')} | ${us('client + onEvent')} | ${r(ratios.client)} | ${r(ratios['client + onEvent'])} | ${r(ratios['raw fetch + timeout'])} |`,
+);
+console.log('\nBy each run\'s median call, median (min–max) over the runs:');
+console.log('| Node | client / raw+timeout | client+onEvent / raw+timeout |');
+console.log('|---|---|---|');
+console.log(
+  `| ${process.version} | ${r(medianRatios.client)} | ${r(medianRatios['client + onEvent'])} |`,
 );
 if (events === 0) throw new Error('the onEvent listener never ran: the variant measured nothing');

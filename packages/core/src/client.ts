@@ -1,4 +1,4 @@
-import { defaultSleep } from '#default-sleep';
+import { defaultSleep, defaultTimer } from '#default-sleep';
 import { isBatchClassification, isClassification, isMe } from './answers';
 import { MAX_ANSWER_BYTES } from './answer-size';
 import { normalizeApiKey } from './api-key';
@@ -362,13 +362,38 @@ export class ClassifailyClient {
     timeout: number,
     signal: AbortSignal | undefined,
   ): Promise<Attempted<T>> {
-    const timeoutSignal = AbortSignal.timeout(Math.min(Math.ceil(timeout), MAX_TIMER_MS));
-    // Aborted when the reader gives a body up (stalled, too large): the transport lets the
-    // connection go instead of keeping it for an answer that will never end.
-    const givenUp = new AbortController();
-    const combined = AbortSignal.any(
-      signal ? [signal, timeoutSignal, givenUp.signal] : [timeoutSignal, givenUp.signal],
-    );
+    // One signal for the attempt, aborted by its timeout, by the caller's signal, or when the reader
+    // gives a body up (stalled, too large: the transport lets the connection go instead of keeping
+    // it for an answer that will never end). Composed by hand: AbortSignal.any and an uncancelled
+    // AbortSignal.timeout cost more than a small request's own work (decision 0031).
+    const watch = defaultTimer(Math.min(Math.ceil(timeout), MAX_TIMER_MS));
+    const timeoutSignal = watch.signal;
+    const request = new AbortController();
+    const onTimeout = () => request.abort(timeoutSignal.reason);
+    const onCancel = () => request.abort(signal!.reason);
+    timeoutSignal.addEventListener('abort', onTimeout, { once: true });
+    if (signal?.aborted) onCancel();
+    else signal?.addEventListener('abort', onCancel, { once: true });
+    try {
+      return await this.send(call, url, headers, body, timeout, signal, request, timeoutSignal);
+    } finally {
+      watch.cancel();
+      timeoutSignal.removeEventListener('abort', onTimeout);
+      signal?.removeEventListener('abort', onCancel);
+    }
+  }
+
+  /** One attempt's request and answer, under the attempt's own signal. */
+  private async send<T>(
+    call: Call<T>,
+    url: string,
+    headers: Record<string, string>,
+    body: string | undefined,
+    timeout: number,
+    signal: AbortSignal | undefined,
+    request: AbortController,
+    timeoutSignal: AbortSignal,
+  ): Promise<Attempted<T>> {
     const failed = (cause: unknown, answer?: FetchLikeResponse): never => {
       if (signal?.aborted) throw signal.reason; // the caller cancelled: not ours to wrap or retry
       const code = (cause as { code?: unknown } | undefined)?.code;
@@ -405,7 +430,7 @@ export class ClassifailyClient {
         {
           next: () => chunks.next(),
           stop: () => {
-            givenUp.abort();
+            request.abort();
             return chunks.stop();
           },
         },
@@ -421,7 +446,7 @@ export class ClassifailyClient {
           method,
           headers: { ...headers },
           body,
-          signal: combined,
+          signal: request.signal,
           timeout,
           redirect: 'manual',
           maxResponseBytes: MAX_ANSWER_BYTES,

@@ -92,6 +92,8 @@ export interface BodyLimits {
   idleMs?: number;
   /** The watch's timer: a Node timer, or AbortSignal's in the n8n bundle (`#default-sleep`). */
   timer?: Timer;
+  /** The clock the watch reads when its timer fires (ms; default `Date.now`). */
+  now?: () => number;
 }
 
 /** A timer whose signal aborts after `ms`, unless cancelled first. */
@@ -105,22 +107,31 @@ export type Timer = (ms: number) => { signal: AbortSignal; cancel(): void };
  * `undecodable_body`: a bad answer, not a broken connection (issue 21, item 8).
  */
 export async function readChunks(chunks: BodyChunks, limits: BodyLimits): Promise<string> {
-  const { maxBytes = Infinity, idleMs, timer = defaultTimer } = limits;
+  const { maxBytes = Infinity, idleMs, timer = defaultTimer, now = Date.now } = limits;
   const parts: Uint8Array[] = [];
   let total = 0;
   let watch: ReturnType<Timer> | undefined;
   let fire: ((value: typeof IDLE) => void) | undefined;
   const idle =
     idleMs === undefined ? undefined : new Promise<typeof IDLE>((resolve) => (fire = resolve));
-  const arm = () => {
-    watch?.cancel();
-    if (idleMs === undefined) return;
-    const current = (watch = timer(idleMs));
-    current.signal.addEventListener('abort', () => watch === current && fire!(IDLE), {
-      once: true,
-    });
+  // One timer for the whole body, not one per chunk (a timer costs more than a small answer's
+  // reading): when it fires it looks at when the last chunk came, and waits out the rest if one
+  // came since it was armed.
+  let lastChunk = now();
+  const arm = (ms: number) => {
+    const current = (watch = timer(ms));
+    current.signal.addEventListener(
+      'abort',
+      () => {
+        if (watch !== current) return;
+        const quiet = now() - lastChunk;
+        if (quiet >= idleMs!) fire!(IDLE);
+        else arm(idleMs! - quiet);
+      },
+      { once: true },
+    );
   };
-  arm();
+  if (idleMs !== undefined) arm(idleMs);
   const give = (code: string, message: string, cause?: unknown) =>
     Object.assign(new Error(message, cause === undefined ? undefined : { cause }), { code });
   try {
@@ -138,7 +149,7 @@ export async function readChunks(chunks: BodyChunks, limits: BodyLimits): Promis
       }
       const { done, value } = read;
       if (done || value === undefined) break;
-      arm();
+      lastChunk = now();
       total += value.byteLength;
       if (total > maxBytes) {
         await Promise.resolve(chunks.stop()).catch(() => undefined);

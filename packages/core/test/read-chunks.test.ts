@@ -50,15 +50,29 @@ describe('readChunksAtMost', () => {
 // whole timeout. The watch's timer is controlled here: nothing waits on the wall clock.
 describe('the body-idle watch', () => {
   const manualTimer = () => {
-    const armed: Array<{ controller: AbortController; cancelled: boolean }> = [];
+    const armed: Array<{
+      controller: AbortController;
+      cancelled: boolean;
+      ms: number;
+      at: number;
+    }> = [];
+    let time = 0;
     return {
-      timer: (_ms: number) => {
-        const entry = { controller: new AbortController(), cancelled: false };
+      now: () => time,
+      advance: (ms: number) => void (time += ms),
+      armed,
+      timer: (ms: number) => {
+        const entry = { controller: new AbortController(), cancelled: false, ms, at: time };
         armed.push(entry);
         return { signal: entry.controller.signal, cancel: () => void (entry.cancelled = true) };
       },
       /** Fires the timer armed last, as the clock would once its time has passed. */
-      fire: () => armed.at(-1)!.controller.abort(),
+      fire: () => {
+        const last = armed.at(-1)!;
+        time = Math.max(time, last.at + last.ms);
+        last.cancelled = true; // a timer that fired is no longer pending
+        last.controller.abort();
+      },
       live: () => armed.filter((e) => !e.cancelled).length,
     };
   };
@@ -72,7 +86,7 @@ describe('the body-idle watch', () => {
         sent++ === 0 ? Promise.resolve({ value: bytes('{"half') }) : new Promise(() => {}),
       stop: () => void stopped++,
     };
-    const reading = readChunks(chunks, { idleMs: 5_000, timer: clock.timer });
+    const reading = readChunks(chunks, { idleMs: 5_000, timer: clock.timer, now: clock.now });
     await new Promise((resolve) => setImmediate(resolve));
     clock.fire(); // five seconds with nothing since the first chunk
     await expect(reading).rejects.toMatchObject({ code: 'body_timeout' });
@@ -80,7 +94,7 @@ describe('the body-idle watch', () => {
     expect(clock.live()).toBe(0); // no timer left behind
   });
 
-  it('each chunk arms the watch again; a finished body leaves no timer', async () => {
+  it('one timer watches the whole body; a finished body leaves no timer', async () => {
     const clock = manualTimer();
     const parts = ['{"a":', '1', '}'];
     const chunks: BodyChunks = {
@@ -90,9 +104,36 @@ describe('the body-idle watch', () => {
       },
       stop: () => undefined,
     };
-    await expect(readChunks(chunks, { idleMs: 5_000, timer: clock.timer })).resolves.toBe(
-      '{"a":1}',
-    );
+    const limits = { idleMs: 5_000, timer: clock.timer, now: clock.now };
+    await expect(readChunks(chunks, limits)).resolves.toBe('{"a":1}');
+    expect(clock.armed).toHaveLength(1);
+    expect(clock.live()).toBe(0);
+  });
+
+  it('a chunk that came since the timer was armed earns the rest of its silence, not a failure', async () => {
+    const clock = manualTimer();
+    let release: (() => void) | undefined;
+    let sent = 0;
+    const chunks: BodyChunks = {
+      next: () => {
+        sent++;
+        if (sent === 1) return Promise.resolve({ value: bytes('{"a":') });
+        if (sent === 2)
+          return new Promise((resolve) => (release = () => resolve({ value: bytes('1') })));
+        return new Promise(() => {}); // then nothing more
+      },
+      stop: () => undefined,
+    };
+    const reading = readChunks(chunks, { idleMs: 5_000, timer: clock.timer, now: clock.now });
+    await new Promise((resolve) => setImmediate(resolve));
+    clock.advance(3_000);
+    release!(); // the second chunk, 3 s after the first
+    await new Promise((resolve) => setImmediate(resolve));
+    clock.fire(); // the timer's 5 s are up, but only 2 s were silent: armed again for 3 s
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(clock.armed.map((e) => e.ms)).toEqual([5_000, 3_000]);
+    clock.fire(); // now 5 s with nothing
+    await expect(reading).rejects.toMatchObject({ code: 'body_timeout' });
     expect(clock.live()).toBe(0);
   });
 });

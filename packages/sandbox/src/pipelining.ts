@@ -4,7 +4,10 @@
 // of answers. So each socket is served one request at a time, as nginx does: the next request is
 // taken up when the previous answer has been handed to the kernel ('finish'), which a client that
 // stops reading never lets happen. While requests wait, the socket is not read; a socket with more
-// than MAX_WAITING parsed requests waiting is closed.
+// than MAX_WAITING parsed requests waiting is closed. A socket's first request is taken up only
+// after the read that carried it has been parsed whole (decision 0115): a read that breaks the bound
+// then closes the socket before any answer is built, so a client that floods and reconnects costs
+// parsing, not hundreds of large answers, and other clients keep being answered.
 import type { Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 
@@ -37,6 +40,12 @@ export function servePipelinedInTurn(app: FastifyInstance): void {
     const next = () => {
       if (ended) return;
       ended = true;
+      // A closed socket's waiting requests are dropped, never taken up: its answers have nowhere
+      // to go (each reply's 'close' may fire before the socket's).
+      if (socket.destroyed) {
+        turns.waiting.length = 0;
+        return;
+      }
       const waiting = turns.waiting.shift();
       if (waiting) return waiting();
       turns.busy = false;
@@ -46,7 +55,11 @@ export function servePipelinedInTurn(app: FastifyInstance): void {
     reply.raw.once('close', next);
     if (!turns.busy) {
       turns.busy = true;
-      return done();
+      // After this read's other requests (setImmediate runs once the I/O callback has returned).
+      setImmediate(() => {
+        if (!socket.destroyed) done();
+      });
+      return;
     }
     if (turns.waiting.length >= MAX_WAITING) {
       socket.destroy();
