@@ -6,10 +6,9 @@
 // process.
 import { connect } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
-import { performance } from 'node:perf_hooks';
 import { clearInterval, setInterval } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { KEY, rssMb, startSandboxChild } from './sandbox-child.mjs';
+import { KEY, rssMb, startProbe, startSandboxChild } from './sandbox-child.mjs';
 
 const duration = Number(process.env.DURATION ?? 60);
 const sockets = Number(process.env.SOCKETS ?? 100);
@@ -68,30 +67,13 @@ function hostile() {
 for (let i = 0; i < sockets; i++) hostile();
 
 let peak = before;
-let probes = 0;
-let probeFailures = 0;
-let slowest = 0;
-let slowestLater = 0; // after the first 10 s: the opening burst of 100 answers is behind
-const started0 = Date.now();
 const sampler = setInterval(() => {
   if (exited === undefined) peak = Math.max(peak, rssMb(child.pid));
 }, 250);
+const probe = startProbe(url);
 const end = Date.now() + duration * 1000;
-while (Date.now() < end && exited === undefined) {
-  const started = performance.now();
-  try {
-    const r = await fetch(`${url}/v1/me`, { headers: auth, signal: AbortSignal.timeout(10_000) });
-    await r.text();
-    if (r.status !== 200) probeFailures += 1;
-  } catch {
-    probeFailures += 1;
-  }
-  slowest = Math.max(slowest, performance.now() - started);
-  if (Date.now() - started0 > 10_000)
-    slowestLater = Math.max(slowestLater, performance.now() - started);
-  probes += 1;
-  await sleep(250);
-}
+while (Date.now() < end && exited === undefined) await sleep(250);
+const { probes, failed: probeFailures, slowest, slowestLater, median, p99 } = await probe.stop();
 stop = true;
 clearInterval(sampler);
 const atEnd = exited === undefined ? rssMb(child.pid) : NaN;
@@ -104,9 +86,9 @@ console.log(
 );
 console.log('');
 console.log(
-  '| sandbox | RSS before | RSS peak | RSS at the end | probes (GET /v1/me) | failed | slowest probe | slowest after 10 s | sockets opened | closed by the sandbox |',
+  '| sandbox | RSS before | RSS peak | RSS at the end | probes (GET /v1/me) | failed | probe median | p99 | slowest probe | slowest after 10 s | sockets opened | closed by the sandbox |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
 console.log(
-  `| ${exited === undefined ? 'up' : `died (${exited})`} | ${mb(before)} | ${mb(peak)} | ${mb(atEnd)} | ${probes} | ${probeFailures} | ${Math.round(slowest)} ms | ${Math.round(slowestLater)} ms | ${opened} | ${closedByServer} |`,
+  `| ${exited === undefined ? 'up' : `died (${exited})`} | ${mb(before)} | ${mb(peak)} | ${mb(atEnd)} | ${probes} | ${probeFailures} | ${Math.round(median)} ms | ${Math.round(p99)} ms | ${Math.round(slowest)} ms | ${Math.round(slowestLater)} ms | ${opened} | ${closedByServer} |`,
 );

@@ -13,7 +13,7 @@ import { clearInterval, setInterval } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { KEY, rssMb, startSandboxChild } from './sandbox-child.mjs';
+import { KEY, rssMb, startProbe, startSandboxChild } from './sandbox-child.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const duration = Number(process.env.DURATION ?? 60);
@@ -77,6 +77,7 @@ try {
     (duration * 1000) / 10,
   );
   let n = 0;
+  const probe = startProbe(sandbox.url);
   result = await new Promise((resolve, reject) => {
     autocannon(
       {
@@ -98,6 +99,7 @@ try {
       (error, r) => (error ? reject(error) : resolve(r)),
     );
   });
+  result.probe = await probe.stop();
   peak = Math.max(peak, rssMb(pid));
   clearInterval(sampler);
   clearInterval(recorder);
@@ -118,9 +120,9 @@ const mb = (n) => `${Math.round(n)} MB`;
 const lines = [
   `Soak: \`pnpm --filter @classifaily/sandbox bench:soak\` — ${connections} connections for ${duration} s, POST /v1/classify/batch with 25 items of ~600 characters and \`explain: true\`, a new Idempotency-Key on every request, idempotency window ${windowSeconds} s; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}; before the run: ${uptime} (other work shares the CPU).`,
   '',
-  '| requests | non-2xx | errors | req/s | RSS before | RSS peak | RSS at the end of the load | RSS after the window |',
-  '|---|---|---|---|---|---|---|---|',
-  `| ${result.requests.total.toLocaleString('en-US')} | ${result.non2xx} | ${result.errors} | ${Math.round(result.requests.average)} | ${mb(before)} | ${mb(peak)} | ${mb(result.atEnd)} | ${mb(after)} |`,
+  '| requests | non-2xx | errors | req/s | RSS before | RSS peak | RSS at the end of the load | RSS after the window | probes (GET /v1/me) | failed | probe median | p99 | slowest |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  `| ${result.requests.total.toLocaleString('en-US')} | ${result.non2xx} | ${result.errors} | ${Math.round(result.requests.average)} | ${mb(before)} | ${mb(peak)} | ${mb(result.atEnd)} | ${mb(after)} | ${result.probe.probes} | ${result.probe.failed} | ${Math.round(result.probe.median)} ms | ${Math.round(result.probe.p99)} ms | ${Math.round(result.probe.slowest)} ms |`,
 ];
 if (series.length) {
   lines.push('', '| s | RSS | database file (with WAL) |', '|---|---|---|');
