@@ -72,7 +72,7 @@ const us = (name) => Math.round(median(perCall[name]));
 console.log(
   `| ${process.version} | ${us('raw fetch')} | ${us('raw fetch + timeout')} | ${us('client')} | ${us('client + onEvent')} | ${r(ratios.client)} | ${r(ratios['client + onEvent'])} | ${r(ratios['raw fetch + timeout'])} |`,
 );
-console.log('\nBy each run\'s median call, median (min–max) over the runs:');
+console.log("\nBy each run's median call, median (min–max) over the runs:");
 console.log('| Node | client / raw+timeout | client+onEvent / raw+timeout |');
 console.log('|---|---|---|');
 console.log(
