@@ -41,8 +41,19 @@ async function run() {
       () => controller.abort(new Error('cancelled by the caller')),
       scenario.abortAfterMs,
     ).unref();
-  const signal = scenario.abortAfterMs === undefined ? undefined : controller.signal;
-  const client = new core.ClassifailyClient({ baseUrl: scenario.baseUrl, ...scenario.client });
+  // Or `abortInWaitMs` after the client starts waiting to retry, whatever the machine's speed.
+  const inWait = scenario.abortInWaitMs;
+  const onEvent = (event) => {
+    if (event.type === 'retry')
+      setTimeout(() => controller.abort(new Error('cancelled by the caller')), inWait).unref();
+  };
+  const watched = scenario.abortAfterMs !== undefined || inWait !== undefined;
+  const signal = watched ? controller.signal : undefined;
+  const client = new core.ClassifailyClient({
+    baseUrl: scenario.baseUrl,
+    ...scenario.client,
+    ...(inWait === undefined ? {} : { onEvent }),
+  });
   const [params, options] = scenario.args ?? [];
   switch (scenario.call) {
     case 'classify':

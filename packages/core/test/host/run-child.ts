@@ -40,6 +40,8 @@ export interface Scenario {
   client?: Record<string, unknown>;
   args?: unknown[];
   abortAfterMs?: number;
+  /** Abort this many ms after the client's first `retry` event (during its wait). */
+  abortInWaitMs?: number;
 }
 
 export function runInChild(
