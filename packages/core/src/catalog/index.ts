@@ -19,6 +19,12 @@ export {
 } from './outputs';
 export { SAMPLE_CATEGORIES, SAMPLE_INPUT } from './samples';
 
+const testRequest = {
+  method: operations.listSchemas.method,
+  path: operations.listSchemas.path,
+  query: { [fields.limit.key]: 1 },
+} as const;
+
 export const credential = {
   label: 'Classifaily API',
   fields: [fields.apiKey, fields.baseUrl],
@@ -30,11 +36,11 @@ export const credential = {
    * own `testConnection()` (Zapier's test) keeps `/v1/me` with the empty-classify probe
    * (decision 0036).
    */
-  testRequest: {
-    method: operations.listSchemas.method,
-    path: operations.listSchemas.path,
-    query: { [fields.limit.key]: 1 },
-  },
+  testRequest,
+  /** The test request's path and query as one relative URL (`/v1/schemas?limit=1`). */
+  testUrl: `${testRequest.path}?${new URLSearchParams(
+    Object.entries(testRequest.query).map(([k, v]) => [k, String(v)]),
+  )}`,
   /**
    * The Base URL help where the platform runs in the cloud and cannot reach this machine, so the
    * field takes https:// only (Make's production app). `fields.baseUrl.help` is the text where
