@@ -117,10 +117,11 @@ describe.each(n8nVersionsUnderTest())('real n8n %s, documented-only API', (versi
         await server.stop();
       }
       const { method, path } = catalog.credential.testRequest;
+      // Only the test request reached the API (n8n may send it more than once per test).
       const { itemsClassified, byRoute } = await sandbox.stats();
-      expect({ itemsClassified, byRoute }).toEqual({
+      expect({ itemsClassified, routes: Object.keys(byRoute) }).toEqual({
         itemsClassified: 0,
-        byRoute: { [`${method} ${path}`]: 2 },
+        routes: [`${method} ${path}`],
       });
     },
     SERVER_TIMEOUT_MS,
