@@ -62,9 +62,13 @@ export function readAssumptions(spec, vendorPage) {
   for (const [key, entry] of Object.entries(entries)) {
     if (!marked[key].length && !entry.where)
       problems.push(`assumption ${key}: nothing is marked with it`);
+    // Every platform's list is written, if only as `[]` (nothing on that platform needs it), and
+    // some platform needs each assumption.
     for (const [platform] of PLATFORMS)
-      if (!entry.needs?.[platform]?.length)
+      if (!Array.isArray(entry.needs?.[platform]))
         problems.push(`assumption ${key}: no needs.${platform}`);
+    if (!PLATFORMS.some(([platform]) => entry.needs?.[platform]?.length))
+      problems.push(`assumption ${key}: no platform needs it`);
   }
   if (problems.length) throw new Error(`The contract's source marks:\n  ${problems.join('\n  ')}`);
   return {
@@ -98,7 +102,7 @@ export function renderAssumptionsMarkdown({ documented, assumptions }) {
   ];
   for (const a of assumptions)
     lines.push(
-      `| ${cell(a.title)} | \`${a.key}\` | ${PLATFORMS.map(([p]) => cell(a.needs[p].join('; '))).join(' | ')} | ${cell(a.without)} |`,
+      `| ${cell(a.title)} | \`${a.key}\` | ${PLATFORMS.map(([p]) => cell(a.needs[p].join('; ') || 'nothing')).join(' | ')} | ${cell(a.without)} |`,
     );
   lines.push('', '## Where the document makes each assumption', '');
   for (const a of assumptions) {

@@ -30,11 +30,26 @@ describe('the assumptions table', () => {
       if (item['x-classifaily-source'] === 'documented') continue;
       const key = item['x-classifaily-assumption'] as keyof typeof ASSUMPTIONS;
       const needs = Object.values(ASSUMPTIONS[key].needs).flat() as string[];
-      expect({ op: op.label, named: needs.some((n) => n.startsWith(op.label)) }).toEqual({
+      // No platform has a Get Account step: `/v1/me` is read only by core's testConnection(),
+      // Zapier's connection test (decisions 0036, 0038).
+      const feature = op.key === catalog.operations.me.key ? 'Connection test' : op.label;
+      expect({ op: op.label, named: needs.some((n) => n.startsWith(feature)) }).toEqual({
         op: op.label,
         named: true,
       });
     }
+  });
+
+  it("rests n8n's credential test and Make's connection validation on schemas, not /v1/me", () => {
+    const { method, path: testPath, query } = catalog.credential.testRequest;
+    const item = spec.paths[testPath]! as Record<string, { parameters?: { name: string }[] }>;
+    expect(item['x-classifaily-assumption']).toBe('schemas');
+    // A read the contract has (GET, with the query it takes), never a billed one.
+    const params = item[method.toLowerCase()]!.parameters!.map((p) => p.name);
+    expect(Object.keys(query).filter((q) => !params.includes(q))).toEqual([]);
+    expect(ASSUMPTIONS.schemas.needs.n8n).toContain('Credential test');
+    expect(ASSUMPTIONS.schemas.needs.make).toContain('Connection validation');
+    expect(ASSUMPTIONS['me-endpoint'].needs).toMatchObject({ n8n: [], make: [] });
   });
 
   it('rests classify on what the vendor documents, and /v1/me, batch and schemas on assumptions', () => {

@@ -1,9 +1,17 @@
-// Make's documented-only suite (decision 0036): the generated modules through the emulator against
-// the sandbox with only what the vendor's page documents (`documentedOnly`). A feature that needs
-// what that API lacks is checked to be absent and reported unavailable; Make's connection test,
-// which must be GET /v1/me (Make takes no 4xx as a success), is skipped under `me-endpoint`, the
-// assumption the generated table names for it. The report prints the counts.
-import { catalog, DocumentedOnlyReport, SAMPLE_CATEGORIES, SAMPLE_INPUT } from '@classifaily/core';
+// Make's documented-only suite (decisions 0036, 0038): the generated modules through the emulator
+// against the sandbox with only what the vendor's page documents (`documentedOnly`). A feature that
+// needs what that API lacks is checked to be absent and reported unavailable. Make's connection
+// validation reads one schema (core's test request), not /v1/me, so it runs here: a good key passes,
+// a wrong key fails with core's 401 words, and nothing is classified. The report prints the counts.
+import {
+  catalog,
+  ClassifailyClient,
+  DocumentedOnlyReport,
+  formatError,
+  type ClassifailyError,
+  SAMPLE_CATEGORIES,
+  SAMPLE_INPUT,
+} from '@classifaily/core';
 import { startSandbox, type Sandbox } from '@classifaily/sandbox';
 import { MakeModuleError, runModule, verifyConnection } from './emulator';
 import { devApp } from './helpers/apps';
@@ -21,22 +29,58 @@ afterAll(async () => {
 });
 const connection = () => ({ apiKey: api.apiKey, baseUrl: api.url });
 
-it("Make's connection test needs /v1/me: without it, it fails (skipped: me-endpoint)", async () => {
-  const failed = await verifyConnection(app, { connection: connection() }).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(failed).toBeInstanceOf(MakeModuleError);
-  for (const key of ['connection', 'wrongKey', 'accountLabel'] as const)
-    report.skip(key, 'me-endpoint');
-});
-
-it('a key Make could not test is refused at the first module that uses it', async () => {
-  const run = runModule(app, 'classifyText', {
-    connection: { ...connection(), apiKey: api.revokedKey },
-    parameters: { input: SAMPLE_INPUT, categorySource: 'list', categories: SAMPLE_CATEGORIES },
+describe("Make's connection validation, without /v1/me", () => {
+  beforeAll(() => api.reset());
+  afterAll(() => {
+    // Neither the good key nor the wrong one classified (or billed) anything.
+    const { itemsClassified, byRoute } = api.stats();
+    expect({ itemsClassified, routes: Object.keys(byRoute) }).toEqual({
+      itemsClassified: 0,
+      routes: ['GET /v1/schemas'],
+    });
   });
-  await expect(run).rejects.toMatchObject({ type: 'InvalidAccessTokenError' });
+
+  it('accepts a good key; no account label (the connection shows its own name)', async () => {
+    const { label, requests } = await verifyConnection(app, { connection: connection() });
+    expect(requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([
+      `${catalog.credential.testRequest.method} ${catalog.credential.testRequest.path}`,
+    ]);
+    report.ran('connection');
+    expect(label).toBe('');
+    report.ran('accountLabel');
+  });
+
+  it("refuses a wrong key with core's 401 words", async () => {
+    const failed = await verifyConnection(app, {
+      connection: { ...connection(), apiKey: api.revokedKey },
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(failed).toBeInstanceOf(MakeModuleError);
+    expect(failed).toMatchObject({ type: 'InvalidAccessTokenError', statusCode: 401 });
+    // Core's words for the same answer: core's client sending the same request with the same key.
+    const client = new ClassifailyClient({
+      apiKey: api.revokedKey,
+      baseUrl: api.url,
+      maxRetries: 0,
+    });
+    const core = await client
+      .request({
+        endpoint: catalog.credential.testRequest,
+        query: catalog.credential.testRequest.query,
+        check: (_a): _a is unknown => true,
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => e as ClassifailyError,
+      );
+    const withoutRequestId = (text: string) => text.replace(/ \(request req_\w+\)$/, '');
+    expect(withoutRequestId((failed as MakeModuleError).message)).toBe(
+      withoutRequestId(formatError(core!)),
+    );
+    report.ran('wrongKey');
+  });
 });
 
 it('Classify Text: the id from the top level, no Scores (never zeros)', async () => {

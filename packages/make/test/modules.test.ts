@@ -3,15 +3,19 @@
 // field, see generate.test.ts), rendered by the test emulator and sent to the sandbox over HTTP: the
 // API accepts each request, the output matches the module's interface, and the sandbox's errors come
 // out as the Make error types the app declares.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   catalog,
+  formatError,
   LIMITS,
+  malformedAnswer,
   presentResult,
   SAMPLE_CATEGORIES,
   SAMPLE_INPUT,
-  type Me,
 } from '@classifaily/core';
 import { MAX_BATCH_ITEMS } from '../src/app/batch';
+import { MAKE_ERROR_TYPE } from '../src/app/errors';
 import { RPC_MAX_PAGES } from '../src/app/build';
 import { DEFAULT_APP_DIR } from '../src/generate';
 import type { MakeModule, MakeParameter } from './emulator/make-format';
@@ -79,14 +83,39 @@ async function makeError(promise: Promise<unknown>): Promise<MakeModuleError> {
 }
 
 describe('connection', () => {
-  it('validates on GET /v1/me and labels the connection with core’s connectionLabel', async () => {
+  it('validates on core’s test request, one schema read, billing nothing; no account label', async () => {
+    api.reset();
     const { label, requests } = await verifyConnection(app, { connection });
-    const me = (await (
-      await fetch(`${api.url}/v1/me`, { headers: { authorization: `Bearer ${api.apiKey}` } })
-    ).json()) as Me;
-    expect(label).toBe(catalog.credential.connectionLabel(me));
     expect(requests).toHaveLength(1);
-    expect(requests[0]).toMatchObject({ method: 'GET', url: `${api.url}/v1/me` });
+    expect(requests[0]).toMatchObject({
+      method: catalog.credential.testRequest.method,
+      url: `${api.url}${catalog.credential.testUrl}`,
+    });
+    // Without /v1/me there is no account to name: Make shows the connection's own name.
+    expect(label).toBe('');
+    expect(api.stats()).toMatchObject({ byRoute: { 'GET /v1/schemas': 1 }, itemsClassified: 0 });
+  });
+
+  it('a key with no schemas yet is valid; a 2xx that is not a schema page is not', async () => {
+    const page = (await (
+      await fetch(`${api.url}/v1/schemas`, { headers: { authorization: `Bearer ${api.apiKey}` } })
+    ).json()) as { data: unknown[] };
+    expect(page.data).toEqual([]);
+    await expect(verifyConnection(app, { connection })).resolves.toBeDefined();
+    // A Base URL that is a website, not the API: its 200 page is no answer.
+    const website = createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<h1>Welcome</h1>'),
+    );
+    await new Promise<void>((resolve) => website.listen(0, '127.0.0.1', resolve));
+    const { port } = website.address() as AddressInfo;
+    const error = await makeError(
+      verifyConnection(app, { connection: { ...connection, baseUrl: `http://127.0.0.1:${port}` } }),
+    );
+    website.close();
+    expect(error).toMatchObject({
+      type: MAKE_ERROR_TYPE.temporary,
+      message: formatError(malformedAnswer()),
+    });
   });
 
   it('a revoked key fails as InvalidAccessTokenError, and the key appears nowhere', async () => {
@@ -390,7 +419,7 @@ describe('schema modules', () => {
 describe('Make an API Call (Make’s REST universal module)', () => {
   it('sends a path after the connection’s base URL, with its key, and returns body, headers and status', async () => {
     const { bundles, requests } = await run('makeAnApiCall', {
-      url: catalog.credential.testPath,
+      url: '/v1/me',
       method: 'GET',
     });
     expect(bundles[0]).toMatchObject({ statusCode: 200, body: { object: 'me' } });

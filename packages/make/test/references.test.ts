@@ -202,7 +202,8 @@ describe('everything user-facing comes from the catalog', () => {
       if (typeof m.samples.id === 'string') expect(m.samples.id).toMatch(/^(cls|sch)_/);
   });
 
-  it('the connection label is core’s connectionLabel, in IML', () => {
+  it('the connection is core’s credential label, with no account metadata (no /v1/me)', () => {
     expect(app.connection.label).toBe(catalog.credential.label);
+    expect(app.connection.communication.response?.metadata).toBeUndefined();
   });
 });

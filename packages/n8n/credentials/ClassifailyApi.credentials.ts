@@ -61,10 +61,16 @@ export class ClassifailyApi implements ICredentialType {
   }
 
   test: ICredentialTestRequest = {
-    // Relative: `authenticate` puts it under the credential's base URL, after core's checks. n8n
-    // would follow a redirect anywhere and, by default, copy the key there; the test leaves any 3xx
-    // unfollowed, which fails it (decision 0236).
-    request: { url: credential.testPath, method: 'GET', disableFollowRedirect: true },
+    // Core's test request, one schema read (decision 0038): it bills nothing, and where the API
+    // lacks /v1/me it still answers 401 to a wrong key and 2xx to a good one. Relative:
+    // `authenticate` puts it under the credential's base URL, after core's checks. n8n would follow
+    // a redirect anywhere and, by default, copy the key there; the test leaves any 3xx unfollowed,
+    // which fails it (decision 0236).
+    request: {
+      url: credential.testUrl,
+      method: credential.testRequest.method,
+      disableFollowRedirect: true,
+    },
     // n8n passes these rules the answer's status, not its body (decision 0222): a refused key names
     // both a mistyped and a revoked key; a redirect says it was not followed and what to check.
     rules: [

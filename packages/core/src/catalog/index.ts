@@ -19,10 +19,28 @@ export {
 } from './outputs';
 export { SAMPLE_CATEGORIES, SAMPLE_INPUT } from './samples';
 
+const testRequest = {
+  method: operations.listSchemas.method,
+  path: operations.listSchemas.path,
+  query: { [fields.limit.key]: 1 },
+} as const;
+
 export const credential = {
   label: 'Classifaily API',
   fields: [fields.apiKey, fields.baseUrl],
-  testPath: '/v1/me',
+  /**
+   * The request of a platform's own declarative connection test, n8n's credential test and Make's
+   * connection validation (decision 0038): a one-schema page of the schema list. It bills nothing,
+   * answers 401 to a wrong key and 2xx to a good one, so those platforms' rules for a failed test
+   * keep working; and the vendor's page names schemas, where it says nothing of `/v1/me`. Core's
+   * own `testConnection()` (Zapier's test) keeps `/v1/me` with the empty-classify probe
+   * (decision 0036).
+   */
+  testRequest,
+  /** The test request's path and query as one relative URL (`/v1/schemas?limit=1`). */
+  testUrl: `${testRequest.path}?${new URLSearchParams(
+    Object.entries(testRequest.query).map(([k, v]) => [k, String(v)]),
+  )}`,
   /**
    * The Base URL help where the platform runs in the cloud and cannot reach this machine, so the
    * field takes https:// only (Make's production app). `fields.baseUrl.help` is the text where
@@ -32,7 +50,8 @@ export const credential = {
     'Leave as it is. Change it only to use another Classifaily region; the address must start with https://.',
   /**
    * "Acme Support (Automation key, test mode, read-only)": names the account and key, never shows
-   * the key; says read-only where the API says so, before a first step fails with 403.
+   * the key; says read-only where the API says so, before a first step fails with 403. Only where
+   * the test read `/v1/me` (Zapier's); otherwise the connection is the service's `label`.
    */
   connectionLabel(me: Me): string {
     const mode = me.key.mode === 'test' ? ', test mode' : '';

@@ -4,20 +4,14 @@
 export const ASSUMPTIONS = {
   "me-endpoint": {
     "title": "`GET /v1/me` tells who a key belongs to",
-    "without": "The connection test sends a classification the API must refuse before doing any work (an empty body): 401 means a wrong key, 400 or 422 a key the API accepted (decision 0035). The connection is labelled with the service's name only.",
+    "without": "Zapier's connection test sends a classification the API must refuse before doing any work (an empty body): 401 means a wrong key, 400 or 422 a key the API accepted (decision 0036); the connection is labelled with the service's name only. n8n's credential test and Make's connection validation do not call it: they read one schema (decision 0038).",
     "needs": {
-      "n8n": [
-        "Credential test",
-        "Get Account"
-      ],
+      "n8n": [],
       "zapier": [
         "Connection test",
         "Connection label"
       ],
-      "make": [
-        "Connection validation",
-        "Connection label"
-      ]
+      "make": []
     }
   },
   "test-keys": {
@@ -82,9 +76,10 @@ export const ASSUMPTIONS = {
   },
   "schemas": {
     "title": "Saved schemas (`/v1/schemas`, the `schema` field) and their shapes",
-    "without": "Unavailable; classify with a category list.",
+    "without": "Unavailable; classify with a category list. n8n's credential test and Make's connection validation read one schema (`GET /v1/schemas?limit=1`, decision 0038): without schemas, n8n reports the test failed but saves the credential, and Make does not save the connection.",
     "needs": {
       "n8n": [
+        "Credential test",
         "Schema dropdown",
         "Create Schema",
         "Get Schema",
@@ -97,6 +92,7 @@ export const ASSUMPTIONS = {
         "Find Schema"
       ],
       "make": [
+        "Connection validation",
         "Schema dropdown",
         "Create Schema",
         "Get Schema",

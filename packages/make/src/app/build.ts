@@ -22,6 +22,7 @@ import { universalModule, UNIVERSAL_GROUP_LABEL } from './universal';
 
 const ops = catalog.operations;
 const f = catalog.fields;
+const { testRequest } = catalog.credential;
 
 export const CONNECTION_ID = catalog.service.name.toLowerCase();
 const SCHEMA_RPC_ID = 'schemaOptions';
@@ -65,7 +66,9 @@ const ANSWERED: Record<string, string> = {
   getSchema: 'body.id',
   listSchemas: 'body.data',
   deleteSchema: 'body.deleted',
-  me: 'body.account',
+  // The connection's schema page: a boolean whatever Make makes of an empty `data` list (a new
+  // account has no schemas), so a good key with no schemas is never refused (decision 0418).
+  connection: 'body.has_more == true || body.has_more == false',
 };
 const valid = (op: string) => ({
   condition: iml(ANSWERED[op]!),
@@ -75,27 +78,6 @@ const valid = (op: string) => ({
 
 const baseUrlExpr = (scope: 'connection' | 'parameters') =>
   iml(`ifempty(${scope}.${f.baseUrl.key}, ${imlString(String(f.baseUrl.default))})`);
-
-/**
- * The connection label, as IML. core's `connectionLabel(me)` is the one definition; rendering it
- * for a live and a test key shows which text only test keys get, so that the IML says the same.
- */
-function connectionLabelIml(): string {
-  const render = (mode: 'live' | 'test') =>
-    catalog.credential.connectionLabel({
-      object: 'me',
-      account: { id: 'acct', name: '⟦body.account.name⟧' },
-      key: { name: '⟦body.key.name⟧', mode },
-    });
-  const [live, test] = [render('live'), render('test')];
-  let p = 0;
-  while (p < live.length && live[p] === test[p]) p++;
-  let s = 0;
-  while (s < live.length - p && live.at(-1 - s) === test.at(-1 - s)) s++;
-  const testOnly = imlString(test.slice(p, test.length - s));
-  const withMode = `${live.slice(0, p)}${iml(`if(body.key.mode == 'test', ${testOnly}, '')`)}${live.slice(p)}`;
-  return withMode.replace(/⟦([a-z.]+)⟧/g, (_m, path: string) => iml(path));
-}
 
 /** The connection; `dev`: a development build, which also takes http:// to this machine (the sandbox). */
 function buildConnection(dev: boolean) {
@@ -113,14 +95,18 @@ function buildConnection(dev: boolean) {
     id: CONNECTION_ID,
     label: catalog.credential.label,
     params,
+    // Validation reads one schema, core's test request (decision 0038): it bills nothing, a wrong
+    // key is a 401 (Make's error directive, core's words) and a good one a 2xx, which is all Make
+    // takes as a success. Without /v1/me there is no account to show: no `metadata`, so Make shows
+    // the name the user gives the connection (decision 0418).
     communication: {
-      url: `${baseUrlExpr('parameters')}${catalog.credential.testPath}`,
-      method: ops.me.method,
+      url: `${baseUrlExpr('parameters')}${testRequest.path}`,
+      method: testRequest.method,
+      qs: testRequest.query,
       headers: { Authorization: `Bearer ${iml(`parameters.${f.apiKey.key}`)}` },
       response: {
-        metadata: { type: 'text', value: connectionLabelIml() },
-        valid: valid(ops.me.key),
-        // GET /v1/me sends no fields: none of its errors can name one.
+        valid: valid('connection'),
+        // A read that sends no fields: none of its errors can name one.
         error: errorDirective({ withFieldErrors: false }),
       },
       log: { sanitize: SANITIZE },

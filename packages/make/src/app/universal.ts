@@ -55,7 +55,7 @@ export function universalModule(baseUrl: string) {
         label: 'URL',
         type: 'text',
         required: true,
-        help: `Enter a path relative to the base URL of your connection, for example: \`${catalog.credential.testPath}\`.`,
+        help: `Enter a path relative to the base URL of your connection, for example: \`${catalog.operations.listSchemas.path}\`.`,
         // Only a path: the key must never go to another host.
         validate: { pattern: '^/' },
       },

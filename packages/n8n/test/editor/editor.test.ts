@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { ClassifailyClient, LIMITS, needsReview, type Schema } from '@classifaily/core';
+import { catalog, ClassifailyClient, LIMITS, needsReview, type Schema } from '@classifaily/core';
 import type { Locator, Page } from 'playwright-core';
 
 import { chromiumPath, openBrowser, screenshotDir, type Browser } from '../harness/browser';
@@ -262,11 +262,12 @@ describe(`n8n ${VERSION ?? '2.x'} editor, as a person uses it`, () => {
         await ndv().getByTestId('node-credentials-select').waitFor();
 
         // Opened again, it says the connection was tested; Retry tests it once more (one more
-        // GET /v1/me reaches the sandbox) and says so again.
+        // test request, GET /v1/schemas?limit=1, reaches the sandbox) and says so again.
         await ndv().getByTestId('credential-edit-button').click();
         const success = modal.getByTestId('credentials-config-container-test-success');
         await success.waitFor();
-        const tests = async () => (await sandbox.stats()).byRoute['GET /v1/me'] ?? 0;
+        const { method, path: testPath } = catalog.credential.testRequest;
+        const tests = async () => (await sandbox.stats()).byRoute[`${method} ${testPath}`] ?? 0;
         const testsBefore = await tests();
         await success.getByRole('button').click();
         await until(page, async () => (await tests()) > testsBefore, 'Retry tests the key again');

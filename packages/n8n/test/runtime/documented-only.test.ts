@@ -1,17 +1,19 @@
-// The node's documented-only suite (decision 0036) in real n8n: the sandbox with only what the
-// vendor's page documents (`--documented-only`), one `n8n execute` of Classify over three items
-// (sent as one batch). A feature that needs what that API lacks is checked to be absent (no
-// `scores`, no `id` the answer did not carry) and reported unavailable. The credential test is
-// n8n's declarative request on GET /v1/me, which cannot take the API's 4xx to an empty classify as
-// a success: skipped under `me-endpoint`, the assumption the generated table names for it. The
-// report prints the counts.
-import { DocumentedOnlyReport, SAMPLE_CATEGORIES } from '@classifaily/core';
+// The node's documented-only suite (decisions 0036, 0038) in real n8n: the sandbox with only what the
+// vendor's page documents (`--documented-only`). The credential test, as the credential dialog runs
+// it in a started n8n: core's test request (one schema read, not /v1/me) passes a good key and
+// refuses a wrong one with the credential's 401 words, classifying nothing. Then one `n8n execute`
+// of Classify over three items (sent as one batch). A feature that needs what that API lacks is
+// checked to be absent (no `scores`, no `id` the answer did not carry, no account named) and reported
+// unavailable. The report prints the counts.
+import { catalog, DocumentedOnlyReport, SAMPLE_CATEGORIES } from '@classifaily/core';
 
 import { N8nInstance, PACKAGE_ROOT, n8nVersionsUnderTest } from '../harness/n8n';
+import { N8nServer } from '../harness/n8n-server';
 import { startSandboxProcess, type SandboxProcess } from '../harness/sandbox-process';
 
 const SETUP_TIMEOUT_MS = 40 * 60_000;
 const EXECUTE_TIMEOUT_MS = 5 * 60_000;
+const SERVER_TIMEOUT_MS = 5 * 60_000;
 const CREDENTIAL = { id: 'cfyCredDocOnly01', name: 'Classifaily (documented-only)' };
 const TEXTS = [
   'I cannot log in - the password reset email never arrives.',
@@ -90,8 +92,45 @@ describe.each(n8nVersionsUnderTest())('real n8n %s, documented-only API', (versi
   });
 
   it(
+    'the credential test passes a good key and refuses a wrong one, without /v1/me, billing nothing',
+    async () => {
+      await sandbox.reset();
+      const server = await N8nServer.start(n8n);
+      try {
+        const test = (apiKey: string) =>
+          server.testCredential(CREDENTIAL, 'classifailyApi', { apiKey, baseUrl: sandbox.url });
+        const good = await test(sandbox.apiKey);
+        expect(good).toEqual({ status: 'OK', message: expect.any(String) });
+        report.ran('connection');
+        // n8n names no account: the test says only that it passed.
+        expect(good.message).not.toContain(catalog.operations.me.sample.account.name);
+        report.ran('accountLabel');
+        // n8n 1.x never applies a test's rules (see started-n8n.test.ts): its own words for a 401.
+        expect(await test(sandbox.revokedKey)).toEqual({
+          status: 'Error',
+          message: version.startsWith('1.')
+            ? 'Authorization failed - please check your credentials'
+            : catalog.credential.keyRejectedMessage,
+        });
+        report.ran('wrongKey');
+      } finally {
+        await server.stop();
+      }
+      const { method, path } = catalog.credential.testRequest;
+      // Only the test request reached the API (n8n may send it more than once per test).
+      const { itemsClassified, byRoute } = await sandbox.stats();
+      expect({ itemsClassified, routes: Object.keys(byRoute) }).toEqual({
+        itemsClassified: 0,
+        routes: [`${method} ${path}`],
+      });
+    },
+    SERVER_TIMEOUT_MS,
+  );
+
+  it(
     'classifies every item in order, in one batch, without scores or ids the API did not send',
     async () => {
+      await sandbox.reset();
       const result = await n8n.execute('cfyDocumentedOnly', EXECUTE_TIMEOUT_MS);
       expect(result.ok).toBe(true);
       const items = result.runData.Classify?.[0]?.outputs[0] ?? [];
@@ -111,8 +150,6 @@ describe.each(n8nVersionsUnderTest())('real n8n %s, documented-only API', (versi
       report.ran('scores');
       expect(classifications.filter((c) => 'id' in c)).toEqual([]);
       report.ran('batchIds');
-      for (const key of ['connection', 'wrongKey', 'accountLabel'] as const)
-        report.skip(key, 'me-endpoint');
     },
     EXECUTE_TIMEOUT_MS,
   );

@@ -28,7 +28,7 @@ describe.each(n8nVersionsUnderTest())('started n8n %s', (version) => {
   let sandbox: SandboxProcess;
   let n8n: N8nInstance;
   let server: N8nServer;
-  /** Another origin that answers like the API's /v1/me, so that a test reaching it would pass. */
+  /** Another origin that answers 200 with JSON to anything, so that a test reaching it would pass. */
   let elsewhere: StrayServer;
   /** A base URL that sends every request on to `elsewhere` with a 307. */
   let redirecting: StrayServer;
@@ -117,7 +117,7 @@ describe.each(n8nVersionsUnderTest())('started n8n %s', (version) => {
         const result = await test({ apiKey: sandbox.apiKey, baseUrl: redirecting.baseUrl });
         // The credential's own base URL got the test (with the key, as it should)…
         expect(redirecting.requests).toEqual([
-          { method: 'GET', url: credential.testPath, withKey: true, bodyBytes: 0 },
+          { method: 'GET', url: credential.testUrl, withKey: true, bodyBytes: 0 },
         ]);
         // …and the origin it pointed to got nothing: neither the request nor the key.
         expect(elsewhere.requests).toEqual([]);

@@ -90,7 +90,7 @@ describe('dist', () => {
     }
   });
 
-  it('declares the ClassifailyApi credential: password key, base URL, Bearer auth by core’s rules, test on /v1/me', async () => {
+  it('declares the ClassifailyApi credential: password key, base URL, Bearer auth by core’s rules, test on core’s test request', async () => {
     const credFile = path.join(root, pkg.n8n.credentials[0]);
     const { ClassifailyApi } = require(credFile) as { ClassifailyApi: new () => ICredentialType };
     const cred = new ClassifailyApi();
@@ -112,17 +112,18 @@ describe('dist', () => {
     ) => Promise<{ url: string; headers: Record<string, string> }>;
     // The test request is relative (authenticate puts it under the credential's base URL) and
     // leaves a redirect unfollowed, so that n8n does not take the key elsewhere (decision 0236).
+    // It is core's test request, one schema read, not /v1/me (decision 0038).
     expect(cred.test?.request).toEqual({
-      url: '/v1/me',
+      url: '/v1/schemas?limit=1',
       method: 'GET',
       disableFollowRedirect: true,
     });
     const sent = await authenticate(
       { apiKey: ' Bearer cai_test_abcdefgh12345678\n', baseUrl: 'http://127.0.0.1:8787/' },
-      { url: '/v1/me' },
+      { url: '/v1/schemas?limit=1' },
     );
     expect(sent).toMatchObject({
-      url: 'http://127.0.0.1:8787/v1/me',
+      url: 'http://127.0.0.1:8787/v1/schemas?limit=1',
       headers: { Authorization: 'Bearer cai_test_abcdefgh12345678' },
     });
     // A refused key and a redirect get core's words in the credential dialog, not n8n's
