@@ -178,6 +178,8 @@ function buildIndex(categories: CategorySpec[]): Index {
       (w) => conceptsByTrigger.has(stem(typos.repair(w))) || isDetectorWord(w),
     );
     for (const w of known ? [] : slot.words) {
+      // A letter or a code ("a", "x", "p1") is a label, not a word a dictionary can explain.
+      if (!/^[a-z]{3,}$/.test(w)) continue;
       for (const r of relatedTerms(w, context, stem, isStopword)) {
         const key = phraseKey(r.term);
         if (key.split(' ').length > MAX_PHRASE) continue;
