@@ -77,6 +77,8 @@ interface Index {
   names: string[];
   /** term key → hits after dividing each weight by how many categories share the term. */
   terms: Map<string, Hit[]>;
+  /** Every proper prefix of a phrase term ("log" of "log in"): a longer phrase can only start so. */
+  prefixes: Set<string>;
   /** Per slot: the categories, then one shadow (the base) per negated category. */
   priors: number[];
   /** Per category: the slot of its base when its name is negated, else -1. */
@@ -212,9 +214,15 @@ function buildIndex(categories: CategorySpec[]): Index {
       list.map(([i, w, n, weak]) => [i, w / sharing, n, weak]),
     );
   }
+  const prefixes = new Set<string>();
+  for (const key of terms.keys()) {
+    const parts = key.split(' ');
+    for (let n = 1; n < parts.length; n++) prefixes.add(parts.slice(0, n).join(' '));
+  }
   return {
     names: categories.map((c) => c.name),
     terms,
+    prefixes,
     priors: perSlot.map((c) => c.prior),
     shadows,
     bases: meanings.map((m) => m.words.join(' ')),
@@ -225,7 +233,10 @@ function buildIndex(categories: CategorySpec[]): Index {
 // Workflows send the same categories over and over: keep the last few indexes.
 const cache = new Map<string, Index>();
 function indexFor(categories: CategorySpec[]): Index {
-  const key = JSON.stringify(categories);
+  // Lengths first, so that no name or description can run into the next one.
+  let key = '';
+  for (const { name, description = '' } of categories)
+    key += `${name.length}:${name}${description.length}:${description}`;
   let index = cache.get(key);
   if (!index) {
     index = buildIndex(categories);
@@ -270,8 +281,9 @@ export function classify(input: string, categories: CategorySpec[], explain = tr
     let key = '';
     for (let n = 1; n <= MAX_PHRASE && i + n <= stems.length; n++) {
       key = n === 1 ? stems[i]! : `${key} ${stems[i + n - 1]}`;
-      if (seen.has(key)) continue;
-      score(key, i, i + n);
+      if (!seen.has(key)) score(key, i, i + n);
+      // No term goes on from here: the longer phrases cannot match.
+      if (!index.prefixes.has(key)) break;
     }
   }
   if (question) score(QUESTION_KEY, 0, 0);
