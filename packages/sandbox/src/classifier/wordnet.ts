@@ -6,11 +6,11 @@
 import { fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 
-export type Pos = 'noun' | 'verb' | 'adj';
+type Pos = 'noun' | 'verb' | 'adj';
 const POSES: Pos[] = ['noun', 'verb', 'adj'];
 const POS_OF: Record<string, Pos> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj' };
 
-export interface Synset {
+interface Synset {
   pos: Pos;
   offset: number;
   /** Its lemmas, lower case, with spaces ("leave of absence"). */
@@ -21,7 +21,7 @@ export interface Synset {
   gloss: string;
 }
 
-export interface Entry {
+interface Entry {
   pos: Pos;
   /** The synsets of the lemma, most frequent sense first. */
   offsets: number[];
@@ -114,7 +114,7 @@ function compareLine(line: Buffer, key: Buffer): { order: number; length: number
 const entries = new Map<string, Entry | null>();
 
 /** The index entry of a lemma ("leave", "time off") as a part of speech, if WordNet has it. */
-export function lookup(lemma: string, pos: Pos): Entry | undefined {
+function lookup(lemma: string, pos: Pos): Entry | undefined {
   const key = `${pos}:${lemma}`;
   let entry = entries.get(key);
   if (entry === undefined) {
@@ -133,7 +133,7 @@ export function lookup(lemma: string, pos: Pos): Entry | undefined {
 }
 
 /** Every part of speech WordNet lists the lemma as, the most tagged first. */
-export function lookupAll(lemma: string): Entry[] {
+function lookupAll(lemma: string): Entry[] {
   return POSES.map((pos) => lookup(lemma, pos))
     .filter((e): e is Entry => e !== undefined)
     .sort((a, b) => b.tagged - a.tagged);
@@ -145,7 +145,7 @@ function readDataLine(pos: Pos, offset: number): string {
   return readLine(open(`data.${pos}`).fd, offset).toString('latin1');
 }
 
-export function synset(pos: Pos, offset: number): Synset {
+function synset(pos: Pos, offset: number): Synset {
   const key = `${pos}:${offset}`;
   let found = synsets.get(key);
   if (!found) {
@@ -178,7 +178,7 @@ export function synset(pos: Pos, offset: number): Synset {
 }
 
 /** The lemma forms a word may be an inflection of ("benefits" → "benefit", "viewing" → "view"). */
-export function baseForms(word: string): string[] {
+function baseForms(word: string): string[] {
   const forms = [word];
   const add = (form: string) => {
     if (form.length >= 2 && !forms.includes(form)) forms.push(form);
