@@ -1,6 +1,7 @@
 // Today's classifier against a baseline, interleaved on this machine: start-up (spawn to
 // "listening") and throughput of POST /v1/classify over the texts and category sets of
-// data/dev-set.json (every detector and set kind in the mix), plus the classifier alone in-process.
+// data/dev-set.json (every detector and set kind in the mix), plus the classifier alone in-process,
+// over the dev set and over data/fresh-22.json (category sets no lexicon concept knows: WordNet's).
 // The baseline is this tree with src/classifier/ taken from a git ref (default: the commit before
 // the detectors came), compiled to build/baseline/dist, so only the classifier differs. Prints medians.
 // Usage: node bench/compare.mjs [--ref <git ref>] [--rounds N]; DURATION (s) per load run.
@@ -72,6 +73,13 @@ const bodies = dev.examples.map((e) => ({
   explain: true,
 }));
 
+const fresh = JSON.parse(readFileSync(path.join(root, 'data/fresh-22.json'), 'utf8'));
+const freshBodies = fresh.examples.map((e) => ({
+  input: e.input,
+  categories: fresh.sets[e.set],
+  explain: true,
+}));
+
 function start(dist) {
   const started = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
@@ -107,10 +115,10 @@ async function throughput(url) {
 }
 
 /** Texts per second through classify() alone, over the whole dev set, in a fresh process. */
-function inProcess(dist) {
+function inProcess(dist, mix = bodies) {
   const script = `
     const { classify } = require(${JSON.stringify(path.join(dist, 'classifier/classifier.js'))});
-    const bodies = ${JSON.stringify(bodies)};
+    const bodies = ${JSON.stringify(mix)};
     const cats = bodies.map((b) => b.categories.map((c) => (typeof c === 'string' ? { name: c } : c)));
     let n = 0; const t0 = process.hrtime.bigint();
     while (Number(process.hrtime.bigint() - t0) < 2e9) { for (let i = 0; i < bodies.length; i++) classify(bodies[i].input, cats[i]); n += bodies.length; }
@@ -120,8 +128,8 @@ function inProcess(dist) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const figures = {
-  baseline: { startup: [], rps: [], cps: [] },
-  today: { startup: [], rps: [], cps: [] },
+  baseline: { startup: [], rps: [], cps: [], fresh: [] },
+  today: { startup: [], rps: [], cps: [], fresh: [] },
 };
 for (let round = 0; round < rounds; round++) {
   // Alternate which build goes first, so neither always meets a warmer machine.
@@ -135,6 +143,7 @@ for (let round = 0; round < rounds; round++) {
       server.child.kill();
     }
     figures[name].cps.push(inProcess(builds[name]));
+    figures[name].fresh.push(inProcess(builds[name], freshBodies));
   }
 }
 const m = (name, key) => median(figures[name][key]);
@@ -152,4 +161,7 @@ console.log(
 );
 console.log(
   `| classify() alone, dev-set mix (texts/s) | ${m('baseline', 'cps').toFixed(0)} | ${m('today', 'cps').toFixed(0)} | ${ratio('cps')} |`,
+);
+console.log(
+  `| classify() alone, fresh-set mix (texts/s) | ${m('baseline', 'fresh').toFixed(0)} | ${m('today', 'fresh').toFixed(0)} | ${ratio('fresh')} |`,
 );

@@ -6,7 +6,9 @@
 //   wrong ≥ 0.80: all texts × orders that are wrong with confidence ≥ 0.80 (and, in brackets,
 //     that count as a share of the wrong answers only);
 //   ambiguous < 0.80: ambiguous texts × orders under 0.80.
-// `--misses` lists the wrong answers; `--sets` adds a row per category set. Runs on the built dist/.
+// data/fresh-22.json holds three category sets in no other set (never tuned on).
+// `--misses` lists the wrong answers; `--sets` adds a row per category set; `--file <name>` measures
+// one file only. Runs on the built dist/.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,7 +75,13 @@ const line = (name, r) =>
 for (const [file, title] of [
   ['dev-set.json', 'Development set (tuned on)'],
   ['heldout-22.json', 'Held-out set (written before the classifier changed; never tuned on)'],
+  [
+    'fresh-22.json',
+    'Fresh category sets (real estate, IT helpdesk, restaurant reviews; never tuned on)',
+  ],
 ]) {
+  const only = process.argv.indexOf('--file');
+  if (only > 0 && process.argv[only + 1] !== file) continue;
   const { all, bySet, misses } = measure(file);
   console.log(`\n**${title}**: ${file}\n`);
   console.log(

@@ -225,4 +225,17 @@ describe('classifier accuracy', () => {
           ).confidence,
         ).toBeLessThan(0.8);
   });
+
+  it('a category no concept knows draws on WordNet: narrower terms and synonyms, never from weak links alone', () => {
+    const property = ['mortgage', 'rental'].map((name) => ({ name }));
+    // "sublet" is a narrower term of "rental" (lease) in WordNet; "collateral" only a weak link
+    // (a word of mortgage's definition and broader terms).
+    expect(classify('Can my friend sublet the room while I am away?', property).label).toBe(
+      'rental',
+    );
+    const weak = classify('What collateral would you accept?', property);
+    expect(weak.label).toBe('mortgage');
+    expect(weak.confidence).toBeLessThan(0.8);
+    expect(weak.explanation).toContain('collateral');
+  });
 });

@@ -7,10 +7,19 @@
 // Detectors chosen by what a name means add evidence no word list has (language, polarity, surface
 // cues); a negated name ("not_spam") is the complement of its base, scored as a hidden "shadow"
 // category. See decision 0151.
-import { detectorsFor, isPolarityWord, type Detector } from './detectors';
+import { detectorsFor, isDetectorWord, isPolarityWord, type Detector } from './detectors';
 import { CONCEPTS, type Concept } from './lexicon';
 import { nameMeaning } from './meaning';
-import { isDescriptionStopword, phraseKey, stem, tokenize, TypoRepair, words } from './text';
+import {
+  isDescriptionStopword,
+  isStopword,
+  phraseKey,
+  stem,
+  tokenize,
+  TypoRepair,
+  words,
+} from './text';
+import { relatedTerms } from './wordnet';
 
 export interface CategorySpec {
   name: string;
@@ -52,13 +61,24 @@ const SCORE_CAP = 5;
  */
 const NEGATED_PRIOR = 1;
 const COMPLEMENT_FACTOR = 1;
+/**
+ * WordNet's words for a name word no concept or detector covers (decision 0152): a clear link
+ * (a synonym, a derived form, a narrower noun) weighs like a clear lexicon term; a weak link (a
+ * broader term, a word of the definition, a part) like a weak one, and all weak links of a
+ * category together count at most WORDNET_WEAK_CAP in a text, so they lean but never decide alone.
+ */
+const WORDNET_STRONG = 2;
+const WORDNET_WEAK = 1;
+const WORDNET_WEAK_CAP = 1.2;
 
-type Hit = [category: number, weight: number, negatable: boolean];
+type Hit = [category: number, weight: number, negatable: boolean, weak: boolean];
 
 interface Index {
   names: string[];
   /** term key → hits after dividing each weight by how many categories share the term. */
   terms: Map<string, Hit[]>;
+  /** Every proper prefix of a phrase term ("log" of "log in"): a longer phrase can only start so. */
+  prefixes: Set<string>;
   /** Per slot: the categories, then one shadow (the base) per negated category. */
   priors: number[];
   /** Per category: the slot of its base when its name is negated, else -1. */
@@ -130,11 +150,15 @@ function buildIndex(categories: CategorySpec[]): Index {
     slots.push({ words: m.words, description: '', negated: false });
     return slots.length - 1;
   });
+  // Every category's words: what picks a WordNet sense of a name word (decision 0152).
+  const context = new Set(
+    slots.flatMap((slot) => [...slot.words, ...words(slot.description)]).map(stem),
+  );
   const perSlot = slots.map((slot) => {
-    const weights = new Map<string, { weight: number; negatable: boolean }>();
-    const add = (key: string, weight: number, negatable = false) => {
+    const weights = new Map<string, { weight: number; negatable: boolean; weak: boolean }>();
+    const add = (key: string, weight: number, negatable = false, weak = false) => {
       const current = weights.get(key);
-      if (key && weight > (current?.weight ?? 0)) weights.set(key, { weight, negatable });
+      if (key && weight > (current?.weight ?? 0)) weights.set(key, { weight, negatable, weak });
     };
     let prior = slot.negated ? NEGATED_PRIOR : 0;
     // A polarity word ("positive") is the polarity detector's, not the lexicon's praise words.
@@ -151,6 +175,20 @@ function buildIndex(categories: CategorySpec[]): Index {
       }
     };
     bringIn(own, 1);
+    // A category no concept or detector knows: what a general dictionary relates to its words.
+    const known = slot.words.some(
+      (w) => conceptsByTrigger.has(stem(typos.repair(w))) || isDetectorWord(w),
+    );
+    for (const w of known ? [] : slot.words) {
+      // A letter or a code ("a", "x", "p1") is a label, not a word a dictionary can explain.
+      if (!/^[a-z]{3,}$/.test(w)) continue;
+      for (const r of relatedTerms(w, context, stem, isStopword)) {
+        const key = phraseKey(r.term);
+        if (key.split(' ').length > MAX_PHRASE) continue;
+        if (r.weak) add(key, WORDNET_WEAK * r.relative, false, true);
+        else add(key, WORDNET_STRONG * r.relative);
+      }
+    }
     const described = words(slot.description)
       .filter((w) => !isDescriptionStopword(w))
       .map(stem);
@@ -164,8 +202,8 @@ function buildIndex(categories: CategorySpec[]): Index {
 
   const terms = new Map<string, Hit[]>();
   perSlot.forEach(({ weights }, i) => {
-    for (const [key, { weight, negatable }] of weights)
-      terms.set(key, [...(terms.get(key) ?? []), [i, weight, negatable]]);
+    for (const [key, { weight, negatable, weak }] of weights)
+      terms.set(key, [...(terms.get(key) ?? []), [i, weight, negatable, weak]]);
   });
   // A term that several categories share tells them apart less: split its weight between them.
   // Shadows do not count: "spam" in [spam, not_spam] is evidence, not a shared word.
@@ -173,12 +211,18 @@ function buildIndex(categories: CategorySpec[]): Index {
     const sharing = Math.max(1, list.filter(([i]) => i < categories.length).length);
     terms.set(
       key,
-      list.map(([i, w, n]) => [i, w / sharing, n]),
+      list.map(([i, w, n, weak]) => [i, w / sharing, n, weak]),
     );
+  }
+  const prefixes = new Set<string>();
+  for (const key of terms.keys()) {
+    const parts = key.split(' ');
+    for (let n = 1; n < parts.length; n++) prefixes.add(parts.slice(0, n).join(' '));
   }
   return {
     names: categories.map((c) => c.name),
     terms,
+    prefixes,
     priors: perSlot.map((c) => c.prior),
     shadows,
     bases: meanings.map((m) => m.words.join(' ')),
@@ -189,7 +233,10 @@ function buildIndex(categories: CategorySpec[]): Index {
 // Workflows send the same categories over and over: keep the last few indexes.
 const cache = new Map<string, Index>();
 function indexFor(categories: CategorySpec[]): Index {
-  const key = JSON.stringify(categories);
+  // Lengths first, so that no name or description can run into the next one.
+  let key = '';
+  for (const { name, description = '' } of categories)
+    key += `${name.length}:${name}${description.length}:${description}`;
   let index = cache.get(key);
   if (!index) {
     index = buildIndex(categories);
@@ -209,6 +256,7 @@ interface Evidence {
 export function classify(input: string, categories: CategorySpec[], explain = true): Prediction {
   const index = indexFor(categories);
   const slotLogits = [...index.priors];
+  const weakLinks = index.priors.map(() => 0);
   const evidence: Evidence[][] = index.priors.map(() => []);
 
   const tokenized = tokenize(input);
@@ -221,10 +269,11 @@ export function classify(input: string, categories: CategorySpec[], explain = tr
     seen.add(key);
     const surface = from < to ? tokens.slice(from, to).join(' ') : '?';
     const isNegated = from < to && negated[from]!;
-    for (const [c, weight, negatable] of hits) {
+    for (const [c, weight, negatable, weak] of hits) {
       // "not interested in buying", "not great": the intent is cancelled, not counted.
       if (negatable && isNegated) continue;
-      slotLogits[c]! += weight;
+      if (weak) weakLinks[c]! += weight;
+      else slotLogits[c]! += weight;
       evidence[c]!.push({ surface, weight });
     }
   };
@@ -232,11 +281,15 @@ export function classify(input: string, categories: CategorySpec[], explain = tr
     let key = '';
     for (let n = 1; n <= MAX_PHRASE && i + n <= stems.length; n++) {
       key = n === 1 ? stems[i]! : `${key} ${stems[i + n - 1]}`;
-      if (seen.has(key)) continue;
-      score(key, i, i + n);
+      if (!seen.has(key)) score(key, i, i + n);
+      // No term goes on from here: the longer phrases cannot match.
+      if (!index.prefixes.has(key)) break;
     }
   }
   if (question) score(QUESTION_KEY, 0, 0);
+  weakLinks.forEach((sum, c) => {
+    slotLogits[c]! += Math.min(sum, WORDNET_WEAK_CAP);
+  });
   for (const detector of index.detectors) {
     for (const { slot, weight, reason } of detector.find(input, tokenized)) {
       slotLogits[slot]! += weight;

@@ -219,6 +219,16 @@ function cueDetector(slots: string[][]): Detector | undefined {
   };
 }
 
+/** Whether a detector reads the name word (a language, a polarity, junk or urgency): no other evidence. */
+export function isDetectorWord(word: string): boolean {
+  return (
+    isPolarityWord(word) ||
+    JUNK_WORDS.has(word) ||
+    URGENCY_WORDS.has(word) ||
+    languageOf([word]) !== undefined
+  );
+}
+
 /** The detectors a list of category meanings (each one's name words) calls for. */
 export function detectorsFor(slots: string[][]): Detector[] {
   return [languageDetector(slots), polarityDetector(slots), cueDetector(slots)].filter(
