@@ -1,6 +1,7 @@
 // Builds the whole Make app in memory from core's catalog. Every label, help text, limit, default
 // and sample comes from the catalog; this file only decides how they map onto Make's components.
 import {
+  ANSWER_MARK,
   baseUrlPattern,
   catalog,
   formatError,
@@ -55,20 +56,11 @@ const CLIENT_ONLY = [
 const NESTED_BY_SOURCE: Record<string, FieldSpec> = { list: f.categories, schema: f.schema };
 
 /**
- * What makes a 2xx an answer, per operation: a proxy's page or a broken body is core's bad answer
- * (temporary, decision 0011) in core's words, not an empty result (Make's `valid`).
+ * What makes a 2xx an answer: core's mark of each operation's answer. A proxy's page or a broken
+ * body is core's bad answer (temporary, decision 0011) in core's words, not an empty result.
  */
-const ANSWERED: Record<string, string> = {
-  classify: 'body.result.label',
-  classifyBatch: 'body.results',
-  createSchema: 'body.id',
-  getSchema: 'body.id',
-  listSchemas: 'body.data',
-  deleteSchema: 'body.deleted',
-  me: 'body.account',
-};
 const valid = (op: string) => ({
-  condition: iml(ANSWERED[op]!),
+  condition: iml(`body.${ANSWER_MARK[op]!}`),
   message: formatError(malformedAnswer()),
   type: MAKE_ERROR_TYPE.temporary,
 });
