@@ -65,3 +65,17 @@ export const isMe: AnswerCheck<Me> = (v): v is Me =>
   isObject(v.key) &&
   isString(v.key.name) &&
   (v.key.mode === 'live' || v.key.mode === 'test');
+
+/**
+ * The field whose presence marks each operation's answer (by catalog key), for a platform that can
+ * test no more than that (Make's `valid`, in IML): each check above fails without it.
+ */
+export const ANSWER_MARK: Readonly<Record<string, string>> = {
+  classify: 'result.label',
+  classifyBatch: 'results',
+  createSchema: 'id',
+  getSchema: 'id',
+  listSchemas: 'data',
+  deleteSchema: 'deleted',
+  me: 'account',
+};

@@ -6,9 +6,16 @@ export type { components, paths, operations } from './generated/openapi';
 export * from './types';
 export * from './errors';
 export * from './format';
-export type { BodyChunks, FetchLike, FetchLikeInit, FetchLikeResponse, Sleep } from './transport';
+export type {
+  BodyChunks,
+  FetchLike,
+  FetchLikeInit,
+  FetchLikeResponse,
+  NodeBody,
+  Sleep,
+} from './transport';
 // A transport that reads the body itself and is called without the client's reader.
-export { readChunks } from './transport';
+export { readChunks, readNodeBody } from './transport';
 export {
   checkInput,
   MESSAGES,
@@ -28,9 +35,14 @@ export type { ClassifyManyOptions, ClassifyManyParams } from './many';
 export type { BatchQueue, BatchQueueOptions, BatchTarget, ManyItem, ManyOutcome } from './queue';
 // The n8n node checks each item's target with it before the item is queued (decision 0250).
 export { targetError } from './batcher';
+// Make's `valid` tests each answer by its mark (decision 0011).
+export { ANSWER_MARK } from './answers';
 export * from './replay-keys';
 export * from './policy';
 export * from './advice';
+export * from './batch-shortfall';
+export * from './flat-output';
+export * from './step-input';
 export * from './conformance';
 export * from './documented-only';
 export type { ClientEvent } from './events';

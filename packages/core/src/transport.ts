@@ -82,6 +82,22 @@ export interface BodyChunks {
   stop(): unknown;
 }
 
+/** A Node stream's body (node-fetch's, axios's), as a transport over a platform's helper gets it. */
+export interface NodeBody extends AsyncIterable<Uint8Array> {
+  destroy(): void;
+}
+
+/**
+ * The text of a Node stream body: read by the client's reader (`init.readBody`: within the answer
+ * size, failing after a silence mid-body), else by readChunks within `maxResponseBytes`.
+ */
+export function readNodeBody(body: NodeBody | null | undefined, init: FetchLikeInit) {
+  if (!body) return Promise.resolve('');
+  const chunks = body[Symbol.asyncIterator]();
+  const read = init.readBody ?? ((c) => readChunks(c, { maxBytes: init.maxResponseBytes }));
+  return read({ next: () => chunks.next(), stop: () => body.destroy() });
+}
+
 export interface BodyLimits {
   /** Decoded bytes past which reading stops: rejected with code `answer_too_large` (decision 0009). */
   maxBytes?: number;

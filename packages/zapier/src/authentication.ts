@@ -8,38 +8,24 @@ import { catalog, type Me } from '@classifaily/core';
 import type { AuthField, Authentication, Bundle, ZObject } from 'zapier-platform-core';
 
 import { withClient } from './client';
-import { zapierHelp } from './fields';
+import { toInputField } from './fields';
 
-const apiKeySpec = catalog.fields.apiKey;
+/** The catalog's key field under Zapier's usual snake_case key (authData_api_key in .env for invoke). */
+const apiKeyField = toInputField(catalog.fields.apiKey, { key: 'api_key' }) as AuthField;
 
-/** Zapier's usual snake_case key (authData_api_key in .env for invoke); a password field. */
-const apiKeyField: AuthField = {
-  key: 'api_key',
-  label: apiKeySpec.label,
-  helpText: zapierHelp(apiKeySpec.help),
-  required: true,
-  type: 'password',
-  ...(apiKeySpec.placeholder ? { placeholder: apiKeySpec.placeholder } : {}),
-};
-
-/** What the test hands Zapier: the account (when /v1/me answered) and the connection's label. */
-type TestResult = Partial<Me> & { label: string };
-
-const test = (z: ZObject, bundle: Bundle): Promise<TestResult> =>
+/** What the test hands Zapier: the account (when /v1/me answered) and core's label of the key. */
+const test = (z: ZObject, bundle: Bundle): Promise<Partial<Me> & { label: string }> =>
   withClient(z, bundle, 'authentication', async ({ client }) => {
     const result = await client.testConnection();
-    return result.via === 'me' ? { ...result.me, label: result.label } : { label: result.label };
+    return { ...(result.via === 'me' ? result.me : {}), label: result.label };
   });
 
 /**
- * "Acme Support (Zapier, test mode)": names the account and the key, never the key itself; core's
- * label where the API did not say whose key it is (no /v1/me).
+ * "Acme Support (Zapier, test mode)": core's label of the tested key (the account and the key's
+ * name, never the key itself; the connection's label where the API did not say whose key it is).
  */
-const connectionLabel = async (_z: ZObject, bundle: Bundle): Promise<string> => {
-  const tested = bundle.inputData as Partial<TestResult>;
-  if (tested.account && tested.key) return catalog.credential.connectionLabel(tested as Me);
-  return tested.label ?? catalog.service.name;
-};
+const connectionLabel = async (_z: ZObject, bundle: Bundle) =>
+  String(bundle.inputData.label ?? catalog.service.name);
 
 export default {
   type: 'custom',

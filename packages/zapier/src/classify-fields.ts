@@ -3,16 +3,25 @@
 // and the output gains one score field per category (known from the list, or the chosen schema).
 // Batch Size and Concurrency are not user fields on Zapier: they are chosen in code, to fit the
 // step's time budget (client.ts).
-import { catalog, type OperationSpec } from '@classifaily/core';
+import { catalog, targetOf, type OperationSpec } from '@classifaily/core';
 import type { Bundle, InputField, PlainOutputField, ZObject } from 'zapier-platform-core';
 
 import { withClient } from './client';
 import { toInputField } from './fields';
-import { targetFields, targetOf } from './inputs';
-import { scoreOutputFields } from './output';
+import { scores } from './output';
 
 const F = catalog.fields;
 const INTERNAL = new Set<string>([F.batchSize.key, F.concurrency.key]);
+
+/**
+ * The field that follows "Categories From": a list of categories, or a schema picked from the
+ * dropdown (or found by the Find Schema search step). Zapier re-asks when the choice changes.
+ */
+const targetFields = (_z: ZObject, bundle: Bundle) => [
+  bundle.inputData[F.categorySource.key] === 'schema'
+    ? toInputField(F.schema, { search: 'findSchema.id' })
+    : toInputField(F.categories),
+];
 
 /**
  * The operation's fields in catalog order; categories and schema become one dynamic field. Then a
@@ -37,9 +46,6 @@ export function classifyInputFields(op: OperationSpec): InputField[] {
   return [...fields, ...notes];
 }
 
-const scoresLabel = (op: OperationSpec) =>
-  op.outputFields.find((field) => field.key === 'scores')?.label ?? 'Scores';
-
 /** One output field per category: from the typed list, or read from the chosen schema. */
 export function scoreFieldsFor(op: OperationSpec, prefix = '') {
   return async (z: ZObject, bundle: Bundle): Promise<PlainOutputField[]> => {
@@ -55,6 +61,6 @@ export function scoreFieldsFor(op: OperationSpec, prefix = '') {
         categories = []; // the field list is a convenience: the step itself reports the problem
       }
     }
-    return scoreOutputFields(categories, scoresLabel(op), prefix);
+    return scores.fields(categories, prefix);
   };
 }

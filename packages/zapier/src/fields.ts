@@ -2,12 +2,7 @@
 // PlainOutputField): every label, help text, default, placeholder and choice comes from
 // @classifaily/core's FieldSpec / OutputFieldSpec. Only Zapier's own shape is added here (types,
 // line items, `dynamic`, `primary`, safe score keys).
-import {
-  catalog,
-  type FieldSpec,
-  type OperationSpec,
-  type OutputFieldSpec,
-} from '@classifaily/core';
+import { type FieldSpec, type OperationSpec, type OutputFieldSpec } from '@classifaily/core';
 import type { PlainInputField, PlainOutputField } from 'zapier-platform-core';
 
 /**
@@ -73,8 +68,6 @@ export function toInputField(
 export interface OutputOptions {
   /** Prepended to every key: `results[]` for the fields of Classify Batch's line items. */
   prefix?: string;
-  /** The child fields of `array` outputs, which become line items (`categories[]name`). */
-  arrays?: Record<string, readonly FieldSpec[]>;
   /** Keys Zapier should treat as the record's identity (`primary`). */
   primary?: readonly string[];
   /** Zapier keys that differ from the catalog's (`index` → `position`, 1-based for people). */
@@ -83,7 +76,7 @@ export interface OutputOptions {
 
 /**
  * Output fields: scalars as they are; an `object` (scores) is left to the caller (its keys depend
- * on the categories); an `array` becomes line items when its child fields are given.
+ * on the categories); an `array` becomes line items of its child fields (`categories[]name`).
  */
 export function toOutputFields(
   specs: readonly OutputFieldSpec[],
@@ -93,8 +86,7 @@ export function toOutputFields(
   return specs.flatMap((spec): PlainOutputField[] => {
     if (spec.type === 'object') return [];
     if (spec.type === 'array') {
-      const children = options.arrays?.[spec.key] ?? [];
-      return children.map((child) => ({
+      return (spec.children ?? []).map((child) => ({
         key: `${prefix}${spec.key}[]${child.key}`,
         label: `${spec.label}: ${child.label}`,
         type: 'string',
@@ -114,10 +106,7 @@ export function toOutputFields(
 
 /** A saved schema's output (Create Schema, Find Schema, the dropdown): `id` is its identity. */
 export const schemaOutputFields = (op: OperationSpec) =>
-  toOutputFields(op.outputFields, {
-    arrays: { categories: catalog.fields.schemaCategories.children ?? [] },
-    primary: ['id'],
-  });
+  toOutputFields(op.outputFields, { primary: ['id'] });
 
 /** The Zapier noun of an operation's resource ("schema" → "Schema"). */
 export const nounOf = (resource: string) => resource.charAt(0).toUpperCase() + resource.slice(1);

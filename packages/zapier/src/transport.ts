@@ -1,7 +1,7 @@
 // Core's client over Zapier's z.request (`clientFor` passes `zapierFetch(z)` as the client's `fetch`),
 // so that every request runs Zapier's middleware: our beforeRequest (the Bearer header), Zapier's
 // HTTP logging with authData censored, and its request timeout handling.
-import { readChunks, type FetchLike } from '@classifaily/core';
+import { readNodeBody, type FetchLike, type NodeBody } from '@classifaily/core';
 import type { HttpRequestOptions, ZObject } from 'zapier-platform-core';
 
 /**
@@ -51,13 +51,7 @@ export function zapierFetch(z: ZObject): FetchLike {
       status: response.status,
       url: response.url,
       headers: { get: (name: string) => response.headers.get(name) ?? null },
-      text: () => {
-        const body = response.body;
-        if (!body) return Promise.resolve('');
-        const chunks = body[Symbol.asyncIterator]();
-        const read = init.readBody ?? ((c) => readChunks(c, { maxBytes: init.maxResponseBytes }));
-        return read({ next: () => chunks.next(), stop: () => body.destroy() });
-      },
+      text: () => readNodeBody(response.body, init),
     };
   };
 }
@@ -67,5 +61,5 @@ interface RawResponse {
   status: number;
   url?: string;
   headers: { get(name: string): string | null };
-  body: (AsyncIterable<Uint8Array> & { destroy(): void }) | null;
+  body: NodeBody | null;
 }

@@ -5,7 +5,7 @@ import type { Bundle, PlainInputField, PlainOutputField, ZObject } from 'zapier-
 
 import RealApp from '../src/index';
 import { SCHEMA_DROPDOWN, zapierHelp } from '../src/fields';
-import { flattenScores, scoreKeys } from '../src/output';
+import { scores as flatScores } from '../src/output';
 import { App } from './sandbox';
 
 const operations = [
@@ -172,7 +172,7 @@ test('Find Schema and Create Schema make a "Find or Create Schema" pair on the s
 
 describe('score fields', () => {
   it('keep a safe category name as it is', () => {
-    expect([...scoreKeys(SAMPLE_CATEGORIES).values()]).toEqual(
+    expect([...flatScores.keys(SAMPLE_CATEGORIES).values()]).toEqual(
       SAMPLE_CATEGORIES.map((name) => `scores__${name}`),
     );
   });
@@ -188,18 +188,18 @@ describe('score fields', () => {
       'a b',
       'a_b',
     ];
-    const keys = scoreKeys(names);
+    const keys = flatScores.keys(names);
     for (const key of keys.values()) expect(key).toMatch(/^scores__[a-z0-9_]+$/);
     expect(new Set(keys.values()).size).toBe(names.length);
     expect(keys.get('Billing & Payments')).toBe('scores__billing_payments');
     expect(keys.get('Équipe ✓')).toBe('scores__equipe');
     expect(keys.get('billing')).toBe('scores__billing');
-    expect(new Map(scoreKeys([...names].reverse()))).toEqual(keys);
+    expect(new Map(flatScores.keys([...names].reverse()))).toEqual(keys);
   });
 
   it('name the output field after the category, and flatten results with the same keys', () => {
     const scores = { 'Billing & Payments': 0.9, 'Account access': 0.1 };
-    expect(flattenScores({ label: 'x', scores })).toEqual({
+    expect(flatScores.flatten({ label: 'x', scores })).toEqual({
       label: 'x',
       scores__billing_payments: 0.9,
       scores__account_access: 0.1,

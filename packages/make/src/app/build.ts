@@ -1,6 +1,7 @@
 // Builds the whole Make app in memory from core's catalog. Every label, help text, limit, default
 // and sample comes from the catalog; this file only decides how they map onto Make's components.
 import {
+  ANSWER_MARK,
   baseUrlPattern,
   catalog,
   formatError,
@@ -55,23 +56,16 @@ const CLIENT_ONLY = [
 /** Which field each "Categories From" option shows (Make's nested parameters). */
 const NESTED_BY_SOURCE: Record<string, FieldSpec> = { list: f.categories, schema: f.schema };
 
+// The connection's schema page: a boolean whatever Make makes of an empty `data` list (a new
+// account has no schemas), so a good key with no schemas is never refused (decision 0418).
+const CONNECTION_ANSWERED = 'body.has_more == true || body.has_more == false';
+
 /**
- * What makes a 2xx an answer, per operation: a proxy's page or a broken body is core's bad answer
- * (temporary, decision 0011) in core's words, not an empty result (Make's `valid`).
+ * What makes a 2xx an answer: core's mark of each operation's answer. A proxy's page or a broken
+ * body is core's bad answer (temporary, decision 0011) in core's words, not an empty result.
  */
-const ANSWERED: Record<string, string> = {
-  classify: 'body.result.label',
-  classifyBatch: 'body.results',
-  createSchema: 'body.id',
-  getSchema: 'body.id',
-  listSchemas: 'body.data',
-  deleteSchema: 'body.deleted',
-  // The connection's schema page: a boolean whatever Make makes of an empty `data` list (a new
-  // account has no schemas), so a good key with no schemas is never refused (decision 0418).
-  connection: 'body.has_more == true || body.has_more == false',
-};
 const valid = (op: string) => ({
-  condition: iml(ANSWERED[op]!),
+  condition: iml(op === 'connection' ? CONNECTION_ANSWERED : `body.${ANSWER_MARK[op]!}`),
   message: formatError(malformedAnswer()),
   type: MAKE_ERROR_TYPE.temporary,
 });

@@ -1,11 +1,10 @@
 // Create "Create Schema": a named category list (line items: category + description). Its request
 // has no derived key (Zapier names no run): a later run is a new write (decision 0017).
-import { catalog, type CreateSchemaRequest } from '@classifaily/core';
+import { catalog, schemaRequestOf } from '@classifaily/core';
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 
 import { withClient } from '../client';
 import { nounOf, schemaOutputFields, toInputField } from '../fields';
-import { textOf } from '../inputs';
 
 const op = catalog.operations.createSchema;
 const F = catalog.fields;
@@ -25,24 +24,9 @@ const inputFields = op.fields.map((spec) =>
     : toInputField(spec),
 );
 
-function requestOf(input: Record<string, unknown>): CreateSchemaRequest {
-  const lines = Array.isArray(input[F.schemaCategories.key])
-    ? (input[F.schemaCategories.key] as Record<string, unknown>[])
-    : [];
-  const text = (value: unknown) => textOf(value).trim();
-  return {
-    name: text(input[F.schemaName.key]),
-    categories: lines.map((line) => {
-      const name = text(line?.[CATEGORY_NAME_KEY]);
-      const description = text(line?.[F.schemaCategoryDescription.key]);
-      return description === '' ? { name } : { name, description };
-    }),
-  };
-}
-
 const perform = (z: ZObject, bundle: Bundle) =>
   withClient(z, bundle, op.key, async ({ client, keys }) => {
-    const body = requestOf(bundle.inputData);
+    const body = schemaRequestOf(bundle.inputData, CATEGORY_NAME_KEY);
     return client.schemas.create(body, { idempotencyKey: await keys.write(body) });
   });
 
