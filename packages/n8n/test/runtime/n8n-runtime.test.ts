@@ -20,6 +20,7 @@ import {
 import {
   N8nInstance,
   PACKAGE_ROOT,
+  classifailyCredential,
   n8nVersionsUnderTest,
   outputJson,
   type ExecutionResult,
@@ -100,11 +101,8 @@ describe.each(n8nVersionsUnderTest())('real n8n %s', (version) => {
     await client.schemas.delete(targetSchemas.deleted);
     await targets.reset();
     n8n = await N8nInstance.create({ version, packages: [PACKAGE_ROOT] });
-    const credential = (ref: { id: string; name: string }, apiKey: string, baseUrl: string) => ({
-      ...ref,
-      type: 'classifailyApi',
-      data: { apiKey, baseUrl },
-    });
+    const credential = (ref: { id: string; name: string }, apiKey: string, url: string) =>
+      classifailyCredential(ref, { apiKey, url });
     await n8n.importCredentials([
       credential(
         { id: 'cfyCredSandbox01', name: 'Classifaily (test server)' },
@@ -392,13 +390,7 @@ describe.each(n8nVersionsUnderTest())('real n8n %s, without continue on fail', (
   beforeAll(async () => {
     stopping = await startSandboxProcess();
     n8n = await N8nInstance.create({ version, packages: [PACKAGE_ROOT] });
-    await n8n.importCredentials([
-      {
-        ...CREDENTIALS.stop,
-        type: 'classifailyApi',
-        data: { apiKey: stopping.apiKey, baseUrl: stopping.url },
-      },
-    ]);
+    await n8n.importSandboxCredential(CREDENTIALS.stop, stopping);
     await n8n.importWorkflows(stopOnErrorWorkflows());
   }, SETUP_TIMEOUT_MS);
 
