@@ -1,6 +1,5 @@
-/* eslint-disable n8n-nodes-base/node-filename-against-convention --
-   It reports at the top of the file: the base below is the versions' shared description, not a
-   node class's own (decision 0253). */
+/* eslint-disable n8n-nodes-base/node-filename-against-convention -- it reports at the file's top;
+   the base below is the versions' shared description, not a node class's own (decision 0253). */
 import { catalog } from '@classifaily/core';
 import {
   NodeConnectionTypes,
@@ -9,7 +8,6 @@ import {
 } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from './credential';
-import { classifailyIcon } from './icon';
 import { outputsExpression } from './outputs';
 import { nodeHints, nodeProperties } from './properties';
 
@@ -17,19 +15,23 @@ import { nodeHints, nodeProperties } from './properties';
 export const baseDescription: INodeTypeBaseDescription = {
   displayName: catalog.service.name,
   name: 'classifaily',
-  icon: classifailyIcon,
+  // n8n resolves every version's icon path relative to the entry file (Classifaily.node.js).
+  // test/unit/package.test.ts checks that it points at the files in icons/.
+  icon: {
+    light: 'file:../../icons/classifaily.svg',
+    dark: 'file:../../icons/classifaily.dark.svg',
+  },
   group: ['transform'],
   description: catalog.service.description,
   defaultVersion: 2,
 };
 
-/** The subtitle under the node on the canvas, in every version. */
 export const subtitle = '={{$parameter["operation"] + ": " + $parameter["resource"]}}';
 
 /**
  * As an AI tool the node has one output (n8n replaces the outputs). V1's tool has n8n's Tool
- * Description option; set to manual, it starts from this description. V2 has its own Tool
- * Description parameter, whose default is the same catalog text.
+ * Description option (set to manual, it starts from this text); V2 its own Tool Description
+ * parameter, whose default is the same catalog text.
  */
 export const usableAsTool: INodeTypeDescription['usableAsTool'] = {
   replacements: { description: catalog.tools.classify.description },
@@ -38,7 +40,7 @@ export const usableAsTool: INodeTypeDescription['usableAsTool'] = {
 /**
  * A version's description: the base spread, and what every version shares — one output per
  * category when routing (outputs.ts), the credential, the hints — with that version's parameters.
- * Each version class writes `icon`, `subtitle` and `usableAsTool` in its own literal, where n8n's
+ * Each version writes `icon`, `subtitle` and `usableAsTool` in its own literal, where n8n's
  * community lint rules read them (decision 0253).
  */
 export function versionDescription(version: 1 | 2): INodeTypeDescription {
