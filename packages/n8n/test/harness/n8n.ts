@@ -28,7 +28,7 @@ export {
 export { freePort } from './child-process.ts';
 export { importExample, EXAMPLE_WORKFLOW } from './example-workflow.ts';
 export { ensureN8n, n8nCacheRoot, n8nVersionsUnderTest, PACKAGE_ROOT } from './n8n-install.ts';
-export { outputJson, type ExecutionResult, type ItemJson } from './n8n-run-output.ts';
+export { outputJson, type ExecutionResult } from './n8n-run-output.ts';
 
 export interface N8nInstanceOptions {
   version: string;
