@@ -56,6 +56,8 @@ export function createPool(send: SendBatch, options: PoolOptions = {}) {
   let stopped = false;
   // The first error that would fail every request the same way (a revoked key): nothing more is sent.
   let fatal: ClassifailyError | undefined;
+  // Callers of `room()` waiting for fewer than `concurrency` batches to wait for a slot.
+  let waitingForRoom: Array<() => void> = [];
 
   const pump = () => {
     while (ready.length && (fatal || stopped || signal?.aborted || running < concurrency)) {
@@ -65,6 +67,11 @@ export function createPool(send: SendBatch, options: PoolOptions = {}) {
       else if (signal?.aborted)
         for (const waiting of part) waiting.settle({ reject: signal.reason });
       else void run({ group, part });
+    }
+    if (waitingForRoom.length && ready.length < concurrency) {
+      const waiters = waitingForRoom;
+      waitingForRoom = [];
+      for (const resolve of waiters) resolve();
     }
   };
 
@@ -99,6 +106,14 @@ export function createPool(send: SendBatch, options: PoolOptions = {}) {
     run(batch: Batch) {
       ready.push(batch);
       pump();
+    },
+    /**
+     * Resolves once fewer than `concurrency` batches wait for a slot (at once when so). While that
+     * many wait, every slot is busy, so an answer always frees one and this resolves.
+     */
+    room(): Promise<void> {
+      if (ready.length < concurrency) return Promise.resolve();
+      return new Promise((resolve) => waitingForRoom.push(resolve));
     },
     /** Sends nothing more; batches not yet sent fail with `not_sent`. */
     stop() {

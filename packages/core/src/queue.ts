@@ -37,6 +37,13 @@ export interface BatchQueue {
    * that finds a bad item before adding it (n8n reading items while earlier batches are in flight).
    */
   stop(): void;
+  /**
+   * Resolves once fewer than `concurrency` full batches wait for a free slot — at once when so. A
+   * caller that makes items one at a time awaits it after each `add`: it makes the next round's
+   * items while batches are in flight, and stops there instead of running further ahead and
+   * holding up the answers and sends that need the event loop (n8n evaluating expressions).
+   */
+  room(): Promise<void>;
 }
 
 export function createBatchQueue(send: SendBatch, options: BatchQueueOptions = {}): BatchQueue {
@@ -86,6 +93,9 @@ export function createBatchQueue(send: SendBatch, options: BatchQueueOptions = {
     },
     stop() {
       pool.stop();
+    },
+    room() {
+      return pool.room();
     },
   };
 }

@@ -388,4 +388,39 @@ describe('createBatchQueue', () => {
       'not_sent',
     ]);
   });
+
+  it('room(): resolves at once while fewer than `concurrency` full batches wait, else once a slot takes one', async () => {
+    const fake = fakeBatch({ delays: () => 5 });
+    const queue = createBatchQueue(fake.send, { batchSize: 2, concurrency: 2 });
+    const add = (i: number) => queue.add({ input: `t${i}` }, TARGETS[0]!);
+    const outcomes = [0, 1, 2, 3].map(add); // two batches in flight, none waiting
+    let roomed = false;
+    await queue.room().then(() => (roomed = true));
+    expect(roomed).toBe(true);
+    outcomes.push(...[4, 5, 6, 7].map(add)); // two more wait for a slot
+    expect(fake.calls).toHaveLength(2);
+    roomed = false;
+    const room = queue.room().then(() => (roomed = true));
+    await tick();
+    expect(roomed).toBe(false);
+    await room; // the first answer frees a slot, a waiting batch takes it
+    expect(fake.calls).toHaveLength(3);
+    await queue.flush();
+    expect((await Promise.all(outcomes)).every((o) => o.ok)).toBe(true);
+  });
+
+  it('room(): a stopped queue refuses what waits, so a caller waiting for room carries on', async () => {
+    const fake = fakeBatch({ delays: () => 5 });
+    const queue = createBatchQueue(fake.send, { batchSize: 1, concurrency: 1 });
+    const outcomes = [0, 1, 2].map((i) => queue.add({ input: `t${i}` }, TARGETS[0]!));
+    const room = queue.room();
+    queue.stop();
+    await room;
+    await queue.flush();
+    expect((await Promise.all(outcomes)).map((o) => (o.ok ? 'ok' : o.error.code))).toEqual([
+      'ok',
+      'not_sent',
+      'not_sent',
+    ]);
+  });
 });

@@ -20,7 +20,12 @@ import { performance } from 'node:perf_hooks';
 
 import { ClassifailyClient, replayKeys } from '@classifaily/core';
 
-import { N8nInstance, PACKAGE_ROOT, n8nVersionsUnderTest } from '../test/harness/n8n.ts';
+import {
+  N8nInstance,
+  PACKAGE_ROOT,
+  classifailyCredential,
+  n8nVersionsUnderTest,
+} from '../test/harness/n8n.ts';
 import { startSandboxProcess } from '../test/harness/sandbox-process.ts';
 import { sampleProcessTree } from './memory.mjs';
 import {
@@ -126,11 +131,7 @@ async function benchVersion(version) {
   const n8n = await N8nInstance.create({ version, packages: [packageDir] });
   try {
     await n8n.importCredentials([
-      {
-        ...CREDENTIALS.classifaily,
-        type: 'classifailyApi',
-        data: { apiKey: sandbox.apiKey, baseUrl: sandbox.url },
-      },
+      classifailyCredential(CREDENTIALS.classifaily, sandbox),
       {
         ...CREDENTIALS.header,
         type: 'httpHeaderAuth',

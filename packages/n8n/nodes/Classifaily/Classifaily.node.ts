@@ -1,30 +1,14 @@
-import { catalog } from '@classifaily/core';
-import {
-  VersionedNodeType,
-  type INodeTypeBaseDescription,
-  type IVersionedNodeType,
-} from 'n8n-workflow';
+import { VersionedNodeType } from 'n8n-workflow';
 
-import { classifailyIcon } from './icon';
+import { baseDescription } from './description';
 import { ClassifailyV1 } from './v1/ClassifailyV1.node';
 import { ClassifailyV2 } from './v2/ClassifailyV2.node';
 
 // Versioned from the start (like n8n's own Switch node): new behaviour goes into a new version, and
-// saved workflows keep running the version they were built with.
+// saved workflows keep running the version they were built with. Every version spreads the base
+// description (description.ts).
 export class Classifaily extends VersionedNodeType {
   constructor() {
-    const baseDescription: INodeTypeBaseDescription = {
-      displayName: catalog.service.name,
-      name: 'classifaily',
-      icon: classifailyIcon,
-      group: ['transform'],
-      description: catalog.service.description,
-      defaultVersion: 2,
-    };
-    const nodeVersions: IVersionedNodeType['nodeVersions'] = {
-      1: new ClassifailyV1(),
-      2: new ClassifailyV2(),
-    };
-    super(nodeVersions, baseDescription);
+    super({ 1: new ClassifailyV1(), 2: new ClassifailyV2() }, baseDescription);
   }
 }

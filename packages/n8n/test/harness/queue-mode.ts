@@ -1,5 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports,
-   @n8n/community-nodes/require-node-api-error, @n8n/community-nodes/no-dangerous-functions --
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error --
    The harness runs in Jest and in scripts, never inside n8n: it needs processes, files and timers. */
 // n8n in queue mode, for real: Redis and Postgres (services.ts), one `n8n start` (the main: webhooks,
 // the queue's producer) and `n8n worker` processes, each with its own user folder, as on separate
@@ -7,9 +6,7 @@
 // tarball, as a user does; one N8N_ENCRYPTION_KEY for all, as n8n requires.
 // Everything on free loopback ports, in temporary folders, stopped by stop() even after a failure.
 // See docs/decisions/0210-n8n-queue-mode-suite.md.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 
 import { freePort, N8nInstance, type CredentialFixture, type WorkflowFixture } from './n8n.ts';
@@ -23,6 +20,10 @@ import {
   type Postgres,
   type Redis,
 } from './services.ts';
+import { forImport } from './n8n-fixtures.ts';
+import { npmPack, withPackages } from './packed-package.ts';
+import { queueModeEnv, whoRuns } from './queue-mode-env.ts';
+import { answers200, isWebhookRegistered, postJson } from './n8n-http.ts';
 
 export interface QueueModeOptions {
   version: string;
@@ -51,17 +52,6 @@ export interface WorkerOptions {
 
 /** How long one n8n process may take to boot on a loaded 2-core machine (first boot migrates). */
 const BOOT_TIMEOUT_MS = 5 * 60_000;
-
-/**
- * Stall detection in seconds rather than n8n's minute: a killed worker's job is found stalled
- * within ~lock duration + stalled interval. The lock is renewed every 2 s, so a busy but healthy
- * worker keeps it (15 s of headroom).
- */
-const STALL_SETTINGS = {
-  QUEUE_WORKER_LOCK_DURATION: '15000',
-  QUEUE_WORKER_LOCK_RENEW_TIME: '2000',
-  QUEUE_WORKER_STALLED_INTERVAL: '5000',
-};
 
 export class QueueModeCluster {
   readonly folder: string;
@@ -100,22 +90,7 @@ export class QueueModeCluster {
     try {
       redis = await startRedis(path.join(folder, 'redis'));
       postgres = await startPostgres(path.join(folder, 'postgres'));
-      const env: Record<string, string> = {
-        DB_TYPE: 'postgresdb',
-        DB_POSTGRESDB_HOST: postgres.host,
-        DB_POSTGRESDB_PORT: String(postgres.port),
-        DB_POSTGRESDB_DATABASE: postgres.database,
-        DB_POSTGRESDB_USER: postgres.user,
-        DB_POSTGRESDB_PASSWORD: '',
-        EXECUTIONS_MODE: options.executionsMode ?? 'queue',
-        QUEUE_BULL_REDIS_HOST: redis.host,
-        QUEUE_BULL_REDIS_PORT: String(redis.port),
-        // 2.x still runs manual executions on the main unless told; n8n 3 always offloads them.
-        OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
-        N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
-        ...STALL_SETTINGS,
-        ...options.env,
-      };
+      const env = queueModeEnv(redis, postgres, options);
       const tarballs = await Promise.all(options.packages.map((dir) => npmPack(dir, folder)));
       const main = await withPackages(
         await N8nInstance.create({ version: options.version, env }),
@@ -140,17 +115,7 @@ export class QueueModeCluster {
    */
   async importAndPublish(workflows: WorkflowFixture[]): Promise<void> {
     const file = path.join(this.folder, 'workflows.json');
-    fs.writeFileSync(
-      file,
-      JSON.stringify(
-        workflows.map((wf) => ({
-          active: false,
-          pinData: {},
-          settings: { executionOrder: 'v1' },
-          ...wf,
-        })),
-      ),
-    );
+    fs.writeFileSync(file, JSON.stringify(forImport(workflows)));
     await this.main.cli(['import:workflow', `--input=${file}`], 'import:workflow');
     for (const wf of workflows)
       await this.main.cli(['publish:workflow', `--id=${wf.id}`], 'publish:workflow');
@@ -177,7 +142,7 @@ export class QueueModeCluster {
       },
     );
     this.mainProcess = { name: 'main', instance: this.main, daemon, port };
-    await waitFor('the n8n main is ready', () => ok(`${this.url}/healthz/readiness`), {
+    await waitFor('the n8n main is ready', () => answers200(`${this.url}/healthz/readiness`), {
       timeoutMs: BOOT_TIMEOUT_MS,
       daemon,
     });
@@ -214,7 +179,7 @@ export class QueueModeCluster {
     this.workers.set(name, worker);
     await waitFor(
       `n8n worker ${name} is ready`,
-      () => ok(`http://127.0.0.1:${port}/healthz/readiness`),
+      () => answers200(`http://127.0.0.1:${port}/healthz/readiness`),
       { timeoutMs: BOOT_TIMEOUT_MS, daemon },
     );
     return worker;
@@ -234,66 +199,18 @@ export class QueueModeCluster {
     return `http://127.0.0.1:${this.mainProcess.port}`;
   }
 
-  /**
-   * Waits until the main serves a published workflow's webhook. n8n answers a GET to a POST-only
-   * webhook with 404 "… not registered for GET …" once it is registered, and with "… is not
-   * registered" before: a probe that starts no execution.
-   */
+  /** Waits until the main serves a published workflow's webhook (a probe that starts nothing). */
   async untilWebhookRegistered(webhookPath: string): Promise<void> {
     await waitFor(
       `the webhook ${webhookPath} is registered`,
-      async () => {
-        const response = await fetch(`${this.url}/webhook/${webhookPath}`);
-        const text = await response.text();
-        return /not registered for GET/i.test(text);
-      },
+      () => isWebhookRegistered(`${this.url}/webhook/${webhookPath}`),
       { timeoutMs: BOOT_TIMEOUT_MS, daemon: this.mainProcess?.daemon },
     );
   }
 
-  /**
-   * POSTs JSON to a production webhook and waits for n8n's answer, however long the workflow runs
-   * (up to `timeoutMs`): node:http, because fetch gives up on a response after 300 s of headers.
-   */
-  callWebhook(
-    webhookPath: string,
-    body: unknown,
-    timeoutMs = 15 * 60_000,
-  ): Promise<{ status: number; body: unknown }> {
-    const payload = JSON.stringify(body);
-    return new Promise((resolve, reject) => {
-      const request = http.request(
-        `${this.url}/webhook/${webhookPath}`,
-        {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(payload),
-          },
-          timeout: timeoutMs,
-        },
-        (response) => {
-          let text = '';
-          response.setEncoding('utf8');
-          response.on('data', (chunk: string) => (text += chunk));
-          response.on('end', () => {
-            let parsed: unknown = text;
-            try {
-              parsed = JSON.parse(text);
-            } catch {
-              // Not JSON: keep the text.
-            }
-            resolve({ status: response.statusCode ?? 0, body: parsed });
-          });
-          response.on('error', reject);
-        },
-      );
-      request.on('timeout', () =>
-        request.destroy(new Error(`no answer from ${webhookPath} after ${timeoutMs} ms`)),
-      );
-      request.on('error', reject);
-      request.end(payload);
-    });
+  /** POSTs JSON to a production webhook and waits for n8n's answer (n8n-http.ts). */
+  callWebhook(webhookPath: string, body: unknown, timeoutMs?: number) {
+    return postJson(`${this.url}/webhook/${webhookPath}`, body, timeoutMs);
   }
 
   /** Stops everything (workers, main, Postgres, Redis) and removes the folders, failures or not. */
@@ -316,49 +233,4 @@ export class QueueModeCluster {
     else fs.rmSync(this.folder, { recursive: true, force: true });
     if (errors.length) throw errors[0];
   }
-}
-
-/** `npm pack` of a built package (what `npm publish` would ship) into `folder`; its file path. */
-async function npmPack(packageDir: string, folder: string): Promise<string> {
-  if (!fs.existsSync(path.join(packageDir, 'dist')))
-    throw new Error(`${packageDir}: no dist/ to pack; build the package first (pnpm build)`);
-  const { stdout } = await npm(['pack', '--silent', '--pack-destination', folder], packageDir);
-  return path.join(folder, stdout.trim().split('\n').pop()!);
-}
-
-/**
- * Installs packed packages as n8n's manual installation does: `npm install` in the user folder's
- * `.n8n/nodes`, without peer dependencies (n8n gives community nodes its own n8n-workflow).
- * The same command as docs/examples/n8n-queue-mode/docker-compose.yml; offline from the tarball.
- */
-async function withPackages(instance: N8nInstance, tarballs: string[]): Promise<N8nInstance> {
-  const nodes = path.join(instance.userFolder, '.n8n', 'nodes');
-  fs.mkdirSync(nodes, { recursive: true });
-  if (tarballs.length)
-    await npm(
-      ['install', '--no-audit', '--no-fund', '--legacy-peer-deps', '--offline', ...tarballs],
-      nodes,
-    );
-  return instance;
-}
-
-function npm(args: string[], cwd: string): Promise<{ stdout: string }> {
-  return new Promise((resolve, reject) => {
-    execFile('npm', args, { cwd }, (error, stdout, stderr) => {
-      if (error)
-        reject(new Error(`npm ${args.join(' ')} (in ${cwd}) failed:\n${stderr || error.message}`));
-      else resolve({ stdout });
-    });
-  });
-}
-
-/** The test workflow records which process ran it: `{{ $env.CLASSIFAILY_WORKER }}`. */
-function whoRuns(name: string): Record<string, string> {
-  return { CLASSIFAILY_WORKER: name, N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false' };
-}
-
-async function ok(url: string): Promise<boolean> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
-  await response.body?.cancel();
-  return response.status === 200;
 }

@@ -75,13 +75,7 @@ const runIf = process.env.CLASSIFAILY_N8N_VERSIONS?.split(',').includes(VERSION)
     const classify = workflow.nodes.find((node) => node.name === 'Classify') as unknown as {
       credentials: { classifailyApi: { id: string; name: string } };
     };
-    await n8n.importCredentials([
-      {
-        ...classify.credentials.classifailyApi,
-        type: 'classifailyApi',
-        data: { apiKey: sandbox.apiKey, baseUrl: sandbox.url },
-      },
-    ]);
+    await n8n.importSandboxCredential(classify.credentials.classifailyApi, sandbox);
     await n8n.importWorkflows([workflow]);
     server = await N8nServer.start(n8n);
     const project = await server.rest<{ id: string }>('GET', '/projects/personal');

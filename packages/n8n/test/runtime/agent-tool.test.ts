@@ -4,7 +4,13 @@
 // with the label it finds in the tool's result.
 import { classify as sandboxClassify } from '@classifaily/sandbox';
 
-import { N8nInstance, PACKAGE_ROOT, n8nVersionsUnderTest, outputJson } from '../harness/n8n';
+import {
+  N8nInstance,
+  PACKAGE_ROOT,
+  classifailyCredential,
+  n8nVersionsUnderTest,
+  outputJson,
+} from '../harness/n8n';
 import { startOpenAiStandIn, type OpenAiStandIn } from '../harness/openai-stand-in';
 import { startSandboxProcess, type SandboxProcess } from '../harness/sandbox-process';
 import { CATEGORIES, CREDENTIALS, NODE_TYPE } from './workflows';
@@ -28,11 +34,7 @@ describe.each(n8nVersionsUnderTest())('real n8n %s: the node as an AI agent’s 
     [sandbox, model] = await Promise.all([startSandboxProcess(), startOpenAiStandIn()]);
     n8n = await N8nInstance.create({ version, packages: [PACKAGE_ROOT] });
     await n8n.importCredentials([
-      {
-        ...CREDENTIALS.main,
-        type: 'classifailyApi',
-        data: { apiKey: sandbox.apiKey, baseUrl: sandbox.url },
-      },
+      classifailyCredential(CREDENTIALS.main, sandbox),
       {
         ...OPENAI_CREDENTIAL,
         type: 'openAiApi',

@@ -29,13 +29,7 @@ describe.each(n8nVersionsUnderTest())('real n8n %s, documented-only API', (versi
   beforeAll(async () => {
     sandbox = await startSandboxProcess({ args: ['--documented-only'] });
     n8n = await N8nInstance.create({ version, packages: [PACKAGE_ROOT] });
-    await n8n.importCredentials([
-      {
-        ...CREDENTIAL,
-        type: 'classifailyApi',
-        data: { apiKey: sandbox.apiKey, baseUrl: sandbox.url },
-      },
-    ]);
+    await n8n.importSandboxCredential(CREDENTIAL, sandbox);
     await n8n.importWorkflows([
       {
         id: 'cfyDocumentedOnly',

@@ -20,6 +20,7 @@ import {
 import {
   N8nInstance,
   PACKAGE_ROOT,
+  classifailyCredential,
   n8nVersionsUnderTest,
   outputJson,
   type ExecutionResult,
@@ -100,11 +101,8 @@ describe.each(n8nVersionsUnderTest())('real n8n %s', (version) => {
     await client.schemas.delete(targetSchemas.deleted);
     await targets.reset();
     n8n = await N8nInstance.create({ version, packages: [PACKAGE_ROOT] });
-    const credential = (ref: { id: string; name: string }, apiKey: string, baseUrl: string) => ({
-      ...ref,
-      type: 'classifailyApi',
-      data: { apiKey, baseUrl },
-    });
+    const credential = (ref: { id: string; name: string }, apiKey: string, url: string) =>
+      classifailyCredential(ref, { apiKey, url });
     await n8n.importCredentials([
       credential(
         { id: 'cfyCredSandbox01', name: 'Classifaily (test server)' },
@@ -392,13 +390,7 @@ describe.each(n8nVersionsUnderTest())('real n8n %s, without continue on fail', (
   beforeAll(async () => {
     stopping = await startSandboxProcess();
     n8n = await N8nInstance.create({ version, packages: [PACKAGE_ROOT] });
-    await n8n.importCredentials([
-      {
-        ...CREDENTIALS.stop,
-        type: 'classifailyApi',
-        data: { apiKey: stopping.apiKey, baseUrl: stopping.url },
-      },
-    ]);
+    await n8n.importSandboxCredential(CREDENTIALS.stop, stopping);
     await n8n.importWorkflows(stopOnErrorWorkflows());
   }, SETUP_TIMEOUT_MS);
 
@@ -408,16 +400,17 @@ describe.each(n8nVersionsUnderTest())('real n8n %s, without continue on fail', (
   });
 
   it(
-    'stops at a bad item: the batch in flight is answered, nothing after it is sent (decision 0250)',
+    'stops at a bad item: the batches in flight are answered, nothing after it is sent (decisions 0250, 0252)',
     async () => {
       await stopping.reset();
       const run = await n8n.execute('cfyStopBadItem', EXECUTE_TIMEOUT_MS);
       expect(run.ok).toBe(false);
       expect(run.error?.message).toMatch(/empty/i);
-      // Concurrency 1: items 0–24 went out as soon as they were read; the full batches queued
-      // behind it, and the partial one before item 98, were not sent.
+      // Concurrency 1, reading one batch ahead of the sending (decision 0252): items 0–74 went out
+      // in three batches as the reading reached them; the partial batch before item 98 and
+      // everything after it were not sent.
       const stats = await stopping.stats();
-      expect([stats.total, stats.itemsClassified]).toEqual([1, 25]);
+      expect([stats.total, stats.itemsClassified]).toEqual([3, 75]);
     },
     EXECUTE_TIMEOUT_MS,
   );

@@ -42,13 +42,7 @@ describe.each(n8nVersionsUnderTest())('started n8n %s', (version) => {
     ]);
     redirecting = await startRedirectingServer(elsewhere.baseUrl);
     n8n = await N8nInstance.create({ version, packages: [PACKAGE_ROOT] });
-    await n8n.importCredentials([
-      {
-        ...CREDENTIALS.main,
-        type: 'classifailyApi',
-        data: { apiKey: sandbox.apiKey, baseUrl: sandbox.url },
-      },
-    ]);
+    await n8n.importSandboxCredential(CREDENTIALS.main, sandbox);
     await n8n.importWorkflows([longClassification()]);
     server = await N8nServer.start(n8n);
   }, SETUP_TIMEOUT_MS);

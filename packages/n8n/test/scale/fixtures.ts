@@ -4,7 +4,11 @@
 // classification). Shared by the scale suite and bench/queue-mode.mjs.
 import { createHash } from 'node:crypto';
 
-import type { CredentialFixture, WorkflowFixture } from '../harness/n8n.ts';
+import {
+  classifailyCredential,
+  type CredentialFixture,
+  type WorkflowFixture,
+} from '../harness/n8n.ts';
 
 const NODE_TYPE = 'n8n-nodes-classifaily.classifaily';
 export const CATEGORIES = ['billing', 'technical_bug', 'account_access', 'feature_request'];
@@ -16,8 +20,8 @@ export interface CredentialRef {
   name: string;
 }
 
-export function credential(ref: CredentialRef, baseUrl: string, apiKey: string): CredentialFixture {
-  return { ...ref, type: 'classifailyApi', data: { apiKey, baseUrl } };
+export function credential(ref: CredentialRef, url: string, apiKey: string): CredentialFixture {
+  return classifailyCredential(ref, { apiKey, url });
 }
 
 export interface WorkflowOptions {

@@ -53,7 +53,10 @@ const YIELD_EVERY_MS = 5;
  * same target share batches (⌈n/batch size⌉ requests per target), sent with bounded concurrency
  * over all targets. Every result is merged into its own item; one bad item fails alone.
  *
- * Batches go out while later items are still being read (decision 0206), in both error modes.
+ * Batches go out while later items are still being read (decision 0206), in both error modes,
+ * and reading stays one round ahead of the sending (`queue.room()`, decision 0252): it fills the
+ * next round's batches while a round is in flight, then waits, so that answers and sends never
+ * wait behind reading that is not yet needed.
  * Without "continue on fail" the first bad item stops the run: nothing after it is sent, nor the
  * partial batches before it; batches already in flight keep their answers, and the replay rule
  * bills them once when the fixed run sends them again (decision 0250, superseding 0208).
@@ -102,6 +105,8 @@ export async function classify(this: IExecuteFunctions): Promise<INodeExecutionD
       break;
     }
     await send(index, item);
+    // One round of batches waits for slots: read on once a slot takes one (decision 0252).
+    if (queue) await queue.room();
     if (Date.now() - lastYield >= YIELD_EVERY_MS) {
       await sleep(0);
       lastYield = Date.now();
@@ -201,7 +206,12 @@ async function batchQueue(
   } catch (error) {
     // A key that cannot be a key, a base URL refused, a Batch Size out of range (from an
     // expression): every item fails with it, each with its item index.
-    return { add: () => Promise.reject(error), flush: () => Promise.resolve(), stop: () => {} };
+    return {
+      add: () => Promise.reject(error),
+      flush: () => Promise.resolve(),
+      stop: () => {},
+      room: () => Promise.resolve(),
+    };
   }
 }
 
