@@ -54,15 +54,25 @@ function topScript(value: string): [string, number] {
 
 /** Scores a text against a fixed list of candidate languages, like franc's `all` with `only`. */
 export class LanguageScorer {
-  /** Per script of franc's data: the candidates written in it, with their models. */
-  private readonly models = new Map<string, Array<[code: string, model: Map<string, number>]>>();
+  /**
+   * Per script of franc's data: the candidates written in it, and one table of every trigram any
+   * of them knows → its rank in each candidate's model (-1 where a model lacks it), so that a
+   * text's trigram is looked up once, not once per candidate.
+   */
+  private readonly models = new Map<string, { codes: string[]; ranks: Map<string, number[]> }>();
 
   constructor(private readonly only: string[]) {
     for (const [script, languages] of Object.entries(loadData())) {
-      const list: Array<[string, Map<string, number>]> = [];
-      for (const code of Object.keys(languages))
-        if (only.includes(code)) list.push([code, modelOf(languages[code]!)]);
-      this.models.set(script, list);
+      const codes = Object.keys(languages).filter((code) => only.includes(code));
+      const ranks = new Map<string, number[]>();
+      codes.forEach((code, i) => {
+        for (const [trigram, rank] of modelOf(languages[code]!)) {
+          let row = ranks.get(trigram);
+          if (!row) ranks.set(trigram, (row = codes.map(() => -1)));
+          row[i] = rank;
+        }
+      });
+      this.models.set(script, { codes, ranks });
     }
   }
 
@@ -78,24 +88,25 @@ export class LanguageScorer {
       if (share !== 0 && this.only.includes(script)) result.set(script, 1);
       return result;
     }
-    if (models.length === 0) return result;
+    const { codes, ranks } = models;
+    if (codes.length === 0) return result;
     const padded = ` ${clean(value)} `;
     const counts = new Map<string, number>();
     for (let i = 0; i + 3 <= padded.length; i++) {
       const trigram = padded.slice(i, i + 3);
       counts.set(trigram, (counts.get(trigram) ?? 0) + 1);
     }
-    const distances = models.map(([, model]) => {
-      let distance = 0;
-      for (const [trigram, count] of counts) {
-        const rank = model.get(trigram);
-        distance += rank === undefined ? MAX_DIFFERENCE : Math.abs(count - rank - 1);
+    const distances = codes.map(() => 0);
+    for (const [trigram, count] of counts) {
+      const row = ranks.get(trigram);
+      for (let c = 0; c < codes.length; c++) {
+        const rank = row ? row[c]! : -1;
+        distances[c]! += rank < 0 ? MAX_DIFFERENCE : Math.abs(count - rank - 1);
       }
-      return distance;
-    });
+    }
     const min = Math.min(...distances);
     const max = value.length * MAX_DIFFERENCE - min;
-    models.forEach(([code], i) => {
+    codes.forEach((code, i) => {
       result.set(code, 1 - (distances[i]! - min) / max || 0);
     });
     return result;
