@@ -49,7 +49,8 @@ export interface Tokens {
 
 // Pure ASCII text (most of it) needs no Unicode classes: its letters are a-z once lowercased and
 // its numbers 0-9, so the cheaper pattern finds exactly the same parts (decision 0153).
-const ASCII = /^[\x00-\x7f]*$/;
+/** A character outside printable ASCII and tabs or newlines: the Unicode pattern reads such text. */
+const NOT_PLAIN_ASCII = /[^\t\n\r -~]/;
 const ASCII_PARTS = /[a-z0-9]+|[.,;:!?()\n]/g;
 const UNICODE_PARTS = /[\p{L}\p{N}]+|[.,;:!?()\n]/gu;
 
@@ -58,7 +59,7 @@ export function tokenize(text: string): Tokens {
   const clause: number[] = [];
   let current = 0;
   const lower = text.toLowerCase().replace(/['’]/g, '');
-  const parts = lower.match(ASCII.test(lower) ? ASCII_PARTS : UNICODE_PARTS) ?? [];
+  const parts = lower.match(NOT_PLAIN_ASCII.test(lower) ? UNICODE_PARTS : ASCII_PARTS) ?? [];
   for (const part of parts) {
     if (part.length === 1 && '.,;:!?()\n'.includes(part)) {
       current++;
