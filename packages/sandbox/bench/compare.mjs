@@ -148,20 +148,24 @@ for (let round = 0; round < rounds; round++) {
 }
 const m = (name, key) => median(figures[name][key]);
 const ratio = (key) => `${((m('today', key) / m('baseline', key) - 1) * 100).toFixed(1)} %`;
+// The same rounds paired: each round's today / baseline, then their median. Other work on the
+// machine moves both builds of a round together, so this varies less from run to run.
+const paired = (key) =>
+  `${((median(figures.today[key].map((t, i) => t / figures.baseline[key][i])) - 1) * 100).toFixed(1)} %`;
 console.log(
   `baseline: src/classifier at ${ref}; ${rounds} interleaved rounds, ${duration} s of load each`,
 );
-console.log('| figure (median) | baseline | today | change |');
-console.log('|---|---|---|---|');
+console.log('| figure (median) | baseline | today | change | change, median of paired rounds |');
+console.log('|---|---|---|---|---|');
 console.log(
-  `| start-up, spawn to listening | ${m('baseline', 'startup').toFixed(0)} ms | ${m('today', 'startup').toFixed(0)} ms | ${ratio('startup')} |`,
+  `| start-up, spawn to listening | ${m('baseline', 'startup').toFixed(0)} ms | ${m('today', 'startup').toFixed(0)} ms | ${ratio('startup')} | ${paired('startup')} |`,
 );
 console.log(
-  `| POST /v1/classify, dev-set mix (req/s) | ${m('baseline', 'rps').toFixed(0)} | ${m('today', 'rps').toFixed(0)} | ${ratio('rps')} |`,
+  `| POST /v1/classify, dev-set mix (req/s) | ${m('baseline', 'rps').toFixed(0)} | ${m('today', 'rps').toFixed(0)} | ${ratio('rps')} | ${paired('rps')} |`,
 );
 console.log(
-  `| classify() alone, dev-set mix (texts/s) | ${m('baseline', 'cps').toFixed(0)} | ${m('today', 'cps').toFixed(0)} | ${ratio('cps')} |`,
+  `| classify() alone, dev-set mix (texts/s) | ${m('baseline', 'cps').toFixed(0)} | ${m('today', 'cps').toFixed(0)} | ${ratio('cps')} | ${paired('cps')} |`,
 );
 console.log(
-  `| classify() alone, fresh-set mix (texts/s) | ${m('baseline', 'fresh').toFixed(0)} | ${m('today', 'fresh').toFixed(0)} | ${ratio('fresh')} |`,
+  `| classify() alone, fresh-set mix (texts/s) | ${m('baseline', 'fresh').toFixed(0)} | ${m('today', 'fresh').toFixed(0)} | ${ratio('fresh')} | ${paired('fresh')} |`,
 );

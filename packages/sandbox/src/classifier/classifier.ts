@@ -267,14 +267,17 @@ export function classify(input: string, categories: CategorySpec[], explain = tr
     const hits = index.terms.get(key);
     if (!hits) return;
     seen.add(key);
-    const surface = from < to ? tokens.slice(from, to).join(' ') : '?';
+    // One word (most hits) needs no slice and join.
+    const surface =
+      to - from === 1 ? tokens[from]! : from < to ? tokens.slice(from, to).join(' ') : '?';
     const isNegated = from < to && negated[from]!;
     for (const [c, weight, negatable, weak] of hits) {
       // "not interested in buying", "not great": the intent is cancelled, not counted.
       if (negatable && isNegated) continue;
       if (weak) weakLinks[c]! += weight;
       else slotLogits[c]! += weight;
-      evidence[c]!.push({ surface, weight });
+      // Evidence only feeds the explanation: none is kept when none is asked for.
+      if (explain) evidence[c]!.push({ surface, weight });
     }
   };
   for (let i = 0; i < stems.length; i++) {

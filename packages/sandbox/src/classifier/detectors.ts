@@ -4,17 +4,15 @@
 // urgency (deadlines, shouting). A detector is chosen by what a category's NAME means, never by a
 // list of the categories we test: any name that is a language's English name or ISO 639-1 code,
 // any polarity word, any word for junk or for urgency. See decision 0151.
-import type franc from 'franc-min';
 import type * as langs from 'langs';
 import { isNegator, type Tokens } from './text';
+import { LanguageScorer } from './trigrams';
 
 // Loaded on first use: most category sets name no language and no polarity, and the sandbox's
 // start-up (which the test suites pay many times) should not pay for their data.
 /* eslint-disable @typescript-eslint/no-require-imports */
-let francModule: typeof franc | undefined;
 let langsModule: typeof langs | undefined;
 let valenceTable: Record<string, number> | undefined;
-const loadFranc = () => (francModule ??= require('franc-min') as typeof franc);
 const loadLangs = () => (langsModule ??= require('langs') as typeof langs);
 const loadValence = () =>
   (valenceTable ??= require('sentiment/languages/en/labels.json') as Record<string, number>);
@@ -59,13 +57,15 @@ function languageDetector(slots: string[][]): Detector | undefined {
   const named = slots.map(languageOf);
   const only = [...new Set(named.flatMap((l) => (l ? [l.code] : [])))];
   if (only.length < 2) return undefined;
+  // franc-min's scores for these languages only, with their models prepared once per category set.
+  const scorer = new LanguageScorer(only);
   return {
     find(text) {
       const letters = text.replace(/[\s\d!-/:-@[-`{-~¡¿]+/g, '').length;
       // Trigram statistics on a word or two are a hint, not a finding.
       const reliability = Math.min(1, letters / LANGUAGE_FULL_LENGTH) ** 1.5;
       // franc reads at most this much: the first lines say which language a text is in.
-      const scores = new Map(loadFranc().all(text.slice(0, 400), { only, minLength: 1 }));
+      const scores = scorer.scores(text.slice(0, 400));
       const findings: Finding[] = [];
       named.forEach((language, slot) => {
         const score = language ? (scores.get(language.code) ?? 0) : 0;
