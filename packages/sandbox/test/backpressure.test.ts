@@ -30,6 +30,23 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => sandbox.close());
 
+/** A socket to the sandbox, once connected. */
+async function connected(): Promise<Socket> {
+  const { hostname, port } = new URL(sandbox.url);
+  const socket = connect({ host: hostname, port: Number(port) });
+  await new Promise<void>((resolve) => socket.once('connect', resolve));
+  return socket;
+}
+
+/** One GET of the largest page there is (~3 MB an answer), as raw HTTP/1.1 to pipeline. */
+function largestPageRequest(): string {
+  const { host } = new URL(sandbox.url);
+  return (
+    `GET /v1/schemas?limit=${LIMITS.schemaListMaxLimit} HTTP/1.1\r\nHost: ${host}\r\n` +
+    `Authorization: Bearer ${sandbox.apiKey}\r\n\r\n`
+  );
+}
+
 /** Polls the sandbox's request count until it has not moved for a second (at most 15 s). */
 async function settledTotal(): Promise<number> {
   let last = -1;
@@ -44,12 +61,8 @@ async function settledTotal(): Promise<number> {
 
 it('takes up no more pipelined requests while an answer waits to be read; others are answered', async () => {
   await sandbox.reset();
-  const { hostname, port } = new URL(sandbox.url);
-  const request =
-    `GET /v1/schemas?limit=${LIMITS.schemaListMaxLimit} HTTP/1.1\r\nHost: ${hostname}:${port}\r\n` +
-    `Authorization: Bearer ${sandbox.apiKey}\r\n\r\n`;
-  const socket: Socket = connect({ host: hostname, port: Number(port) });
-  await new Promise<void>((resolve) => socket.once('connect', resolve));
+  const request = largestPageRequest();
+  const socket = await connected();
   socket.pause(); // never read: the answers pile up on the server's side
   socket.write(request.repeat(PIPELINED));
   try {
@@ -95,15 +108,11 @@ it('closes sockets whose read breaks the bound before building answers for them'
   // 0115). Taking the first request up at once (as before) counts one per socket; a read the kernel
   // happens to split can still let one through, hence a bound rather than 0.
   await sandbox.reset();
-  const { hostname, port } = new URL(sandbox.url);
-  const request =
-    `GET /v1/schemas?limit=${LIMITS.schemaListMaxLimit} HTTP/1.1\r\nHost: ${hostname}:${port}\r\n` +
-    `Authorization: Bearer ${sandbox.apiKey}\r\n\r\n`;
+  const request = largestPageRequest();
   const SOCKETS = 20;
   let received = 0;
   for (let i = 0; i < SOCKETS; i++) {
-    const socket: Socket = connect({ host: hostname, port: Number(port) });
-    await new Promise<void>((resolve) => socket.once('connect', resolve));
+    const socket = await connected();
     socket.on('data', (chunk: Buffer) => (received += chunk.length));
     socket.on('error', () => {});
     const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
