@@ -4,7 +4,8 @@
 //   reads (`{{2.needs_review}}`) only fields of that module's interface;
 // - the long list (decision 0405): Iterator → Array aggregator grouped by ⌈position / 25⌉ →
 //   Classify Batch; run here, 60 tickets take 3 calls and come out as 60 bundles, in order;
-// - the schema scenario: Create, Get, Make an API Call (GET /v1/me), Delete, List, run in order;
+// - the schema scenario: Create, Get, Make an API Call (GET /v1/schemas?limit=10, a raw page that
+//   holds the new schema), Delete, List, run in order;
 // - the triage scenario: Classify Text → Router; run here, every ticket takes exactly one route,
 //   the sure ones their label's, everything else (unsure, or a label with no lane) the review lane.
 // The aggregator's grouping, the mappings and the route filters are evaluated with the test
@@ -244,7 +245,7 @@ describe('run on the sandbox: the schema scenario', () => {
   beforeAll(async () => (api = await startApi()));
   afterAll(() => api.close());
 
-  it('creates, gets, checks the key, deletes, then lists: each module once, in order', async () => {
+  it('creates, gets, lists it through Make an API Call, deletes, then lists: each module once, in order', async () => {
     const flow = byFile('make-schemas-and-api-call.blueprint.json').flow;
     const scope: Record<string, unknown> = { 1: { name: 'Support triage', request_id: 'req-7' } };
     const ran: string[] = [];
@@ -265,7 +266,13 @@ describe('run on the sandbox: the schema scenario', () => {
       'listSchemas:0',
     ]);
     expect(scope[3]).toMatchObject({ name: 'Support triage' });
-    expect(scope[4]).toMatchObject({ statusCode: 200, body: { object: 'me' } });
+    // The raw page, as the API sends it: the schema just created is on it.
+    const page = scope[4] as {
+      statusCode: number;
+      body: { object: string; data: { id: string }[] };
+    };
+    expect(page).toMatchObject({ statusCode: 200, body: { object: 'list' } });
+    expect(page.body.data.map((s) => s.id)).toContain((scope[2] as { id: string }).id);
     expect(scope[5]).toMatchObject({ deleted: true });
   });
 });
