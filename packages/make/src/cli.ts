@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { checkFolder } from './check';
 import { deploy, deployPlan, deployProblems, ZONES } from './deploy';
 import {
-  APP_NAME,
+  appNameProblem,
   DEFAULT_APP_DIR,
   DEV_APP_DIR,
   generatedFiles,
@@ -103,10 +103,8 @@ function target({ zone, app }: Values) {
     throw new UsageError('--zone and --app go together.');
   if (!(ZONES as readonly string[]).includes(zone))
     throw new UsageError(`--zone must be one of ${ZONES.join(', ')}, not "${zone}".`);
-  if (!APP_NAME.test(app))
-    throw new UsageError(
-      `--app must be a Make app name (3 to 30 lowercase letters, digits and dashes, starting with a letter, such as classifaily-x1b2), not "${app}".`,
-    );
+  const problem = appNameProblem(app);
+  if (problem) throw new UsageError(problem);
   return origin(zone, app);
 }
 

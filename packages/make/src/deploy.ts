@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Make } from '@makehq/sdk';
 import { isAllowedBaseUrl } from '@classifaily/core';
 import { checkFolder } from './check';
-import { APP_NAME } from './generate';
+import { appNameProblem } from './generate';
 import { ICON, MAKECOMAPP, type Manifest } from './layout';
 
 export const ZONES = ['eu1', 'eu2', 'us1', 'us2'] as const;
@@ -130,8 +130,7 @@ export interface DeployOptions {
 
 /** Why the folder cannot be deployed to that app: the name, the origin (https only), the folder. */
 export function deployProblems({ dir, app, apiOrigin }: Omit<DeployOptions, 'token'>): string[] {
-  const problems: string[] = [];
-  if (!APP_NAME.test(app)) problems.push(`"${app}" is not a Make app name (${APP_NAME}).`);
+  const problems = [appNameProblem(app)].filter((p) => p !== undefined);
   const origin = URL.canParse(apiOrigin) ? new URL(apiOrigin) : undefined;
   if (!origin || !isAllowedBaseUrl(origin, { allowLocalHttp: false }) || origin.pathname !== '/')
     problems.push(`The API origin must be https://host only, not "${apiOrigin}".`);

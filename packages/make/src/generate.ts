@@ -20,7 +20,13 @@ export const DEFAULT_APP_DIR = path.resolve(__dirname, '..', 'app');
 export const DEV_APP_DIR = path.resolve(__dirname, '..', 'app-dev');
 
 /** Make's app name rule (vscode-apps-sdk `validate-id.ts`). */
-export const APP_NAME = /^[a-z][0-9a-z-]{1,28}[0-9a-z]$/;
+const APP_NAME = /^[a-z][0-9a-z-]{1,28}[0-9a-z]$/;
+
+/** What is wrong with `app` as a Make app name, in words; undefined for a good name. */
+export const appNameProblem = (app: string): string | undefined =>
+  APP_NAME.test(app)
+    ? undefined
+    : `--app must be a Make app name (3 to 30 lowercase letters, digits and dashes, starting with a letter, such as classifaily-x1b2), not "${app}".`;
 
 /** makecomapp.json `origins` entry for an app in a Make zone. The key file stays outside git. */
 export const origin = (zone: string, app: string): MakeOrigin => ({
