@@ -3,13 +3,7 @@
 // pipeline would, and between rounds the answers can be kept and the progress shown. The rounds
 // are cut the same way on every run of the same file, so a resumed run sends the same batches
 // with the same keys (replay.ts) and the API bills none of them twice.
-import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  LIMITS,
-  RateLimitError,
-  type ClassifailyClient,
-  type ClassifailyError,
-} from '@classifaily/core';
+import { catalog, LIMITS, type ClassifailyClient, type ClassifailyError } from '@classifaily/core';
 import type { Answer } from './progress-file';
 import { replayKeys } from './replay';
 
@@ -18,12 +12,11 @@ const CONCURRENCY = 4;
 /** Texts per round: one request per slot. */
 const ROUND_SIZE = LIMITS.batchMaxItems * CONCURRENCY;
 /**
- * A round the API still throttles after core's own retries is sent again after the wait it asks
- * for (at most a minute, a second when it does not say), this many times in a row: a long
- * evaluation slows down to the key's rate limit instead of failing (decision 0602).
+ * How long in all each batch may wait out the API's rate limit, beyond core's retries: core's
+ * default for a step (the catalog's Wait Out Rate Limits), so that a long evaluation slows down to
+ * the key's rate limit instead of failing, and core decides each wait (decision 0606).
  */
-const THROTTLED_ROUND_WAITS = 5;
-const MAX_THROTTLE_WAIT_MS = 60_000;
+const RATE_LIMIT_WAIT_MS = catalog.fields.rateLimitWait.default * 1000;
 
 interface Target {
   categories?: string[];
@@ -40,8 +33,6 @@ export interface Failure {
 interface ClassifyOptions {
   /** Called after each round, with how many texts have their answer. */
   onRound?: (done: number) => void;
-  /** Called before waiting out a rate limit, with the wait in ms. */
-  onThrottle?: (waitMs: number) => void;
   signal?: AbortSignal;
 }
 
@@ -55,44 +46,36 @@ export async function classifyPending(
   texts: readonly string[],
   target: Target,
   answers: Array<Answer | null>,
-  { onRound, onThrottle, signal }: ClassifyOptions = {},
+  { onRound, signal }: ClassifyOptions = {},
 ): Promise<Failure[]> {
   const keys = replayKeys();
   const pending = texts.flatMap((_, index) => (answers[index] === null ? [index] : []));
   let done = texts.length - pending.length;
   for (let start = 0; start < pending.length; start += ROUND_SIZE) {
-    let round = pending.slice(start, start + ROUND_SIZE);
-    let failures: Failure[] = [];
+    const round = pending.slice(start, start + ROUND_SIZE);
+    const failures: Failure[] = [];
     keys.nextRound();
-    for (let waits = 0; ; waits++) {
-      const outcomes = await client.classifyMany(
-        {
-          items: round.map((index) => ({ input: texts[index]! })),
-          ...(target.schema ? { schema: target.schema } : { categories: target.categories }),
-          explain: target.explain,
-        },
-        { concurrency: CONCURRENCY, idempotencyKeys: keys.keyFor, signal },
-      );
-      failures = [];
-      outcomes.forEach((outcome, position) => {
-        const index = round[position]!;
-        if (!outcome.ok) return void failures.push({ index, error: outcome.error });
-        const { label, confidence, explanation } = outcome.result;
-        answers[index] =
-          explanation === undefined ? { label, confidence } : { label, confidence, explanation };
-        done += 1;
-      });
-      const throttled =
-        failures.length > 0 && failures.every(({ error }) => error instanceof RateLimitError);
-      if (!throttled || waits === THROTTLED_ROUND_WAITS) break;
-      const asked = Math.max(...failures.map(({ error }) => error.retryAfterMs ?? 1000));
-      const wait = Math.min(asked, MAX_THROTTLE_WAIT_MS);
-      onThrottle?.(wait);
-      await sleep(wait, undefined, { signal });
-      // The throttled batches again, as they were, under the keys they had: the same requests.
-      keys.again();
-      round = failures.map(({ index }) => index);
-    }
+    const outcomes = await client.classifyMany(
+      {
+        items: round.map((index) => ({ input: texts[index]! })),
+        ...(target.schema ? { schema: target.schema } : { categories: target.categories }),
+        explain: target.explain,
+      },
+      {
+        concurrency: CONCURRENCY,
+        idempotencyKeys: keys.keyFor,
+        rateLimitWait: RATE_LIMIT_WAIT_MS,
+        signal,
+      },
+    );
+    outcomes.forEach((outcome, position) => {
+      const index = round[position]!;
+      if (!outcome.ok) return void failures.push({ index, error: outcome.error });
+      const { label, confidence, explanation } = outcome.result;
+      answers[index] =
+        explanation === undefined ? { label, confidence } : { label, confidence, explanation };
+      done += 1;
+    });
     onRound?.(done);
     if (failures.length) return failures;
   }

@@ -44,6 +44,13 @@ export async function evaluate(args: EvaluateArgs, io: Io): Promise<number> {
       apiKey: sandbox?.apiKey ?? apiKey,
       baseUrl: sandbox?.url ?? args.baseUrl ?? DEFAULT_BASE_URL,
       userAgent: `classifaily-cli/${VERSION}`,
+      // Core waits out the API's rate limit (classify.ts); the user sees each wait it asked for.
+      onEvent: (event) => {
+        if (event.type === 'throttle')
+          io.stderr.write(
+            `\nClassifaily's rate limit for this key is reached: waiting ${Math.round(event.delayMs / 1000)} s, then going on.\n`,
+          );
+      },
     });
     const categories = args.schema
       ? (await client.schemas.get(args.schema)).categories.map((category) => category.name)
@@ -140,10 +147,6 @@ async function classifyAll(
   try {
     failures = await classifyPending(client, texts, target, progressFile.answers, {
       signal: io.signal,
-      onThrottle: (waitMs) =>
-        io.stderr.write(
-          `\nClassifaily's rate limit for this key is reached: waiting ${Math.ceil(waitMs / 1000)} s, then going on.\n`,
-        ),
       onRound: (done) => {
         progress.update(done);
         const percent = percentOf(done, total);

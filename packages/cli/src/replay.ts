@@ -8,8 +8,6 @@ import { replayKeys as coreReplayKeys, type ClassifyBatchRequest } from '@classi
 export interface ReplayKeys {
   /** The key of a batch about to go out (classifyMany's `idempotencyKeys`). */
   keyFor(body: ClassifyBatchRequest): Promise<string>;
-  /** The round's batches go out again: each one sent again keeps the key it had. */
-  again(): void;
   /** A new round: new batches, new keys. */
   nextRound(): void;
 }
@@ -32,9 +30,6 @@ export function replayKeys(): ReplayKeys {
       const keys = issued.get(content) ?? [];
       issued.set(content, keys);
       return (keys[nth] ??= make(body));
-    },
-    again: () => {
-      asked = new Map();
     },
     nextRound: () => {
       issued = new Map();
