@@ -5,6 +5,11 @@
 // tickets" Data Table through n8n's own REST API, as the Data tables page does, fills it with
 // tickets a person labelled, and runs the example as the editor's button does, against the sandbox.
 // Its figures must equal what the sandbox's classifier gives for the same tickets.
+//
+// docs/examples/n8n-evaluation.workflow.json, n8n's own Evaluations on the same table, as far as
+// n8n runs it without a licence: imported as the editor's "Import from file" does (POST
+// /rest/workflows) and pointed at the table as a user picks it from the trigger's list, then run
+// once from its Evaluation Trigger as the editor's button does. Then what a licence gates.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -25,7 +30,9 @@ const EXAMPLE = path.join(
   'n8n-measure-accuracy.workflow.json',
 );
 const SETUP_TIMEOUT_MS = 40 * 60_000;
+const EVALUATION_EXAMPLE = path.join(path.dirname(EXAMPLE), 'n8n-evaluation.workflow.json');
 const EXECUTE_TIMEOUT_MS = 5 * 60_000;
+const CATEGORIES = ['billing', 'technical_bug', 'account_access', 'feature_request'];
 
 /** Tickets a person labelled: clear ones, one the person labelled otherwise, vague ones. */
 const LABELLED = [
@@ -67,6 +74,7 @@ const runIf = process.env.CLASSIFAILY_N8N_VERSIONS?.split(',').includes(VERSION)
   let n8n: N8nInstance;
   let server: N8nServer;
   let workflow: WorkflowFixture & { nodes: Array<Record<string, unknown>> };
+  let tableId: string;
 
   beforeAll(async () => {
     sandbox = await startSandboxProcess();
@@ -89,6 +97,7 @@ const runIf = process.env.CLASSIFAILY_N8N_VERSIONS?.split(',').includes(VERSION)
     await server.rest('POST', `/projects/${project.id}/data-tables/${table.id}/insert`, {
       data: LABELLED,
     });
+    tableId = table.id;
   }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
@@ -103,15 +112,7 @@ const runIf = process.env.CLASSIFAILY_N8N_VERSIONS?.split(',').includes(VERSION)
       const output = await runToTheEnd(server, 'cfyExampleAccuracy');
       expect(output('Classify')).toHaveLength(LABELLED.length);
 
-      const categories = ['billing', 'technical_bug', 'account_access', 'feature_request'];
-      const predicted = LABELLED.map((ticket) => ({
-        ...ticket,
-        p: sandboxClassify(
-          ticket.text,
-          categories.map((name) => ({ name })),
-          false,
-        ),
-      }));
+      const predicted = LABELLED.map((ticket) => ({ ...ticket, p: sandboxResult(ticket.text) }));
       const right = predicted.filter((t) => t.p.label === t.label);
       const acted = predicted.filter((t) => t.p.confidence >= 0.8);
       const actedRight = acted.filter((t) => t.p.label === t.label);
@@ -132,11 +133,181 @@ const runIf = process.env.CLASSIFAILY_N8N_VERSIONS?.split(',').includes(VERSION)
     },
     EXECUTE_TIMEOUT_MS,
   );
+
+  describe("n8n's Evaluations on the same table (docs/examples/n8n-evaluation.workflow.json)", () => {
+    const declined = LABELLED.find((t) => t.text.startsWith('Why did my card get declined'))!;
+
+    beforeEach(() => sandbox.reset());
+
+    it(
+      'run once by hand: the trigger reads the first row, Classify sends one request, Categorization is 1 when the labels match',
+      async () => {
+        const id = await importEvaluationExample(server, tableId);
+        const output = await runToTheEnd(server, id, 'Evaluation Trigger');
+
+        const [row] = LABELLED;
+        // The first row is one the sandbox labels as the person did.
+        expect(sandboxResult(row!.text).label).toBe(row!.label);
+        expect(output('Evaluation Trigger')).toEqual([
+          expect.objectContaining({
+            ...row,
+            row_number: 0,
+            _rowsLeft: LABELLED.length - 1,
+          }),
+        ]);
+        expect(output('Classify')).toHaveLength(1);
+        expect(output('Classify')[0]).toMatchObject({
+          classification: { label: sandboxResult(row!.text).label },
+        });
+        expect(output('Evaluation')).toEqual([{ Categorization: 1 }]);
+        expect(await sandbox.stats()).toMatchObject({ total: 1, itemsClassified: 1 });
+      },
+      EXECUTE_TIMEOUT_MS,
+    );
+
+    it(
+      'Categorization is 0 when the sandbox gets the row wrong (the trigger filtered to that row)',
+      async () => {
+        const id = await importEvaluationExample(server, tableId, {
+          filterRows: true,
+          matchType: 'allConditions',
+          filters: { conditions: [{ keyName: 'text', condition: 'eq', keyValue: declined.text }] },
+        });
+        const output = await runToTheEnd(server, id, 'Evaluation Trigger');
+
+        // A row the sandbox labels otherwise than the person did.
+        expect(sandboxResult(declined.text).label).not.toBe(declined.label);
+        expect(output('Evaluation Trigger')).toEqual([
+          expect.objectContaining({ ...declined, row_number: 0, _rowsLeft: 0 }),
+        ]);
+        expect(output('Classify')[0]).toMatchObject({
+          classification: { label: sandboxResult(declined.text).label },
+        });
+        expect(output('Evaluation')).toEqual([{ Categorization: 0 }]);
+        expect(await sandbox.stats()).toMatchObject({ total: 1, itemsClassified: 1 });
+      },
+      EXECUTE_TIMEOUT_MS,
+    );
+
+    it(
+      'without a licence the settings the editor reads give no Evaluations and the public API refuses to start one',
+      async () => {
+        const id = await importEvaluationExample(server, tableId);
+        const settings = await server.rest<{ evaluation: { quota: number } }>('GET', '/settings');
+        expect(settings.evaluation.quota).toBe(0);
+
+        const key = await server.rest<{ rawApiKey: string }>('POST', '/api-keys', {
+          label: 'evaluations',
+          expiresAt: null,
+          scopes: ['testRun:create', 'testRun:list'],
+        });
+        const response = await fetch(`${server.url}/api/v1/workflows/${id}/test-runs`, {
+          method: 'POST',
+          headers: { 'x-n8n-api-key': key.rawApiKey },
+        });
+        expect({ status: response.status, body: await response.json() }).toEqual({
+          status: 403,
+          body: { message: 'Evaluations are not available on your plan' },
+        });
+        expect((await sandbox.stats()).total).toBe(0);
+      },
+      EXECUTE_TIMEOUT_MS,
+    );
+
+    it(
+      "n8n 2.40.7 does not gate the editor's own test-run route: it runs every row and averages Categorization to the accuracy",
+      async () => {
+        const id = await importEvaluationExample(server, tableId);
+        const { testRunId } = await server.rest<{ testRunId: string }>(
+          'POST',
+          `/workflows/${id}/test-runs/new`,
+          {},
+        );
+        const deadline = Date.now() + EXECUTE_TIMEOUT_MS;
+        let run = await server.rest<TestRun>('GET', `/workflows/${id}/test-runs/${testRunId}`);
+        while (['new', 'running'].includes(run.status) && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          run = await server.rest<TestRun>('GET', `/workflows/${id}/test-runs/${testRunId}`);
+        }
+        const right = LABELLED.filter((t) => sandboxResult(t.text).label === t.label).length;
+        expect(right).toBeGreaterThan(0);
+        expect(right).toBeLessThan(LABELLED.length);
+        expect(run).toMatchObject({
+          status: 'completed',
+          finalResult: 'success',
+          metrics: { Categorization: expect.closeTo(right / LABELLED.length, 10) },
+        });
+        const cases = await server.rest<Array<{ status: string; metrics: Record<string, number> }>>(
+          'GET',
+          `/workflows/${id}/test-runs/${testRunId}/test-cases`,
+        );
+        expect(cases.map((c) => c.status)).toEqual(LABELLED.map(() => 'success'));
+        expect(cases.map((c) => c.metrics.Categorization).sort()).toEqual(
+          LABELLED.map((t) => (sandboxResult(t.text).label === t.label ? 1 : 0)).sort(),
+        );
+        // One execution, and one request of one item, per row.
+        expect(await sandbox.stats()).toMatchObject({
+          total: LABELLED.length,
+          itemsClassified: LABELLED.length,
+          itemsClassifiedAgain: 0,
+        });
+      },
+      EXECUTE_TIMEOUT_MS,
+    );
+  });
 });
 
+interface TestRun {
+  status: string;
+  finalResult?: string;
+  metrics?: Record<string, number>;
+}
+
+/** The classification the sandbox gives for a ticket against the examples' categories. */
+function sandboxResult(text: string) {
+  return sandboxClassify(
+    text,
+    CATEGORIES.map((name) => ({ name })),
+    false,
+  );
+}
+
+/**
+ * Imports the Evaluations example as the editor's "Import from file" does and points its trigger at
+ * the table as a user does by picking it from the list (the trigger takes the table's ID only).
+ * `trigger` adds parameters to the trigger. Returns the new workflow's id.
+ */
+async function importEvaluationExample(
+  server: N8nServer,
+  tableId: string,
+  trigger: Record<string, unknown> = {},
+): Promise<string> {
+  const example = JSON.parse(fs.readFileSync(EVALUATION_EXAMPLE, 'utf8')) as {
+    name: string;
+    nodes: Array<{ name: string; parameters: Record<string, unknown> }>;
+    connections: unknown;
+    settings: unknown;
+  };
+  const evaluationTrigger = example.nodes.find((node) => node.name === 'Evaluation Trigger')!;
+  evaluationTrigger.parameters = {
+    ...evaluationTrigger.parameters,
+    dataTableId: { __rl: true, mode: 'list', value: tableId, cachedResultName: 'Labelled tickets' },
+    ...trigger,
+  };
+  const created = await server.rest<{ id: string }>('POST', '/workflows', {
+    name: example.name,
+    nodes: example.nodes,
+    connections: example.connections,
+    settings: example.settings,
+  });
+  return created.id;
+}
+
 /** Runs the workflow as the editor's button does and returns each node's first output's JSON. */
-async function runToTheEnd(server: N8nServer, workflowId: string) {
-  const id = await server.runWorkflow(workflowId);
+async function runToTheEnd(server: N8nServer, workflowId: string, trigger?: string) {
+  const id = trigger
+    ? await startFrom(server, workflowId, trigger)
+    : await server.runWorkflow(workflowId);
   const deadline = Date.now() + EXECUTE_TIMEOUT_MS;
   let status = await server.executionStatus(id);
   while (['new', 'running', 'waiting', 'unknown'].includes(status) && Date.now() < deadline) {
@@ -161,4 +332,20 @@ async function runToTheEnd(server: N8nServer, workflowId: string) {
     throw new Error(`the example ended ${status}: ${data.resultData.error?.message}`);
   return (node: string) =>
     (data.resultData.runData[node]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
+}
+
+/** Starts a manual run from a trigger other than a Manual Trigger, as the editor's button does. */
+async function startFrom(server: N8nServer, workflowId: string, trigger: string): Promise<string> {
+  const workflowData = await server.rest<Record<string, unknown>>(
+    'GET',
+    `/workflows/${workflowId}`,
+  );
+  const started = await server.rest<{ executionId?: string }>(
+    'POST',
+    `/workflows/${workflowId}/run`,
+    { workflowData, triggerToStartFrom: { name: trigger } },
+  );
+  if (!started.executionId)
+    throw new Error(`n8n did not start ${workflowId}: ${JSON.stringify(started)}`);
+  return started.executionId;
 }
