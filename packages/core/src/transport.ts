@@ -153,11 +153,14 @@ export async function readChunks(chunks: BodyChunks, limits: BodyLimits): Promis
   try {
     for (;;) {
       const next = chunks.next();
-      const read = await (idle ? Promise.race([next, idle]) : next).catch((error: unknown) => {
+      let read: Awaited<typeof next> | typeof IDLE;
+      try {
+        read = await (idle ? Promise.race([next, idle]) : next);
+      } catch (error) {
         throw isDecodingError(error)
           ? give('undecodable_body', 'The answer could not be decoded.', error)
           : error;
-      });
+      }
       if (read === IDLE) {
         next.catch(() => undefined);
         await Promise.resolve(chunks.stop()).catch(() => undefined);
