@@ -5,6 +5,7 @@
 // Run: `pnpm --filter @classifaily/core exec node bench/own-work.mjs` (Node 24) or
 // `node bench/own-work.mjs` (Node 20) in packages/core, after a build.
 import { loadavg } from 'node:os';
+import { TextEncoder } from 'node:util';
 import { ClassifailyClient } from '../dist/index.js';
 import { CLASSIFY_BODY, KEY } from './wire.mjs';
 
@@ -18,7 +19,11 @@ const answer = new TextEncoder().encode(
     result: { label: 'billing', confidence: 0.9 },
   }),
 );
-const headers = new Headers({ 'content-type': 'application/json', 'x-request-id': 'req_1' });
+const answerHeaders = new Map([
+  ['content-type', 'application/json'],
+  ['x-request-id', 'req_1'],
+]);
+const headers = { get: (name) => answerHeaders.get(name.toLowerCase()) ?? null };
 const fetch = async (url, init) => ({
   status: 200,
   headers,
