@@ -113,7 +113,7 @@ export interface BodyLimits {
 }
 
 /** A timer whose signal aborts after `ms`, unless cancelled first. */
-export type Timer = (ms: number) => { signal: AbortSignal; cancel(): void };
+type Timer = (ms: number) => { signal: AbortSignal; cancel(): void };
 
 /** Calls `fire` after `ms` unless the function it returns is called first (`#default-sleep`). */
 export type Alarm = (ms: number, fire: () => void) => () => void;
