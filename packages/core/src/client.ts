@@ -1,4 +1,4 @@
-import { defaultSleep, defaultTimer } from '#default-sleep';
+import { defaultAlarm, defaultSleep } from '#default-sleep';
 import { isBatchClassification, isClassification, isMe } from './answers';
 import { MAX_ANSWER_BYTES } from './answer-size';
 import { normalizeApiKey } from './api-key';
@@ -132,6 +132,8 @@ export class ClassifailyClient {
   readonly #onEvent: ((event: ClientEvent) => void) | undefined;
   /** Until when every request holds off: the API asked one of them to wait (shared rate limits). */
   #holdUntil = 0;
+  /** The URL and path of each operation that has no parameters (see `target`). */
+  readonly #targets = new Map<object, { url: string; path: string }>();
 
   constructor(options: ClientOptions) {
     checkOptions(options, CLIENT_OPTIONS);
@@ -235,14 +237,16 @@ export class ClassifailyClient {
   /** Sends one logical request, retrying what is safe to retry with the same idempotency key. */
   async request<T>(call: Call<T>, options: RequestOptions = {}): Promise<T> {
     checkOptions(options, REQUEST_OPTIONS);
-    const url = this.buildUrl(call);
+    const { url, path } = this.target(call);
     const { method } = call.endpoint;
-    const path = new URL(url).pathname;
-    const headers: Record<string, string> = {
-      Accept: 'application/json',
-      ...(this.#apiKey === undefined ? {} : { Authorization: `Bearer ${this.#apiKey}` }),
-      'User-Agent': this.#userAgent,
-    };
+    const headers: Record<string, string> =
+      this.#apiKey === undefined
+        ? { Accept: 'application/json', 'User-Agent': this.#userAgent }
+        : {
+            Accept: 'application/json',
+            Authorization: `Bearer ${this.#apiKey}`,
+            'User-Agent': this.#userAgent,
+          };
     let body: string | undefined;
     if (call.body !== undefined) {
       body = JSON.stringify(call.body);
@@ -258,6 +262,8 @@ export class ClassifailyClient {
     const timeout = options.timeout ?? this.timeout;
     const deadline = options.deadline ?? this.#deadline;
     const rateLimitBudget = options.rateLimitWait ?? 0;
+    // Events are built only for a listener: without one, a request allocates none of them.
+    const listening = this.#onEvent !== undefined;
     const emit = (event: ClientEvent) => this.emit(event);
     // A step deadline (Zapier's 30 s): an attempt starts only if its whole timeout fits before it.
     const fits = (ms: number) => deadline === undefined || this.#now() + ms <= deadline;
@@ -273,7 +279,7 @@ export class ClassifailyClient {
       if (held > 0 && !waited && fits(held + timeout)) await this.#sleep(held, signal);
       if (!fits(timeout)) giveUp(outOfTime(), 'deadline', attempt);
       const started = this.#now();
-      emit({ type: 'request', method, path, attempt });
+      if (listening) emit({ type: 'request', method, path, attempt });
       let outcome: Attempted<T>;
       try {
         outcome = await this.attempt(call, url, headers, body, timeout, signal);
@@ -282,7 +288,7 @@ export class ClassifailyClient {
         else throw error;
       }
       const error = 'error' in outcome ? outcome.error : undefined;
-      if (error?.status !== undefined || !error)
+      if (listening && (error?.status !== undefined || !error))
         emit({
           type: 'response',
           method,
@@ -365,39 +371,22 @@ export class ClassifailyClient {
     // One signal for the attempt, aborted by its timeout, by the caller's signal, or when the reader
     // gives a body up (stalled, too large: the transport lets the connection go instead of keeping
     // it for an answer that will never end). Composed by hand: AbortSignal.any and an uncancelled
-    // AbortSignal.timeout cost more than a small request's own work (decision 0031).
-    const watch = defaultTimer(Math.min(Math.ceil(timeout), MAX_TIMER_MS));
-    const timeoutSignal = watch.signal;
+    // AbortSignal.timeout cost more than a small request's own work (decisions 0031, 0023): the
+    // timeout is one bare timer that aborts the controller, and the caller's signal is listened to
+    // only when there is one.
     const request = new AbortController();
-    const onTimeout = () => request.abort(timeoutSignal.reason);
-    const onCancel = () => request.abort(signal!.reason);
-    timeoutSignal.addEventListener('abort', onTimeout, { once: true });
-    if (signal?.aborted) onCancel();
-    else signal?.addEventListener('abort', onCancel, { once: true });
-    try {
-      return await this.send(call, url, headers, body, timeout, signal, request, timeoutSignal);
-    } finally {
-      watch.cancel();
-      timeoutSignal.removeEventListener('abort', onTimeout);
-      signal?.removeEventListener('abort', onCancel);
-    }
-  }
-
-  /** One attempt's request and answer, under the attempt's own signal. */
-  private async send<T>(
-    call: Call<T>,
-    url: string,
-    headers: Record<string, string>,
-    body: string | undefined,
-    timeout: number,
-    signal: AbortSignal | undefined,
-    request: AbortController,
-    timeoutSignal: AbortSignal,
-  ): Promise<Attempted<T>> {
+    let timedOut = false;
+    const cancelTimeout = defaultAlarm(Math.min(Math.ceil(timeout), MAX_TIMER_MS), () => {
+      timedOut = true;
+      request.abort();
+    });
+    const onCancel = signal && (() => request.abort(signal.reason));
+    if (signal?.aborted) onCancel!();
+    else signal?.addEventListener('abort', onCancel!, { once: true });
     const failed = (cause: unknown, answer?: FetchLikeResponse): never => {
       if (signal?.aborted) throw signal.reason; // the caller cancelled: not ours to wrap or retry
       const code = (cause as { code?: unknown } | undefined)?.code;
-      if (timeoutSignal.aborted || isTimeout(cause) || code === 'body_timeout')
+      if (timedOut || isTimeout(cause) || code === 'body_timeout')
         throw new TimeoutError(
           code === 'body_timeout'
             ? 'Classifaily stopped sending its answer halfway.'
@@ -424,6 +413,24 @@ export class ClassifailyClient {
         },
       );
     };
+    try {
+      return await this.send(call, url, headers, body, timeout, request, failed);
+    } finally {
+      cancelTimeout();
+      if (onCancel) signal!.removeEventListener('abort', onCancel);
+    }
+  }
+
+  /** One attempt's request and answer, under the attempt's own signal. */
+  private async send<T>(
+    call: Call<T>,
+    url: string,
+    headers: Record<string, string>,
+    body: string | undefined,
+    timeout: number,
+    request: AbortController,
+    failed: (cause: unknown, answer?: FetchLikeResponse) => never,
+  ): Promise<Attempted<T>> {
     // A body given up stops its request first, so that its connection is closed, not pooled.
     const readBody = (chunks: BodyChunks) =>
       readChunks(
@@ -498,6 +505,22 @@ export class ClassifailyClient {
     return {
       error: errorFromResponse(response.status, parseProblem(text), requestId, retryAfterMs),
     };
+  }
+
+  /**
+   * The URL of a call and its path (for events). An operation with no path parameters and no query
+   * (classify, batch, me) has the same one on every request: worked out once per client.
+   */
+  private target(call: Call<unknown>): { url: string; path: string } {
+    const fixed = call.params === undefined && call.query === undefined;
+    if (fixed) {
+      const known = this.#targets.get(call.endpoint);
+      if (known) return known;
+    }
+    const url = this.buildUrl(call);
+    const found = { url, path: new URL(url).pathname };
+    if (fixed) this.#targets.set(call.endpoint, found);
+    return found;
   }
 
   private buildUrl(call: Call<unknown>): string {

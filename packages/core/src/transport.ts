@@ -4,7 +4,7 @@
  * their logging, proxies and auth middleware apply. It must resolve for every HTTP status (errors
  * are the client's job) and reject only when no response arrived.
  */
-import { defaultTimer } from '#default-sleep';
+import { defaultAlarm } from '#default-sleep';
 
 export interface FetchLikeInit {
   method: string;
@@ -106,14 +106,17 @@ export interface BodyLimits {
    * watch is one timer, armed again at each chunk.
    */
   idleMs?: number;
-  /** The watch's timer: a Node timer, or AbortSignal's in the n8n bundle (`#default-sleep`). */
+  /** The watch's timer, for tests; by default an alarm: a Node timer, or AbortSignal's in the n8n bundle (`#default-sleep`). */
   timer?: Timer;
   /** The clock the watch reads when its timer fires (ms; default `Date.now`). */
   now?: () => number;
 }
 
 /** A timer whose signal aborts after `ms`, unless cancelled first. */
-export type Timer = (ms: number) => { signal: AbortSignal; cancel(): void };
+type Timer = (ms: number) => { signal: AbortSignal; cancel(): void };
+
+/** Calls `fire` after `ms` unless the function it returns is called first (`#default-sleep`). */
+export type Alarm = (ms: number, fire: () => void) => () => void;
 
 /**
  * The text of a body given in chunks. Reading stops (the rest is never buffered, the connection is
@@ -123,10 +126,12 @@ export type Timer = (ms: number) => { signal: AbortSignal; cancel(): void };
  * `undecodable_body`: a bad answer, not a broken connection (issue 21, item 8).
  */
 export async function readChunks(chunks: BodyChunks, limits: BodyLimits): Promise<string> {
-  const { maxBytes = Infinity, idleMs, timer = defaultTimer, now = Date.now } = limits;
+  const { maxBytes = Infinity, idleMs, timer, now = Date.now } = limits;
+  const alarm = timer ? alarmOf(timer) : defaultAlarm;
   const parts: Uint8Array[] = [];
   let total = 0;
-  let watch: ReturnType<Timer> | undefined;
+  let cancel: (() => void) | undefined;
+  let done = false;
   let fire: ((value: typeof IDLE) => void) | undefined;
   const idle =
     idleMs === undefined ? undefined : new Promise<typeof IDLE>((resolve) => (fire = resolve));
@@ -135,17 +140,12 @@ export async function readChunks(chunks: BodyChunks, limits: BodyLimits): Promis
   // came since it was armed.
   let lastChunk = now();
   const arm = (ms: number) => {
-    const current = (watch = timer(ms));
-    current.signal.addEventListener(
-      'abort',
-      () => {
-        if (watch !== current) return;
-        const quiet = now() - lastChunk;
-        if (quiet >= idleMs!) fire!(IDLE);
-        else arm(idleMs! - quiet);
-      },
-      { once: true },
-    );
+    cancel = alarm(ms, () => {
+      if (done) return;
+      const quiet = now() - lastChunk;
+      if (quiet >= idleMs!) fire!(IDLE);
+      else arm(idleMs! - quiet);
+    });
   };
   if (idleMs !== undefined) arm(idleMs);
   const give = (code: string, message: string, cause?: unknown) =>
@@ -153,18 +153,21 @@ export async function readChunks(chunks: BodyChunks, limits: BodyLimits): Promis
   try {
     for (;;) {
       const next = chunks.next();
-      const read = await (idle ? Promise.race([next, idle]) : next).catch((error: unknown) => {
+      let read: Awaited<typeof next> | typeof IDLE;
+      try {
+        read = await (idle ? Promise.race([next, idle]) : next);
+      } catch (error) {
         throw isDecodingError(error)
           ? give('undecodable_body', 'The answer could not be decoded.', error)
           : error;
-      });
+      }
       if (read === IDLE) {
         next.catch(() => undefined);
         await Promise.resolve(chunks.stop()).catch(() => undefined);
         throw give('body_timeout', `No part of the answer arrived for ${idleMs} ms.`);
       }
-      const { done, value } = read;
-      if (done || value === undefined) break;
+      const { done: ended, value } = read;
+      if (ended || value === undefined) break;
       lastChunk = now();
       total += value.byteLength;
       if (total > maxBytes) {
@@ -174,16 +177,33 @@ export async function readChunks(chunks: BodyChunks, limits: BodyLimits): Promis
       parts.push(value);
     }
   } finally {
-    watch?.cancel();
-    watch = undefined;
+    done = true;
+    cancel?.();
   }
+  // A small answer comes in one chunk: decoded as it is, without a copy.
+  if (parts.length === 1) return decoder.decode(parts[0]);
   const bytes = new Uint8Array(total);
   let offset = 0;
   for (const part of parts) {
     bytes.set(part, offset);
     offset += part.byteLength;
   }
-  return new TextDecoder().decode(bytes);
+  return decoder.decode(bytes);
+}
+
+/** Decoding without `stream` keeps no state between calls: one decoder serves every body. */
+const decoder = new TextDecoder();
+
+/** A signal-shaped timer (a test's manual clock) as an alarm. */
+function alarmOf(timer: Timer): Alarm {
+  return (ms, fire) => {
+    const { signal, cancel } = timer(ms);
+    signal.addEventListener('abort', fire, { once: true });
+    return () => {
+      cancel();
+      signal.removeEventListener('abort', fire);
+    };
+  };
 }
 
 const IDLE = Symbol('idle');

@@ -2,5 +2,5 @@
 // `no-timers` condition (the n8n bundle). Both export this.
 declare module '#default-sleep' {
   export const defaultSleep: import('../transport').Sleep | undefined;
-  export const defaultTimer: import('../transport').Timer;
+  export const defaultAlarm: import('../transport').Alarm;
 }

@@ -4,5 +4,12 @@ import type { Sleep } from '../transport';
 
 export const defaultSleep: Sleep | undefined = undefined;
 
-/** No timer of our own: AbortSignal's (n8n keeps its process alive); a stale one is ignored. */
-export const defaultTimer = (ms: number) => ({ signal: AbortSignal.timeout(ms), cancel() {} });
+/**
+ * No timer of our own: AbortSignal's calls `fire` (n8n keeps its process alive); cancelling removes
+ * the listener, and the signal's own timer is left to lapse.
+ */
+export const defaultAlarm = (ms: number, fire: () => void) => {
+  const signal = AbortSignal.timeout(ms);
+  signal.addEventListener('abort', fire, { once: true });
+  return () => signal.removeEventListener('abort', fire);
+};

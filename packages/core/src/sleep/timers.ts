@@ -21,9 +21,12 @@ export const defaultSleep: Sleep | undefined = (ms, signal) =>
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 
-/** The body-idle watch's timer: referenced, so that a process waiting on a dead body stays alive. */
-export const defaultTimer = (ms: number) => {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), ms);
-  return { signal: controller.signal, cancel: () => clearTimeout(timer) };
+/**
+ * The attempt's timeout and the body-idle watch: `fire` after `ms` unless cancelled first. One bare
+ * referenced Node timer (a process waiting on a dead body stays alive), with no signal or listener of
+ * its own (decision 0023).
+ */
+export const defaultAlarm = (ms: number, fire: () => void) => {
+  const timer = setTimeout(fire, ms);
+  return () => clearTimeout(timer);
 };
