@@ -10,8 +10,9 @@
 // The index: the first WORDS all-lowercase alphabetic words of the package's list (GloVe's list is
 // ordered by corpus frequency), each vector scaled to unit length and quantised to int8 with its
 // own scale (its largest component → ±127); cosine similarity is scale-free, so no scale is kept.
-// Layout: "CFEMB1\n", uint32 LE word count, uint32 LE dimensions, uint32 LE byte length of the words
-// ("\n"-joined, UTF-8), the words, then count × dimensions int8.
+// Layout: "CFEMB2\n", uint32 LE word count, uint32 LE dimensions, uint32 LE word width (20), then one
+// record a word, sorted by word: the word NUL-padded to the width, then its dimensions as int8.
+// Fixed records sorted by word let the classifier binary-search the file as read, building nothing.
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -19,9 +20,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const WORDS = 30_000;
-const MAGIC = 'CFEMB1\n';
+const MAGIC = 'CFEMB2\n';
+/** Bytes for a word, NUL-padded: longer words are left out. */
+const WIDTH = 20;
 /** The SHA-256 of the committed data/embeddings.bin: `--check` without a source compares it. */
-const SHA256 = '22a0be1893c54922baab1f5a013b7d4cafe57b9fc506e539ea0547d5e9eda4a3';
+const SHA256 = '95a6a45504dd2c2cac09cad2ed9381a80b2c47f3ae1d0c3a4087cf82f173de31';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const target = path.join(here, '../data/embeddings.bin');
@@ -35,36 +38,44 @@ function build(file) {
   const chosen = [];
   for (const word of model.words) {
     if (chosen.length === WORDS) break;
-    if (/^[a-z]{2,}$/.test(word) && model.vectors[word]) chosen.push(word);
+    if (/^[a-z]{2,}$/.test(word) && word.length <= WIDTH && model.vectors[word]) chosen.push(word);
   }
-  const vectors = Buffer.alloc(chosen.length * dims);
+  // Sorted by byte order, so that a word is found by binary search with no table built in memory.
+  chosen.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const record = WIDTH + dims;
+  const rows = Buffer.alloc(chosen.length * record);
   chosen.forEach((word, i) => {
+    rows.write(word, i * record, 'latin1');
     const v = model.vectors[word].slice(0, dims);
     let max = 0;
     for (const x of v) max = Math.max(max, Math.abs(x));
     for (let d = 0; d < dims; d++)
-      vectors.writeInt8(Math.round((v[d] / (max || 1)) * 127), i * dims + d);
+      rows.writeInt8(Math.round((v[d] / (max || 1)) * 127), i * record + WIDTH + d);
   });
-  const text = Buffer.from(chosen.join('\n'), 'utf8');
   const head = Buffer.alloc(12);
   head.writeUInt32LE(chosen.length, 0);
   head.writeUInt32LE(dims, 4);
-  head.writeUInt32LE(text.length, 8);
-  return Buffer.concat([Buffer.from(MAGIC), head, text, vectors]);
+  head.writeUInt32LE(WIDTH, 8);
+  return Buffer.concat([Buffer.from(MAGIC), head, rows]);
 }
 
 function structureOk(bytes) {
   if (bytes.subarray(0, MAGIC.length).toString() !== MAGIC) return 'wrong magic';
   const count = bytes.readUInt32LE(MAGIC.length);
   const dims = bytes.readUInt32LE(MAGIC.length + 4);
-  const length = bytes.readUInt32LE(MAGIC.length + 8);
+  const width = bytes.readUInt32LE(MAGIC.length + 8);
   const start = MAGIC.length + 12;
-  const words = bytes
-    .subarray(start, start + length)
-    .toString('utf8')
-    .split('\n');
-  if (words.length !== count) return `${words.length} words, header says ${count}`;
-  if (bytes.length !== start + length + count * dims) return 'wrong length';
+  if (bytes.length !== start + count * (width + dims)) return 'wrong length';
+  let previous = '';
+  for (let i = 0; i < count; i++) {
+    const at = start + i * (width + dims);
+    const word = bytes
+      .subarray(at, at + width)
+      .toString('latin1')
+      .replace(/\0+$/, '');
+    if (!/^[a-z]{2,}$/.test(word) || word <= previous) return `row ${i} ("${word}") out of order`;
+    previous = word;
+  }
   return '';
 }
 
