@@ -104,6 +104,8 @@ interface Index {
   detectors: Detector[];
   /** Per slot: the unit mean vector of its name (and description) words, when it gets one. */
   profiles: Array<Float32Array | undefined>;
+  /** Per word of a text, what it counts for (slot and margin), or null: computed once per set. */
+  nearness: Map<string, [slot: number, margin: number] | null>;
 }
 
 function termKey(term: string): string {
@@ -256,6 +258,7 @@ function buildIndex(categories: CategorySpec[]): Index {
     bases: meanings.map((m) => m.words.join(' ')),
     detectors: detectorsFor(slots.map((slot) => slot.words)),
     profiles: perSlot.filter((c) => c.vector).length >= 2 ? perSlot.map((c) => c.vector) : [],
+    nearness: new Map(),
   };
 }
 
@@ -376,6 +379,28 @@ export function classify(input: string, categories: CategorySpec[], explain = tr
  * (k − 1)) for k categories, so nearness alone leans but never reaches 0.80, and a word as near to
  * two categories counts for neither.
  */
+/** The one category a word is near (cosine ≥ EMBEDDING_MIN), and its margin over the next. */
+function nearestSlot(
+  profiles: Array<Float32Array | undefined>,
+  word: string,
+): [slot: number, margin: number] | null {
+  if (word.length < 3 || isStopword(word)) return null;
+  const sims = similarities(word, profiles);
+  if (!sims) return null;
+  let best = -1;
+  let second = -1;
+  sims.forEach((s, c) => {
+    if (!profiles[c]) return;
+    if (best < 0 || s > sims[best]!) {
+      second = best;
+      best = c;
+    } else if (second < 0 || s > sims[second]!) second = c;
+  });
+  if (best < 0 || second < 0 || sims[best]! < EMBEDDING_MIN) return null;
+  const margin = sims[best]! - sims[second]!;
+  return margin > 0 ? [best, margin] : null;
+}
+
 function embeddingEvidence(
   index: Index,
   tokens: string[],
@@ -386,24 +411,18 @@ function embeddingEvidence(
   const sums = index.profiles.map(() => 0);
   const seenWords = new Set<string>();
   tokens.forEach((word, i) => {
-    if (negated[i] || word.length < 3 || isStopword(word) || seenWords.has(word)) return;
+    if (negated[i] || seenWords.has(word)) return;
     seenWords.add(word);
-    const sims = similarities(word, index.profiles);
-    if (!sims) return;
-    let best = -1;
-    let second = -1;
-    sims.forEach((s, c) => {
-      if (!index.profiles[c]) return;
-      if (best < 0 || s > sims[best]!) {
-        second = best;
-        best = c;
-      } else if (second < 0 || s > sims[second]!) second = c;
-    });
-    if (best < 0 || second < 0 || sims[best]! < EMBEDDING_MIN) return;
-    const margin = sims[best]! - sims[second]!;
-    if (margin <= 0) return;
-    sums[best]! += margin;
-    evidence?.[best]!.push({ surface: word, weight: EMBEDDING_WEIGHT * margin });
+    let near = index.nearness.get(word);
+    if (near === undefined) {
+      near = nearestSlot(index.profiles, word);
+      if (index.nearness.size >= 20_000) index.nearness.clear();
+      index.nearness.set(word, near);
+    }
+    if (!near) return;
+    const [slot, margin] = near;
+    sums[slot]! += margin;
+    evidence?.[slot]!.push({ surface: word, weight: EMBEDDING_WEIGHT * margin });
   });
   const k = index.names.length;
   const cap = Math.log((EMBEDDING_CAP / (1 - EMBEDDING_CAP)) * Math.max(1, k - 1));
