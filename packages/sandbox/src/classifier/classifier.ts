@@ -372,13 +372,6 @@ export function classify(input: string, categories: CategorySpec[], explain = tr
   };
 }
 
-/**
- * Distributional evidence (decision 0154): each word of the text that is near one category's
- * words (cosine ≥ EMBEDDING_MIN) and nearer it than any other counts for that category by the
- * margin over the runner-up; a category's sum is capped at ln(EMBEDDING_CAP / (1 − EMBEDDING_CAP) ·
- * (k − 1)) for k categories, so nearness alone leans but never reaches 0.80, and a word as near to
- * two categories counts for neither.
- */
 /** The one category a word is near (cosine ≥ EMBEDDING_MIN), and its margin over the next. */
 function nearestSlot(
   profiles: Array<Float32Array | undefined>,
@@ -401,6 +394,13 @@ function nearestSlot(
   return margin > 0 ? [best, margin] : null;
 }
 
+/**
+ * Distributional evidence (decision 0154): each word of the text that is near one category's
+ * words (cosine ≥ EMBEDDING_MIN) and nearer it than any other counts for that category by the
+ * margin over the runner-up; a category's sum is capped at ln(EMBEDDING_CAP / (1 − EMBEDDING_CAP) ·
+ * (k − 1)) for k categories, so nearness alone leans but never reaches 0.80, and a word as near to
+ * two categories counts for neither.
+ */
 function embeddingEvidence(
   index: Index,
   tokens: string[],
@@ -416,7 +416,7 @@ function embeddingEvidence(
     let near = index.nearness.get(word);
     if (near === undefined) {
       near = nearestSlot(index.profiles, word);
-      if (index.nearness.size >= 20_000) index.nearness.clear();
+      if (index.nearness.size >= 5_000) index.nearness.clear();
       index.nearness.set(word, near);
     }
     if (!near) return;

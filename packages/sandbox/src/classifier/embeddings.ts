@@ -77,7 +77,7 @@ function unitVector(word: string): Float32Array | undefined {
       const scale = sum ? 1 / Math.sqrt(sum) : 0;
       for (let d = 0; d < table.dims; d++) found[d]! *= scale;
     }
-    if (vectors.size >= 50_000) vectors.clear();
+    if (vectors.size >= 10_000) vectors.clear();
     vectors.set(word, found);
   }
   return found ?? undefined;
