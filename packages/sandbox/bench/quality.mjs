@@ -6,9 +6,9 @@
 //   wrong ≥ 0.80: all texts × orders that are wrong with confidence ≥ 0.80 (and, in brackets,
 //     that count as a share of the wrong answers only);
 //   ambiguous < 0.80: ambiguous texts × orders under 0.80.
-// data/fresh-22.json holds three category sets in no other set (never tuned on).
+// data/fresh-22.json and data/fresh-32.json hold category sets in no other set (never tuned on).
 // `--misses` lists the wrong answers; `--sets` adds a row per category set; `--file <name>` measures
-// one file only. Runs on the built dist/.
+// one file only (data/ prefix optional). Runs on the built dist/.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,9 +79,13 @@ for (const [file, title] of [
     'fresh-22.json',
     'Fresh category sets (real estate, IT helpdesk, restaurant reviews; never tuned on)',
   ],
+  [
+    'fresh-32.json',
+    'Second fresh category sets (travel, insurance claims, school/parent, mobile-app bugs, recipes, legal intake; never tuned on)',
+  ],
 ]) {
   const only = process.argv.indexOf('--file');
-  if (only > 0 && process.argv[only + 1] !== file) continue;
+  if (only > 0 && path.basename(process.argv[only + 1] ?? '') !== file) continue;
   const { all, bySet, misses } = measure(file);
   console.log(`\n**${title}**: ${file}\n`);
   console.log(

@@ -238,4 +238,36 @@ describe('classifier accuracy', () => {
     expect(weak.confidence).toBeLessThan(0.8);
     expect(weak.explanation).toContain('collateral');
   });
+
+  it('a category no concept knows draws on word vectors: nearness leans, alone never reaches 0.80, and is even when equal', () => {
+    // "telescope" is no WordNet link of "astronomy"; in the word-vector index it is near it
+    // (cosine 0.60) and far from "gardening" (0.05).
+    for (const order of [
+      ['astronomy', 'gardening'],
+      ['gardening', 'astronomy'],
+    ]) {
+      const p = classify(
+        'We watched the comet through the telescope.',
+        order.map((name) => ({ name })),
+      );
+      expect(p.label).toBe('astronomy');
+      expect(p.confidence).toBeGreaterThan(0.6);
+      expect(p.confidence).toBeLessThan(0.8);
+      expect(p.explanation).toContain('telescope');
+    }
+    // Many near words still count at most the cap: under 0.80 with two categories.
+    const piled = classify(
+      'telescope galaxy comet planets orbit observatory',
+      ['astronomy', 'gardening'].map((name) => ({ name })),
+    );
+    expect(piled.label).toBe('astronomy');
+    expect(piled.confidence).toBeLessThan(0.8);
+    // A word as near to both counts for neither.
+    expect(
+      classify(
+        'The weather was nice.',
+        ['astronomy', 'gardening'].map((name) => ({ name })),
+      ).confidence,
+    ).toBe(0.5);
+  });
 });

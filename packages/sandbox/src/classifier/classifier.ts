@@ -6,8 +6,11 @@
 // an even split (or leans to a catch-all such as "other"), hence a low confidence. See decision 0150.
 // Detectors chosen by what a name means add evidence no word list has (language, polarity, surface
 // cues); a negated name ("not_spam") is the complement of its base, scored as a hidden "shadow"
-// category. See decision 0151.
+// category. See decision 0151. Categories no concept or detector knows get WordNet's related
+// words (decision 0152) and the nearness of the text's words in a compact word-vector index
+// (decision 0154).
 import { detectorsFor, isDetectorWord, isPolarityWord, type Detector } from './detectors';
+import { profile, similarities } from './embeddings';
 import { CONCEPTS, type Concept } from './lexicon';
 import { nameMeaning } from './meaning';
 import {
@@ -71,6 +74,19 @@ const WORDNET_STRONG = 2;
 const WORDNET_WEAK = 1;
 const WORDNET_WEAK_CAP = 1.2;
 
+/**
+ * Word vectors (decision 0154), for the same categories as WordNet (no concept or detector knows
+ * their name): a word of the text whose cosine with a category's name (and description) vector is
+ * at least EMBEDDING_MIN, and higher than with any other category's, counts EMBEDDING_WEIGHT × the
+ * margin for it. A category's embedding evidence is capped so that it alone gives at most
+ * EMBEDDING_CAP (0.78 < 0.80) of the confidence, whatever the number of categories.
+ */
+const EMBEDDING_MIN = 0.4;
+const EMBEDDING_WEIGHT = 4;
+const EMBEDDING_CAP = 0.78;
+/** Description words count at half a name word in a category's vector. */
+const EMBEDDING_DESCRIPTION = 0.5;
+
 type Hit = [category: number, weight: number, negatable: boolean, weak: boolean];
 
 interface Index {
@@ -86,6 +102,10 @@ interface Index {
   /** Per category: what a negated one's base is called ("spam" for "not_spam"). */
   bases: string[];
   detectors: Detector[];
+  /** Per slot: the unit mean vector of its name (and description) words, when it gets one. */
+  profiles: Array<Float32Array | undefined>;
+  /** Per word of a text, what it counts for (slot and margin), or null: computed once per set. */
+  nearness: Map<string, [slot: number, margin: number] | null>;
 }
 
 function termKey(term: string): string {
@@ -197,7 +217,17 @@ function buildIndex(categories: CategorySpec[]): Index {
     for (const s of described) add(s, DESCRIPTION_WEIGHT, true);
     for (const s of own) add(s, NAME_WEIGHT, true);
     if (own.length > 1) add(own.join(' '), NAME_WEIGHT, true);
-    return { weights, prior };
+    // A negated name's vector is its shadow's (the base), scored by the complement as the rest is.
+    const vector =
+      !slot.negated && !known
+        ? profile([
+            ...slot.words.filter((w) => /^[a-z]{2,}$/.test(w)).map((w): [string, number] => [w, 1]),
+            ...words(slot.description)
+              .filter((w) => !isDescriptionStopword(w) && /^[a-z]{2,}$/.test(w))
+              .map((w): [string, number] => [w, EMBEDDING_DESCRIPTION]),
+          ])
+        : undefined;
+    return { weights, prior, vector };
   });
 
   const terms = new Map<string, Hit[]>();
@@ -227,6 +257,8 @@ function buildIndex(categories: CategorySpec[]): Index {
     shadows,
     bases: meanings.map((m) => m.words.join(' ')),
     detectors: detectorsFor(slots.map((slot) => slot.words)),
+    profiles: perSlot.filter((c) => c.vector).length >= 2 ? perSlot.map((c) => c.vector) : [],
+    nearness: new Map(),
   };
 }
 
@@ -290,6 +322,8 @@ export function classify(input: string, categories: CategorySpec[], explain = tr
     }
   }
   if (question) score(QUESTION_KEY, 0, 0);
+  if (index.profiles.length)
+    embeddingEvidence(index, tokens, negated, slotLogits, explain ? evidence : undefined);
   weakLinks.forEach((sum, c) => {
     slotLogits[c]! += Math.min(sum, WORDNET_WEAK_CAP);
   });
@@ -336,6 +370,65 @@ export function classify(input: string, categories: CategorySpec[], explain = tr
     scores,
     explanation: explain ? explanation(index.names, probabilities, evidence, best) : '',
   };
+}
+
+/** The one category a word is near (cosine ≥ EMBEDDING_MIN), and its margin over the next. */
+function nearestSlot(
+  profiles: Array<Float32Array | undefined>,
+  word: string,
+): [slot: number, margin: number] | null {
+  if (word.length < 3 || isStopword(word)) return null;
+  const sims = similarities(word, profiles);
+  if (!sims) return null;
+  let best = -1;
+  let second = -1;
+  sims.forEach((s, c) => {
+    if (!profiles[c]) return;
+    if (best < 0 || s > sims[best]!) {
+      second = best;
+      best = c;
+    } else if (second < 0 || s > sims[second]!) second = c;
+  });
+  if (best < 0 || second < 0 || sims[best]! < EMBEDDING_MIN) return null;
+  const margin = sims[best]! - sims[second]!;
+  return margin > 0 ? [best, margin] : null;
+}
+
+/**
+ * Distributional evidence (decision 0154): each word of the text that is near one category's
+ * words (cosine ≥ EMBEDDING_MIN) and nearer it than any other counts for that category by the
+ * margin over the runner-up; a category's sum is capped at ln(EMBEDDING_CAP / (1 − EMBEDDING_CAP) ·
+ * (k − 1)) for k categories, so nearness alone leans but never reaches 0.80, and a word as near to
+ * two categories counts for neither.
+ */
+function embeddingEvidence(
+  index: Index,
+  tokens: string[],
+  negated: boolean[],
+  slotLogits: number[],
+  evidence: Evidence[][] | undefined,
+): void {
+  const sums = index.profiles.map(() => 0);
+  const seenWords = new Set<string>();
+  tokens.forEach((word, i) => {
+    if (negated[i] || seenWords.has(word)) return;
+    seenWords.add(word);
+    let near = index.nearness.get(word);
+    if (near === undefined) {
+      near = nearestSlot(index.profiles, word);
+      if (index.nearness.size >= 5_000) index.nearness.clear();
+      index.nearness.set(word, near);
+    }
+    if (!near) return;
+    const [slot, margin] = near;
+    sums[slot]! += margin;
+    evidence?.[slot]!.push({ surface: word, weight: EMBEDDING_WEIGHT * margin });
+  });
+  const k = index.names.length;
+  const cap = Math.log((EMBEDDING_CAP / (1 - EMBEDDING_CAP)) * Math.max(1, k - 1));
+  sums.forEach((sum, c) => {
+    slotLogits[c]! += Math.min(cap, EMBEDDING_WEIGHT * sum);
+  });
 }
 
 function round(p: number): number {
