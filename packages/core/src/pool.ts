@@ -53,6 +53,7 @@ export function createPool(send: SendBatch, options: PoolOptions = {}) {
   const concurrency = options.concurrency ?? 4;
   const ready: Batch[] = [];
   let running = 0;
+  let answered = 0;
   let stopped = false;
   // The first error that would fail every request the same way (a revoked key): nothing more is sent.
   let fatal: ClassifailyError | undefined;
@@ -98,6 +99,7 @@ export function createPool(send: SendBatch, options: PoolOptions = {}) {
       for (const waiting of part) waiting.settle(failed(waiting, error));
     } finally {
       running--;
+      answered++;
       pump();
     }
   };
@@ -115,6 +117,8 @@ export function createPool(send: SendBatch, options: PoolOptions = {}) {
       if (ready.length < concurrency) return Promise.resolve();
       return new Promise((resolve) => waitingForRoom.push(resolve));
     },
+    /** Batches answered so far, failed ones included: each freed its slot. */
+    answered: () => answered,
     /** Sends nothing more; batches not yet sent fail with `not_sent`. */
     stop() {
       stopped = true;

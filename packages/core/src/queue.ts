@@ -44,6 +44,13 @@ export interface BatchQueue {
    * holding up the answers and sends that need the event loop (n8n evaluating expressions).
    */
   room(): Promise<void>;
+  /**
+   * How many batches have been answered so far (failed ones too): each freed a slot and sent the
+   * next waiting batch. A caller that makes items one at a time on the event loop lets it turn
+   * when this grows, so that the other answers of the round, and the sends they start, go before
+   * its next items (decision 0255).
+   */
+  answered(): number;
 }
 
 export function createBatchQueue(send: SendBatch, options: BatchQueueOptions = {}): BatchQueue {
@@ -96,6 +103,9 @@ export function createBatchQueue(send: SendBatch, options: BatchQueueOptions = {
     },
     room() {
       return pool.room();
+    },
+    answered() {
+      return pool.answered();
     },
   };
 }

@@ -409,6 +409,24 @@ describe('createBatchQueue', () => {
     expect((await Promise.all(outcomes)).every((o) => o.ok)).toBe(true);
   });
 
+  it('answered(): counts the batches answered, failed ones too, as each frees its slot', async () => {
+    const fake = fakeBatch({ delays: () => 5, failInputs: new Set(['t2']) });
+    const queue = createBatchQueue(fake.send, { batchSize: 2, concurrency: 1 });
+    const outcomes = ['t0', 't1', 't2', ''].map((input) => queue.add({ input }, TARGETS[0]!));
+    expect(queue.answered()).toBe(0); // the first batch is in flight, the second waits
+    await outcomes[0];
+    expect(queue.answered()).toBe(1);
+    expect(fake.calls).toHaveLength(1); // the empty text failed without a request: t2 waits alone
+    await queue.flush();
+    expect(queue.answered()).toBe(2);
+    expect((await Promise.all(outcomes)).map((o) => (o.ok ? 'ok' : o.error.code))).toEqual([
+      'ok',
+      'ok',
+      'input_too_long', // its batch was answered all the same
+      'input_empty',
+    ]);
+  });
+
   it('room(): a stopped queue refuses what waits, so a caller waiting for room carries on', async () => {
     const fake = fakeBatch({ delays: () => 5 });
     const queue = createBatchQueue(fake.send, { batchSize: 1, concurrency: 1 });

@@ -56,7 +56,9 @@ const YIELD_EVERY_MS = 5;
  * Batches go out while later items are still being read (decision 0206), in both error modes,
  * and reading stays one round ahead of the sending (`queue.room()`, decision 0252): it fills the
  * next round's batches while a round is in flight, then waits, so that answers and sends never
- * wait behind reading that is not yet needed.
+ * wait behind reading that is not yet needed; and once an answer has freed a slot it lets the
+ * event loop turn before reading on, so that the round's other answers and new sends go first
+ * (`queue.answered()`, decision 0255).
  * Without "continue on fail" the first bad item stops the run: nothing after it is sent, nor the
  * partial batches before it; batches already in flight keep their answers, and the replay rule
  * bills them once when the fixed run sends them again (decision 0250, superseding 0208).
@@ -92,6 +94,7 @@ export async function classify(this: IExecuteFunctions): Promise<INodeExecutionD
   };
 
   let lastYield = Date.now();
+  let answered = 0;
   for (let index = 0; index < items.length && !cancelled?.aborted; index++) {
     // Stopping: a failed answer already stopped the queue; reading on would only cost time.
     if (stopOnError && answerFailed) break;
@@ -107,7 +110,11 @@ export async function classify(this: IExecuteFunctions): Promise<INodeExecutionD
     await send(index, item);
     // One round of batches waits for slots: read on once a slot takes one (decision 0252).
     if (queue) await queue.room();
-    if (Date.now() - lastYield >= YIELD_EVERY_MS) {
+    // Answers came in: the event loop turns before the next item, so that the round's other
+    // answers, and the sends they start, are not held up by reading (decision 0255).
+    const freed = queue?.answered() ?? 0;
+    if (freed !== answered || Date.now() - lastYield >= YIELD_EVERY_MS) {
+      answered = freed;
       await sleep(0);
       lastYield = Date.now();
     }
@@ -211,6 +218,7 @@ async function batchQueue(
       flush: () => Promise.resolve(),
       stop: () => {},
       room: () => Promise.resolve(),
+      answered: () => 0,
     };
   }
 }
