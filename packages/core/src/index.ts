@@ -11,11 +11,13 @@ export type {
   FetchLike,
   FetchLikeInit,
   FetchLikeResponse,
+  NodeAnswer,
   NodeBody,
   Sleep,
 } from './transport';
-// A transport that reads the body itself and is called without the client's reader.
-export { readChunks, readNodeBody } from './transport';
+// For transports over a platform's Node HTTP helper (n8n's, Zapier's), and one that reads the body
+// itself and is called without the client's reader (decision 0032).
+export { abortableSleep, networkFailure, nodeResponse, readChunks } from './transport';
 export {
   checkInput,
   MESSAGES,
