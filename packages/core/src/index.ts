@@ -15,13 +15,13 @@ export type {
   NodeBody,
   Sleep,
 } from './transport';
-// For transports over a platform's Node HTTP helper (n8n's, Zapier's), and one that reads the body
-// itself and is called without the client's reader (decision 0032).
-export { abortableSleep, networkFailure, nodeResponse, readChunks } from './transport';
+// For transports over a platform's Node HTTP helper: n8n's and Zapier's (decision 0032).
+export { abortableSleep, networkFailure, nodeResponse } from './transport';
 export {
   checkInput,
   MESSAGES,
   parseCategoryList,
+  SCHEMA_ID_PATTERN,
   validateBatchShape,
   validateClassify,
   validateCreateSchema,

@@ -124,7 +124,7 @@ export function nodeResponse(answer: NodeAnswer, init: FetchLikeInit): FetchLike
  * with the signal's reason when `init.signal` fires (axios's own timeout ends with the headers). A
  * body that is not a stream is taken as it is: a string, bytes, or JSON to write out.
  */
-export async function readNodeBody(body: unknown, init: FetchLikeInit): Promise<string> {
+async function readNodeBody(body: unknown, init: FetchLikeInit): Promise<string> {
   if (!isNodeBody(body)) return bodyText(body);
   const { signal } = init;
   const stop = () => body.destroy(signal?.reason);
