@@ -11,15 +11,17 @@ export type {
   FetchLike,
   FetchLikeInit,
   FetchLikeResponse,
+  NodeAnswer,
   NodeBody,
   Sleep,
 } from './transport';
-// A transport that reads the body itself and is called without the client's reader.
-export { readChunks, readNodeBody } from './transport';
+// For transports over a platform's Node HTTP helper: n8n's and Zapier's (decision 0032).
+export { abortableSleep, networkFailure, nodeResponse } from './transport';
 export {
   checkInput,
   MESSAGES,
   parseCategoryList,
+  SCHEMA_ID_PATTERN,
   validateBatchShape,
   validateClassify,
   validateCreateSchema,

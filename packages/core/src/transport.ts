@@ -84,18 +84,115 @@ export interface BodyChunks {
 
 /** A Node stream's body (node-fetch's, axios's), as a transport over a platform's helper gets it. */
 export interface NodeBody extends AsyncIterable<Uint8Array> {
-  destroy(): void;
+  destroy(error?: unknown): void;
+  on?(event: 'error', listener: () => void): unknown;
+}
+
+/**
+ * An answer as a platform's Node HTTP helper hands it: node-fetch's Response (Zapier's `z.request`
+ * with `raw: true`) or axios's (n8n's helpers with `encoding: 'stream'`, its headers a plain object
+ * of lower- or mixed-case names).
+ */
+export interface NodeAnswer {
+  status: number;
+  url?: string;
+  headers?: { get(name: string): string | null } | Record<string, unknown>;
+  /** A Node stream; anything else (an n8n evaluation's mocked answer) is taken as it is. */
+  body?: unknown;
+}
+
+/**
+ * A Node helper's answer as a FetchLikeResponse: headers read case-insensitively, the body read by
+ * readNodeBody. The client reads no body it refuses (a redirect elsewhere): a late error on that
+ * stream (a cancel, a reset) must not be an uncaught one, so it is listened to here; a body that is
+ * read sees its errors anyway.
+ */
+export function nodeResponse(answer: NodeAnswer, init: FetchLikeInit): FetchLikeResponse {
+  const { body } = answer;
+  if (isNodeBody(body)) body.on?.('error', () => undefined);
+  return {
+    status: answer.status,
+    url: answer.url,
+    headers: headersOf(answer.headers),
+    text: () => readNodeBody(body, init),
+  };
 }
 
 /**
  * The text of a Node stream body: read by the client's reader (`init.readBody`: within the answer
- * size, failing after a silence mid-body), else by readChunks within `maxResponseBytes`.
+ * size, failing after a silence mid-body), else by readChunks within `maxResponseBytes`; given up
+ * with the signal's reason when `init.signal` fires (axios's own timeout ends with the headers). A
+ * body that is not a stream is taken as it is: a string, bytes, or JSON to write out.
  */
-export function readNodeBody(body: NodeBody | null | undefined, init: FetchLikeInit) {
-  if (!body) return Promise.resolve('');
-  const chunks = body[Symbol.asyncIterator]();
-  const read = init.readBody ?? ((c) => readChunks(c, { maxBytes: init.maxResponseBytes }));
-  return read({ next: () => chunks.next(), stop: () => body.destroy() });
+async function readNodeBody(body: unknown, init: FetchLikeInit): Promise<string> {
+  if (!isNodeBody(body)) return bodyText(body);
+  const { signal } = init;
+  const stop = () => body.destroy(signal?.reason);
+  if (signal?.aborted) stop();
+  else signal?.addEventListener('abort', stop, { once: true });
+  try {
+    const chunks = body[Symbol.asyncIterator]();
+    const read = init.readBody ?? ((c) => readChunks(c, { maxBytes: init.maxResponseBytes }));
+    return await read({ next: () => chunks.next(), stop: () => body.destroy() });
+  } finally {
+    signal?.removeEventListener('abort', stop);
+  }
+}
+
+/**
+ * What a transport throws when its helper got no answer: only the network code (ECONNREFUSED,
+ * ETIMEDOUT…, from the error or its cause), which the client needs to tell a timeout from a refused
+ * connection. Nothing else of the helper's error is kept: its message may quote the request.
+ */
+export function networkFailure(error: unknown): Error & { code?: string } {
+  const e = error as { code?: unknown; cause?: { code?: unknown } } | undefined;
+  const code = typeof e?.cause?.code === 'string' ? e.cause.code : e?.code;
+  return Object.assign(new Error('request failed'), {
+    code: typeof code === 'string' ? code : undefined,
+  });
+}
+
+/**
+ * A platform's plain wait (n8n-workflow's `sleep`: a node's bundle may not use timers) as a Sleep:
+ * ended early, with the signal's reason, when the signal fires.
+ */
+export function abortableSleep(wait: (ms: number) => Promise<unknown>): Sleep {
+  return (ms, signal) => {
+    if (!signal) return wait(ms).then(() => undefined);
+    if (signal.aborted) return Promise.reject(signal.reason);
+    return new Promise((resolve, reject) => {
+      const stop = () => reject(signal.reason);
+      signal.addEventListener('abort', stop, { once: true });
+      void wait(ms).then(() => {
+        signal.removeEventListener('abort', stop);
+        resolve();
+      });
+    });
+  };
+}
+
+function isNodeBody(body: unknown): body is NodeBody {
+  const b = body as Partial<NodeBody> | null | undefined;
+  return typeof b?.destroy === 'function' && typeof b[Symbol.asyncIterator] === 'function';
+}
+
+function headersOf(headers: NodeAnswer['headers']): FetchLikeResponse['headers'] {
+  if (typeof headers?.get === 'function') {
+    const { get } = headers as { get(name: string): string | null };
+    return { get: (name) => get.call(headers, name) ?? null };
+  }
+  const lower: Record<string, string> = {};
+  for (const [key, value] of Object.entries(headers ?? {})) {
+    if (value !== undefined && value !== null) lower[key.toLowerCase()] = String(value);
+  }
+  return { get: (name) => lower[name.toLowerCase()] ?? null };
+}
+
+function bodyText(body: unknown): string {
+  if (typeof body === 'string') return body;
+  if (body === undefined || body === null) return '';
+  if (body instanceof Uint8Array) return new TextDecoder().decode(body);
+  return JSON.stringify(body);
 }
 
 export interface BodyLimits {

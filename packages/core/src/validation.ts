@@ -44,7 +44,9 @@ export const MESSAGES = {
 
 export const VALIDATION_HINT = 'Correct the field named in the message and run the step again.';
 
-const SCHEMA_ID = /^sch_[A-Za-z0-9]{1,64}$/;
+/** What a schema ID looks like, as a pattern's source: for a platform's own field check (n8n's "By ID"). */
+export const SCHEMA_ID_PATTERN = '^sch_[A-Za-z0-9]{1,64}$';
+const SCHEMA_ID = new RegExp(SCHEMA_ID_PATTERN);
 
 /** The one shape of a client-side validation error: every problem's message, its fields, the hint. */
 export function validationError(errors: FieldError[], code = 'validation_failed'): ValidationError {

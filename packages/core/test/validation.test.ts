@@ -5,8 +5,10 @@ import {
   normalizeApiKey,
   parseCategoryList,
   redact,
+  SCHEMA_ID_PATTERN,
   validateClassify,
   validateCreateSchema,
+  validateSchemaId,
 } from '../src';
 
 describe('checkInput', () => {
@@ -67,6 +69,31 @@ describe('validateClassify and validateCreateSchema', () => {
     expect(() =>
       validateCreateSchema({ name: 'ok', categories: [{ name: 'a' }, { name: 'b' }] }),
     ).not.toThrow();
+  });
+});
+
+describe('SCHEMA_ID_PATTERN', () => {
+  it('is the rule validateSchemaId applies, for a platform checking the ID as it is typed', () => {
+    const pattern = new RegExp(SCHEMA_ID_PATTERN);
+    for (const id of [
+      'sch_abc123',
+      `sch_${'a'.repeat(64)}`,
+      'sch_',
+      `sch_${'a'.repeat(65)}`,
+      'x',
+    ]) {
+      const valid = (() => {
+        try {
+          validateSchemaId(id);
+          return true;
+        } catch {
+          return false;
+        }
+      })();
+      expect([id, pattern.test(id)]).toEqual([id, valid]);
+    }
+    expect(pattern.test('sch_abc123')).toBe(true);
+    expect(pattern.test('sch_')).toBe(false);
   });
 });
 

@@ -1,7 +1,7 @@
 // Core's client over Zapier's z.request (`clientFor` passes `zapierFetch(z)` as the client's `fetch`),
 // so that every request runs Zapier's middleware: our beforeRequest (the Bearer header), Zapier's
 // HTTP logging with authData censored, and its request timeout handling.
-import { readNodeBody, type FetchLike, type NodeBody } from '@classifaily/core';
+import { nodeResponse, type FetchLike, type NodeAnswer } from '@classifaily/core';
 import type { HttpRequestOptions, ZObject } from 'zapier-platform-core';
 
 /**
@@ -46,20 +46,7 @@ export function zapierFetch(z: ZObject): FetchLike {
       // A 3xx comes back as it is, so that core decides where the key and the texts may go (0008).
       redirect: init.redirect ?? 'follow',
     };
-    const response = (await z.request(options)) as unknown as RawResponse;
-    return {
-      status: response.status,
-      url: response.url,
-      headers: { get: (name: string) => response.headers.get(name) ?? null },
-      text: () => readNodeBody(response.body, init),
-    };
+    // node-fetch 2's Response: its status, URL, headers and body stream, read by core's reader.
+    return nodeResponse((await z.request(options)) as unknown as NodeAnswer, init);
   };
-}
-
-/** node-fetch 2's Response as z.request gives it with `raw: true`. */
-interface RawResponse {
-  status: number;
-  url?: string;
-  headers: { get(name: string): string | null };
-  body: NodeBody | null;
 }

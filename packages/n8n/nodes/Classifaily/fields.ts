@@ -1,4 +1,4 @@
-import type { FieldSpec } from '@classifaily/core';
+import { SCHEMA_ID_PATTERN, type FieldSpec } from '@classifaily/core';
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 // The one mapping from core's catalog (FieldSpec) to n8n parameters: labels, help texts, defaults,
@@ -6,9 +6,6 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /** The list-search method that loads saved schemas for every schema picker. */
 const SCHEMA_SEARCH_METHOD = 'searchSchemas';
-
-/** Schema IDs as the API writes them (sch_…), for the "By ID" mode of the picker. */
-const SCHEMA_ID_PATTERN = '^sch_[A-Za-z0-9]{1,64}$';
 
 export function fieldProperty(
   field: FieldSpec,
@@ -86,6 +83,7 @@ function typed(field: FieldSpec): Omit<INodeProperties, 'displayName' | 'name'> 
               {
                 type: 'regex',
                 properties: {
+                  // Core's rule for a schema ID, checked as the ID is typed.
                   regex: SCHEMA_ID_PATTERN,
                   errorMessage: 'Not a schema ID: schema IDs look like sch_abc123',
                 },

@@ -1,15 +1,15 @@
 import {
+  abortableSleep,
   ClassifailyClient,
+  networkFailure,
+  nodeResponse,
   normalizeApiKey,
-  readChunks,
   type FetchLike,
-  type FetchLikeInit,
   type FetchLikeResponse,
 } from '@classifaily/core';
 import {
   sleep,
   type ICredentialDataDecryptedObject,
-  type IDataObject,
   type IExecuteFunctions,
   type IHttpRequestMethods,
   type ILoadOptionsFunctions,
@@ -33,7 +33,8 @@ export async function classifailyClient(this: Context): Promise<ClassifailyClien
     auth: 'transport',
     baseUrl: credentialBaseUrl(credentials),
     fetch: n8nFetch(this, credentials),
-    sleep: abortableSleep,
+    // n8n-workflow's sleep (a node's bundle may not use timers), ended early by core's signal.
+    sleep: abortableSleep(sleep),
     userAgent: 'n8n-nodes-classifaily',
     // What core does, in n8n's log (decision 0020): each request, answer, retry and wait.
     onEvent: (event) => this.logger.debug(`Classifaily: ${event.type}`, { ...event }),
@@ -46,7 +47,7 @@ export async function classifailyClient(this: Context): Promise<ClassifailyClien
  * does not read and decrypt it again per request. Core's signal (the caller's cancel and the
  * per-attempt timeout) is n8n's `abortSignal`; where n8n puts the execution's cancel signal in its
  * place, core's timeout still holds through `timeout` until the answer's headers, and through
- * `readBody` while its body arrives.
+ * core's body reader (nodeResponse) while its body arrives.
  *
  * n8n would follow a redirect itself, anywhere, re-sending the texts and (by default) the key; and
  * it gives axios no size limit and takes none. So a 3xx comes back as it is, for core to decide
@@ -91,86 +92,12 @@ export function n8nFetch(
         decrypted,
       )) as IN8nHttpFullResponse;
     } catch (error) {
-      // n8n wraps network failures in a NodeApiError; core needs only the network code (ECONNREFUSED,
-      // ETIMEDOUT...) to tell a timeout from a refused connection. Nothing else of it is kept.
-      throw Object.assign(new Error('request failed'), { code: networkCode(error) });
+      // n8n wraps network failures in a NodeApiError; core keeps only the network code.
+      throw networkFailure(error);
     }
-    const headers = lowerCaseKeys(response.headers);
-    const body: unknown = response.body;
-    // Core reads no body it refuses (a redirect elsewhere): a late error on that stream (n8n's
-    // cancel, a reset) must not be an uncaught one. A body that is read sees its errors anyway.
-    if (isStream(body)) body.on('error', () => undefined);
-    return {
-      status: response.statusCode,
-      headers: { get: (name) => headers[name.toLowerCase()] ?? null },
-      text: () => readBody(body, init),
-    };
+    // axios's answer: its headers a plain object, its body a stream (or, in an n8n evaluation, the
+    // mocked answer as it is), read by core's reader and given up when core's signal fires.
+    const { statusCode: status, headers, body } = response;
+    return nodeResponse({ status, headers, body }, init);
   };
-}
-
-/** A Node stream as n8n hands it with `encoding: 'stream'` (axios's response stream). */
-interface BodyStream extends AsyncIterable<Uint8Array> {
-  destroy(error?: unknown): void;
-  on(event: 'error', listener: () => void): unknown;
-}
-
-function isStream(body: unknown): body is BodyStream {
-  const b = body as Partial<BodyStream> | null | undefined;
-  return typeof b?.destroy === 'function' && typeof b[Symbol.asyncIterator] === 'function';
-}
-
-/**
- * The body's text, read by core's reader (at most `maxResponseBytes` decoded bytes, failing after
- * a silence mid-body; axios has already undone any gzip), given up when core's signal fires:
- * axios's own timeout ends with the headers. A body that is not a stream (an n8n evaluation's
- * mocked answer) is taken as it is.
- */
-async function readBody(body: unknown, init: FetchLikeInit): Promise<string> {
-  if (!isStream(body)) return bodyText(body);
-  const { signal } = init;
-  const stop = () => body.destroy(signal?.reason);
-  if (signal?.aborted) stop();
-  else signal?.addEventListener('abort', stop, { once: true });
-  try {
-    const chunks = body[Symbol.asyncIterator]();
-    const read = init.readBody ?? ((c) => readChunks(c, { maxBytes: init.maxResponseBytes }));
-    return await read({ next: () => chunks.next(), stop: () => body.destroy() });
-  } finally {
-    signal?.removeEventListener('abort', stop);
-  }
-}
-
-/** n8n-workflow's `sleep` (a node's bundle may not use timers), ended early by the signal. */
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (!signal) return sleep(ms);
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise((resolve, reject) => {
-    const stop = () => reject(signal.reason);
-    signal.addEventListener('abort', stop, { once: true });
-    void sleep(ms).then(() => {
-      signal.removeEventListener('abort', stop);
-      resolve();
-    });
-  });
-}
-
-function networkCode(error: unknown): string | undefined {
-  const e = error as { code?: unknown; cause?: { code?: unknown } };
-  const code = typeof e?.cause?.code === 'string' ? e.cause.code : e?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-function lowerCaseKeys(headers: IDataObject | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(headers ?? {})) {
-    if (value !== undefined && value !== null) out[key.toLowerCase()] = String(value);
-  }
-  return out;
-}
-
-function bodyText(body: unknown): string {
-  if (typeof body === 'string') return body;
-  if (body === undefined || body === null) return '';
-  if (body instanceof Uint8Array) return new TextDecoder().decode(body);
-  return JSON.stringify(body);
 }

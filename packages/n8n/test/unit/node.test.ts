@@ -30,7 +30,7 @@ import { toNodeError } from '../../nodes/Classifaily/errors';
 import { fieldProperty } from '../../nodes/Classifaily/fields';
 import { searchSchemas } from '../../nodes/Classifaily/methods/listSearch';
 import { categoryNames } from '../../nodes/Classifaily/resources/classification/classify/execute';
-import { abortableSleep, n8nFetch } from '../../nodes/Classifaily/transport';
+import { n8nFetch } from '../../nodes/Classifaily/transport';
 import { PACKAGE_ROOT as root } from '../harness/n8n';
 import { startSandboxProcess } from '../harness/sandbox-process';
 
@@ -470,16 +470,6 @@ describe('the credential: core decides what a key is and where it may go', () =>
     const error = await call({ apiKey: 'my password 123', baseUrl: '' }).catch((e: Error) => e);
     expect(String(error)).toMatch(/doesn't look like a Classifaily API key/);
     expect(String(error)).not.toContain('password 123');
-  });
-});
-
-describe('waits between retries', () => {
-  it('end as soon as the run is cancelled, with the cancel reason', async () => {
-    const cancel = new AbortController();
-    const waiting = abortableSleep(1_000, cancel.signal);
-    cancel.abort(new Error('cancelled by the user'));
-    await expect(waiting).rejects.toThrow('cancelled by the user');
-    await expect(abortableSleep(5)).resolves.toBeUndefined();
   });
 });
 

@@ -2,6 +2,7 @@ import { catalog } from '@classifaily/core';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { classifailyClient } from '../../../transport';
+import { one } from '../shared';
 
 const f = catalog.fields;
 
@@ -14,8 +15,5 @@ export async function getAll(
   const max = returnAll ? undefined : (this.getNodeParameter(f.limit.key, itemIndex) as number);
   const client = await classifailyClient.call(this);
   const schemas = await client.schemas.listAll(max === undefined ? {} : { max });
-  return schemas.map((schema) => ({
-    json: schema as unknown as IDataObject,
-    pairedItem: { item: itemIndex },
-  }));
+  return schemas.flatMap((schema) => one(schema as unknown as IDataObject, itemIndex));
 }
