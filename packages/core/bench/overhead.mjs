@@ -42,8 +42,12 @@ const perCall = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
 for (let run = 0; run < RUNS; run++) {
   const totals = Object.fromEntries(Object.keys(variants).map((k) => [k, 0]));
   const calls = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
+  // The order of the variants turns by one each call, so that no variant always follows the same
+  // one (the call after another variant's runs measurably slower or faster in a fixed order).
+  const entries = Object.entries(variants);
   for (let i = 0; i < CALLS; i++)
-    for (const [name, fn] of Object.entries(variants)) {
+    for (let k = 0; k < entries.length; k++) {
+      const [name, fn] = entries[(i + k) % entries.length];
       const t = performance.now();
       await fn();
       const took = performance.now() - t;
