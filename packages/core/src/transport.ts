@@ -191,7 +191,7 @@ function headersOf(headers: NodeAnswer['headers']): FetchLikeResponse['headers']
 function bodyText(body: unknown): string {
   if (typeof body === 'string') return body;
   if (body === undefined || body === null) return '';
-  if (body instanceof Uint8Array) return new TextDecoder().decode(body);
+  if (body instanceof Uint8Array) return decoder.decode(body);
   return JSON.stringify(body);
 }
 
@@ -203,14 +203,11 @@ export interface BodyLimits {
    * watch is one timer, armed again at each chunk.
    */
   idleMs?: number;
-  /** The watch's timer, for tests; by default an alarm: a Node timer, or AbortSignal's in the n8n bundle (`#default-sleep`). */
-  timer?: Timer;
+  /** The watch's alarm, for tests; by default a Node timer, or AbortSignal's in the n8n bundle (`#default-sleep`). */
+  timer?: Alarm;
   /** The clock the watch reads when its timer fires (ms; default `Date.now`). */
   now?: () => number;
 }
-
-/** A timer whose signal aborts after `ms`, unless cancelled first. */
-type Timer = (ms: number) => { signal: AbortSignal; cancel(): void };
 
 /** Calls `fire` after `ms` unless the function it returns is called first (`#default-sleep`). */
 export type Alarm = (ms: number, fire: () => void) => () => void;
@@ -224,7 +221,7 @@ export type Alarm = (ms: number, fire: () => void) => () => void;
  */
 export async function readChunks(chunks: BodyChunks, limits: BodyLimits): Promise<string> {
   const { maxBytes = Infinity, idleMs, timer, now = Date.now } = limits;
-  const alarm = timer ? alarmOf(timer) : defaultAlarm;
+  const alarm = timer ?? defaultAlarm;
   const parts: Uint8Array[] = [];
   let total = 0;
   let cancel: (() => void) | undefined;
@@ -290,18 +287,6 @@ export async function readChunks(chunks: BodyChunks, limits: BodyLimits): Promis
 
 /** Decoding without `stream` keeps no state between calls: one decoder serves every body. */
 const decoder = new TextDecoder();
-
-/** A signal-shaped timer (a test's manual clock) as an alarm. */
-function alarmOf(timer: Timer): Alarm {
-  return (ms, fire) => {
-    const { signal, cancel } = timer(ms);
-    signal.addEventListener('abort', fire, { once: true });
-    return () => {
-      cancel();
-      signal.removeEventListener('abort', fire);
-    };
-  };
-}
 
 const IDLE = Symbol('idle');
 

@@ -51,7 +51,7 @@ describe('readChunksAtMost', () => {
 describe('the body-idle watch', () => {
   const manualTimer = () => {
     const armed: Array<{
-      controller: AbortController;
+      fire: () => void;
       cancelled: boolean;
       ms: number;
       at: number;
@@ -61,17 +61,17 @@ describe('the body-idle watch', () => {
       now: () => time,
       advance: (ms: number) => void (time += ms),
       armed,
-      timer: (ms: number) => {
-        const entry = { controller: new AbortController(), cancelled: false, ms, at: time };
+      timer: (ms: number, fire: () => void) => {
+        const entry = { fire, cancelled: false, ms, at: time };
         armed.push(entry);
-        return { signal: entry.controller.signal, cancel: () => void (entry.cancelled = true) };
+        return () => void (entry.cancelled = true);
       },
       /** Fires the timer armed last, as the clock would once its time has passed. */
       fire: () => {
         const last = armed.at(-1)!;
         time = Math.max(time, last.at + last.ms);
         last.cancelled = true; // a timer that fired is no longer pending
-        last.controller.abort();
+        last.fire();
       },
       live: () => armed.filter((e) => !e.cancelled).length,
     };
