@@ -66,8 +66,11 @@ export class N8nServer {
     return (parsed.data ?? parsed) as T;
   }
 
-  /** Starts a manual run of an imported workflow from its Manual Trigger, as the editor's button does. */
-  async runWorkflow(workflowId: string): Promise<string> {
+  /**
+   * Starts a manual run of an imported workflow from a trigger (its Manual Trigger by default), as
+   * the editor's button does.
+   */
+  async runWorkflow(workflowId: string, trigger = 'Manual Trigger'): Promise<string> {
     const workflowData = await this.rest<Record<string, unknown>>(
       'GET',
       `/workflows/${workflowId}`,
@@ -76,7 +79,7 @@ export class N8nServer {
     const started = await this.rest<{ executionId?: string }>(
       'POST',
       `/workflows/${workflowId}/run`,
-      { workflowData, triggerToStartFrom: { name: 'Manual Trigger' } },
+      { workflowData, triggerToStartFrom: { name: trigger } },
     );
     if (!started.executionId)
       throw new Error(`n8n did not start ${workflowId}: ${JSON.stringify(started)}`);

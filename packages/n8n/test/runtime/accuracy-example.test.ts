@@ -305,9 +305,7 @@ async function importEvaluationExample(
 
 /** Runs the workflow as the editor's button does and returns each node's first output's JSON. */
 async function runToTheEnd(server: N8nServer, workflowId: string, trigger?: string) {
-  const id = trigger
-    ? await startFrom(server, workflowId, trigger)
-    : await server.runWorkflow(workflowId);
+  const id = await server.runWorkflow(workflowId, trigger);
   const deadline = Date.now() + EXECUTE_TIMEOUT_MS;
   let status = await server.executionStatus(id);
   while (['new', 'running', 'waiting', 'unknown'].includes(status) && Date.now() < deadline) {
@@ -332,20 +330,4 @@ async function runToTheEnd(server: N8nServer, workflowId: string, trigger?: stri
     throw new Error(`the example ended ${status}: ${data.resultData.error?.message}`);
   return (node: string) =>
     (data.resultData.runData[node]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
-}
-
-/** Starts a manual run from a trigger other than a Manual Trigger, as the editor's button does. */
-async function startFrom(server: N8nServer, workflowId: string, trigger: string): Promise<string> {
-  const workflowData = await server.rest<Record<string, unknown>>(
-    'GET',
-    `/workflows/${workflowId}`,
-  );
-  const started = await server.rest<{ executionId?: string }>(
-    'POST',
-    `/workflows/${workflowId}/run`,
-    { workflowData, triggerToStartFrom: { name: trigger } },
-  );
-  if (!started.executionId)
-    throw new Error(`n8n did not start ${workflowId}: ${JSON.stringify(started)}`);
-  return started.executionId;
 }
