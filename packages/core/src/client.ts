@@ -186,8 +186,14 @@ export class ClassifailyClient {
    * wrap it.
    */
   batchQueue(options: BatchQueueOptions = {}): BatchQueue {
+    // The queue's batches are sent without classifyBatch's check of the body: the batcher has
+    // already checked each item and each target, and cut batches of at most 25 items.
     return createBatchQueue(
-      (body, requestOptions) => this.classifyBatch(body, requestOptions),
+      (body, requestOptions) =>
+        this.request<AnswerOf<typeof ops.classifyBatch>>(
+          { endpoint: ops.classifyBatch, body, check: isBatchClassification },
+          requestOptions,
+        ),
       options,
     );
   }
