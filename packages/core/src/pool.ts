@@ -117,6 +117,8 @@ export function createPool(send: SendBatch, options: PoolOptions = {}) {
       if (ready.length < concurrency) return Promise.resolve();
       return new Promise((resolve) => waitingForRoom.push(resolve));
     },
+    /** True while `concurrency` batches or more wait for a slot (`room()` would wait). */
+    full: () => ready.length >= concurrency,
     /** Batches answered so far, failed ones included: each freed its slot. */
     answered: () => answered,
     /** Sends nothing more; batches not yet sent fail with `not_sent`. */

@@ -91,7 +91,12 @@ const toPromise: Done = (waiting, outcome) => {
 /** Every item at once, for `classifyMany` (`addAll`); the queue of each `createBatchQueue`. */
 const enqueuers = new WeakMap<
   BatchQueue,
-  { added(): number; add(item: ManyItem, target: BatchTarget, done: Done): void }
+  {
+    added(): number;
+    add(item: ManyItem, target: BatchTarget, done: Done): void;
+    /** True when `addAll` must wait: never with `stopOnFirstFailure` (see addAll). */
+    full(): boolean;
+  }
 >();
 
 export function createBatchQueue(send: SendBatch, options: BatchQueueOptions = {}): BatchQueue {
@@ -154,6 +159,9 @@ export function createBatchQueue(send: SendBatch, options: BatchQueueOptions = {
   enqueuers.set(queue, {
     added: () => added,
     add: (item, target, done) => batcher.add(enqueue(item, done), target),
+    // With stopOnFirstFailure every item is checked before any answer: a bad item anywhere in
+    // the list stops every batch not yet sent, as when all items were added at once.
+    full: options.stopOnFirstFailure ? () => false : pool.full,
   });
   return queue;
 }
@@ -161,7 +169,11 @@ export function createBatchQueue(send: SendBatch, options: BatchQueueOptions = {
 /**
  * Queues every item with one target and sends the partial batches: resolves with every outcome in
  * the order given (as `Promise.all` over `add` would, rejecting with the first rejection), without
- * a promise per item.
+ * a promise per item. Items are checked and cut into batches only while fewer than `concurrency`
+ * batches wait for a slot (decision 0024): the first requests go out without waiting for the
+ * whole list to be checked, and a slot that frees sends a batch already made, the next one being
+ * made while the slots wait for their answers. With `stopOnFirstFailure` every item is added at
+ * once, so that a bad item anywhere stops what was not yet sent.
  */
 export function addAll(
   queue: BatchQueue,
@@ -172,22 +184,27 @@ export function addAll(
   const outcomes = new Array<ManyOutcome>(items.length);
   return new Promise((resolve, reject) => {
     let left = items.length;
-    let failedWith: { reason: unknown } | undefined;
+    let rejected = false;
     // Positions, not the queue's indexes: a queue may have had items before these.
     const first = enqueuer.added();
     const done: Done = (waiting, outcome) => {
       if ('reject' in outcome) {
-        if (!failedWith) {
-          failedWith = { reason: outcome.reject };
-          reject(outcome.reject);
-        }
+        if (!rejected) reject(outcome.reject);
+        rejected = true;
         return;
       }
       outcomes[waiting.index - first] = outcome;
-      if (--left === 0 && !failedWith) resolve(outcomes);
+      if (--left === 0 && !rejected) resolve(outcomes);
     };
     if (left === 0) return resolve(outcomes);
-    for (const item of items) enqueuer.add(item, target, done);
-    void queue.flush();
+    let next = 0;
+    const feed = () => {
+      while (next < items.length) {
+        enqueuer.add(items[next++]!, target, done);
+        if (enqueuer.full()) return void queue.room().then(feed);
+      }
+      void queue.flush();
+    };
+    feed();
   });
 }
