@@ -154,7 +154,12 @@ export class ClassifailyClient {
     this.#sleep = sleep;
     this.#random = options.random ?? Math.random;
     this.#now = options.now ?? Date.now;
-    this.#newIdempotencyKey = options.newIdempotencyKey ?? (() => crypto.randomUUID());
+    // Only a generator of the caller's may make a bad key: a UUID is checked by nobody (a regex
+    // per request).
+    const newKey = options.newIdempotencyKey;
+    this.#newIdempotencyKey = newKey
+      ? () => checkIdempotencyKey(newKey.call(this), 'newIdempotencyKey')
+      : () => crypto.randomUUID();
     this.#deadline = options.deadline;
     this.#userAgent = [`classifaily-core/${VERSION}`, options.userAgent].filter(Boolean).join(' ');
     this.#onEvent = options.onEvent;
@@ -268,9 +273,7 @@ export class ClassifailyClient {
       headers['Content-Type'] = 'application/json';
     }
     if (method === 'POST')
-      headers['Idempotency-Key'] =
-        options.idempotencyKey ??
-        checkIdempotencyKey(this.#newIdempotencyKey(), 'newIdempotencyKey');
+      headers['Idempotency-Key'] = options.idempotencyKey ?? this.#newIdempotencyKey();
 
     const { signal } = options;
     const maxRetries = options.maxRetries ?? this.maxRetries;
