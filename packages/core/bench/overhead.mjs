@@ -5,7 +5,8 @@
 // raw fetch (no signal), raw fetch + AbortSignal.timeout, the client, and the client with an
 // `onEvent` listener (every request then reports request and response events).
 // Run: node bench/overhead.mjs (Node 20 here), or `pnpm --filter @classifaily/core exec node
-// bench/overhead.mjs` for the package's Node 24. RUNS (default 9) and CALLS override.
+// bench/overhead.mjs` for the package's Node 24. RUNS (default 9) and CALLS override; BASE=<another
+// build's dist/index.js> adds that build's client as a variant.
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { ClassifailyClient } from '../dist/index.js';
@@ -30,6 +31,13 @@ const variants = {
   client: () => client.classify(body),
   'client + onEvent': () => listening.classify(body),
 };
+// BASE=<another build's dist/index.js> (e.g. a worktree of main): that build's client as one more
+// variant in the same turning order, for an A/B in the same window.
+if (process.env.BASE) {
+  const { ClassifailyClient: Base } = await import(process.env.BASE);
+  const base = new Base({ apiKey: KEY, baseUrl: server.url });
+  variants['client (base)'] = () => base.classify(body);
+}
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const load = loadavg()[0].toFixed(1);
@@ -37,7 +45,7 @@ for (let i = 0; i < 300; i++) for (const fn of Object.values(variants)) await fn
 const ratios = { client: [], 'client + onEvent': [], 'raw fetch + timeout': [] };
 // The same ratios from each run's median call (a call's own time, not the run's total): one stalled
 // call (a GC pause, a delayed ACK) moves a total by several per cent and a median by nothing.
-const medianRatios = { client: [], 'client + onEvent': [] };
+const medianRatios = { client: [], 'client + onEvent': [], 'client (base)': [] };
 const perCall = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
 for (let run = 0; run < RUNS; run++) {
   const totals = Object.fromEntries(Object.keys(variants).map((k) => [k, 0]));
@@ -57,6 +65,8 @@ for (let run = 0; run < RUNS; run++) {
   const base = median(calls['raw fetch + timeout']);
   medianRatios.client.push(median(calls.client) / base);
   medianRatios['client + onEvent'].push(median(calls['client + onEvent']) / base);
+  if (calls['client (base)'])
+    medianRatios['client (base)'].push(median(calls['client (base)']) / base);
   for (const name of Object.keys(variants)) perCall[name].push((totals[name] / CALLS) * 1000);
   ratios.client.push(totals.client / totals['raw fetch + timeout']);
   ratios['client + onEvent'].push(totals['client + onEvent'] / totals['raw fetch + timeout']);
@@ -82,4 +92,8 @@ console.log('|---|---|---|');
 console.log(
   `| ${process.version} | ${r(medianRatios.client)} | ${r(medianRatios['client + onEvent'])} |`,
 );
+if (process.env.BASE)
+  console.log(
+    `| ${process.version} | base build: ${r(medianRatios['client (base)'])} (client / raw+timeout) |`,
+  );
 if (events === 0) throw new Error('the onEvent listener never ran: the variant measured nothing');

@@ -1,7 +1,8 @@
 // The client's own work per `classify`, without the network: an in-memory `fetch` that hands the
 // answer to the client's reader in one chunk (so the body-idle watch, the size cap, the answer check
 // and the attempt's timer all run). Prints the best and the median of ROUNDS (default 15) rounds of
-// CALLS (default 5,000) calls, with and without an `onEvent` listener.
+// CALLS (default 5,000) calls, with and without an `onEvent` listener; with BASE=<path of another
+// build's dist/index.js>, that build's too, round by round in turn with this one.
 // Run: `pnpm --filter @classifaily/core exec node bench/own-work.mjs` (Node 24) or
 // `node bench/own-work.mjs` (Node 20) in packages/core, after a build.
 import { loadavg } from 'node:os';
@@ -35,14 +36,21 @@ const fetch = async (url, init) => ({
   },
 });
 let events = 0;
-const clients = {
-  client: new ClassifailyClient({ apiKey: KEY, baseUrl: 'http://127.0.0.1:1', fetch }),
-  'client + onEvent': new ClassifailyClient({
+const variantsOf = (Client, suffix = '') => ({
+  [`client${suffix}`]: new Client({ apiKey: KEY, baseUrl: 'http://127.0.0.1:1', fetch }),
+  [`client + onEvent${suffix}`]: new Client({
     apiKey: KEY,
     baseUrl: 'http://127.0.0.1:1',
     fetch,
     onEvent: () => (events += 1),
   }),
+});
+// BASE=<another build's dist/index.js> (e.g. a worktree of main): that build's clients too, in turn.
+const clients = {
+  ...variantsOf(ClassifailyClient),
+  ...(process.env.BASE
+    ? variantsOf((await import(process.env.BASE)).ClassifailyClient, ' (base)')
+    : {}),
 };
 const load = loadavg()[0].toFixed(1);
 const took = Object.fromEntries(Object.keys(clients).map((k) => [k, []]));

@@ -1,7 +1,7 @@
 // classifyMany: any number of items through one batch queue, one outcome per item in input order.
 // Nothing is lost: every input item gets exactly one outcome.
 import { targetError, type ManyItem, type ManyOutcome } from './batcher';
-import type { BatchQueue, BatchQueueOptions } from './queue';
+import { addAll, type BatchQueue, type BatchQueueOptions } from './queue';
 
 export interface ClassifyManyParams {
   items: readonly ManyItem[];
@@ -21,7 +21,5 @@ export async function classifyMany(
   const refused = targetError(params);
   if (refused) throw refused;
   const target = { categories: params.categories, schema: params.schema, explain: params.explain };
-  const outcomes = Promise.all(params.items.map((item) => queue.add(item, target)));
-  void queue.flush();
-  return outcomes;
+  return addAll(queue, params.items, target);
 }

@@ -14,7 +14,7 @@ import {
   ServerError,
   ValidationError,
 } from './errors';
-import { failed, withId, type Batch, type Waiting } from './batcher';
+import { failed, succeeded, type Batch, type Waiting } from './batcher';
 import type { BatchClassification, BatchItemResult, ClassifyBatchRequest } from './types';
 import { VALIDATION_HINT } from './validation';
 
@@ -117,6 +117,8 @@ export function createPool(send: SendBatch, options: PoolOptions = {}) {
       if (ready.length < concurrency) return Promise.resolve();
       return new Promise((resolve) => waitingForRoom.push(resolve));
     },
+    /** True while `concurrency` batches or more wait for a slot (`room()` would wait). */
+    full: () => ready.length >= concurrency,
     /** Batches answered so far, failed ones included: each freed its slot. */
     answered: () => answered,
     /** Sends nothing more; batches not yet sent fail with `not_sent`. */
@@ -132,18 +134,22 @@ export function createPool(send: SendBatch, options: PoolOptions = {}) {
  * result nor an item error fails its item alone, as a bad answer: the others keep their results.
  */
 function place(part: readonly Waiting[], response: BatchClassification): void {
-  const entries = new Map<number, BatchItemResult | undefined>();
-  response.results.forEach((entry, position) => {
-    const index = (entry as { index?: unknown } | null)?.index ?? position;
-    if (typeof index !== 'number') return;
-    entries.set(index, entries.has(index) ? undefined : entry);
-  });
+  const { results } = response;
+  // The usual answer has one entry per item, in order: read by position, with no map.
+  let inOrder = results.length === part.length;
+  for (let position = 0; inOrder && position < results.length; position++)
+    inOrder = ((results[position] as { index?: unknown } | null)?.index ?? position) === position;
+  const entries = inOrder ? undefined : new Map<number, BatchItemResult | undefined>();
+  if (entries)
+    results.forEach((entry, position) => {
+      const index = (entry as { index?: unknown } | null)?.index ?? position;
+      if (typeof index !== 'number') return;
+      entries.set(index, entries.has(index) ? undefined : entry);
+    });
   part.forEach((waiting, index) => {
-    const entry = entries.get(index);
-    if (entry?.status === 'completed' && isResult(entry.result)) {
-      const ok = { index: waiting.index, ok: true as const, result: entry.result! };
-      return waiting.settle(withId(ok, waiting.item.id));
-    }
+    const entry = entries ? entries.get(index) : results[index];
+    if (entry?.status === 'completed' && isResult(entry.result))
+      return waiting.settle(succeeded(waiting, entry.result!));
     const wire = entry?.status === 'failed' ? entry.error : undefined;
     if (!wire || typeof wire !== 'object')
       return waiting.settle(

@@ -53,6 +53,52 @@ export interface BatchQueue {
   answered(): number;
 }
 
+/** Where a queued item's outcome goes: `add`'s promise, or `addAll`'s list. */
+type Done = (waiting: Queued, outcome: ManyOutcome | { reject: unknown }) => void;
+
+/**
+ * One queued item. Its `settle` is a method, not a closure per item: `addAll` queues thousands at
+ * once, and each closure (with the promise `add` makes) was most of an item's allocations.
+ */
+class Queued implements Waiting {
+  bytes?: number;
+  resolve?: (outcome: ManyOutcome) => void;
+  reject?: (reason: unknown) => void;
+  constructor(
+    readonly index: number,
+    readonly item: ManyItem,
+    readonly wire: BatchItem,
+    private readonly done: Done,
+    private readonly queue: {
+      settling(outcome: ManyOutcome | { reject: unknown }): void;
+      settled(): void;
+    },
+  ) {}
+
+  settle(outcome: ManyOutcome | { reject: unknown }): void {
+    this.queue.settling(outcome);
+    this.done(this, outcome);
+    this.queue.settled();
+  }
+}
+
+/** `add`'s end of an item: its promise. */
+const toPromise: Done = (waiting, outcome) => {
+  if ('reject' in outcome) waiting.reject!(outcome.reject);
+  else waiting.resolve!(outcome);
+};
+
+/** Every item at once, for `classifyMany` (`addAll`); the queue of each `createBatchQueue`. */
+const enqueuers = new WeakMap<
+  BatchQueue,
+  {
+    added(): number;
+    add(item: ManyItem, target: BatchTarget, done: Done): void;
+    /** True when `addAll` must wait: never with `stopOnFirstFailure` (see addAll). */
+    full(): boolean;
+  }
+>();
+
 export function createBatchQueue(send: SendBatch, options: BatchQueueOptions = {}): BatchQueue {
   checkOptions(options, QUEUE_OPTIONS);
   const pool = createPool(send, options);
@@ -62,35 +108,37 @@ export function createBatchQueue(send: SendBatch, options: BatchQueueOptions = {
   let added = 0;
   let unsettled = 0;
   let drained: Array<() => void> = [];
-  const settled = () => {
-    if (--unsettled > 0) return;
-    const callbacks = drained;
-    drained = [];
-    for (const callback of callbacks) callback();
+  const counts = {
+    settling(outcome: ManyOutcome | { reject: unknown }) {
+      // Any failed item, sent or refused here, stops the work when asked to.
+      if (
+        !('reject' in outcome) &&
+        !outcome.ok &&
+        options.stopOnFirstFailure &&
+        outcome.error.code !== 'not_sent'
+      )
+        pool.stop();
+    },
+    settled() {
+      if (--unsettled > 0) return;
+      const callbacks = drained;
+      drained = [];
+      for (const callback of callbacks) callback();
+    },
+  };
+  const enqueue = (item: ManyItem, done: Done): Queued => {
+    unsettled++;
+    const wire: BatchItem =
+      item?.id === undefined ? { input: item?.input } : { input: item.input, id: item.id };
+    return new Queued(added++, item, wire, done, counts);
   };
 
-  return {
+  const queue: BatchQueue = {
     add(item, target) {
-      const index = added++;
-      unsettled++;
+      const waiting = enqueue(item, toPromise);
       return new Promise<ManyOutcome>((resolve, reject) => {
-        const wire: BatchItem =
-          item?.id === undefined ? { input: item?.input } : { input: item.input, id: item.id };
-        const waiting: Waiting = {
-          index,
-          item,
-          wire,
-          settle(outcome) {
-            if ('reject' in outcome) reject(outcome.reject);
-            else {
-              // Any failed item, sent or refused here, stops the work when asked to.
-              if (!outcome.ok && options.stopOnFirstFailure && outcome.error.code !== 'not_sent')
-                pool.stop();
-              resolve(outcome);
-            }
-            settled();
-          },
-        };
+        waiting.resolve = resolve;
+        waiting.reject = reject;
         batcher.add(waiting, target);
       });
     },
@@ -108,4 +156,55 @@ export function createBatchQueue(send: SendBatch, options: BatchQueueOptions = {
       return pool.answered();
     },
   };
+  enqueuers.set(queue, {
+    added: () => added,
+    add: (item, target, done) => batcher.add(enqueue(item, done), target),
+    // With stopOnFirstFailure every item is checked before any answer: a bad item anywhere in
+    // the list stops every batch not yet sent, as when all items were added at once.
+    full: options.stopOnFirstFailure ? () => false : pool.full,
+  });
+  return queue;
+}
+
+/**
+ * Queues every item with one target and sends the partial batches: resolves with every outcome in
+ * the order given (as `Promise.all` over `add` would, rejecting with the first rejection), without
+ * a promise per item. Items are checked and cut into batches only while fewer than `concurrency`
+ * batches wait for a slot (decision 0024): the first requests go out without waiting for the
+ * whole list to be checked, and a slot that frees sends a batch already made, the next one being
+ * made while the slots wait for their answers. With `stopOnFirstFailure` every item is added at
+ * once, so that a bad item anywhere stops what was not yet sent.
+ */
+export function addAll(
+  queue: BatchQueue,
+  items: readonly ManyItem[],
+  target: BatchTarget,
+): Promise<ManyOutcome[]> {
+  const enqueuer = enqueuers.get(queue)!;
+  const outcomes = new Array<ManyOutcome>(items.length);
+  return new Promise((resolve, reject) => {
+    let left = items.length;
+    let rejected = false;
+    // Positions, not the queue's indexes: a queue may have had items before these.
+    const first = enqueuer.added();
+    const done: Done = (waiting, outcome) => {
+      if ('reject' in outcome) {
+        if (!rejected) reject(outcome.reject);
+        rejected = true;
+        return;
+      }
+      outcomes[waiting.index - first] = outcome;
+      if (--left === 0 && !rejected) resolve(outcomes);
+    };
+    if (left === 0) return resolve(outcomes);
+    let next = 0;
+    const feed = () => {
+      while (next < items.length) {
+        enqueuer.add(items[next++]!, target, done);
+        if (enqueuer.full()) return void queue.room().then(feed);
+      }
+      void queue.flush();
+    };
+    feed();
+  });
 }

@@ -70,7 +70,8 @@ export function checkInput(input: unknown, field = 'input'): FieldError | undefi
   if (isBlankText(input)) return { field, code: 'input_empty', message: MESSAGES.inputEmpty };
   if (!isWellFormedText(input))
     return { field, code: 'input_malformed', message: MESSAGES.inputMalformed };
-  const length = textLength(input);
+  // Code points are never more than UTF-16 units: a text that short is not counted.
+  const length = input.length > LIMITS.inputMaxLength ? textLength(input) : input.length;
   if (length > LIMITS.inputMaxLength)
     return { field, code: 'input_too_long', message: MESSAGES.inputTooLong(length) };
   return undefined;
@@ -81,7 +82,7 @@ export function checkItemId(id: unknown, field = 'id'): FieldError | undefined {
   if (id === undefined) return undefined;
   if (typeof id !== 'string')
     return { field, code: 'item_id_not_text', message: MESSAGES.itemIdNotText };
-  if (textLength(id) > LIMITS.itemIdMaxLength)
+  if (id.length > LIMITS.itemIdMaxLength && textLength(id) > LIMITS.itemIdMaxLength)
     return { field, code: 'item_id_too_long', message: MESSAGES.itemIdTooLong };
   return undefined;
 }
