@@ -226,16 +226,18 @@ describe('classifier accuracy', () => {
         ).toBeLessThan(0.8);
   });
 
-  it('a category no concept knows draws on WordNet: narrower terms and synonyms, never from weak links alone', () => {
+  it('a category no concept knows draws on WordNet: narrower terms and synonyms; a weak link counts for more when nearness agrees', () => {
     const property = ['mortgage', 'rental'].map((name) => ({ name }));
     // "sublet" is a narrower term of "rental" (lease) in WordNet; "collateral" only a weak link
-    // (a word of mortgage's definition and broader terms).
+    // (a word of mortgage's definition and broader terms), which alone leans below 0.77; it is
+    // also nearer "mortgage" than "rental" in the word vectors, and two sources that agree
+    // count for more (decision 0155).
     expect(classify('Can my friend sublet the room while I am away?', property).label).toBe(
       'rental',
     );
     const weak = classify('What collateral would you accept?', property);
     expect(weak.label).toBe('mortgage');
-    expect(weak.confidence).toBeLessThan(0.8);
+    expect(weak.confidence).toBeGreaterThanOrEqual(0.8);
     expect(weak.explanation).toContain('collateral');
   });
 
