@@ -241,6 +241,26 @@ describe('classifier accuracy', () => {
     expect(weak.explanation).toContain('collateral');
   });
 
+  it('names that differ only in opposite modifiers of one head are the two ends of a scale', () => {
+    // "high" / "low" and "strong" / "weak" are antonyms in WordNet; the upper end is the modifier
+    // with the higher valence. A near date or a keen text counts for it, doubt for the other end.
+    for (const names of [
+      ['high_interest', 'low_interest'],
+      ['low_interest', 'high_interest'],
+    ]) {
+      const set = names.map((name) => ({ name }));
+      expect(classify('We are keen and want to start this week.', set).label).toBe('high_interest');
+      const later = classify('Perhaps next year, no rush.', set);
+      expect(later.label).toBe('low_interest');
+      expect(later.explanation).toContain('it hedges');
+    }
+    const offers = ['strong_offer', 'weak_offer'].map((name) => ({ name }));
+    expect(classify('An excellent offer, we love it.', offers).label).toBe('strong_offer');
+    expect(classify('It looks poor and vague.', offers).label).toBe('weak_offer');
+    // No valence, no date, no doubt: no evidence, so no lean.
+    expect(classify('The offer is attached.', offers).confidence).toBeLessThan(0.8);
+  });
+
   it('a category no concept knows draws on word vectors: nearness leans, alone never reaches 0.80, and is even when equal', () => {
     // "telescope" is no WordNet link of "astronomy"; in the word-vector index it is near it
     // (cosine 0.60) and far from "gardening" (0.05).
