@@ -226,19 +226,55 @@ describe('classifier accuracy', () => {
         ).toBeLessThan(0.8);
   });
 
-  it('a category no concept knows draws on WordNet: narrower terms and synonyms; a weak link counts for more when nearness agrees', () => {
+  it('a category no concept knows draws on WordNet: narrower terms and synonyms; one word is one piece of evidence', () => {
     const property = ['mortgage', 'rental'].map((name) => ({ name }));
     // "sublet" is a narrower term of "rental" (lease) in WordNet; "collateral" only a weak link
-    // (a word of mortgage's definition and broader terms), which alone leans below 0.77; it is
-    // also nearer "mortgage" than "rental" in the word vectors, and two sources that agree
-    // count for more (decision 0155).
+    // (a word of mortgage's definition and broader terms). It is also nearer "mortgage" than
+    // "rental" in the word vectors, but a word that counted as a category's term adds no
+    // nearness for it (decision 0156): one word leans, it does not make the answer sure.
     expect(classify('Can my friend sublet the room while I am away?', property).label).toBe(
       'rental',
     );
     const weak = classify('What collateral would you accept?', property);
     expect(weak.label).toBe('mortgage');
-    expect(weak.confidence).toBeGreaterThanOrEqual(0.8);
+    expect(weak.confidence).toBeLessThan(0.8);
     expect(weak.explanation).toContain('collateral');
+  });
+
+  it('one word counts once for a category, not as its WordNet term and again as nearness and agreement', () => {
+    const claims = ['vehicle_accident', 'property_damage', 'medical_expense', 'theft'].map(
+      (name) => ({ name }),
+    );
+    // "thieves" is theft's WordNet word and nearest its vector: before 0156 it counted three
+    // times and made this mixed text (a break-in that damaged a door) theft at 0.805.
+    const mixed = classify(
+      'Thieves smashed the back door to get in, and the frame needs replacing.',
+      claims,
+    );
+    expect(mixed.confidence).toBeLessThan(0.8);
+  });
+
+  it('answers do not depend on earlier requests: a WordNet pointer to an adverb does not turn WordNet off', () => {
+    const tenant = ['noise_complaint', 'rent_payment', 'repair_request', 'lease_renewal'].map(
+      (name) => ({ name }),
+    );
+    const text = 'The people upstairs play loud music until 3 am every night.';
+    // Fresh copies of the classifier's modules: nothing classified earlier counts.
+    const fresh = () => {
+      let loaded!: typeof classify;
+      jest.isolateModules(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        loaded = (require('../src/classifier/classifier') as { classify: typeof classify })
+          .classify;
+      });
+      return loaded;
+    };
+    const alone = fresh()(text, tenant);
+    // "sports" has a sense with a pointer to an adverb ("sportively"), which WordNet's reader
+    // used to fail on, and then gave no WordNet evidence for the rest of the process.
+    const after = fresh();
+    after('Who won the match?', [{ name: 'politics' }, { name: 'sports' }]);
+    expect(after(text, tenant)).toEqual(alone);
   });
 
   it('names that differ only in opposite modifiers of one head are the two ends of a scale', () => {

@@ -91,7 +91,8 @@ const EMBEDDING_CAP = 0.78;
  * name's first sense: "pasta" is a kind of "food") counts its margin once more, even under
  * EMBEDDING_MIN. When AGREE_WORDS words of a text agree so, the category's vector cap rises from
  * EMBEDDING_CAP to AGREE_CAP. Either source alone stays under 0.80, as before; one agreeing word
- * may reach it with a WordNet link's own weight.
+ * may reach it with a WordNet link's own weight. A word that counted as a term for a category adds
+ * no nearness (nor agreement) for it (decision 0156): one word is one piece of evidence.
  */
 const AGREE_COS = 0.2;
 const AGREE_WORDS = 2;
@@ -99,7 +100,8 @@ const AGREE_CAP = 0.9;
 /**
  * The last word of a compound name that names a kind of message ("request", "application",
  * "question": WordNet's broader terms include "message"): what the text is about is in the other
- * words, so this one's WordNet words and its share of the name's vector weigh HEAD_FACTOR.
+ * words, so this one's WordNet words and its share of the name's vector weigh HEAD_FACTOR. So do
+ * the concepts a description's message words bring in ("Questions about opening hours", 0156).
  */
 const HEAD_FACTOR = 0.5;
 /** Description words count at half a name word in a category's vector. */
@@ -240,10 +242,15 @@ function buildIndex(categories: CategorySpec[]): Index {
         else add(key, WORDNET_STRONG * r.relative * f);
       }
     });
-    const described = words(slot.description)
-      .filter((w) => !isDescriptionStopword(w))
-      .map(stem);
-    bringIn(described, DESCRIPTION_CONCEPT_FACTOR);
+    const describedWords = words(slot.description).filter((w) => !isDescriptionStopword(w));
+    const described = describedWords.map(stem);
+    // "Questions about opening hours": the kind of message weighs half, as in a name (0156).
+    const kinds = new Set(describedWords.filter((w) => isMessageWord(w)).map(stem));
+    bringIn(
+      described.filter((s) => !kinds.has(s)),
+      DESCRIPTION_CONCEPT_FACTOR,
+    );
+    bringIn([...kinds], DESCRIPTION_CONCEPT_FACTOR * HEAD_FACTOR);
     // The caller's own words for a category: "not urgent" or "not a billing question" is not one.
     for (const s of described) add(s, DESCRIPTION_WEIGHT, true);
     for (const s of own) add(s, NAME_WEIGHT, true);
@@ -326,6 +333,8 @@ export function classify(input: string, categories: CategorySpec[], explain = tr
   const index = indexFor(categories);
   const slotLogits = [...index.priors];
   const weakLinks = index.priors.map(() => 0);
+  // "slot word" for each word that counted as a term for a slot: it adds no nearness there (0156).
+  const counted = new Set<string>();
   const evidence: Evidence[][] = index.priors.map(() => []);
 
   const tokenized = tokenize(input);
@@ -345,6 +354,7 @@ export function classify(input: string, categories: CategorySpec[], explain = tr
       if (negatable && isNegated) continue;
       if (weak) weakLinks[c]! += weight;
       else slotLogits[c]! += weight;
+      for (let j = from; j < to; j++) counted.add(`${c} ${tokens[j]}`);
       // Evidence only feeds the explanation: none is kept when none is asked for.
       if (explain) evidence[c]!.push({ surface, weight });
     }
@@ -360,7 +370,12 @@ export function classify(input: string, categories: CategorySpec[], explain = tr
   }
   if (question) score(QUESTION_KEY, 0, 0);
   if (index.profiles.length)
-    embeddingEvidence(index, tokens, stems, negated, slotLogits, explain ? evidence : undefined);
+    embeddingEvidence(
+      index,
+      { tokens, stems, negated, counted },
+      slotLogits,
+      explain ? evidence : undefined,
+    );
   weakLinks.forEach((sum, c) => {
     slotLogits[c]! += Math.min(sum, WORDNET_WEAK_CAP);
   });
@@ -440,9 +455,12 @@ function nearestSlot(
  */
 function embeddingEvidence(
   index: Index,
-  tokens: string[],
-  stems: string[],
-  negated: boolean[],
+  {
+    tokens,
+    stems,
+    negated,
+    counted,
+  }: { tokens: string[]; stems: string[]; negated: boolean[]; counted: Set<string> },
   slotLogits: number[],
   evidence: Evidence[][] | undefined,
 ): void {
@@ -469,6 +487,9 @@ function embeddingEvidence(
     }
     if (!near) return;
     const [slot, margin, cosine, agrees] = near;
+    // One word counts once for a category (decision 0156): "thieves" as theft's WordNet word, not
+    // again as its nearness and again as the two sources' agreement.
+    if (counted.has(`${slot} ${word}`)) return;
     if (cosine >= EMBEDDING_MIN) sums[slot]! += margin;
     if (agrees) {
       agreed[slot]! += margin;

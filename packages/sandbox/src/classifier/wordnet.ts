@@ -163,12 +163,13 @@ function synset(pos: Pos, offset: number): Synset {
     let at = 4 + 2 * count;
     const pointerCount = Number(fields[at++]);
     const pointers: Synset['pointers'] = [];
-    for (let i = 0; i < pointerCount; i++, at += 4)
-      pointers.push({
-        symbol: fields[at]!,
-        offset: Number(fields[at + 1]),
-        pos: POS_OF[fields[at + 2]!]!,
-      });
+    for (let i = 0; i < pointerCount; i++, at += 4) {
+      // Adverbs ("r": "sport" → "sportively") are not read: following one would open a file that
+      // is not there, and the catch below would turn WordNet off for the whole process (0156).
+      const target = POS_OF[fields[at + 2]!];
+      if (target)
+        pointers.push({ symbol: fields[at]!, offset: Number(fields[at + 1]), pos: target });
+    }
     // The definition comes before the examples, which are quoted after a ";".
     const gloss = bar < 0 ? '' : line.slice(bar + 3).split(/;\s*"/)[0]!;
     found = { pos, offset, lemmas, pointers, gloss };
