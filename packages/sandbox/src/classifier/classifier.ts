@@ -334,7 +334,8 @@ export function classify(input: string, categories: CategorySpec[], explain = tr
   const slotLogits = [...index.priors];
   const weakLinks = index.priors.map(() => 0);
   // "slot word" for each word that counted as a term for a slot: it adds no nearness there (0156).
-  const counted = new Set<string>();
+  // Only sets with vectors use it: sets the lexicon knows pay nothing for it.
+  const counted = index.profiles.length ? new Set<string>() : undefined;
   const evidence: Evidence[][] = index.priors.map(() => []);
 
   const tokenized = tokenize(input);
@@ -354,7 +355,7 @@ export function classify(input: string, categories: CategorySpec[], explain = tr
       if (negatable && isNegated) continue;
       if (weak) weakLinks[c]! += weight;
       else slotLogits[c]! += weight;
-      for (let j = from; j < to; j++) counted.add(`${c} ${tokens[j]}`);
+      if (counted) for (let j = from; j < to; j++) counted.add(`${c} ${tokens[j]}`);
       // Evidence only feeds the explanation: none is kept when none is asked for.
       if (explain) evidence[c]!.push({ surface, weight });
     }
@@ -372,7 +373,7 @@ export function classify(input: string, categories: CategorySpec[], explain = tr
   if (index.profiles.length)
     embeddingEvidence(
       index,
-      { tokens, stems, negated, counted },
+      { tokens, stems, negated, counted: counted! },
       slotLogits,
       explain ? evidence : undefined,
     );
