@@ -6,8 +6,9 @@
 //   wrong ≥ 0.80: all texts × orders that are wrong with confidence ≥ 0.80 (and, in brackets,
 //     that count as a share of the wrong answers only);
 //   ambiguous < 0.80: ambiguous texts × orders under 0.80.
-// data/fresh-22.json and data/fresh-32.json hold category sets in no other set; fresh-32 was never
-// tuned on, fresh-22 only for the word vectors' settings (decision 0154).
+// data/fresh-22.json, data/fresh-32.json, data/fresh-33.json and data/fresh-34.json hold category
+// sets in no other set; fresh-22 was tuned on only for the word vectors' settings (0154), fresh-32
+// and fresh-33 for the calibration of decision 0156; fresh-34 was never tuned on.
 // `--misses` lists the wrong answers; `--sets` adds a row per category set; `--file <name>` measures
 // one file only (data/ prefix optional). Runs on the built dist/.
 import { readFileSync } from 'node:fs';
@@ -82,7 +83,15 @@ for (const [file, title] of [
   ],
   [
     'fresh-32.json',
-    'Second fresh category sets (travel, insurance claims, school/parent, mobile-app bugs, recipes, legal intake; never tuned on)',
+    'Second fresh category sets (travel, insurance claims, school/parent, mobile-app bugs, recipes, legal intake; tuned on for the calibration of 0156)',
+  ],
+  [
+    'fresh-33.json',
+    'Third fresh category sets (news topics, banking, vet clinic, tenant, candidate screening, gardening, event feedback; tuned on for the calibration of 0156)',
+  ],
+  [
+    'fresh-34.json',
+    'Fourth fresh category sets (gym, car service, library, weather, clinic desk, customer mood; never tuned on)',
   ],
 ]) {
   const only = process.argv.indexOf('--file');

@@ -22,7 +22,7 @@ import {
   TypoRepair,
   words,
 } from './text';
-import { relatedTerms } from './wordnet';
+import { isKindOf, isMessageWord, relatedTerms } from './wordnet';
 
 export interface CategorySpec {
   name: string;
@@ -84,6 +84,26 @@ const WORDNET_WEAK_CAP = 1.2;
 const EMBEDDING_MIN = 0.4;
 const EMBEDDING_WEIGHT = 4;
 const EMBEDDING_CAP = 0.78;
+/**
+ * Agreement of two independent sources (decision 0155): a word of the text that is nearest one
+ * category's vector (cosine at least AGREE_COS, above every other category) AND that WordNet links
+ * to the category's name (one of its related words, or a word whose first senses are a kind of the
+ * name's first sense: "pasta" is a kind of "food") counts its margin once more, even under
+ * EMBEDDING_MIN. When AGREE_WORDS words of a text agree so, the category's vector cap rises from
+ * EMBEDDING_CAP to AGREE_CAP. Either source alone stays under 0.80, as before; one agreeing word
+ * may reach it with a WordNet link's own weight. A word that counted as a term for a category adds
+ * no nearness (nor agreement) for it (decision 0156): one word is one piece of evidence.
+ */
+const AGREE_COS = 0.2;
+const AGREE_WORDS = 2;
+const AGREE_CAP = 0.9;
+/**
+ * The last word of a compound name that names a kind of message ("request", "application",
+ * "question": WordNet's broader terms include "message"): what the text is about is in the other
+ * words, so this one's WordNet words and its share of the name's vector weigh HEAD_FACTOR. So do
+ * the concepts a description's message words bring in ("Questions about opening hours", 0156).
+ */
+const HEAD_FACTOR = 0.5;
 /** Description words count at half a name word in a category's vector. */
 const EMBEDDING_DESCRIPTION = 0.5;
 
@@ -105,7 +125,13 @@ interface Index {
   /** Per slot: the unit mean vector of its name (and description) words, when it gets one. */
   profiles: Array<Float32Array | undefined>;
   /** Per word of a text, what it counts for (slot and margin), or null: computed once per set. */
-  nearness: Map<string, [slot: number, margin: number] | null>;
+  nearness: Map<string, [slot: number, margin: number, cosine: number, agrees: boolean] | null>;
+  /** Per slot: the one-word terms WordNet links to its name (stems), for agreement with nearness. */
+  linked: Array<Set<string>>;
+  /** Per slot: whether nearness counts for it (no concept or detector knows its name). */
+  gains: boolean[];
+  /** Per slot: its name's words, which a text word's broader terms may name. */
+  heads: string[][];
 }
 
 function termKey(term: string): string {
@@ -174,8 +200,13 @@ function buildIndex(categories: CategorySpec[]): Index {
   const context = new Set(
     slots.flatMap((slot) => [...slot.words, ...words(slot.description)]).map(stem),
   );
+  // A category no concept or detector knows: what a general dictionary relates to its words.
+  const knownOf = (slot: { words: string[] }) =>
+    slot.words.some((w) => conceptsByTrigger.has(stem(typos.repair(w))) || isDetectorWord(w));
+  const someUnknown = slots.some((slot) => !slot.negated && !knownOf(slot));
   const perSlot = slots.map((slot) => {
     const weights = new Map<string, { weight: number; negatable: boolean; weak: boolean }>();
+    const linked = new Set<string>();
     const add = (key: string, weight: number, negatable = false, weak = false) => {
       const current = weights.get(key);
       if (key && weight > (current?.weight ?? 0)) weights.set(key, { weight, negatable, weak });
@@ -195,39 +226,49 @@ function buildIndex(categories: CategorySpec[]): Index {
       }
     };
     bringIn(own, 1);
-    // A category no concept or detector knows: what a general dictionary relates to its words.
-    const known = slot.words.some(
-      (w) => conceptsByTrigger.has(stem(typos.repair(w))) || isDetectorWord(w),
-    );
-    for (const w of known ? [] : slot.words) {
+    const known = knownOf(slot);
+    // In `leave_request` the last word says what kind of message it is, the others what about.
+    const kindWord = (w: string, i: number) =>
+      i === slot.words.length - 1 && i > 0 && !known && isMessageWord(w);
+    slot.words.forEach((w, i) => {
       // A letter or a code ("a", "x", "p1") is a label, not a word a dictionary can explain.
-      if (!/^[a-z]{3,}$/.test(w)) continue;
+      if (known || !/^[a-z]{3,}$/.test(w)) return;
+      const f = kindWord(w, i) ? HEAD_FACTOR : 1;
       for (const r of relatedTerms(w, context, stem, isStopword)) {
         const key = phraseKey(r.term);
         if (key.split(' ').length > MAX_PHRASE) continue;
-        if (r.weak) add(key, WORDNET_WEAK * r.relative, false, true);
-        else add(key, WORDNET_STRONG * r.relative);
+        if (f === 1 && !key.includes(' ')) linked.add(key);
+        if (r.weak) add(key, WORDNET_WEAK * r.relative * f, false, true);
+        else add(key, WORDNET_STRONG * r.relative * f);
       }
-    }
-    const described = words(slot.description)
-      .filter((w) => !isDescriptionStopword(w))
-      .map(stem);
-    bringIn(described, DESCRIPTION_CONCEPT_FACTOR);
+    });
+    const describedWords = words(slot.description).filter((w) => !isDescriptionStopword(w));
+    const described = describedWords.map(stem);
+    // "Questions about opening hours": the kind of message weighs half, as in a name (0156).
+    const kinds = new Set(describedWords.filter((w) => isMessageWord(w)).map(stem));
+    bringIn(
+      described.filter((s) => !kinds.has(s)),
+      DESCRIPTION_CONCEPT_FACTOR,
+    );
+    bringIn([...kinds], DESCRIPTION_CONCEPT_FACTOR * HEAD_FACTOR);
     // The caller's own words for a category: "not urgent" or "not a billing question" is not one.
     for (const s of described) add(s, DESCRIPTION_WEIGHT, true);
     for (const s of own) add(s, NAME_WEIGHT, true);
     if (own.length > 1) add(own.join(' '), NAME_WEIGHT, true);
     // A negated name's vector is its shadow's (the base), scored by the complement as the rest is.
     const vector =
-      !slot.negated && !known
+      !slot.negated && someUnknown
         ? profile([
-            ...slot.words.filter((w) => /^[a-z]{2,}$/.test(w)).map((w): [string, number] => [w, 1]),
+            ...slot.words
+              .map((w, i): [string, number] => [w, kindWord(w, i) ? HEAD_FACTOR : 1])
+              .filter(([w]) => /^[a-z]{2,}$/.test(w)),
             ...words(slot.description)
               .filter((w) => !isDescriptionStopword(w) && /^[a-z]{2,}$/.test(w))
               .map((w): [string, number] => [w, EMBEDDING_DESCRIPTION]),
           ])
         : undefined;
-    return { weights, prior, vector };
+    const heads = slot.words.filter((w, i) => !kindWord(w, i));
+    return { weights, prior, vector, linked, heads, gains: !known };
   });
 
   const terms = new Map<string, Hit[]>();
@@ -259,6 +300,9 @@ function buildIndex(categories: CategorySpec[]): Index {
     detectors: detectorsFor(slots.map((slot) => slot.words)),
     profiles: perSlot.filter((c) => c.vector).length >= 2 ? perSlot.map((c) => c.vector) : [],
     nearness: new Map(),
+    linked: perSlot.map((c) => c.linked),
+    heads: perSlot.map((c) => c.heads),
+    gains: perSlot.map((c) => c.gains),
   };
 }
 
@@ -289,6 +333,9 @@ export function classify(input: string, categories: CategorySpec[], explain = tr
   const index = indexFor(categories);
   const slotLogits = [...index.priors];
   const weakLinks = index.priors.map(() => 0);
+  // "slot word" for each word that counted as a term for a slot: it adds no nearness there (0156).
+  // Only sets with vectors use it: sets the lexicon knows pay nothing for it.
+  const counted = index.profiles.length ? new Set<string>() : undefined;
   const evidence: Evidence[][] = index.priors.map(() => []);
 
   const tokenized = tokenize(input);
@@ -308,6 +355,7 @@ export function classify(input: string, categories: CategorySpec[], explain = tr
       if (negatable && isNegated) continue;
       if (weak) weakLinks[c]! += weight;
       else slotLogits[c]! += weight;
+      if (counted) for (let j = from; j < to; j++) counted.add(`${c} ${tokens[j]}`);
       // Evidence only feeds the explanation: none is kept when none is asked for.
       if (explain) evidence[c]!.push({ surface, weight });
     }
@@ -323,7 +371,12 @@ export function classify(input: string, categories: CategorySpec[], explain = tr
   }
   if (question) score(QUESTION_KEY, 0, 0);
   if (index.profiles.length)
-    embeddingEvidence(index, tokens, negated, slotLogits, explain ? evidence : undefined);
+    embeddingEvidence(
+      index,
+      { tokens, stems, negated, counted: counted! },
+      slotLogits,
+      explain ? evidence : undefined,
+    );
   weakLinks.forEach((sum, c) => {
     slotLogits[c]! += Math.min(sum, WORDNET_WEAK_CAP);
   });
@@ -376,7 +429,7 @@ export function classify(input: string, categories: CategorySpec[], explain = tr
 function nearestSlot(
   profiles: Array<Float32Array | undefined>,
   word: string,
-): [slot: number, margin: number] | null {
+): [slot: number, margin: number, cosine: number] | null {
   if (word.length < 3 || isStopword(word)) return null;
   const sims = similarities(word, profiles);
   if (!sims) return null;
@@ -389,9 +442,9 @@ function nearestSlot(
       best = c;
     } else if (second < 0 || s > sims[second]!) second = c;
   });
-  if (best < 0 || second < 0 || sims[best]! < EMBEDDING_MIN) return null;
+  if (best < 0 || second < 0) return null;
   const margin = sims[best]! - sims[second]!;
-  return margin > 0 ? [best, margin] : null;
+  return margin > 0 ? [best, margin, sims[best]!] : null;
 }
 
 /**
@@ -403,31 +456,59 @@ function nearestSlot(
  */
 function embeddingEvidence(
   index: Index,
-  tokens: string[],
-  negated: boolean[],
+  {
+    tokens,
+    stems,
+    negated,
+    counted,
+  }: { tokens: string[]; stems: string[]; negated: boolean[]; counted: Set<string> },
   slotLogits: number[],
   evidence: Evidence[][] | undefined,
 ): void {
   const sums = index.profiles.map(() => 0);
+  const agreed = index.profiles.map(() => 0);
+  const agreedWords = index.profiles.map(() => 0);
   const seenWords = new Set<string>();
   tokens.forEach((word, i) => {
     if (negated[i] || seenWords.has(word)) return;
     seenWords.add(word);
     let near = index.nearness.get(word);
     if (near === undefined) {
-      near = nearestSlot(index.profiles, word);
+      const found = nearestSlot(index.profiles, word);
+      near = null;
+      if (found && index.gains[found[0]]) {
+        const [slot, , cosine] = found;
+        const agrees =
+          cosine >= AGREE_COS &&
+          (index.linked[slot]!.has(stems[i]!) || index.heads[slot]!.some((h) => isKindOf(word, h)));
+        if (agrees || cosine >= EMBEDDING_MIN) near = [...found, agrees];
+      }
       if (index.nearness.size >= 5_000) index.nearness.clear();
       index.nearness.set(word, near);
     }
     if (!near) return;
-    const [slot, margin] = near;
-    sums[slot]! += margin;
-    evidence?.[slot]!.push({ surface: word, weight: EMBEDDING_WEIGHT * margin });
+    const [slot, margin, cosine, agrees] = near;
+    // One word counts once for a category (decision 0156): "thieves" as theft's WordNet word, not
+    // again as its nearness and again as the two sources' agreement.
+    if (counted.has(`${slot} ${word}`)) return;
+    if (cosine >= EMBEDDING_MIN) sums[slot]! += margin;
+    if (agrees) {
+      agreed[slot]! += margin;
+      agreedWords[slot]! += 1;
+    }
+    evidence?.[slot]!.push({
+      surface: word,
+      weight: EMBEDDING_WEIGHT * ((cosine >= EMBEDDING_MIN ? margin : 0) + (agrees ? margin : 0)),
+    });
   });
   const k = index.names.length;
   const cap = Math.log((EMBEDDING_CAP / (1 - EMBEDDING_CAP)) * Math.max(1, k - 1));
+  const agreeCap = Math.log((AGREE_CAP / (1 - AGREE_CAP)) * Math.max(1, k - 1));
   sums.forEach((sum, c) => {
-    slotLogits[c]! += Math.min(cap, EMBEDDING_WEIGHT * sum);
+    const n = agreed[c]!;
+    // A word both sources agree on counts twice: once as nearness, once as the agreement.
+    const own = EMBEDDING_WEIGHT * (sum + n);
+    slotLogits[c]! += Math.min(agreedWords[c]! >= AGREE_WORDS ? agreeCap : cap, own);
   });
 }
 

@@ -7,6 +7,7 @@
 import type * as langs from 'langs';
 import { isNegator, type Tokens } from './text';
 import { LanguageScorer } from './trigrams';
+import { adjectiveSenses } from './wordnet';
 
 // Loaded on first use: most category sets name no language and no polarity, and the sandbox's
 // start-up (which the test suites pay many times) should not pay for their data.
@@ -219,6 +220,86 @@ function cueDetector(slots: string[][]): Detector | undefined {
   };
 }
 
+/**
+ * Names that differ only in a pair of opposite modifiers of the same head (`hot_lead` /
+ * `cold_lead`, `strong_candidate` / `weak_candidate`, `high_priority` / `low_priority`: WordNet
+ * lists the modifiers as antonyms) are two ends of a scale. The upper end is the modifier whose
+ * AFINN valence is higher, or (neither having one) whose WordNet definitions' words carry more
+ * valence ("hot": eager, exciting, popular, successful; "cold": no warmth, no enthusiasm). A text's
+ * own valence (with our negation scope) then counts for the end it agrees with, and a deadline for
+ * the upper end: what "hot" means of a lead is not its temperature.
+ */
+const SCALE_WEIGHT = 0.8;
+const SCALE_DEADLINE = 1.2;
+const SCALE_HEDGE = 1.2;
+/** A date soon: "today", "this month", "next week", "by June". */
+const SOON =
+  /\b(?:today|tonight|tomorrow|asap|right away|right now|end of (?:the )?(?:day|week|month)|this (?:week|month|quarter)|next week|within (?:a|the|an|one|two|\d+) (?:hours?|days?|weeks?)|by (?:monday|tuesday|wednesday|thursday|friday|january|february|march|april|may|june|july|august|september|october|november|december|the end))\b/gi;
+/** Doubt or a date far off: "maybe", "might", "not yet", "next year", "at some point". */
+const HEDGE =
+  /\b(?:maybe|perhaps|might|someday|some day|at some point|eventually|one day|next year|in the future|for the future|no (?:timeline|rush|hurry|plans?|budget)|not (?:yet|now|ready|sure)|just (?:looking|browsing|exploring|curious|researching))\b/gi;
+
+function modifierValence(word: string, glossWords: string[]): number {
+  const VALENCE = loadValence();
+  if (VALENCE[word] !== undefined) return VALENCE[word]! * 100;
+  return glossWords.reduce((sum, w) => sum + (VALENCE[w] ?? 0), 0);
+}
+
+function scaleDetector(slots: string[][]): Detector | undefined {
+  const ends: Array<{ slot: number; upper: boolean }> = [];
+  slots.forEach((a, i) => {
+    slots.forEach((b, j) => {
+      if (j <= i || a.length !== 2 || b.length !== 2 || a[1] !== b[1] || a[0] === b[0]) return;
+      const [x, y] = [a[0]!, b[0]!];
+      if (!/^[a-z]{3,}$/.test(x) || !/^[a-z]{3,}$/.test(y)) return;
+      const sx = adjectiveSenses(x);
+      if (!sx.antonyms.has(y)) return;
+      const vx = modifierValence(x, sx.glossWords);
+      const vy = modifierValence(y, adjectiveSenses(y).glossWords);
+      if (vx === vy) return;
+      ends.push({ slot: i, upper: vx > vy }, { slot: j, upper: vy > vx });
+    });
+  });
+  if (!ends.length) return undefined;
+  return {
+    find(text, tokens) {
+      const VALENCE = loadValence();
+      let positive = 0;
+      let negative = 0;
+      tokens.words.forEach((word, i) => {
+        const base = VALENCE[word];
+        if (!base || isNegator(word)) return;
+        const value = tokens.negated[i] ? -base : base;
+        if (value > 0) positive += value;
+        else negative -= value;
+      });
+      const deadlines = count(text, SOON);
+      const hedges = count(text, HEDGE);
+      const findings: Finding[] = [];
+      for (const { slot, upper } of ends) {
+        const weight =
+          SCALE_WEIGHT * (upper ? positive - negative : negative - positive) +
+          (upper ? SCALE_DEADLINE * Math.min(deadlines.length, MAX_CUES) : 0) +
+          (upper ? 0 : SCALE_HEDGE * Math.min(hedges.length, MAX_CUES)) -
+          (upper ? SCALE_HEDGE * Math.min(hedges.length, MAX_CUES) : 0);
+        if (weight > 0)
+          findings.push({
+            slot,
+            weight,
+            reason: upper
+              ? deadlines.length
+                ? `it sets a date ("${deadlines[0]}")`
+                : 'it reads as keen'
+              : hedges.length
+                ? `it hedges ("${hedges[0]}")`
+                : 'it reads as reluctant',
+          });
+      }
+      return findings;
+    },
+  };
+}
+
 /** Whether a detector reads the name word (a language, a polarity, junk or urgency): no other evidence. */
 export function isDetectorWord(word: string): boolean {
   return (
@@ -231,7 +312,10 @@ export function isDetectorWord(word: string): boolean {
 
 /** The detectors a list of category meanings (each one's name words) calls for. */
 export function detectorsFor(slots: string[][]): Detector[] {
-  return [languageDetector(slots), polarityDetector(slots), cueDetector(slots)].filter(
-    (d): d is Detector => d !== undefined,
-  );
+  return [
+    languageDetector(slots),
+    polarityDetector(slots),
+    cueDetector(slots),
+    scaleDetector(slots),
+  ].filter((d): d is Detector => d !== undefined);
 }

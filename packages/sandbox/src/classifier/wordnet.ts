@@ -163,12 +163,13 @@ function synset(pos: Pos, offset: number): Synset {
     let at = 4 + 2 * count;
     const pointerCount = Number(fields[at++]);
     const pointers: Synset['pointers'] = [];
-    for (let i = 0; i < pointerCount; i++, at += 4)
-      pointers.push({
-        symbol: fields[at]!,
-        offset: Number(fields[at + 1]),
-        pos: POS_OF[fields[at + 2]!]!,
-      });
+    for (let i = 0; i < pointerCount; i++, at += 4) {
+      // Adverbs ("r": "sport" → "sportively") are not read: following one would open a file that
+      // is not there, and the catch below would turn WordNet off for the whole process (0156).
+      const target = POS_OF[fields[at + 2]!];
+      if (target)
+        pointers.push({ symbol: fields[at]!, offset: Number(fields[at + 1]), pos: target });
+    }
     // The definition comes before the examples, which are quoted after a ";".
     const gloss = bar < 0 ? '' : line.slice(bar + 3).split(/;\s*"/)[0]!;
     found = { pos, offset, lemmas, pointers, gloss };
@@ -338,4 +339,107 @@ function related(
     }
   }
   return [...out.values()];
+}
+
+/** How many noun senses of a text's word are followed up to their broader terms. */
+const BROADER_SENSES = 2;
+/** How many steps up the broader-term chain: deep enough for "steak" → "food". */
+const BROADER_DEPTH = 8;
+const broaderCache = new Map<string, Set<string>>();
+
+/**
+ * Every word WordNet calls a broader term of the word's first noun senses, all the way up
+ * ("steak" → "beef", "meat", "food", …): the lemmas and each lemma's last word ("computer
+ * hardware" → "hardware"). Read from the data file as any synset; remembered per word.
+ */
+function broaderWords(word: string, senses = BROADER_SENSES): Set<string> {
+  const key = `${senses}:${word}`;
+  let found = broaderCache.get(key);
+  if (found) return found;
+  found = new Set<string>();
+  if (!unavailable) {
+    try {
+      let entry: Entry | undefined;
+      for (const form of baseForms(word)) {
+        entry = lookup(form, 'noun');
+        if (entry) break;
+      }
+      let frontier = (entry?.offsets ?? []).slice(0, senses);
+      const visited = new Set<number>();
+      for (let depth = 0; depth < BROADER_DEPTH && frontier.length; depth++) {
+        const next: number[] = [];
+        for (const offset of frontier) {
+          if (visited.has(offset)) continue;
+          visited.add(offset);
+          const s = synset('noun', offset);
+          if (depth > 0) found.add(`#${offset}`);
+          if (depth > 0)
+            for (const lemma of s.lemmas) {
+              found.add(lemma);
+              const last = lemma.slice(lemma.lastIndexOf(' ') + 1);
+              if (!lemma.includes(' of ')) found.add(last);
+            }
+          for (const p of s.pointers)
+            if ((p.symbol === '@' || p.symbol === '@i') && p.pos === 'noun') next.push(p.offset);
+        }
+        frontier = next;
+      }
+    } catch {
+      unavailable = true;
+    }
+  }
+  if (broaderCache.size >= 10_000) broaderCache.clear();
+  broaderCache.set(key, found);
+  return found;
+}
+
+/**
+ * Whether a word's first noun sense is a kind of message ("request", "application", "question",
+ * "report", "complaint"): in a name such as `leave_request` it says what kind of text it is, and
+ * the other words say what it is about.
+ */
+export function isMessageWord(word: string): boolean {
+  const up = broaderWords(word);
+  return up.has('message') || up.has('speech act');
+}
+
+/**
+ * An adjective's antonyms (WordNet's "!" pointers of its senses) and the words of all its senses'
+ * definitions: what tells `hot_lead` from `cold_lead` when both share the head "lead".
+ */
+export function adjectiveSenses(word: string): { antonyms: Set<string>; glossWords: string[] } {
+  const antonyms = new Set<string>();
+  const glossWords: string[] = [];
+  if (unavailable) return { antonyms, glossWords };
+  try {
+    const entry = lookup(word, 'adj');
+    for (const offset of entry?.offsets ?? []) {
+      const s = synset('adj', offset);
+      glossWords.push(...(s.gloss.toLowerCase().match(/[a-z]+/g) ?? []));
+      for (const p of s.pointers)
+        if (p.symbol === '!') for (const l of lemmasOf(p.pos, p.offset)) antonyms.add(l);
+    }
+  } catch {
+    unavailable = true;
+  }
+  return { antonyms, glossWords };
+}
+
+/**
+ * Whether the word's first noun senses are, some steps down, a kind of the head's first noun
+ * sense ("steak" → … → "food"; "color" is a kind of "property" only in another sense of it).
+ */
+export function isKindOf(word: string, head: string): boolean {
+  if (unavailable) return false;
+  let entry: Entry | undefined;
+  try {
+    for (const form of baseForms(head)) {
+      entry = lookup(form, 'noun');
+      if (entry) break;
+    }
+  } catch {
+    unavailable = true;
+  }
+  const first = entry?.offsets[0];
+  return first !== undefined && broaderWords(word).has(`#${first}`);
 }
