@@ -1,4 +1,5 @@
-import { defaultAlarm, defaultSleep } from '#default-sleep';
+import { defaultSleep } from '#default-sleep';
+import { AttemptAlarm } from './alarm';
 import { isBatchClassification, isClassification, isMe } from './answers';
 import { MAX_ANSWER_BYTES } from './answer-size';
 import { normalizeApiKey } from './api-key';
@@ -25,7 +26,6 @@ import {
   checkOptions,
   CLIENT_OPTIONS,
   QUEUE_OPTIONS,
-  MAX_TIMER_MS,
   REQUEST_OPTIONS,
 } from './options';
 import { outcomeOf } from './policy';
@@ -389,22 +389,18 @@ export class ClassifailyClient {
     // One signal for the attempt, aborted by its timeout, by the caller's signal, or when the reader
     // gives a body up (stalled, too large: the transport lets the connection go instead of keeping
     // it for an answer that will never end). Composed by hand: AbortSignal.any and an uncancelled
-    // AbortSignal.timeout cost more than a small request's own work (decisions 0031, 0023): the
-    // timeout is one bare timer that aborts the controller, and the caller's signal is listened to
-    // only when there is one.
+    // AbortSignal.timeout cost more than a small request's own work (decisions 0031, 0023): one
+    // alarm for both the timeout and the body's silence aborts the controller (0025), and the
+    // caller's signal is listened to only when there is one.
     const request = new AbortController();
-    let timedOut = false;
-    const cancelTimeout = defaultAlarm(Math.min(Math.ceil(timeout), MAX_TIMER_MS), () => {
-      timedOut = true;
-      request.abort();
-    });
+    const alarm = new AttemptAlarm(timeout, this.#bodyTimeout, request);
     const onCancel = signal && (() => request.abort(signal.reason));
     if (signal?.aborted) onCancel!();
     else signal?.addEventListener('abort', onCancel!, { once: true });
     const failed = (cause: unknown, answer?: FetchLikeResponse): never => {
       if (signal?.aborted) throw signal.reason; // the caller cancelled: not ours to wrap or retry
       const code = (cause as { code?: unknown } | undefined)?.code;
-      if (timedOut || isTimeout(cause) || code === 'body_timeout')
+      if (alarm.timedOut || isTimeout(cause) || code === 'body_timeout')
         throw new TimeoutError(
           code === 'body_timeout'
             ? 'Classifaily stopped sending its answer halfway.'
@@ -443,7 +439,7 @@ export class ClassifailyClient {
               return chunks.stop();
             },
           },
-          { maxBytes: MAX_ANSWER_BYTES, idleMs: this.#bodyTimeout },
+          { maxBytes: MAX_ANSWER_BYTES, idleMs: this.#bodyTimeout, watch: alarm },
         );
 
       let response: FetchLikeResponse;
@@ -509,7 +505,7 @@ export class ClassifailyClient {
         error: errorFromResponse(response.status, parseProblem(text), requestId, retryAfterMs),
       };
     } finally {
-      cancelTimeout();
+      alarm.cancel();
       if (onCancel) signal!.removeEventListener('abort', onCancel);
     }
   }

@@ -214,10 +214,59 @@ export interface BodyLimits {
   timer?: Alarm;
   /** The clock the watch reads when its timer fires (ms; default `Date.now`). */
   now?: () => number;
+  /**
+   * A watch kept by someone else's alarm (the client's attempt, decision 0025), in place of the one
+   * `idleMs`, `timer` and `now` make; `idleMs` then only names the silence in the error.
+   */
+  watch?: BodyWatch;
 }
 
 /** Calls `fire` after `ms` unless the function it returns is called first (`#default-sleep`). */
 export type Alarm = (ms: number, fire: () => void) => () => void;
+
+/**
+ * The silence watch over one body: `begin` when reading starts (with what to call after a
+ * silence), `chunk` when a chunk arrives, `end` when reading stops, however it stops.
+ */
+export interface BodyWatch {
+  begin(silent: () => void): void;
+  chunk(): void;
+  end(): void;
+}
+
+/**
+ * The watch readChunks keeps itself: one timer for the whole body, not one per chunk (a timer costs
+ * more than a small answer's reading). When it fires it looks at when the last chunk came, and
+ * waits out the rest if one came since it was armed.
+ */
+function ownWatch(idleMs: number, alarm: Alarm, now: () => number): BodyWatch {
+  let cancel: (() => void) | undefined;
+  let done = false;
+  let lastChunk = 0;
+  let silent: () => void;
+  const arm = (ms: number) => {
+    cancel = alarm(ms, () => {
+      if (done) return;
+      const quiet = now() - lastChunk;
+      if (quiet >= idleMs) silent();
+      else arm(idleMs - quiet);
+    });
+  };
+  return {
+    begin(fire) {
+      silent = fire;
+      lastChunk = now();
+      arm(idleMs);
+    },
+    chunk() {
+      lastChunk = now();
+    },
+    end() {
+      done = true;
+      cancel?.();
+    },
+  };
+}
 
 /**
  * The text of a body given in chunks. Reading stops (the rest is never buffered, the connection is
@@ -228,32 +277,19 @@ export type Alarm = (ms: number, fire: () => void) => () => void;
  */
 export async function readChunks(chunks: BodyChunks, limits: BodyLimits): Promise<string> {
   const { maxBytes = Infinity, idleMs, timer, now = Date.now } = limits;
-  const alarm = timer ?? defaultAlarm;
+  const watch =
+    limits.watch ??
+    (idleMs === undefined ? undefined : ownWatch(idleMs, timer ?? defaultAlarm, now));
   const parts: Uint8Array[] = [];
   let total = 0;
-  let cancel: (() => void) | undefined;
-  let done = false;
   // The watch wakes the read in progress (each read is a promise of its own that either the chunk
   // or the watch settles: cheaper than Promise.race against one idle promise).
   let wake: ((value: typeof IDLE) => void) | undefined;
   let idle = false;
-  const fire = () => {
+  watch?.begin(() => {
     idle = true;
     wake?.(IDLE);
-  };
-  // One timer for the whole body, not one per chunk (a timer costs more than a small answer's
-  // reading): when it fires it looks at when the last chunk came, and waits out the rest if one
-  // came since it was armed.
-  let lastChunk = now();
-  const arm = (ms: number) => {
-    cancel = alarm(ms, () => {
-      if (done) return;
-      const quiet = now() - lastChunk;
-      if (quiet >= idleMs!) fire();
-      else arm(idleMs! - quiet);
-    });
-  };
-  if (idleMs !== undefined) arm(idleMs);
+  });
   const give = (code: string, message: string, cause?: unknown) =>
     Object.assign(new Error(message, cause === undefined ? undefined : { cause }), { code });
   try {
@@ -261,7 +297,7 @@ export async function readChunks(chunks: BodyChunks, limits: BodyLimits): Promis
       const next = chunks.next();
       let read: Awaited<typeof next> | typeof IDLE;
       try {
-        read = await (idleMs === undefined
+        read = await (watch === undefined
           ? next
           : new Promise<Awaited<typeof next> | typeof IDLE>((resolve, reject) => {
               wake = resolve;
@@ -282,7 +318,7 @@ export async function readChunks(chunks: BodyChunks, limits: BodyLimits): Promis
       }
       const { done: ended, value } = read;
       if (ended || value === undefined) break;
-      lastChunk = now();
+      watch?.chunk();
       total += value.byteLength;
       if (total > maxBytes) {
         await Promise.resolve(chunks.stop()).catch(() => undefined);
@@ -291,8 +327,7 @@ export async function readChunks(chunks: BodyChunks, limits: BodyLimits): Promis
       parts.push(value);
     }
   } finally {
-    done = true;
-    cancel?.();
+    watch?.end();
   }
   // A small answer comes in one chunk: decoded as it is, without a copy.
   if (parts.length === 1) return decoder.decode(parts[0]);

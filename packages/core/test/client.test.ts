@@ -277,6 +277,33 @@ describe('retries', () => {
   });
 });
 
+// Decision 0025: one alarm per attempt for the timeout and the body's silence, armed for the nearer.
+describe('one alarm per attempt: the timeout and the body watch', () => {
+  const slow = { bodyTimeout: 300, timeout: 5_000, maxRetries: 0 };
+
+  it('reads an answer whose headers come after more than bodyTimeout, its body in parts', async () => {
+    server.script({ ...okClassification(), delayMs: 700, drip: { parts: 8, everyMs: 50 } });
+    const result = await client(slow).classify(BODY);
+    expect(result.result?.label).toBe('account_access');
+  });
+
+  it('a body that stops after late headers fails as stalled, not as the timeout', async () => {
+    server.script({ stall: true, partial: '{"id": "42",', delayMs: 700 });
+    const error = (await failure(client(slow).classify(BODY))) as TimeoutError;
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ code: 'body_timeout' });
+    expect(error.message).toBe('Classifaily stopped sending its answer halfway.');
+  });
+
+  it('a body still arriving, never silent for bodyTimeout, fails at the attempt timeout', async () => {
+    server.script({ ...okClassification(), drip: { parts: 40, everyMs: 50 } });
+    const error = (await failure(client({ ...slow, timeout: 600 }).classify(BODY))) as TimeoutError;
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ code: 'timeout' });
+    expect(error.message).toBe('Classifaily did not answer within 600 ms.');
+  });
+});
+
 describe('typed errors from problem+json', () => {
   it('maps 422 to a ValidationError naming the field', async () => {
     server.script({

@@ -21,10 +21,15 @@ export type Reply =
       delayMs?: number;
       /** Send the headers (with the full Content-Length) and only this many bytes, then drop the connection. */
       truncateAt?: number;
+      /** Send the body in `parts` pieces, one every `everyMs` (the first with the headers). */
+      drip?: { parts: number; everyMs: number };
     }
   | { reset: true }
-  /** Send 200 headers, then never the body; or `partial` of it (with the whole Content-Length). */
-  | { stall: true; partial?: string }
+  /**
+   * Send 200 headers (after `delayMs`), then never the body; or `partial` of it (with the whole
+   * Content-Length).
+   */
+  | { stall: true; partial?: string; delayMs?: number }
   /**
    * A 200 body of `bytes` bytes, written as the client reads it (never held in memory), with or
    * without a Content-Length, optionally gzip-compressed: a huge answer, or a gzip bomb.
@@ -75,12 +80,16 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
       }
       if ('stall' in reply) {
         const partial = reply.partial;
-        res.writeHead(200, {
-          'Content-Type': 'application/json',
-          ...(partial === undefined ? {} : { 'Content-Length': String(partial.length * 2) }),
-        });
-        if (partial === undefined) res.flushHeaders();
-        else res.write(partial);
+        const stall = () => {
+          res.writeHead(200, {
+            'Content-Type': 'application/json',
+            ...(partial === undefined ? {} : { 'Content-Length': String(partial.length * 2) }),
+          });
+          if (partial === undefined) res.flushHeaders();
+          else res.write(partial);
+        };
+        if (reply.delayMs) setTimeout(stall, reply.delayMs);
+        else stall();
         return;
       }
       if ('huge' in reply) {
@@ -97,7 +106,8 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
           'X-Request-Id': `req_${requests.length}`,
           ...r.headers,
         });
-        if (r.truncateAt === undefined) res.end(payload);
+        if (r.drip) drip(res, Buffer.from(payload), r.drip);
+        else if (r.truncateAt === undefined) res.end(payload);
         else res.write(Buffer.from(payload).subarray(0, r.truncateAt), () => res.destroy());
       };
       if (r.delayMs) setTimeout(send, r.delayMs);
@@ -107,6 +117,26 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return state;
+}
+
+/** Writes `payload` in `parts` pieces, one every `everyMs`, until the client stops reading. */
+function drip(
+  res: http.ServerResponse,
+  payload: Buffer,
+  { parts, everyMs }: { parts: number; everyMs: number },
+) {
+  const size = Math.ceil(payload.length / parts);
+  let offset = 0;
+  let timer: NodeJS.Timeout | undefined;
+  res.on('close', () => clearTimeout(timer));
+  const next = () => {
+    const part = payload.subarray(offset, offset + size);
+    offset += part.length;
+    if (offset >= payload.length) return void res.end(part);
+    res.write(part);
+    timer = setTimeout(next, everyMs);
+  };
+  next();
 }
 
 /** Writes `bytes` bytes of a JSON string value as fast as the client reads, until it stops reading. */
