@@ -390,10 +390,12 @@ function itemError(input: string) {
 }
 
 /**
- * Waits until `ms` have passed since the request arrived. A timer may fire a little early (it
- * counts from the event loop's cached clock), so it is checked and waited again.
+ * Waits until `ms` have passed since the request arrived, to the nearest millisecond, with one
+ * timer. A timer counts from the event loop's cached millisecond clock, so it often rings a fraction
+ * of a millisecond before `elapsedTime` (hrtime) says the time is up; sleeping again until hrtime
+ * agreed added 1–2 ms to most answers (about 1 % of a 50 ms latency, in the n8n and core benches).
  */
 async function untilElapsed(reply: FastifyReply, ms: number): Promise<void> {
-  for (let rest = ms - reply.elapsedTime; rest > 0; rest = ms - reply.elapsedTime)
-    await sleep(Math.ceil(rest));
+  const rest = ms - reply.elapsedTime;
+  if (rest >= 0.5) await sleep(Math.round(rest));
 }
