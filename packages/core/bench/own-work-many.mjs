@@ -9,7 +9,7 @@
 import { loadavg } from 'node:os';
 import { TextEncoder } from 'node:util';
 import { ClassifailyClient } from '../dist/index.js';
-import { KEY } from './wire.mjs';
+import { KEY, memoryFetch } from './wire.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 15);
 const ITEMS = Number(process.env.ITEMS ?? 10_000);
@@ -40,26 +40,11 @@ const countItems = (body) => {
   for (let at = body.indexOf('{"input"'); at !== -1; at = body.indexOf('{"input"', at + 8)) n++;
   return n;
 };
-const answerHeaders = new Map([
-  ['content-type', 'application/json'],
-  ['x-request-id', 'req_1'],
-]);
-const headers = { get: (name) => answerHeaders.get(name.toLowerCase()) ?? null };
 let requests = 0;
-const fetch = async (url, init) => {
+const fetch = memoryFetch((init) => {
   requests++;
-  const answer = answerOf(countItems(init.body));
-  return {
-    status: 200,
-    headers,
-    url,
-    text: () => {
-      let sent = false;
-      const next = async () => (sent ? { done: true } : ((sent = true), { value: answer }));
-      return init.readBody({ next, stop() {} });
-    },
-  };
-};
+  return answerOf(countItems(init.body));
+});
 
 const builds = { this: ClassifailyClient };
 if (process.env.BASE) builds.base = (await import(process.env.BASE)).ClassifailyClient;

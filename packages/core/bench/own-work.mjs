@@ -8,7 +8,7 @@
 import { loadavg } from 'node:os';
 import { TextEncoder } from 'node:util';
 import { ClassifailyClient } from '../dist/index.js';
-import { CLASSIFY_BODY, KEY } from './wire.mjs';
+import { CLASSIFY_BODY, KEY, memoryFetch } from './wire.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 15);
 const CALLS = Number(process.env.CALLS ?? 5000);
@@ -20,21 +20,7 @@ const answer = new TextEncoder().encode(
     result: { label: 'billing', confidence: 0.9 },
   }),
 );
-const answerHeaders = new Map([
-  ['content-type', 'application/json'],
-  ['x-request-id', 'req_1'],
-]);
-const headers = { get: (name) => answerHeaders.get(name.toLowerCase()) ?? null };
-const fetch = async (url, init) => ({
-  status: 200,
-  headers,
-  url,
-  text: () => {
-    let sent = false;
-    const next = async () => (sent ? { done: true } : ((sent = true), { value: answer }));
-    return init.readBody({ next, stop() {} });
-  },
-});
+const fetch = memoryFetch(() => answer);
 let events = 0;
 const variantsOf = (Client, suffix = '') => ({
   [`client${suffix}`]: new Client({ apiKey: KEY, baseUrl: 'http://127.0.0.1:1', fetch }),

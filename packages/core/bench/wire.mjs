@@ -1,5 +1,6 @@
-// What the core benches share: the scripted server (server.mjs) in its own process, its key, and a
-// classify call with raw fetch, the baseline the client is measured against.
+// What the core benches share: the scripted server (server.mjs) in its own process, its key, a
+// classify call with raw fetch, the baseline the client is measured against, and an in-memory fetch
+// for the benches of the client's own work.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -44,3 +45,27 @@ export async function rawClassify(url, signal) {
   });
   return JSON.parse(await res.text());
 }
+
+const answerHeaders = new Map([
+  ['content-type', 'application/json'],
+  ['x-request-id', 'req_1'],
+]);
+const headers = { get: (name) => answerHeaders.get(name.toLowerCase()) ?? null };
+
+/**
+ * A `fetch` with no network: a 200 whose body, `answerFor(init)` (encoded bytes), goes to the
+ * client's own reader in one chunk, so the body watch, the size cap and the answer check all run.
+ */
+export const memoryFetch = (answerFor) => async (url, init) => {
+  const answer = answerFor(init);
+  return {
+    status: 200,
+    headers,
+    url,
+    text: () => {
+      let sent = false;
+      const next = async () => (sent ? { done: true } : ((sent = true), { value: answer }));
+      return init.readBody({ next, stop() {} });
+    },
+  };
+};
