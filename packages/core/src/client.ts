@@ -187,6 +187,11 @@ export class ClassifailyClient {
   /** Classifies 1 to 25 texts in one request; each gets a result or its own error. */
   async classifyBatch(body: ClassifyBatchRequest, options?: RequestOptions) {
     validateBatchShape(body);
+    return this.#sendBatch(body, options);
+  }
+
+  /** A batch request as it is, its body already checked (by classifyBatch, or by the batcher). */
+  #sendBatch(body: ClassifyBatchRequest, options?: RequestOptions) {
     return this.request<AnswerOf<typeof ops.classifyBatch>>(
       { endpoint: ops.classifyBatch, body, check: isBatchClassification },
       options,
@@ -203,11 +208,7 @@ export class ClassifailyClient {
     // The queue's batches are sent without classifyBatch's check of the body: the batcher has
     // already checked each item and each target, and cut batches of at most 25 items.
     return createBatchQueue(
-      (body, requestOptions) =>
-        this.request<AnswerOf<typeof ops.classifyBatch>>(
-          { endpoint: ops.classifyBatch, body, check: isBatchClassification },
-          requestOptions,
-        ),
+      (body, requestOptions) => this.#sendBatch(body, requestOptions),
       options,
     );
   }
@@ -459,11 +460,8 @@ export class ClassifailyClient {
           });
         } catch (cause) {
           // A transport that reads the whole body before it resolves stops there.
-          const code = (cause as { code?: unknown } | undefined)?.code;
-          if (code === 'answer_too_large') return { error: answerTooLarge() };
-          if (code === 'undecodable_body')
-            return { error: malformedAnswer(undefined, undefined, 'could not be decoded') };
-          return failed(cause);
+          const refused = refusedBody(cause);
+          return refused ? { error: refused } : failed(cause);
         }
         if (response.url !== target) checkAnsweringOrigin(response.url, this.#origin);
         const location = response.headers.get('location');
@@ -478,13 +476,8 @@ export class ClassifailyClient {
       try {
         text = await response.text();
       } catch (cause) {
-        const code = (cause as { code?: unknown } | undefined)?.code;
-        if (code === 'answer_too_large')
-          return { error: answerTooLarge(response.status, requestId) };
-        // A body no decoder can read (invalid gzip) is a bad answer, not a broken connection.
-        if (code === 'undecodable_body')
-          return { error: malformedAnswer(response.status, requestId, 'could not be decoded') };
-        return failed(cause, response);
+        const refused = refusedBody(cause, response.status, requestId);
+        return refused ? { error: refused } : failed(cause, response);
       }
       if (text.length > MAX_ANSWER_BYTES / 3 && utf8Length(text) > MAX_ANSWER_BYTES)
         return { error: answerTooLarge(response.status, requestId) };
@@ -568,6 +561,18 @@ export function malformedAnswer(
     code: 'malformed_response',
     hint: 'This is temporary: try again in a moment.',
   });
+}
+
+/**
+ * A body the transport or the client's reader gave up as an answer, not as a broken connection:
+ * past the size limit, or one no decoder can read (invalid gzip, issue 21 item 8). Else undefined.
+ */
+function refusedBody(cause: unknown, status?: number, requestId?: string) {
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  if (code === 'answer_too_large') return answerTooLarge(status, requestId);
+  if (code === 'undecodable_body')
+    return malformedAnswer(status, requestId, 'could not be decoded');
+  return undefined;
 }
 
 function answerTooLarge(status?: number, requestId?: string) {

@@ -207,7 +207,7 @@ export interface BodyLimits {
   maxBytes?: number;
   /**
    * Silence (ms) after which reading stops: rejected with code `body_timeout` (decision 0019). The
-   * watch is one timer, armed again at each chunk.
+   * watch is one timer for the whole body (a chunk only notes the time; see ownWatch).
    */
   idleMs?: number;
   /** The watch's alarm, for tests; by default a Node timer, or AbortSignal's in the n8n bundle (`#default-sleep`). */
