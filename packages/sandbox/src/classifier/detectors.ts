@@ -101,30 +101,36 @@ export function isPolarityWord(word: string): boolean {
 const POLARITY_WEIGHT = 1.1;
 const NEUTRAL_PRIOR = 1.2;
 
+/** A text's AFINN valence, each way, with our negation scope: its sums and the words that made them. */
+function valenceOf(tokens: Tokens) {
+  const VALENCE = loadValence();
+  let positive = 0;
+  let negative = 0;
+  const positiveWords: string[] = [];
+  const negativeWords: string[] = [];
+  tokens.words.forEach((word, i) => {
+    // "no" and "not" carry a valence in AFINN; here they only flip what follows.
+    const base = VALENCE[word];
+    if (!base || isNegator(word)) return;
+    const value = tokens.negated[i] ? -base : base;
+    const surface = tokens.negated[i] ? `not … ${word}` : word;
+    if (value > 0) {
+      positive += value;
+      positiveWords.push(surface);
+    } else {
+      negative -= value;
+      negativeWords.push(surface);
+    }
+  });
+  return { positive, negative, positiveWords, negativeWords };
+}
+
 function polarityDetector(slots: string[][]): Detector | undefined {
   const kinds = slots.map((words) => words.map((w) => POLARITY[w]).find(Boolean));
   if (kinds.filter(Boolean).length < 2) return undefined;
   return {
     find(_text, tokens) {
-      const VALENCE = loadValence();
-      let positive = 0;
-      let negative = 0;
-      const positiveWords: string[] = [];
-      const negativeWords: string[] = [];
-      tokens.words.forEach((word, i) => {
-        // "no" and "not" carry a valence in AFINN; here they only flip what follows.
-        const base = VALENCE[word];
-        if (!base || isNegator(word)) return;
-        const value = tokens.negated[i] ? -base : base;
-        const surface = tokens.negated[i] ? `not … ${word}` : word;
-        if (value > 0) {
-          positive += value;
-          positiveWords.push(surface);
-        } else {
-          negative -= value;
-          negativeWords.push(surface);
-        }
-      });
+      const { positive, negative, positiveWords, negativeWords } = valenceOf(tokens);
       const findings: Finding[] = [];
       kinds.forEach((kind, slot) => {
         if (kind === 'positive' && positive)
@@ -263,16 +269,7 @@ function scaleDetector(slots: string[][]): Detector | undefined {
   if (!ends.length) return undefined;
   return {
     find(text, tokens) {
-      const VALENCE = loadValence();
-      let positive = 0;
-      let negative = 0;
-      tokens.words.forEach((word, i) => {
-        const base = VALENCE[word];
-        if (!base || isNegator(word)) return;
-        const value = tokens.negated[i] ? -base : base;
-        if (value > 0) positive += value;
-        else negative -= value;
-      });
+      const { positive, negative } = valenceOf(tokens);
       const deadlines = count(text, SOON);
       const hedges = count(text, HEDGE);
       const findings: Finding[] = [];

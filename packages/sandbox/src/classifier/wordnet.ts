@@ -341,6 +341,15 @@ function related(
   return [...out.values()];
 }
 
+/** The noun entry of the word, or of the first of its base forms WordNet lists as a noun. */
+function nounEntry(word: string): Entry | undefined {
+  for (const form of baseForms(word)) {
+    const entry = lookup(form, 'noun');
+    if (entry) return entry;
+  }
+  return undefined;
+}
+
 /** How many noun senses of a text's word are followed up to their broader terms. */
 const BROADER_SENSES = 2;
 /** How many steps up the broader-term chain: deep enough for "steak" → "food". */
@@ -359,12 +368,7 @@ function broaderWords(word: string, senses = BROADER_SENSES): Set<string> {
   found = new Set<string>();
   if (!unavailable) {
     try {
-      let entry: Entry | undefined;
-      for (const form of baseForms(word)) {
-        entry = lookup(form, 'noun');
-        if (entry) break;
-      }
-      let frontier = (entry?.offsets ?? []).slice(0, senses);
+      let frontier = (nounEntry(word)?.offsets ?? []).slice(0, senses);
       const visited = new Set<number>();
       for (let depth = 0; depth < BROADER_DEPTH && frontier.length; depth++) {
         const next: number[] = [];
@@ -372,13 +376,14 @@ function broaderWords(word: string, senses = BROADER_SENSES): Set<string> {
           if (visited.has(offset)) continue;
           visited.add(offset);
           const s = synset('noun', offset);
-          if (depth > 0) found.add(`#${offset}`);
-          if (depth > 0)
+          if (depth > 0) {
+            found.add(`#${offset}`);
             for (const lemma of s.lemmas) {
               found.add(lemma);
               const last = lemma.slice(lemma.lastIndexOf(' ') + 1);
               if (!lemma.includes(' of ')) found.add(last);
             }
+          }
           for (const p of s.pointers)
             if ((p.symbol === '@' || p.symbol === '@i') && p.pos === 'noun') next.push(p.offset);
         }
@@ -433,10 +438,7 @@ export function isKindOf(word: string, head: string): boolean {
   if (unavailable) return false;
   let entry: Entry | undefined;
   try {
-    for (const form of baseForms(head)) {
-      entry = lookup(form, 'noun');
-      if (entry) break;
-    }
+    entry = nounEntry(head);
   } catch {
     unavailable = true;
   }
