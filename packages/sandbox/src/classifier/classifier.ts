@@ -47,6 +47,8 @@ const DESCRIPTION_WEIGHT = 2.5;
 const DESCRIPTION_CONCEPT_FACTOR = 0.5;
 const INCLUDED_CONCEPT_FACTOR = 0.5;
 const GENERIC_CONCEPT_FACTOR = 0.5;
+/** The concepts beside a negated name's base ("not_a_lead": applications, pitches) count at this. */
+const BESIDE_FACTOR = 0.5;
 /** A prior for catch-all categories ("other", "neutral", "safe"), so that text with no evidence lands there. */
 const CATCH_ALL_PRIOR = 0.75;
 const MAX_PHRASE = 4;
@@ -184,16 +186,16 @@ function normalise(word: string): string {
 function buildIndex(categories: CategorySpec[]): Index {
   const meanings = categories.map((c) => nameMeaning(c.name));
   // Slots: the categories, then a shadow for each negated one, scored on its base's words.
-  const slots: Array<{ words: string[]; description: string; negated: boolean }> = meanings.map(
-    (m, i) => ({
+  const slots: Array<{ words: string[]; description: string; negated: boolean; base: string[] }> =
+    meanings.map((m, i) => ({
       words: m.negated ? [] : m.words,
       description: categories[i]!.description ?? '',
       negated: m.negated,
-    }),
-  );
+      base: m.negated ? m.words : [],
+    }));
   const shadows = meanings.map((m) => {
     if (!m.negated) return -1;
-    slots.push({ words: m.words, description: '', negated: false });
+    slots.push({ words: m.words, description: '', negated: false, base: [] });
     return slots.length - 1;
   });
   // Every category's words: what picks a WordNet sense of a name word (decision 0152).
@@ -214,8 +216,8 @@ function buildIndex(categories: CategorySpec[]): Index {
     let prior = slot.negated ? NEGATED_PRIOR : 0;
     // A polarity word ("positive") is the polarity detector's, not the lexicon's praise words.
     const own = slot.words.filter((w) => !isPolarityWord(w)).map((w) => stem(typos.repair(w)));
-    const bringIn = (stems: string[], factor: number) => {
-      const concepts = [...new Set(stems.flatMap((s) => conceptsByTrigger.get(s) ?? []))];
+    const bringIn = (stems: string[], factor: number, ids?: number[]) => {
+      const concepts = ids ?? [...new Set(stems.flatMap((s) => conceptsByTrigger.get(s) ?? []))];
       const specific = concepts.some((c) => !CONCEPTS[c]!.generic);
       for (const c of concepts) {
         const concept = CONCEPTS[c]!;
@@ -226,6 +228,15 @@ function buildIndex(categories: CategorySpec[]): Index {
       }
     };
     bringIn(own, 1);
+    // "not_a_lead": what else such an inbox gets (applications, pitches, ...) points to it (0157).
+    const beside = [
+      ...new Set(
+        slot.base
+          .flatMap((w) => conceptsByTrigger.get(stem(typos.repair(w))) ?? [])
+          .flatMap((c) => (CONCEPTS[c]!.beside ?? []).map((id) => conceptIds.get(id)!)),
+      ),
+    ];
+    if (beside.length) bringIn([], BESIDE_FACTOR, beside);
     const known = knownOf(slot);
     // In `leave_request` the last word says what kind of message it is, the others what about.
     const kindWord = (w: string, i: number) =>

@@ -13,6 +13,9 @@ import { adjectiveSenses } from './wordnet';
 // start-up (which the test suites pay many times) should not pay for their data.
 /* eslint-disable @typescript-eslint/no-require-imports */
 let langsModule: typeof langs | undefined;
+let stopwordLists: Record<string, string[]> | undefined;
+const loadStopwords = () =>
+  (stopwordLists ??= require('stopwords-iso/stopwords-iso.json') as Record<string, string[]>);
 let valenceTable: Record<string, number> | undefined;
 const loadLangs = () => (langsModule ??= require('langs') as typeof langs);
 const loadValence = () =>
@@ -33,7 +36,7 @@ export interface Detector {
 const titleCase = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 
 /** The ISO 639-3 code a category name stands for ("french", "fr", "French"), if any. */
-function languageOf(words: string[]): { code: string; name: string } | undefined {
+function languageOf(words: string[]): { code: string; iso1: string; name: string } | undefined {
   if (words.length !== 1) return undefined;
   const word = words[0]!;
   // Most names are no language: skip loading language data for what cannot be one.
@@ -42,7 +45,7 @@ function languageOf(words: string[]): { code: string; name: string } | undefined
   const found =
     (word.length === 2 ? langs.where('1', word) : undefined) ??
     langs.where('name', titleCase(word));
-  return found ? { code: found['3'], name: found.name } : undefined;
+  return found ? { code: found['3'], iso1: found['1'], name: found.name } : undefined;
 }
 
 /**
@@ -60,8 +63,9 @@ function languageDetector(slots: string[][]): Detector | undefined {
   if (only.length < 2) return undefined;
   // franc-min's scores for these languages only, with their models prepared once per category set.
   const scorer = new LanguageScorer(only);
+  const ownWords = functionWords(named);
   return {
-    find(text) {
+    find(text, tokens) {
       const letters = text.replace(/[\s\d!-/:-@[-`{-~¡¿]+/g, '').length;
       // Trigram statistics on a word or two are a hint, not a finding.
       const reliability = Math.min(1, letters / LANGUAGE_FULL_LENGTH) ** 1.5;
@@ -78,9 +82,47 @@ function languageDetector(slots: string[][]): Detector | undefined {
             reason: `its letters and words read as ${language!.name}`,
           });
       });
+      // Short texts: a word only one of the named languages uses ("merci", "und") is a finding.
+      const own = named.map((): string[] => []);
+      for (const word of tokens.words) {
+        const slot = ownWords.get(word);
+        if (slot !== undefined && !own[slot]!.includes(word)) own[slot]!.push(word);
+      }
+      own.forEach((found, slot) => {
+        if (found.length)
+          findings.push({
+            slot,
+            weight: LANGUAGE_WORD_WEIGHT * Math.min(found.length, LANGUAGE_MAX_WORDS),
+            reason: `it uses ${named[slot]!.name} words (${found
+              .slice(0, 2)
+              .map((w) => `"${w}"`)
+              .join(', ')})`,
+          });
+      });
       return findings;
     },
   };
+}
+
+/** Per word of a text that only one named language has among its common words (stopwords-iso). */
+const LANGUAGE_WORD_WEIGHT = 1;
+const LANGUAGE_MAX_WORDS = 2;
+
+/** The common words (stopwords-iso) that belong to exactly one of the named languages: word → slot. */
+function functionWords(named: Array<{ iso1: string } | undefined>): Map<string, number> {
+  const lists = loadStopwords();
+  const owners = new Map<string, number>();
+  const shared = new Set<string>();
+  named.forEach((language, slot) => {
+    for (const word of (language && lists[language.iso1]) || []) {
+      const key = word.toLowerCase().replace(/['’]/g, '');
+      const owner = owners.get(key);
+      if (owner !== undefined && owner !== slot) shared.add(key);
+      else owners.set(key, slot);
+    }
+  });
+  for (const word of shared) owners.delete(word);
+  return owners;
 }
 
 const POLARITY: Record<string, 'positive' | 'negative' | 'neutral'> = {
@@ -101,6 +143,14 @@ export function isPolarityWord(word: string): boolean {
 const POLARITY_WEIGHT = 1.1;
 const NEUTRAL_PRIOR = 1.2;
 
+/** Words before "like" that make it a comparison or a wish ("looks like", "I'd like"). */
+const NOT_LIKING = new Set(
+  (
+    'look looks looked looking nothing something anything seems seem seemed sounds sound sounded ' +
+    'feel feels felt exactly more less much would id wed youd theyd hed shed smells tastes'
+  ).split(' '),
+);
+
 /** A text's AFINN valence, each way, with our negation scope: its sums and the words that made them. */
 function valenceOf(tokens: Tokens) {
   const VALENCE = loadValence();
@@ -112,6 +162,9 @@ function valenceOf(tokens: Tokens) {
     // "no" and "not" carry a valence in AFINN; here they only flip what follows.
     const base = VALENCE[word];
     if (!base || isNegator(word)) return;
+    // "looks nothing like", "would like": a comparison or a wish, not a liking.
+    if ((word === 'like' || word === 'likes') && i > 0 && NOT_LIKING.has(tokens.words[i - 1]!))
+      return;
     const value = tokens.negated[i] ? -base : base;
     const surface = tokens.negated[i] ? `not … ${word}` : word;
     if (value > 0) {
@@ -241,9 +294,11 @@ const SCALE_HEDGE = 1.2;
 /** A date soon: "today", "this month", "next week", "by June". */
 const SOON =
   /\b(?:today|tonight|tomorrow|asap|right away|right now|end of (?:the )?(?:day|week|month)|this (?:week|month|quarter)|next week|within (?:a|the|an|one|two|\d+) (?:hours?|days?|weeks?)|by (?:monday|tuesday|wednesday|thursday|friday|january|february|march|april|may|june|july|august|september|october|november|december|the end))\b/gi;
+/** An amount of money ("€30k", "$50,000", "20k budget"): a commitment, as a date soon is. */
+const AMOUNT = /[$€£] ?\d[\d,.]*(?:k|m)?\b|\b\d[\d,.]* ?(?:k|dollars|euros|pounds|usd|eur|gbp)\b/gi;
 /** Doubt or a date far off: "maybe", "might", "not yet", "next year", "at some point". */
 const HEDGE =
-  /\b(?:maybe|perhaps|might|someday|some day|at some point|eventually|one day|next year|in the future|for the future|no (?:timeline|rush|hurry|plans?|budget)|not (?:yet|now|ready|sure)|just (?:looking|browsing|exploring|curious|researching))\b/gi;
+  /\b(?:maybe|perhaps|might|someday|some day|at some point|eventually|one day|next year|in the future|for the future|no (?:timeline|rush|hurry|plans?|budget|idea)|not (?:yet|now|ready|sure|really|looking)|just (?:looking|browsing|exploring|curious|researching|collecting)|down the road|later this year|bookmarked)\b/gi;
 
 function modifierValence(word: string, glossWords: string[]): number {
   const VALENCE = loadValence();
@@ -270,7 +325,7 @@ function scaleDetector(slots: string[][]): Detector | undefined {
   return {
     find(text, tokens) {
       const { positive, negative } = valenceOf(tokens);
-      const deadlines = count(text, SOON);
+      const deadlines = [...count(text, SOON), ...count(text, AMOUNT)];
       const hedges = count(text, HEDGE);
       const findings: Finding[] = [];
       for (const { slot, upper } of ends) {

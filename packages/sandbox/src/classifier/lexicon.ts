@@ -24,6 +24,11 @@ export interface Concept {
   generic?: boolean;
   /** A negation just before a term ("not interested in buying") cancels it. */
   negatable?: boolean;
+  /**
+   * What else arrives where this concept's category is used: a negated name built on it
+   * ("not_a_lead") takes those concepts' terms as its own evidence, at a fraction (decision 0157).
+   */
+  beside?: string[];
 }
 
 // prettier-ignore
@@ -31,26 +36,26 @@ export const CONCEPTS: Concept[] = [
   {
     id: 'billing',
     triggers: ['billing', 'bill', 'bills', 'invoice', 'invoices', 'invoicing', 'payment', 'payments', 'pay', 'charge', 'charges', 'finance', 'financial', 'fees', 'pricing'],
-    strong: ['charge', 'charged', 'charges', 'overcharged', 'overcharge', 'double charged', 'charged twice', 'charged me', 'invoice', 'invoices', 'receipt', 'receipts', 'payment', 'payments', 'paid', 'pay', 'paying', 'billing', 'billed', 'bill', 'credit card', 'debit card', 'payment failed', 'payment method', 'update my card', 'expired card', 'card expired', 'new card', 'fee', 'fees', 'late fee', 'vat', 'vat number', 'tax', 'tax id', 'sales tax', 'gst', 'renewal', 'auto renew', 'renewed', 'prorated', 'proration', 'coupon', 'promo code', 'discount code', 'transaction', 'bank transfer', 'wire transfer', 'direct debit', 'paypal', 'stripe', 'visa', 'mastercard', 'amex', 'billing address', 'billing cycle', 'purchase order', 'po number', 'accounts payable', 'finance team', 'finance department', 'accounting team', 'accounting department', 'accountant', 'price increase', 'price went up', 'more expensive', 'refund', 'money back', 'hidden fee', 'dollars', 'euros', 'usd', 'eur', 'gbp', 'subscription fee', 'annual plan', 'monthly plan', 'yearly plan', 'per seat', 'upgrade', 'downgrade', 'downgraded', 'upgraded', 'credit', 'credits', 'balance', 'outstanding', 'overdue', 'unpaid', 'owe', 'amount', 'wrong amount', 'amount due', 'total', 'statement'],
+    strong: ['twice', 'money left', 'left my account', 'taken from my account', 'debited', 'deducted', 'double payment', 'paid twice', 'klarna', 'afterpay', 'apple pay', 'google pay', 'charged double', 'charge', 'charged', 'charges', 'overcharged', 'overcharge', 'double charged', 'charged twice', 'charged me', 'invoice', 'invoices', 'receipt', 'receipts', 'payment', 'payments', 'paid', 'pay', 'paying', 'billing', 'billed', 'bill', 'credit card', 'debit card', 'payment failed', 'payment method', 'update my card', 'expired card', 'card expired', 'new card', 'fee', 'fees', 'late fee', 'vat', 'vat number', 'tax', 'tax id', 'sales tax', 'gst', 'renewal', 'auto renew', 'renewed', 'prorated', 'proration', 'coupon', 'promo code', 'discount code', 'transaction', 'bank transfer', 'wire transfer', 'direct debit', 'paypal', 'stripe', 'visa', 'mastercard', 'amex', 'billing address', 'billing cycle', 'purchase order', 'po number', 'accounts payable', 'finance team', 'finance department', 'accounting team', 'accounting department', 'accountant', 'price increase', 'price went up', 'more expensive', 'refund', 'money back', 'hidden fee', 'dollars', 'euros', 'usd', 'eur', 'gbp', 'subscription fee', 'annual plan', 'monthly plan', 'yearly plan', 'per seat', 'upgrade', 'downgrade', 'downgraded', 'upgraded', 'credit', 'credits', 'balance', 'outstanding', 'overdue', 'unpaid', 'owe', 'amount', 'wrong amount', 'amount due', 'total', 'statement'],
     weak: ['card', 'bank', 'money', 'price', 'pricing', 'cost', 'costs', 'plan', 'subscription', 'trial', 'tier', 'expensive', 'cheaper', 'month', 'monthly', 'annual', 'yearly', 'seats'],
   },
   {
     id: 'access',
     triggers: ['access', 'login', 'logins', 'log', 'signin', 'sign', 'password', 'passwords', 'auth', 'authentication', 'credentials', 'account', 'accounts', 'lockout', '2fa', 'mfa', 'sso'],
-    strong: ['log in', 'login', 'logging in', 'log into', 'log on', 'logon', 'sign in', 'signin', 'signing in', 'sign into', 'cant sign', 'password', 'passwd', 'forgot password', 'forgot my password', 'reset password', 'password reset', 'reset link', 'reset email', 'reset my', 'username', 'user name', 'locked', 'locked out', 'lock out', 'lockout', 'unlock', 'account locked', 'suspended', 'deactivated', 'disabled', 'two factor', 'two step', '2fa', 'mfa', 'otp', 'one time code', 'one time password', 'verification code', 'verification email', 'verify', 'verification', 'authenticator', 'authentication', 'authenticate', 'sso', 'single sign on', 'saml', 'okta', 'google login', 'sign in with google', 'magic link', 'invitation', 'invite', 'credentials', 'no access', 'lost access', 'access denied', 'unauthorized', 'unauthorised', '401', '403', 'forbidden', 'activate', 'activation', 'activation link', 'activation email', 'confirm my email', 'confirmation email', 'confirmation link', 'recovery', 'recover', 'recover my account', 'recovery code', 'backup codes', 'security question', 'session expired', 'logged out', 'logs me out', 'logging me out', 'kicked out', 'get into', 'cant get in', 'wrong password', 'invalid password', 'invalid credentials', 'sms code', 'text message code', 'captcha', 'hacked', 'compromised', 'someone else', 'change my email', 'email address', 'sign up', 'signup', 'register', 'registration', 'permission', 'permissions', 'role', 'admin rights', 'access', 'account access'],
-    weak: ['account', 'profile', 'admin', 'email', 'phone', 'code', 'link', 'reset'],
+    strong: ['remove user', 'add user', 'add a user', 'new user', 'user access', 'remove access', 'revoke access', 'grant access', 'give access', 'give her access', 'give him access', 'left the company', 'offboard', 'offboarding', 'transfer ownership', 'team member', 'teammate', 'seat', 'remove her', 'remove him', 'workspace access', 'log in', 'login', 'logging in', 'log into', 'log on', 'logon', 'sign in', 'signin', 'signing in', 'sign into', 'cant sign', 'password', 'passwd', 'forgot password', 'forgot my password', 'reset password', 'password reset', 'reset link', 'reset email', 'reset my', 'username', 'user name', 'locked', 'locked out', 'lock out', 'lockout', 'unlock', 'account locked', 'suspended', 'deactivated', 'disabled', 'two factor', 'two step', '2fa', 'mfa', 'otp', 'one time code', 'one time password', 'verification code', 'verification email', 'verify', 'verification', 'authenticator', 'authentication', 'authenticate', 'sso', 'single sign on', 'saml', 'okta', 'google login', 'sign in with google', 'magic link', 'invitation', 'invite', 'credentials', 'no access', 'lost access', 'access denied', 'unauthorized', 'unauthorised', '401', '403', 'forbidden', 'activate', 'activation', 'activation link', 'activation email', 'confirm my email', 'confirmation email', 'confirmation link', 'recovery', 'recover', 'recover my account', 'recovery code', 'backup codes', 'security question', 'session expired', 'logged out', 'logs me out', 'logging me out', 'kicked out', 'get into', 'cant get in', 'wrong password', 'invalid password', 'invalid credentials', 'sms code', 'text message code', 'captcha', 'hacked', 'compromised', 'someone else', 'change my email', 'email address', 'sign up', 'signup', 'register', 'registration', 'permission', 'permissions', 'role', 'admin rights', 'access', 'account access'],
+    weak: ['workspace', 'team', 'user', 'users', 'remove', 'account', 'profile', 'admin', 'email', 'phone', 'code', 'link', 'reset'],
   },
   {
     id: 'bug',
     triggers: ['bug', 'bugs', 'technical', 'tech', 'error', 'errors', 'issue', 'issues', 'crash', 'crashes', 'outage', 'incident', 'defect', 'malfunction', 'problem', 'problems', 'broken', 'performance'],
-    strong: ['crash', 'crashes', 'crashed', 'crashing', 'bug', 'bugs', 'buggy', 'error', 'errors', 'error message', 'broken', 'not working', 'doesnt work', 'dont work', 'didnt work', 'isnt working', 'stopped working', 'stops working', 'wont load', 'doesnt load', 'not loading', 'wont open', 'doesnt open', 'wont start', 'fails', 'failed', 'failing', 'failure', 'freeze', 'freezes', 'frozen', 'freezing', 'hangs', 'hanging', 'stuck loading', 'spinning', 'spinner', 'loading forever', 'blank page', 'white screen', 'blank screen', 'black screen', 'glitch', 'glitches', 'glitchy', 'exception', 'stack trace', 'traceback', 'timeout', 'timed out', 'times out', 'slow', 'laggy', 'lag', 'lagging', 'not responding', 'internal server error', 'server error', 'oops', '500', '502', '503', '404', 'disappeared', 'vanished', 'gone', 'lost my data', 'data loss', 'corrupted', 'corrupt', 'duplicate', 'duplicated', 'duplicates', 'wrong', 'incorrect', 'not showing', 'doesnt show', 'not show', 'rendering', 'renders', 'layout', 'misaligned', 'overlapping', 'cut off', 'sync', 'syncing', 'not syncing', 'upload', 'uploading', 'import', 'importing', 'reproduce', 'steps to reproduce', 'regression', 'since the update', 'after the update', 'after updating', 'latest version', 'new version', 'update broke', 'refresh', 'refreshing', 'clear cache', 'cache', 'reinstall', 'reinstalled', 'workaround', 'console', 'keeps happening', 'randomly', 'intermittent', 'greyed out', 'grayed out', 'unclickable', 'not clickable', 'nothing happens', 'does nothing', 'infinite loop'],
+    strong: ['every time', 'each time', 'resets', 'keeps resetting', 'is that intended', 'intended', 'expected behaviour', 'expected behavior', 'supposed to', 'crash', 'crashes', 'crashed', 'crashing', 'bug', 'bugs', 'buggy', 'error', 'errors', 'error message', 'broken', 'not working', 'doesnt work', 'dont work', 'didnt work', 'isnt working', 'stopped working', 'stops working', 'wont load', 'doesnt load', 'not loading', 'wont open', 'doesnt open', 'wont start', 'fails', 'failed', 'failing', 'failure', 'freeze', 'freezes', 'frozen', 'freezing', 'hangs', 'hanging', 'stuck loading', 'spinning', 'spinner', 'loading forever', 'blank page', 'white screen', 'blank screen', 'black screen', 'glitch', 'glitches', 'glitchy', 'exception', 'stack trace', 'traceback', 'timeout', 'timed out', 'times out', 'slow', 'laggy', 'lag', 'lagging', 'not responding', 'internal server error', 'server error', 'oops', '500', '502', '503', '404', 'disappeared', 'vanished', 'gone', 'lost my data', 'data loss', 'corrupted', 'corrupt', 'duplicate', 'duplicated', 'duplicates', 'wrong', 'incorrect', 'not showing', 'doesnt show', 'not show', 'rendering', 'renders', 'layout', 'misaligned', 'overlapping', 'cut off', 'sync', 'syncing', 'not syncing', 'upload', 'uploading', 'import', 'importing', 'reproduce', 'steps to reproduce', 'regression', 'since the update', 'after the update', 'after updating', 'latest version', 'new version', 'update broke', 'refresh', 'refreshing', 'clear cache', 'cache', 'reinstall', 'reinstalled', 'workaround', 'console', 'keeps happening', 'randomly', 'intermittent', 'greyed out', 'grayed out', 'unclickable', 'not clickable', 'nothing happens', 'does nothing', 'infinite loop'],
     weak: ['app', 'page', 'button', 'screen', 'android', 'ios', 'iphone', 'ipad', 'browser', 'windows', 'mac', 'macos', 'linux', 'mobile', 'desktop', 'update', 'updated', 'version', 'field', 'form', 'file', 'files', 'dashboard', 'report', 'chart', 'api', 'endpoint', 'issue', 'problem', 'open', 'load', 'loading'],
   },
   {
     id: 'feature',
     triggers: ['feature', 'features', 'suggestion', 'suggestions', 'idea', 'ideas', 'enhancement', 'enhancements', 'wishlist', 'roadmap', 'improvement', 'improvements'],
-    strong: ['please add', 'could you add', 'can you add', 'you should add', 'add a', 'add an', 'add support', 'adding', 'would be nice', 'would be great', 'would be awesome', 'would be helpful', 'would be cool', 'would love', 'would like', 'it would be', 'nice to have', 'wish', 'i wish', 'suggest', 'suggestion', 'idea', 'feature', 'feature request', 'option to', 'ability to', 'possibility to', 'support for', 'integration with', 'integrate with', 'any plans', 'plans to', 'planned', 'roadmap', 'please consider', 'consider adding', 'implement', 'introduce', 'dark mode', 'light mode', 'shortcut', 'shortcuts', 'keyboard shortcut', 'customize', 'customise', 'customizable', 'customisable', 'configurable', 'setting to', 'toggle', 'automate', 'automation', 'templates', 'template', 'let me', 'allow us', 'allow me', 'allow', 'enable us', 'is it possible', 'in the future', 'someday', 'upvote', 'request', 'requesting', 'missing feature', 'enhancement', 'improvement', 'improve', 'new feature', 'filter by', 'sort by', 'offline mode', 'widget', 'plugin', 'extension', 'native app', 'desktop app', 'support multiple', 'multiple', 'more options'],
-    weak: ['add', 'option', 'integration', 'could we', 'can we', 'we could', 'should', 'maybe', 'ability', 'possible'],
+    strong: ['itd be great', 'itd be nice', 'itd be cool', 'itd be useful', 'id love', 'wed love', 'love to see', 'be great if', 'be nice if', 'please support', 'not just', 'wish list', 'would help', 'would save', 'please add', 'could you add', 'can you add', 'you should add', 'add a', 'add an', 'add support', 'adding', 'would be nice', 'would be great', 'would be awesome', 'would be helpful', 'would be cool', 'would love', 'would like', 'it would be', 'nice to have', 'wish', 'i wish', 'suggest', 'suggestion', 'idea', 'feature', 'feature request', 'option to', 'ability to', 'possibility to', 'support for', 'integration with', 'integrate with', 'any plans', 'plans to', 'planned', 'roadmap', 'please consider', 'consider adding', 'implement', 'introduce', 'dark mode', 'light mode', 'shortcut', 'shortcuts', 'keyboard shortcut', 'customize', 'customise', 'customizable', 'customisable', 'configurable', 'setting to', 'toggle', 'automate', 'automation', 'templates', 'template', 'let me', 'allow us', 'allow me', 'allow', 'enable us', 'is it possible', 'in the future', 'someday', 'upvote', 'request', 'requesting', 'missing feature', 'enhancement', 'improvement', 'improve', 'new feature', 'filter by', 'sort by', 'offline mode', 'widget', 'plugin', 'extension', 'native app', 'desktop app', 'support multiple', 'multiple', 'more options'],
+    weak: ['bulk', 'automatically', 'schedule', 'scheduled', 'setting', 'notifications', 'add', 'option', 'integration', 'could we', 'can we', 'we could', 'should', 'maybe', 'ability', 'possible'],
   },
   {
     id: 'shipping',
@@ -61,7 +66,7 @@ export const CONCEPTS: Concept[] = [
   {
     id: 'refund',
     triggers: ['refund', 'refunds', 'return', 'returns', 'reimbursement', 'chargeback', 'money', 'exchange', 'exchanges', 'rma'],
-    strong: ['refund', 'refunds', 'refunded', 'refunding', 'money back', 'my money back', 'reimburse', 'reimbursed', 'reimbursement', 'return', 'returned', 'returning', 'returns', 'return label', 'return policy', 'return it', 'send back', 'send it back', 'sent back', 'sent it back', 'exchange', 'swap', 'replacement', 'replace', 'damaged', 'damage', 'defective', 'faulty', 'broke', 'shattered', 'cracked', 'torn', 'ripped', 'stained', 'scratched', 'dented', 'leaking', 'not as described', 'wrong item', 'wrong size', 'wrong colour', 'wrong color', 'wrong product', 'too small', 'too big', 'too large', 'doesnt fit', 'didnt fit', 'arrived broken', 'broken on arrival', 'dead on arrival', 'chargeback', 'dispute', 'credit back', 'store credit', 'partial refund', 'full refund', 'compensation', 'compensate', 'poor quality', 'bad quality', 'quality', 'fell apart', 'stopped working', 'doesnt work', 'dont work', 'not working', 'does not work', 'faulty item'],
+    strong: ['send them back', 'send this back', 'send it back', 'ship it back', 'ship them back', 'return them', 'return this', 'take it back', 'what are my options', 'my options', 'refund', 'refunds', 'refunded', 'refunding', 'money back', 'my money back', 'reimburse', 'reimbursed', 'reimbursement', 'return', 'returned', 'returning', 'returns', 'return label', 'return policy', 'return it', 'send back', 'send it back', 'sent back', 'sent it back', 'exchange', 'swap', 'replacement', 'replace', 'damaged', 'damage', 'defective', 'faulty', 'broke', 'shattered', 'cracked', 'torn', 'ripped', 'stained', 'scratched', 'dented', 'leaking', 'not as described', 'wrong item', 'wrong size', 'wrong colour', 'wrong color', 'wrong product', 'too small', 'too big', 'too large', 'doesnt fit', 'didnt fit', 'arrived broken', 'broken on arrival', 'dead on arrival', 'chargeback', 'dispute', 'credit back', 'store credit', 'partial refund', 'full refund', 'compensation', 'compensate', 'poor quality', 'bad quality', 'quality', 'fell apart', 'stopped working', 'doesnt work', 'dont work', 'not working', 'does not work', 'faulty item'],
     weak: ['money', 'card', 'broken', 'back', 'wrong', 'payment'],
   },
   {
@@ -105,13 +110,13 @@ export const CONCEPTS: Concept[] = [
     id: 'praise',
     triggers: ['praise', 'compliment', 'compliments', 'positive', 'kudos', 'testimonial', 'testimonials', 'happy', 'appreciation', 'promoter', 'satisfied', 'love', 'good'],
     negatable: true,
-    strong: ['thank you', 'thanks', 'thanks so much', 'thx', 'love', 'loved', 'loving', 'loves', 'love it', 'great', 'amazing', 'awesome', 'excellent', 'fantastic', 'wonderful', 'perfect', 'perfectly', 'beautiful', 'recommend', 'highly recommend', 'best', 'happy', 'very happy', 'so happy', 'delighted', 'pleased', 'satisfied', 'impressed', 'brilliant', 'superb', 'outstanding', 'exceptional', 'incredible', 'stellar', 'top notch', 'spot on', 'seamless', 'seamlessly', 'easy to use', 'intuitive', 'helpful', 'super helpful', 'friendly', 'patient', 'professional', 'reliable', 'well done', 'good job', 'great job', 'kudos', 'shout out', 'shoutout', 'props', 'appreciate', 'appreciated', 'grateful', 'thankful', 'game changer', 'lifesaver', 'life saver', 'exactly what', 'exceeded', 'exceeded expectations', 'five stars', '5 stars', 'worth it', 'worth every', 'favourite', 'favorite', 'enjoy', 'enjoyed', 'enjoying', 'nice', 'cool', 'good', 'solid', 'resolved', 'works great', 'works perfectly', 'stoked', 'thrilled', 'excited', 'glad', 'easy', 'keep it up', 'keep up the good work', 'a pleasure', 'pleasure', 'beautifully', 'elegant', 'slick', 'praise', 'compliment', 'kind'],
+    strong: ['imagine working without', 'live without', 'cant imagine', 'game changer', 'lifesaver', 'life saver', 'thank you', 'thanks', 'thanks so much', 'thx', 'love', 'loved', 'loving', 'loves', 'love it', 'great', 'amazing', 'awesome', 'excellent', 'fantastic', 'wonderful', 'perfect', 'perfectly', 'beautiful', 'recommend', 'highly recommend', 'best', 'happy', 'very happy', 'so happy', 'delighted', 'pleased', 'satisfied', 'impressed', 'brilliant', 'superb', 'outstanding', 'exceptional', 'incredible', 'stellar', 'top notch', 'spot on', 'seamless', 'seamlessly', 'easy to use', 'intuitive', 'helpful', 'super helpful', 'friendly', 'patient', 'professional', 'reliable', 'well done', 'good job', 'great job', 'kudos', 'shout out', 'shoutout', 'props', 'appreciate', 'appreciated', 'grateful', 'thankful', 'game changer', 'lifesaver', 'life saver', 'exactly what', 'exceeded', 'exceeded expectations', 'five stars', '5 stars', 'worth it', 'worth every', 'favourite', 'favorite', 'enjoy', 'enjoyed', 'enjoying', 'nice', 'cool', 'good', 'solid', 'resolved', 'works great', 'works perfectly', 'stoked', 'thrilled', 'excited', 'glad', 'easy', 'keep it up', 'keep up the good work', 'a pleasure', 'pleasure', 'beautifully', 'elegant', 'slick', 'praise', 'compliment', 'kind'],
     weak: ['so', 'very', 'fixed'],
   },
   {
     id: 'complaint',
     triggers: ['complaint', 'complaints', 'negative', 'unhappy', 'dissatisfied', 'escalation', 'escalations', 'angry', 'detractor', 'bad', 'frustrated', 'grievance'],
-    strong: ['worst', 'terrible', 'awful', 'horrible', 'horrendous', 'dreadful', 'appalling', 'atrocious', 'abysmal', 'disappointed', 'disappointing', 'disappointment', 'let down', 'unacceptable', 'ridiculous', 'absurd', 'outrageous', 'frustrated', 'frustrating', 'frustration', 'annoyed', 'annoying', 'irritated', 'irritating', 'sick of', 'tired of', 'had enough', 'unhappy', 'angry', 'furious', 'livid', 'upset', 'poor', 'poorly', 'bad', 'very bad', 'really bad', 'waste', 'waste of money', 'waste of time', 'rip off', 'ripoff', 'pointless', 'hopeless', 'nobody answered', 'no one answered', 'no answer', 'no reply', 'no response', 'never replied', 'never heard back', 'on hold', 'still not resolved', 'not resolved', 'unresolved', 'keeps happening', 'rude', 'unhelpful', 'unprofessional', 'incompetent', 'ignored', 'ignoring', 'never again', 'broke', 'broken', 'complicated', 'overpriced', 'too expensive', 'not worth', 'not good', 'not happy', 'not satisfied', 'not impressed', 'not helpful', 'regret', 'complain', 'complaining', 'complaint', 'cheated', 'misleading', 'lied', 'false advertising', 'unusable', 'speak to a manager', 'escalate', 'hate', 'sucks', 'scam', 'dissatisfied', 'mess', 'nightmare', 'joke', 'shame', 'cold', 'dirty', 'lost', 'never arrived', 'not working', 'failed', 'doesnt work', 'stopped working', 'crashes', 'buggy', 'clunky', 'mediocre', 'meh', 'meh', 'worse', 'downhill'],
+    strong: ['expected more', 'expected better', 'for that price', 'not impressed', 'nothing like', 'looks nothing like', 'misleading photos', 'worst', 'terrible', 'awful', 'horrible', 'horrendous', 'dreadful', 'appalling', 'atrocious', 'abysmal', 'disappointed', 'disappointing', 'disappointment', 'let down', 'unacceptable', 'ridiculous', 'absurd', 'outrageous', 'frustrated', 'frustrating', 'frustration', 'annoyed', 'annoying', 'irritated', 'irritating', 'sick of', 'tired of', 'had enough', 'unhappy', 'angry', 'furious', 'livid', 'upset', 'poor', 'poorly', 'bad', 'very bad', 'really bad', 'waste', 'waste of money', 'waste of time', 'rip off', 'ripoff', 'pointless', 'hopeless', 'nobody answered', 'no one answered', 'no answer', 'no reply', 'no response', 'never replied', 'never heard back', 'on hold', 'still not resolved', 'not resolved', 'unresolved', 'keeps happening', 'rude', 'unhelpful', 'unprofessional', 'incompetent', 'ignored', 'ignoring', 'never again', 'broke', 'broken', 'complicated', 'overpriced', 'too expensive', 'not worth', 'not good', 'not happy', 'not satisfied', 'not impressed', 'not helpful', 'regret', 'complain', 'complaining', 'complaint', 'cheated', 'misleading', 'lied', 'false advertising', 'unusable', 'speak to a manager', 'escalate', 'hate', 'sucks', 'scam', 'dissatisfied', 'mess', 'nightmare', 'joke', 'shame', 'cold', 'dirty', 'lost', 'never arrived', 'not working', 'failed', 'doesnt work', 'stopped working', 'crashes', 'buggy', 'clunky', 'mediocre', 'meh', 'meh', 'worse', 'downhill'],
     weak: ['again', 'every time', 'always', 'never', 'waiting', 'days', 'weeks', 'wrong', 'problem', 'issue'],
   },
   {
@@ -125,6 +130,8 @@ export const CONCEPTS: Concept[] = [
     id: 'sales',
     triggers: ['sales', 'sale', 'lead', 'leads', 'prospect', 'prospects', 'buying', 'buy', 'purchase', 'demo', 'quote', 'quotes', 'pricing', 'enterprise', 'commercial', 'deal', 'deals', 'opportunity', 'inbound'],
     negatable: true,
+    // A sales inbox also gets applications, vendors' pitches, customers' support requests, misdials.
+    beside: ['job', 'vendor', 'support', 'misdirected'],
     strong: ['demo', 'book a demo', 'schedule a demo', 'request a demo', 'quote', 'get a quote', 'pricing', 'price', 'prices', 'price list', 'pricing plans', 'enterprise', 'enterprise plan', 'tier', 'seats', 'licence', 'license', 'licenses', 'licences', 'volume', 'volume discount', 'bulk pricing', 'buy', 'buying', 'purchase', 'purchasing', 'interested in', 'interested in buying', 'looking for a solution', 'evaluate', 'evaluation', 'considering', 'shortlist', 'comparing', 'alternatives', 'switch from', 'switching from', 'migrate from', 'moving from', 'trial', 'free trial', 'pilot', 'poc', 'proof of concept', 'contact sales', 'sales', 'sales team', 'talk to sales', 'speak with sales', 'team of', 'users', 'employees', 'organisation', 'organization', 'budget', 'procurement', 'rfp', 'rfq', 'contract', 'annual', 'annually', 'yearly', 'rollout', 'roll out', 'across our', 'education discount', 'startup discount', 'discount', 'discounts', 'schedule a call', 'a call', 'calendly', 'decision maker', 'cto', 'ceo', 'vp', 'head of', 'director', 'this quarter', 'next quarter', 'contact me', 'get in touch', 'reach out', 'sign up for', 'onboard', 'onboarding', 'how much', 'cost', 'costs', 'plans', 'your product', 'your platform'],
     weak: ['company', 'team', 'plan', 'monthly', 'interested', 'looking for', 'we need', 'we would need', 'offer', 'teams', 'per user', 'user', 'staff', 'customers'],
   },
@@ -145,24 +152,38 @@ export const CONCEPTS: Concept[] = [
   {
     id: 'job',
     triggers: ['job', 'jobs', 'application', 'applications', 'career', 'careers', 'hiring', 'hire', 'recruiting', 'recruitment', 'candidate', 'candidates', 'applicant', 'applicants', 'hr', 'resume', 'cv', 'talent', 'employment', 'vacancy'],
-    strong: ['apply', 'applying', 'applied', 'application', 'applicant', 'position', 'open position', 'role', 'cv', 'resume', 'résumé', 'portfolio', 'cover letter', 'hiring', 'are you hiring', 'job', 'jobs', 'job posting', 'job opening', 'opening', 'openings', 'vacancy', 'vacancies', 'career', 'careers', 'candidate', 'interview', 'interviews', 'internship', 'intern', 'graduate', 'junior', 'senior', 'engineer', 'developer', 'designer', 'experienced', 'skills', 'background', 'degree', 'qualified', 'qualifications', 'linkedin', 'join you', 'work for you', 'work at', 'employment', 'salary', 'full time', 'part time', 'remote position', 'relocate', 'recruiter', 'recruitment', 'recruiting', 'hire me', 'references', 'opportunities'],
-    weak: ['experience', 'manager', 'team', 'attached', 'freelance', 'join', 'work', 'team member'],
+    strong: ['open positions', 'looking for a job', 'looking for work', 'cv attached', 'resume attached', 'my cv', 'my resume', 'apply', 'applying', 'applied', 'application', 'applicant', 'position', 'open position', 'role', 'cv', 'resume', 'résumé', 'portfolio', 'cover letter', 'hiring', 'are you hiring', 'job', 'jobs', 'job posting', 'job opening', 'opening', 'openings', 'vacancy', 'vacancies', 'career', 'careers', 'candidate', 'interview', 'interviews', 'internship', 'intern', 'graduate', 'junior', 'senior', 'engineer', 'developer', 'designer', 'experienced', 'skills', 'background', 'degree', 'qualified', 'qualifications', 'linkedin', 'join you', 'work for you', 'work at', 'employment', 'full time', 'part time', 'remote position', 'relocate', 'recruiter', 'recruitment', 'recruiting', 'hire me', 'references', 'opportunities'],
+    weak: ['experience', 'manager', 'team', 'attached', 'freelance', 'join', 'work', 'team member', 'salary'],
   },
   {
     id: 'urgent',
     triggers: ['urgent', 'urgency', 'high', 'priority', 'critical', 'emergency', 'p1', 'p0', 'sev1', 'blocker', 'escalate'],
-    strong: [
+    negatable: true,
+    strong: ['by friday', 'closes', 'end of day', 'eod', 'cant access', 'everything is down', 'site is down', 'completely down', 'right away', 'immediately', 'tonight', 
       'urgent', 'urgently', 'asap', 'as soon as possible', 'immediately', 'emergency', 'critical', 'right now',
       'blocker', 'blocking', 'blocked', 'outage', 'production', 'prod', 'high priority', 'p1', 'p0', 'sev1',
       'down', 'is down', 'all users', 'everyone', 'cant work', 'losing money', 'losing customers', 'deadline',
       'today', 'now', 'help', 'stopped', 'security', 'breach', 'hacked',
     ],
-    weak: ['error', 'broken', 'not working', 'please'],
+    weak: ['error', 'broken', 'not working'],
+  },
+  {
+    // The middle of a priority scale: an ordinary request or question, with a date not pressing.
+    id: 'medium',
+    triggers: ['normal', 'medium', 'moderate', 'standard', 'regular', 'p2', 'p3'],
+    strong: [
+      'this week', 'next week', 'by next week', 'within a few days', 'in the next few days', 'when possible',
+      'when you can', 'could you', 'can you', 'would you', 'please send', 'please update', 'please change',
+      'please check', 'please review', 'can someone', 'need to update', 'need to change', 'request',
+      'wondering', 'question about', 'how do i', 'how can i', 'follow up', 'following up', 'quote',
+      'updated', 'update', 'change', 'schedule', 'reschedule', 'report', 'some users', 'one user',
+    ],
+    weak: ['please', 'thanks', 'thank you', 'need', 'soon', 'meeting', 'monday', 'tuesday', 'wednesday', 'thursday'],
   },
   {
     id: 'low',
     triggers: ['low', 'minor', 'trivial', 'routine', 'backlog', 'later'],
-    strong: [
+    strong: ['in case', 'in case anyone', 'sharing', 'just sharing', 'for your information', 'no action needed', 'no action required', 'if anyone is interested', 'if youre interested', 'heads up', 'small thing', 'when convenient', 'whenever convenient', 'low priority', 'not critical', 'not urgent', 'no need to', 'before next month', 
       'whenever', 'no rush', 'not urgent', 'minor', 'small', 'cosmetic', 'typo', 'nice to have', 'eventually',
       'low priority', 'at some point', 'when you get a chance', 'when you have time', 'no hurry', 'just fyi',
       'fyi', 'suggestion', 'idea', 'question',
@@ -172,7 +193,7 @@ export const CONCEPTS: Concept[] = [
     id: 'hot',
     triggers: ['hot', 'warm', 'qualified', 'ready', 'mql', 'sql'],
     negatable: true,
-    strong: [
+    strong: ['set aside', 'lets talk', 'let us talk', 'allocated', 'budgeted', 'signed off', 'sign off', 'approved', 'head of', 'procurement', 'ready', 'asap', 'need this', 'want to start', 'start next', 'move forward', 'proposal', 
       'ready to buy', 'ready to sign', 'ready to purchase', 'ready to go', 'ready to start', 'sign the contract',
       'sign this', 'contract', 'send a contract', 'send the contract', 'budget approved', 'approved budget',
       'have budget', 'have a budget', 'budget', 'this quarter', 'this month', 'this week', 'next week',
@@ -198,7 +219,7 @@ export const CONCEPTS: Concept[] = [
   {
     id: 'payroll',
     triggers: ['payroll', 'salary', 'salaries', 'wage', 'wages', 'pay', 'paycheck', 'payslip', 'payslips', 'compensation', 'remuneration'],
-    strong: [
+    strong: ['come through', 'hasnt come through', 'not come through', 'been paid', 'get paid', 'paid on', 'pay was', 'my pay', 'pay is', 
       'payroll', 'salary', 'salaries', 'wage', 'wages', 'paycheck', 'paychecks', 'pay check', 'payslip',
       'payslips', 'pay slip', 'pay stub', 'paystub', 'pay date', 'payday', 'pay day', 'paid', 'underpaid',
       'not paid', 'overtime', 'bonus', 'commission', 'net pay', 'gross pay', 'deduction', 'deductions',
@@ -211,7 +232,7 @@ export const CONCEPTS: Concept[] = [
   {
     id: 'benefits',
     triggers: ['benefits', 'benefit', 'perks', 'perk', 'insurance', 'pension', 'pensions', 'healthcare', 'wellness', 'wellbeing'],
-    strong: [
+    strong: ['home office', 'equipment allowance', 'home office allowance', 'reimbursed for', 'reimburse', 
       'benefit', 'benefits', 'perk', 'perks', 'insurance', 'health insurance', 'life insurance', 'dental',
       'vision', 'medical', 'health plan', 'medical plan', 'healthcare', 'coverage', 'covered', 'cover',
       'pension', 'retirement', 'retirement plan', '401k', '401 k', 'savings plan', 'employer match', 'match',
@@ -224,10 +245,30 @@ export const CONCEPTS: Concept[] = [
   {
     id: 'cold',
     triggers: ['cold', 'unqualified', 'nurture'],
-    strong: [
+    strong: ['not really', 'no idea', 'collecting options', 'just collecting', 'bookmarked', 'bookmark', 'down the road', 'not looking', 'not in the market', 'for later', 'keep in mind', 'brochure', 'some point', 'one day', 'what exactly do you do', 'what do you do', 'saw your ad', 
       'just browsing', 'not interested', 'maybe later', 'next year', 'just looking', 'no budget', 'student',
       'curious', 'someday', 'not now', 'just researching', 'research', 'school project', 'homework', 'free',
       'free plan', 'unsubscribe', 'remove me',
+    ],
+  },
+  {
+    id: 'vendor',
+    triggers: ['vendor', 'vendors', 'supplier', 'suppliers', 'solicitation', 'pitch', 'pitches'],
+    strong: [
+      'we offer', 'we provide', 'we specialise', 'we specialize', 'our services', 'our agency', 'agency',
+      'staffing', 'outsourcing', 'offshore', 'nearshore', 'seo', 'backlinks', 'lead generation',
+      'web design', 'app development', 'development services', 'marketing services', 'free audit',
+      'triple your', 'double your', 'boost your', 'grow your', 'per hour', 'hourly', 'our clients',
+      'case study', 'can help you', 'we help', 'partner with you', 'white label', 'reseller',
+    ],
+  },
+  {
+    id: 'misdirected',
+    triggers: ['misdirected', 'misdial', 'misdials'],
+    strong: [
+      'wrong number', 'wrong person', 'wrong email', 'wrong address', 'wrong company', 'by mistake',
+      'sent this by mistake', 'trying to reach', 'meant to send', 'not meant for you', 'sorry wrong',
+      'please ignore', 'ignore this', 'disregard',
     ],
   },
   {
