@@ -83,6 +83,14 @@ for (const [file, title] of [
     "Fifth set: the issue's 8 category sets by a writer who never saw the classifier (tuned on from stop 34)",
   ],
   [
+    'fresh-36.json',
+    "Sixth set: the issue's 8 category sets, inbox style (2-3 sentences), by a writer who never saw the classifier (tuned on from stop 34)",
+  ],
+  [
+    'fresh-37.json',
+    "Seventh set: the issue's 8 category sets, terse (chat, SMS, subject lines), by a writer who never saw the classifier (tuned on from stop 34)",
+  ],
+  [
     'heldout-35.json',
     "Held-out set of stop 34: the issue's 8 category sets by a writer who never saw the classifier (never tuned on)",
   ],

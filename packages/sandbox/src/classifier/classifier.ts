@@ -9,7 +9,13 @@
 // category. See decision 0151. Categories no concept or detector knows get WordNet's related
 // words (decision 0152) and the nearness of the text's words in a compact word-vector index
 // (decision 0154).
-import { detectorsFor, isDetectorWord, isPolarityWord, type Detector } from './detectors';
+import {
+  detectorsFor,
+  isDetectorWord,
+  isNeutralWord,
+  isPolarityWord,
+  type Detector,
+} from './detectors';
 import { profile, similarities } from './embeddings';
 import { CONCEPTS, type Concept } from './lexicon';
 import { nameMeaning } from './meaning';
@@ -49,6 +55,8 @@ const INCLUDED_CONCEPT_FACTOR = 0.5;
 const GENERIC_CONCEPT_FACTOR = 0.5;
 /** The concepts beside a negated name's base ("not_a_lead": applications, pitches) count at this. */
 const BESIDE_FACTOR = 0.5;
+/** A polarity name ("positive") takes the lexicon's praise (or complaint) terms at this. */
+const POLARITY_CONCEPT_FACTOR = 0.5;
 /** A prior for catch-all categories ("other", "neutral", "safe"), so that text with no evidence lands there. */
 const CATCH_ALL_PRIOR = 0.75;
 const MAX_PHRASE = 4;
@@ -213,6 +221,17 @@ function buildIndex(categories: CategorySpec[]): Index {
       const current = weights.get(key);
       if (key && weight > (current?.weight ?? 0)) weights.set(key, { weight, negatable, weak });
     };
+    // A term two of a slot's concepts share ("seats": sales and hot) counts for each of them.
+    const fromConcept = new Map<string, Map<number, number>>();
+    const addFrom = (c: number, key: string, weight: number, negatable: boolean) => {
+      if (!key) return;
+      const byConcept = fromConcept.get(key) ?? new Map<number, number>();
+      fromConcept.set(key, byConcept);
+      byConcept.set(c, Math.max(byConcept.get(c) ?? 0, weight));
+      let sum = 0;
+      for (const w of byConcept.values()) sum += w;
+      add(key, sum, negatable);
+    };
     let prior = slot.negated ? NEGATED_PRIOR : 0;
     // A polarity word ("positive") is the polarity detector's, not the lexicon's praise words.
     const own = slot.words.filter((w) => !isPolarityWord(w)).map((w) => stem(typos.repair(w)));
@@ -224,10 +243,16 @@ function buildIndex(categories: CategorySpec[]): Index {
         if (concept.catchAll) prior = Math.max(prior, CATCH_ALL_PRIOR);
         const f = concept.generic && specific ? factor * GENERIC_CONCEPT_FACTOR : factor;
         for (const [key, relative] of conceptTerms[c]!)
-          add(key, STRONG_WEIGHT * relative * f, concept.negatable === true);
+          addFrom(c, key, STRONG_WEIGHT * relative * f, concept.negatable === true);
       }
     };
     bringIn(own, 1);
+    // AFINN lacks a customer's words ("slow", "crashes", "never arrived", "lifesaver"): a polarity
+    // name also takes the lexicon's praise or complaint terms, at a fraction (decision 0158).
+    bringIn(
+      slot.words.filter((w) => isPolarityWord(w) && !isNeutralWord(w)).map(stem),
+      POLARITY_CONCEPT_FACTOR,
+    );
     // "not_a_lead": what else such an inbox gets (applications, pitches, ...) points to it (0157).
     const beside = [
       ...new Set(

@@ -5,7 +5,7 @@
 // list of the categories we test: any name that is a language's English name or ISO 639-1 code,
 // any polarity word, any word for junk or for urgency. See decision 0151.
 import type * as langs from 'langs';
-import { isNegator, type Tokens } from './text';
+import { isNegator, stem, type Tokens } from './text';
 import { LanguageScorer } from './trigrams';
 import { adjectiveSenses } from './wordnet';
 
@@ -72,9 +72,17 @@ function languageDetector(slots: string[][]): Detector | undefined {
       // franc reads at most this much: the first lines say which language a text is in.
       const scores = scorer.scores(text.slice(0, 400));
       const findings: Finding[] = [];
+      // Short texts: a word only one of the named languages uses ("merci", "und") is a finding.
+      const own = named.map((): string[] => []);
+      for (const word of tokens.words) {
+        const slot = ownWords.get(word);
+        if (slot !== undefined && !own[slot]!.includes(word)) own[slot]!.push(word);
+      }
+      // Words of two languages ("Termin ok? Call via Teams"): the letters' verdict is halved.
+      const mixed = own.filter((found) => found.length).length > 1 ? MIXED_FACTOR : 1;
       named.forEach((language, slot) => {
         const score = language ? (scores.get(language.code) ?? 0) : 0;
-        const weight = reliability * (LANGUAGE_TOP - LANGUAGE_WEIGHT * (1 - score));
+        const weight = mixed * reliability * (LANGUAGE_TOP - LANGUAGE_WEIGHT * (1 - score));
         if (score > 0 && weight > 0)
           findings.push({
             slot,
@@ -82,12 +90,6 @@ function languageDetector(slots: string[][]): Detector | undefined {
             reason: `its letters and words read as ${language!.name}`,
           });
       });
-      // Short texts: a word only one of the named languages uses ("merci", "und") is a finding.
-      const own = named.map((): string[] => []);
-      for (const word of tokens.words) {
-        const slot = ownWords.get(word);
-        if (slot !== undefined && !own[slot]!.includes(word)) own[slot]!.push(word);
-      }
       own.forEach((found, slot) => {
         if (found.length)
           findings.push({
@@ -107,6 +109,7 @@ function languageDetector(slots: string[][]): Detector | undefined {
 /** Per word of a text that only one named language has among its common words (stopwords-iso). */
 const LANGUAGE_WORD_WEIGHT = 1;
 const LANGUAGE_MAX_WORDS = 2;
+const MIXED_FACTOR = 0.5;
 
 /** The common words (stopwords-iso) that belong to exactly one of the named languages: word → slot. */
 function functionWords(named: Array<{ iso1: string } | undefined>): Map<string, number> {
@@ -139,6 +142,11 @@ export function isPolarityWord(word: string): boolean {
   return word in POLARITY;
 }
 
+/** Whether a name word is the neutral (or mixed) point of a polarity scale. */
+export function isNeutralWord(word: string): boolean {
+  return POLARITY[word] === 'neutral';
+}
+
 /** Logit per AFINN point; a neutral category's prior, so that a text with no valence lands there. */
 const POLARITY_WEIGHT = 1.1;
 const NEUTRAL_PRIOR = 1.2;
@@ -151,6 +159,50 @@ const NOT_LIKING = new Set(
   ).split(' '),
 );
 
+/** AFINN words that in customers' messages are mostly a noun or a request ("support team", "please help"). */
+const NOT_FEELING = new Set([
+  'support',
+  'help',
+  'helps',
+  'care',
+  'please',
+  'kind',
+  'pretty',
+  'want',
+  'free',
+  'matter',
+  'yes',
+]);
+
+/**
+ * AFINN lists a word in some forms only ("recommend", "crash"): another form ("recommending",
+ * "crashed") takes the value its stem has there, when every listed form of that stem agrees.
+ */
+let stemmedValence: Map<string, number> | undefined;
+function stemValence(word: string): number | undefined {
+  if (!stemmedValence) {
+    const byStem = new Map<string, number[]>();
+    for (const [w, v] of Object.entries(loadValence())) {
+      if (!/^[a-z]+$/.test(w)) continue;
+      const list = byStem.get(stem(w)) ?? [];
+      list.push(v);
+      byStem.set(stem(w), list);
+    }
+    stemmedValence = new Map();
+    for (const [key, values] of byStem)
+      if (values.every((v) => Math.sign(v) === Math.sign(values[0]!)))
+        stemmedValence.set(key, Math.round(values.reduce((a, b) => a + b, 0) / values.length));
+  }
+  return stemmedValence.get(stem(word));
+}
+
+/**
+ * Praise said of something bad ("Great, another update that breaks everything", "love that for
+ * me"): with these markers and any blame in the text, its praise words count as blame.
+ */
+const SARCASM =
+  /\b(?:oh (?:great|wonderful|joy|fantastic|perfect|brilliant)|(?:great|wow|yay|fantastic|perfect|brilliant|wonderful|awesome),? (?:another|more|again)|just what (?:i|we) needed|love that for (?:me|us)|thanks a lot|thanks for nothing|so much for)\b/i;
+
 /** A text's AFINN valence, each way, with our negation scope: its sums and the words that made them. */
 function valenceOf(tokens: Tokens) {
   const VALENCE = loadValence();
@@ -160,11 +212,13 @@ function valenceOf(tokens: Tokens) {
   const negativeWords: string[] = [];
   tokens.words.forEach((word, i) => {
     // "no" and "not" carry a valence in AFINN; here they only flip what follows.
-    const base = VALENCE[word];
+    const base = VALENCE[word] ?? stemValence(word);
     if (!base || isNegator(word)) return;
     // "looks nothing like", "would like": a comparison or a wish, not a liking.
     if ((word === 'like' || word === 'likes') && i > 0 && NOT_LIKING.has(tokens.words[i - 1]!))
       return;
+    // "support", "help", "please": in a customer's message a team or a request, not a feeling.
+    if (NOT_FEELING.has(word)) return;
     const value = tokens.negated[i] ? -base : base;
     const surface = tokens.negated[i] ? `not … ${word}` : word;
     if (value > 0) {
@@ -182,8 +236,17 @@ function polarityDetector(slots: string[][]): Detector | undefined {
   const kinds = slots.map((words) => words.map((w) => POLARITY[w]).find(Boolean));
   if (kinds.filter(Boolean).length < 2) return undefined;
   return {
-    find(_text, tokens) {
-      const { positive, negative, positiveWords, negativeWords } = valenceOf(tokens);
+    find(text, tokens) {
+      let { positive, negative, positiveWords, negativeWords } = valenceOf(tokens);
+      if (positive && SARCASM.test(text)) {
+        negative += positive;
+        negativeWords = [
+          ...positiveWords.map((w) => `"${w}" said of something bad`),
+          ...negativeWords,
+        ];
+        positive = 0;
+        positiveWords = [];
+      }
       const findings: Finding[] = [];
       kinds.forEach((kind, slot) => {
         if (kind === 'positive' && positive)
@@ -228,10 +291,10 @@ const URGENCY_WORDS = new Set(['urgent', 'urgency', 'critical', 'emergency', 'as
 // No `u` flag and no leading \b on a character class: these run on every text of such a set, and
 // V8 is several times slower on either.
 const URL = /https?:\/\/\S+|www\.\S+|\.(?:biz|info|ru|xyz|top|click|ly)\b/gi;
-const MONEY = /[$€£] ?\d[\d,.]*|\d ?(?:dollars|euros|pounds|usd|eur)\b/gi;
+const MONEY = /[$€£] ?\d[\d,.]*|\d ?(?:[$€£]|(?:dollars|euros|pounds|usd|eur)\b)/gi;
 const SHOUTED = /\b[A-Z]{3,}\b/g;
 const DEADLINE =
-  /\b(?:today|tonight|by tomorrow|tomorrow morning|end of (?:the )?day|eod|within (?:the|an|one|two|\d+) (?:hour|hours|minutes)|in (?:an|one|two|three|\d+) (?:hour|hours|minutes)|right away|right now)\b/gi;
+  /\b(?:today|tonight|by tomorrow|tomorrow morning|end of (?:the )?day|eod|within (?:the|an|one|two|\d+) ?(?:hours?|hrs?|h|minutes?|mins?)|in (?:an|one|two|three|\d+) ?(?:hours?|hrs?|h|minutes?|mins?)|right away|right now)\b/gi;
 
 function count(text: string, pattern: RegExp): string[] {
   return text.match(pattern) ?? [];
@@ -293,12 +356,12 @@ const SCALE_DEADLINE = 1.2;
 const SCALE_HEDGE = 1.2;
 /** A date soon: "today", "this month", "next week", "by June". */
 const SOON =
-  /\b(?:today|tonight|tomorrow|asap|right away|right now|end of (?:the )?(?:day|week|month)|this (?:week|month|quarter)|next week|within (?:a|the|an|one|two|\d+) (?:hours?|days?|weeks?)|by (?:monday|tuesday|wednesday|thursday|friday|january|february|march|april|may|june|july|august|september|october|november|december|the end))\b/gi;
+  /\b(?:today|tonight|tomorrow|asap|right away|right now|end of (?:the )?(?:day|week|month)|this (?:week|month|quarter)|next (?:week|quarter)|month end|end of (?:the )?month|within (?:a|the|an|one|two|\d+) (?:hours?|days?|weeks?)|(?:by|in|on) (?:monday|tuesday|wednesday|thursday|friday|january|february|march|april|may|june|july|august|september|october|november|december|the end))\b/gi;
 /** An amount of money ("€30k", "$50,000", "20k budget"): a commitment, as a date soon is. */
 const AMOUNT = /[$€£] ?\d[\d,.]*(?:k|m)?\b|\b\d[\d,.]* ?(?:k|dollars|euros|pounds|usd|eur|gbp)\b/gi;
 /** Doubt or a date far off: "maybe", "might", "not yet", "next year", "at some point". */
 const HEDGE =
-  /\b(?:maybe|perhaps|might|someday|some day|at some point|eventually|one day|next year|in the future|for the future|no (?:timeline|rush|hurry|plans?|budget|idea)|not (?:yet|now|ready|sure|really|looking)|just (?:looking|browsing|exploring|curious|researching|collecting)|down the road|later this year|bookmarked)\b/gi;
+  /\b(?:maybe|perhaps|might|someday|some day|at some point|eventually|one day|next year|in the future|for the future|no (?:timeline|rush|hurry|plans?|budget|idea)|not (?:yet|now|ready|sure|really|looking)|just (?:looking|browsing|exploring|curious|researching|collecting)|nothing concrete|not in a position|down the road|later this year|bookmarked)\b/gi;
 
 function modifierValence(word: string, glossWords: string[]): number {
   const VALENCE = loadValence();
