@@ -91,6 +91,14 @@ for (const [file, title] of [
     "Seventh set: the issue's 8 category sets, terse (chat, SMS, subject lines), by a writer who never saw the classifier (tuned on from stop 34)",
   ],
   [
+    'fresh-38.json',
+    "Eighth set: the issue's 8 category sets, non-native writers, buried points, forwarded notes, by a writer who never saw the classifier (tuned on from stop 34)",
+  ],
+  [
+    'fresh-39.json',
+    "Ninth set: the issue's 8 category sets, implied meaning and industry jargon, by a writer who never saw the classifier (tuned on from stop 34)",
+  ],
+  [
     'heldout-35.json',
     "Held-out set of stop 34: the issue's 8 category sets by a writer who never saw the classifier (never tuned on)",
   ],

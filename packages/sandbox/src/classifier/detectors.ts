@@ -108,7 +108,7 @@ function languageDetector(slots: string[][]): Detector | undefined {
 
 /** Per word of a text that only one named language has among its common words (stopwords-iso). */
 const LANGUAGE_WORD_WEIGHT = 1;
-const LANGUAGE_MAX_WORDS = 2;
+const LANGUAGE_MAX_WORDS = 3;
 const MIXED_FACTOR = 0.5;
 
 /** The common words (stopwords-iso) that belong to exactly one of the named languages: word → slot. */
@@ -361,7 +361,7 @@ const SOON =
 const AMOUNT = /[$€£] ?\d[\d,.]*(?:k|m)?\b|\b\d[\d,.]* ?(?:k|dollars|euros|pounds|usd|eur|gbp)\b/gi;
 /** Doubt or a date far off: "maybe", "might", "not yet", "next year", "at some point". */
 const HEDGE =
-  /\b(?:maybe|perhaps|might|someday|some day|at some point|eventually|one day|next year|in the future|for the future|no (?:timeline|rush|hurry|plans?|budget|idea)|not (?:yet|now|ready|sure|really|looking)|just (?:looking|browsing|exploring|curious|researching|collecting)|nothing concrete|not in a position|down the road|later this year|bookmarked)\b/gi;
+  /\b(?:maybe|perhaps|might|someday|some day|at some point|eventually|one day|next year|in the future|for the future|no (?:timeline|rush|hurry|plans?|budget|idea)|not (?:yet|now|ready|sure|really|looking)|just (?:looking|browsing|exploring|curious|researching|collecting)|nothing concrete|not in a position|sometime|probably not|not ready|down the road|later this year|bookmarked)\b/gi;
 
 function modifierValence(word: string, glossWords: string[]): number {
   const VALENCE = loadValence();
