@@ -233,7 +233,8 @@ function buildIndex(categories: CategorySpec[]): Index {
       add(key, sum, negatable);
     };
     let prior = slot.negated ? NEGATED_PRIOR : 0;
-    // A polarity word ("positive") is the polarity detector's, not the lexicon's praise words.
+    // A polarity word ("positive") is the polarity detector's; the lexicon's praise words come
+    // in below, at a fraction.
     const own = slot.words.filter((w) => !isPolarityWord(w)).map((w) => stem(typos.repair(w)));
     const bringIn = (stems: string[], factor: number, ids?: number[]) => {
       const concepts = ids ?? [...new Set(stems.flatMap((s) => conceptsByTrigger.get(s) ?? []))];
@@ -248,7 +249,7 @@ function buildIndex(categories: CategorySpec[]): Index {
     };
     bringIn(own, 1);
     // AFINN lacks a customer's words ("slow", "crashes", "never arrived", "lifesaver"): a polarity
-    // name also takes the lexicon's praise or complaint terms, at a fraction (decision 0158).
+    // name also takes the lexicon's praise or complaint terms, at a fraction (decision 0157).
     bringIn(
       slot.words.filter((w) => isPolarityWord(w) && !isNeutralWord(w)).map(stem),
       POLARITY_CONCEPT_FACTOR,

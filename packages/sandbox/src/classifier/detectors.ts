@@ -179,7 +179,10 @@ const NOT_FEELING = new Set([
  * "crashed") takes the value its stem has there, when every listed form of that stem agrees.
  */
 let stemmedValence: Map<string, number> | undefined;
+// Per word of the texts seen (most are in no list): stemming every unlisted word again costs.
+const byWord = new Map<string, number | undefined>();
 function stemValence(word: string): number | undefined {
+  if (byWord.has(word)) return byWord.get(word);
   if (!stemmedValence) {
     const byStem = new Map<string, number[]>();
     for (const [w, v] of Object.entries(loadValence())) {
@@ -193,12 +196,15 @@ function stemValence(word: string): number | undefined {
       if (values.every((v) => Math.sign(v) === Math.sign(values[0]!)))
         stemmedValence.set(key, Math.round(values.reduce((a, b) => a + b, 0) / values.length));
   }
-  return stemmedValence.get(stem(word));
+  const value = stemmedValence.get(stem(word));
+  if (byWord.size >= 50_000) byWord.clear();
+  byWord.set(word, value);
+  return value;
 }
 
 /**
  * Praise said of something bad ("Great, another update that breaks everything", "love that for
- * me"): with these markers and any blame in the text, its praise words count as blame.
+ * me"): in a text with one of these markers, its praise words count as blame.
  */
 const SARCASM =
   /\b(?:oh (?:great|wonderful|joy|fantastic|perfect|brilliant)|(?:great|wow|yay|fantastic|perfect|brilliant|wonderful|awesome),? (?:another|more|again)|just what (?:i|we) needed|love that for (?:me|us)|thanks a lot|thanks for nothing|so much for)\b/i;
