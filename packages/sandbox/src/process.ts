@@ -69,7 +69,12 @@ export function sandboxNode(): string {
 export async function startSandboxProcess(
   options: SandboxProcessOptions = {},
 ): Promise<SandboxProcess> {
-  const args = [CLI, '--port', '0', '--faults', '--json'];
+  // For before/after benches: another build's CLI (CLASSIFAILY_SANDBOX_CLI, e.g. an old worktree's
+  // packages/sandbox/dist/cli.js) and flags for its Node (CLASSIFAILY_SANDBOX_NODE_ARGS, e.g.
+  // `--cpu-prof --cpu-prof-dir=/tmp/prof`, which NODE_OPTIONS does not allow).
+  const nodeArgs = (process.env.CLASSIFAILY_SANDBOX_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const cli = process.env.CLASSIFAILY_SANDBOX_CLI || CLI;
+  const args = [...nodeArgs, cli, '--port', '0', '--faults', '--json'];
   if (options.latencyMs) args.push('--latency', String(options.latencyMs));
   args.push('--rate-limit', String(options.rateLimit ?? 1_000_000));
   if (options.rateLimitWindowMs)
