@@ -8,7 +8,7 @@
 //   ambiguous < 0.80: ambiguous texts × orders under 0.80.
 // data/heldout-35.json and data/fresh-35.json … fresh-39.json hold the issue's 8 category sets, written at
 // stop 34 by a writer who never saw the classifier (heldout-35 never tuned on, the others tuned on in
-// turn; decision 0157). data/fresh-22.json, data/fresh-32.json, data/fresh-33.json and data/fresh-34.json hold category
+// turn; decision 0157); heldout-36.json was written after the changes and measured once. data/fresh-22.json, data/fresh-32.json, data/fresh-33.json and data/fresh-34.json hold category
 // sets in no other set; fresh-22 was tuned on only for the word vectors' settings (0154), fresh-32
 // and fresh-33 for the calibration of decision 0156; fresh-34 was never tuned on.
 // `--misses` lists the wrong answers; `--sets` adds a row per category set; `--file <name>` measures
@@ -102,6 +102,10 @@ for (const [file, title] of [
   [
     'heldout-35.json',
     "Held-out set of stop 34: the issue's 8 category sets by a writer who never saw the classifier (never tuned on)",
+  ],
+  [
+    'heldout-36.json',
+    "Held-out set written at stop 34 after the classifier's changes: the issue's 8 category sets by a writer who never saw the classifier (never tuned on, measured once)",
   ],
   [
     'fresh-22.json',
