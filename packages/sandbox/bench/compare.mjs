@@ -4,7 +4,8 @@
 // over the dev set and over data/fresh-22.json (category sets no lexicon concept knows: WordNet's).
 // The baseline is this tree with src/classifier/ taken from a git ref (default: the commit before
 // the detectors came), compiled to build/baseline/dist, so only the classifier differs. Prints medians.
-// Usage: node bench/compare.mjs [--ref <git ref>] [--rounds N]; DURATION (s) per load run.
+// Usage: node bench/compare.mjs [--ref <git ref>] [--rounds N] [--each]; DURATION (s) per load run,
+// after WARMUP (s, default 2) of load that is not counted; --each prints every round's figures.
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -26,6 +27,7 @@ const ref = arg(
 );
 const rounds = Number(arg('--rounds', 5));
 const duration = Number(process.env.DURATION ?? 5);
+const warmup = Number(process.env.WARMUP ?? 2);
 const KEY = 'cai_test_sandbox0000000000000000';
 
 // The baseline: src/ with the classifier folder from `ref`.
@@ -98,10 +100,10 @@ function start(dist) {
   });
 }
 
-async function throughput(url) {
+async function throughput(url, seconds = duration) {
   const result = await autocannon({
     url,
-    duration,
+    duration: seconds,
     connections: 10,
     requests: bodies.map((body) => ({
       method: 'POST',
@@ -138,6 +140,9 @@ for (let round = 0; round < rounds; round++) {
     const server = await start(builds[name]);
     try {
       figures[name].startup.push(server.ms);
+      // First use (WordNet, the word vectors, each set's index, the JIT) is start-up's, not the
+      // steady throughput's: a warm-up load, not counted, before the measured one.
+      if (warmup > 0) await throughput(server.url, warmup);
       figures[name].rps.push(await throughput(server.url));
     } finally {
       server.child.kill();
@@ -146,6 +151,14 @@ for (let round = 0; round < rounds; round++) {
     figures[name].fresh.push(inProcess(builds[name], freshBodies));
   }
 }
+if (process.argv.includes('--each'))
+  for (const key of ['rps', 'cps'])
+    console.log(
+      `${key} per round (baseline / today):`,
+      figures.baseline[key]
+        .map((b, i) => `${b.toFixed(0)} / ${figures.today[key][i].toFixed(0)}`)
+        .join(', '),
+    );
 const m = (name, key) => median(figures[name][key]);
 const ratio = (key) => `${((m('today', key) / m('baseline', key) - 1) * 100).toFixed(1)} %`;
 // The same rounds paired: each round's today / baseline, then their median. Other work on the
@@ -153,7 +166,7 @@ const ratio = (key) => `${((m('today', key) / m('baseline', key) - 1) * 100).toF
 const paired = (key) =>
   `${((median(figures.today[key].map((t, i) => t / figures.baseline[key][i])) - 1) * 100).toFixed(1)} %`;
 console.log(
-  `baseline: src/classifier at ${ref}; ${rounds} interleaved rounds, ${duration} s of load each`,
+  `baseline: src/classifier at ${ref}; ${rounds} interleaved rounds, ${duration} s of load each after ${warmup} s of warm-up`,
 );
 console.log('| figure (median) | baseline | today | change | change, median of paired rounds |');
 console.log('|---|---|---|---|---|');
