@@ -6,9 +6,10 @@
 //   wrong ≥ 0.80: all texts × orders that are wrong with confidence ≥ 0.80 (and, in brackets,
 //     that count as a share of the wrong answers only);
 //   ambiguous < 0.80: ambiguous texts × orders under 0.80.
-// data/heldout-35.json and data/fresh-35.json … fresh-39.json hold the issue's 8 category sets, written at
-// stop 34 by a writer who never saw the classifier (heldout-35 never tuned on, the others tuned on in
-// turn; decision 0157); heldout-36.json was written after the changes and measured once. data/fresh-22.json, data/fresh-32.json, data/fresh-33.json and data/fresh-34.json hold category
+// data/heldout-35.json and data/fresh-35.json … fresh-39.json hold the issue's 8 category sets,
+// written at stop 34 by a writer who never saw the classifier (heldout-35 never tuned on, the others
+// tuned on in turn; decision 0157); heldout-36.json was written after the changes and measured once.
+// data/fresh-22.json, data/fresh-32.json, data/fresh-33.json and data/fresh-34.json hold category
 // sets in no other set; fresh-22 was tuned on only for the word vectors' settings (0154), fresh-32
 // and fresh-33 for the calibration of decision 0156; fresh-34 was never tuned on.
 // `--misses` lists the wrong answers; `--sets` adds a row per category set; `--file <name>` measures

@@ -212,7 +212,7 @@ function buildIndex(categories: CategorySpec[]): Index {
   );
   // A category no concept or detector knows: what a general dictionary relates to its words.
   const knownOf = (slot: { words: string[] }) =>
-    slot.words.some((w) => conceptsByTrigger.has(stem(typos.repair(w))) || isDetectorWord(w));
+    slot.words.some((w) => conceptsByTrigger.has(normalise(w)) || isDetectorWord(w));
   const someUnknown = slots.some((slot) => !slot.negated && !knownOf(slot));
   const perSlot = slots.map((slot) => {
     const weights = new Map<string, { weight: number; negatable: boolean; weak: boolean }>();
@@ -235,7 +235,7 @@ function buildIndex(categories: CategorySpec[]): Index {
     let prior = slot.negated ? NEGATED_PRIOR : 0;
     // A polarity word ("positive") is the polarity detector's; the lexicon's praise words come
     // in below, at a fraction.
-    const own = slot.words.filter((w) => !isPolarityWord(w)).map((w) => stem(typos.repair(w)));
+    const own = slot.words.filter((w) => !isPolarityWord(w)).map(normalise);
     const bringIn = (stems: string[], factor: number, ids?: number[]) => {
       const concepts = ids ?? [...new Set(stems.flatMap((s) => conceptsByTrigger.get(s) ?? []))];
       const specific = concepts.some((c) => !CONCEPTS[c]!.generic);
@@ -258,7 +258,7 @@ function buildIndex(categories: CategorySpec[]): Index {
     const beside = [
       ...new Set(
         slot.base
-          .flatMap((w) => conceptsByTrigger.get(stem(typos.repair(w))) ?? [])
+          .flatMap((w) => conceptsByTrigger.get(normalise(w)) ?? [])
           .flatMap((c) => (CONCEPTS[c]!.beside ?? []).map((id) => conceptIds.get(id)!)),
       ),
     ];
