@@ -109,6 +109,14 @@ for (const [file, title] of [
     "Held-out set written at stop 34 after the classifier's changes: the issue's 8 category sets by a writer who never saw the classifier (never tuned on, measured once)",
   ],
   [
+    'heldout-37.json',
+    "Held-out set of stop 35, a realistic mix: the issue's 8 category sets by a writer who never saw the classifier (never tuned on, measured once)",
+  ],
+  [
+    'heldout-38.json',
+    "Held-out set of stop 35, many kinds of writer, a third of the texts indirect: the issue's 8 category sets by a second writer who never saw the classifier (never tuned on, measured once)",
+  ],
+  [
     'fresh-22.json',
     'Fresh category sets (real estate, IT helpdesk, restaurant reviews; the word vectors of decision 0154 were tuned on it)',
   ],
