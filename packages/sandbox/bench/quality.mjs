@@ -117,6 +117,18 @@ for (const [file, title] of [
     "Held-out set of stop 35, many kinds of writer, a third of the texts indirect: the issue's 8 category sets by a second writer who never saw the classifier (never tuned on, measured once)",
   ],
   [
+    'heldout-39.json',
+    "Held-out set of stop 35, written after decision 0158's vocabulary: the issue's 8 category sets by a writer who never saw the classifier (never tuned on, measured once)",
+  ],
+  [
+    'heldout-40.json',
+    "Held-out set of stop 35, written after decision 0158's vocabulary, a second writer (never tuned on, measured once)",
+  ],
+  [
+    'heldout-41.json',
+    "Held-out set of stop 35, written after decision 0158's vocabulary, a third writer: second-language English and web forms (never tuned on, measured once)",
+  ],
+  [
     'fresh-22.json',
     'Fresh category sets (real estate, IT helpdesk, restaurant reviews; the word vectors of decision 0154 were tuned on it)',
   ],
