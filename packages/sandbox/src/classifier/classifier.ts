@@ -28,6 +28,7 @@ import {
   TypoRepair,
   words,
 } from './text';
+import { Memo } from './memo';
 import { isKindOf, isMessageWord, relatedTerms } from './wordnet';
 
 export interface CategorySpec {
@@ -135,7 +136,7 @@ interface Index {
   /** Per slot: the unit mean vector of its name (and description) words, when it gets one. */
   profiles: Array<Float32Array | undefined>;
   /** Per word of a text, what it counts for (slot and margin), or null: computed once per set. */
-  nearness: Map<string, [slot: number, margin: number, cosine: number, agrees: boolean] | null>;
+  nearness: Memo<string, [slot: number, margin: number, cosine: number, agrees: boolean] | null>;
   /** Per slot: the one-word terms WordNet links to its name (stems), for agreement with nearness. */
   linked: Array<Set<string>>;
   /** Per slot: whether nearness counts for it (no concept or detector knows its name). */
@@ -180,15 +181,9 @@ const typos = new TypoRepair(
 
 // A word's stem after typo repair, remembered: texts share most of their words, and repair tries
 // a few dozen variants of a word it does not know.
-const normalised = new Map<string, string>();
+const normalised = new Memo<string, string>(50_000);
 function normalise(word: string): string {
-  let result = normalised.get(word);
-  if (result === undefined) {
-    result = stem(typos.repair(word));
-    if (normalised.size >= 50_000) normalised.clear();
-    normalised.set(word, result);
-  }
-  return result;
+  return normalised.get(word) ?? normalised.remember(word, stem(typos.repair(word)));
 }
 
 function buildIndex(categories: CategorySpec[]): Index {
@@ -336,7 +331,7 @@ function buildIndex(categories: CategorySpec[]): Index {
     bases: meanings.map((m) => m.words.join(' ')),
     detectors: detectorsFor(slots.map((slot) => slot.words)),
     profiles: perSlot.filter((c) => c.vector).length >= 2 ? perSlot.map((c) => c.vector) : [],
-    nearness: new Map(),
+    nearness: new Memo(5_000),
     linked: perSlot.map((c) => c.linked),
     heads: perSlot.map((c) => c.heads),
     gains: perSlot.map((c) => c.gains),
@@ -520,8 +515,7 @@ function embeddingEvidence(
           (index.linked[slot]!.has(stems[i]!) || index.heads[slot]!.some((h) => isKindOf(word, h)));
         if (agrees || cosine >= EMBEDDING_MIN) near = [...found, agrees];
       }
-      if (index.nearness.size >= 5_000) index.nearness.clear();
-      index.nearness.set(word, near);
+      index.nearness.remember(word, near);
     }
     if (!near) return;
     const [slot, margin, cosine, agrees] = near;

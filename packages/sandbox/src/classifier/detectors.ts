@@ -5,6 +5,7 @@
 // list of the categories we test: any name that is a language's English name or ISO 639-1 code,
 // any polarity word, any word for junk or for urgency. See decision 0151.
 import type * as langs from 'langs';
+import { Memo } from './memo';
 import { isNegator, stem, type Tokens } from './text';
 import { LanguageScorer } from './trigrams';
 import { adjectiveSenses } from './wordnet';
@@ -180,7 +181,7 @@ const NOT_FEELING = new Set([
  */
 let stemmedValence: Map<string, number> | undefined;
 // Per word of the texts seen (most are in no list): stemming every unlisted word again costs.
-const byWord = new Map<string, number | undefined>();
+const byWord = new Memo<string, number | undefined>(50_000);
 function stemValence(word: string): number | undefined {
   if (byWord.has(word)) return byWord.get(word);
   if (!stemmedValence) {
@@ -197,9 +198,7 @@ function stemValence(word: string): number | undefined {
         stemmedValence.set(key, Math.round(values.reduce((a, b) => a + b, 0) / values.length));
   }
   const value = stemmedValence.get(stem(word));
-  if (byWord.size >= 50_000) byWord.clear();
-  byWord.set(word, value);
-  return value;
+  return byWord.remember(word, value);
 }
 
 /**

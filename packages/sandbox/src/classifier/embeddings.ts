@@ -6,6 +6,7 @@
 // embedding evidence, not an error.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Memo } from './memo';
 
 const MAGIC = 'CFEMB2\n';
 
@@ -56,7 +57,7 @@ function rowOf(t: Table, word: string): number {
 }
 
 // Texts share most of their words: each word's unit vector (or its absence) is remembered.
-const vectors = new Map<string, Float32Array | null>();
+const vectors = new Memo<string, Float32Array | null>(10_000);
 
 /** A word's unit vector, or undefined when the index does not have the word. */
 function unitVector(word: string): Float32Array | undefined {
@@ -77,8 +78,7 @@ function unitVector(word: string): Float32Array | undefined {
       const scale = sum ? 1 / Math.sqrt(sum) : 0;
       for (let d = 0; d < table.dims; d++) found[d]! *= scale;
     }
-    if (vectors.size >= 10_000) vectors.clear();
-    vectors.set(word, found);
+    vectors.remember(word, found);
   }
   return found ?? undefined;
 }

@@ -5,6 +5,7 @@
 // is loaded at start-up or read whole, and every answer is remembered. See decision 0152.
 import { fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
+import { Memo } from './memo';
 
 type Pos = 'noun' | 'verb' | 'adj';
 const POSES: Pos[] = ['noun', 'verb', 'adj'];
@@ -354,7 +355,7 @@ function nounEntry(word: string): Entry | undefined {
 const BROADER_SENSES = 2;
 /** How many steps up the broader-term chain: deep enough for "steak" → "food". */
 const BROADER_DEPTH = 8;
-const broaderCache = new Map<string, Set<string>>();
+const broaderCache = new Memo<string, Set<string>>(10_000);
 
 /**
  * Every word WordNet calls a broader term of the word's first noun senses, all the way up
@@ -393,9 +394,7 @@ function broaderWords(word: string, senses = BROADER_SENSES): Set<string> {
       unavailable = true;
     }
   }
-  if (broaderCache.size >= 10_000) broaderCache.clear();
-  broaderCache.set(key, found);
-  return found;
+  return broaderCache.remember(key, found);
 }
 
 /**
