@@ -23,7 +23,7 @@ import {
   readApp,
   runModule,
 } from './emulator';
-import { startApi, type ApiServer } from './helpers/api';
+import { useApi } from './helpers/api';
 import { devApp } from './helpers/apps';
 
 interface Condition {
@@ -147,11 +147,8 @@ describe.each(blueprints)('$file names only what the app has', ({ blueprint }) =
 });
 
 describe('run on the sandbox', () => {
-  let api: ApiServer;
+  const { connection } = useApi('none');
   const dev = devApp();
-  beforeAll(async () => (api = await startApi()));
-  afterAll(() => api.close());
-  const connection = () => ({ apiKey: api.apiKey, baseUrl: api.url });
 
   it('the long list: 60 tickets take 3 calls of at most 25, 60 bundles in order', async () => {
     const [, iterator, aggregator, batch] = byFile('make-classify-long-list.blueprint.json')
@@ -183,7 +180,7 @@ describe('run on the sandbox', () => {
     for (const array of groups.values()) {
       const parameters = evaluateDeep(batch.mapper, { [aggregator.id]: { array } });
       const { bundles: results, requests } = await runModule(dev, appModule(batch)!.id, {
-        connection: connection(),
+        connection,
         parameters: parameters as Record<string, unknown>,
       });
       expect(requests).toHaveLength(1);
@@ -219,7 +216,7 @@ describe('run on the sandbox', () => {
     for (const ticket of tickets) {
       const parameters = evaluateDeep(classify.mapper, { 1: ticket });
       const { bundles } = await runModule(dev, appModule(classify)!.id, {
-        connection: connection(),
+        connection,
         parameters: parameters as Record<string, unknown>,
       });
       const scope = { 1: ticket, [classify.id]: bundles[0]! };
@@ -240,10 +237,8 @@ describe('run on the sandbox', () => {
 });
 
 describe('run on the sandbox: the schema scenario', () => {
-  let api: ApiServer;
+  const { connection } = useApi('none');
   const dev = devApp();
-  beforeAll(async () => (api = await startApi()));
-  afterAll(() => api.close());
 
   it('creates, gets, lists it through Make an API Call, deletes, then lists: each module once, in order', async () => {
     const flow = byFile('make-schemas-and-api-call.blueprint.json').flow;
@@ -252,7 +247,7 @@ describe('run on the sandbox: the schema scenario', () => {
     for (const m of flow.slice(1)) {
       const parameters = evaluateDeep(m.mapper, scope) as Record<string, unknown>;
       const { bundles } = await runModule(dev, appModule(m)!.id, {
-        connection: { apiKey: api.apiKey, baseUrl: api.url },
+        connection,
         parameters,
       });
       scope[m.id] = bundles[0];

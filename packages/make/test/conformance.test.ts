@@ -5,16 +5,11 @@ import { CONFORMANCE, SAMPLE_CATEGORIES, type ConformanceRow } from '@classifail
 import type { FaultSpec } from '@classifaily/sandbox';
 import { MAKE_ERROR_TYPE } from '../src/app/errors';
 import { MakeModuleError, runModule } from './emulator';
-import { startApi, type ApiServer } from './helpers/api';
+import { useApi } from './helpers/api';
 import { devApp } from './helpers/apps';
 
 const app = devApp();
-let api: ApiServer;
-beforeAll(async () => {
-  api = await startApi();
-});
-afterAll(() => api.close());
-afterEach(() => api.reset());
+const { api, connection } = useApi('afterEach');
 
 /** What Make cannot meet as the table does: it gives a step no time limit the app can see. */
 const NOT_ON_MAKE: Record<string, string> = {
@@ -29,7 +24,6 @@ const expected = (row: ConformanceRow) =>
 const TIMEOUT_MS = 1_000;
 
 it.each(rows.map((row) => [row.name, row] as const))('%s', async (_name, row) => {
-  const connection = { apiKey: api.apiKey, baseUrl: api.url };
   const batch = row.expect === 'ok';
   const run = () =>
     runModule(app, batch ? 'classifyBatch' : 'classifyText', {

@@ -21,7 +21,7 @@ import {
 import { FIELD_ERRORS_SHOWN, MAKE_ERROR_TYPE } from '../src/app/errors';
 import type { MakeApp } from './emulator/make-format';
 import { MakeModuleError, runModule, verifyConnection, type RunOptions } from './emulator';
-import { startApi, type ApiServer } from './helpers/api';
+import { useApi } from './helpers/api';
 import { devApp } from './helpers/apps';
 
 interface Answer {
@@ -99,14 +99,7 @@ async function expectSameWords(
 }
 
 describe('what the sandbox answers, as Make says it and as core says it', () => {
-  let api: ApiServer;
-  let connection: { apiKey: string; baseUrl: string };
-  beforeAll(async () => {
-    api = await startApi();
-    connection = { apiKey: api.apiKey, baseUrl: api.url };
-  });
-  afterAll(() => api.close());
-  beforeEach(() => api.reset({ schemas: true }));
+  const { api, connection } = useApi();
 
   const step =
     (id: string, parameters: Record<string, unknown>, apiKey?: string) =>

@@ -27,19 +27,11 @@ import {
   verifyConnection,
   type SentRequest,
 } from './emulator';
-import { startApi, type ApiServer } from './helpers/api';
+import { useApi } from './helpers/api';
 import { devApp } from './helpers/apps';
 
 const app = devApp();
-let api: ApiServer;
-let connection: { apiKey: string; baseUrl: string };
-
-beforeAll(async () => {
-  api = await startApi();
-  connection = { apiKey: api.apiKey, baseUrl: api.url };
-});
-afterAll(() => api.close());
-beforeEach(() => api.reset({ schemas: true }));
+const { api, connection } = useApi();
 
 const moduleById = (id: string) => app.modules.find((m) => m.id === id)!;
 

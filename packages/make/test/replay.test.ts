@@ -5,19 +5,11 @@
 // is the same module run again with the same parameters.
 import { SAMPLE_CATEGORIES, SAMPLE_INPUT } from '@classifaily/core';
 import { MakeModuleError, runModule, type SentRequest } from './emulator';
-import { startApi, type ApiServer } from './helpers/api';
+import { useApi } from './helpers/api';
 import { devApp } from './helpers/apps';
 
 const app = devApp();
-let api: ApiServer;
-let connection: { apiKey: string; baseUrl: string };
-
-beforeAll(async () => {
-  api = await startApi();
-  connection = { apiKey: api.apiKey, baseUrl: api.url };
-});
-afterAll(() => api.close());
-beforeEach(() => api.reset({ schemas: true }));
+const { api, connection } = useApi();
 
 const run = (id: string, parameters: Record<string, unknown>, fetch?: typeof globalThis.fetch) =>
   runModule(app, id, { connection, parameters, ...(fetch ? { fetch } : {}) });
