@@ -9,6 +9,8 @@
 // data/heldout-35.json and data/fresh-35.json … fresh-39.json hold the issue's 8 category sets,
 // written at stop 34 by a writer who never saw the classifier (heldout-35 never tuned on, the others
 // tuned on in turn; decision 0157); heldout-36.json was written after the changes and measured once.
+// heldout-37.json … heldout-41.json, by five more such writers at stop 35 (decision 0158): 37 and 38
+// measured once and then tuned on, 39–41 measured once after the change.
 // data/fresh-22.json, data/fresh-32.json, data/fresh-33.json and data/fresh-34.json hold category
 // sets in no other set; fresh-22 was tuned on only for the word vectors' settings (0154), fresh-32
 // and fresh-33 for the calibration of decision 0156; fresh-34 was never tuned on.

@@ -145,50 +145,41 @@ describe('classifier accuracy', () => {
       };
     }
 
-    it('the held-out set (never tuned on) meets the issue goals', () => {
-      const f = figures(heldout22 as Set22);
-      expect(f.top1).toBeGreaterThanOrEqual(0.8);
-      expect(f.clearSure).toBeGreaterThanOrEqual(0.6);
-      expect(f.wrongSure).toBeLessThanOrEqual(0.03);
-      expect(f.ambiguousUnsure).toBeGreaterThanOrEqual(0.6);
-    });
+    interface Floor {
+      top1: number;
+      clearSure: number;
+      wrongSure: number;
+      ambiguousUnsure: number;
+    }
+    /** Issue 22's goals, for the set we cannot see. */
+    const GOALS: Floor = { top1: 0.8, clearSure: 0.6, wrongSure: 0.03, ambiguousUnsure: 0.6 };
+    function expectAtLeast(data: Set22, floor: Floor) {
+      const f = figures(data);
+      expect(f.top1).toBeGreaterThanOrEqual(floor.top1);
+      expect(f.clearSure).toBeGreaterThanOrEqual(floor.clearSure);
+      expect(f.wrongSure).toBeLessThanOrEqual(floor.wrongSure);
+      expect(f.ambiguousUnsure).toBeGreaterThanOrEqual(floor.ambiguousUnsure);
+    }
 
-    // Written by writers who never saw the classifier and never tuned on (decisions 0157, 0158).
+    // Never tuned on; heldout-35/36 by writers who never saw the classifier (decisions 0157, 0158).
     it.each([
+      ['heldout-22', heldout22],
       ['heldout-35', heldout35],
       ['heldout-36', heldout36],
     ])('%s (never tuned on) meets the issue goals', (_name, data) => {
-      const f = figures(data as Set22);
-      expect(f.top1).toBeGreaterThanOrEqual(0.8);
-      expect(f.clearSure).toBeGreaterThanOrEqual(0.6);
-      expect(f.wrongSure).toBeLessThanOrEqual(0.03);
-      expect(f.ambiguousUnsure).toBeGreaterThanOrEqual(0.6);
+      expectAtLeast(data as Set22, GOALS);
     });
 
-    // Measured once after decision 0158, never tuned on: floors at today's figures, which miss a
-    // goal on two files (heldout-39 clear right 58.6 %, heldout-41 ambiguous 59.4 %; decision 0158).
+    // Measured once after decision 0158, never tuned on: floors at their first figures (as counts
+    // over texts, clear answers, answers and ambiguous answers), which miss a goal on two files
+    // (heldout-39 clear right 58.6 %, heldout-41 ambiguous 59.4 %; decision 0158).
     it.each([
-      [
-        'heldout-39',
-        heldout39,
-        { top1: 0.819, clearSure: 0.586, wrongSure: 2, ambiguousUnsure: 0.688 },
-      ],
-      [
-        'heldout-40',
-        heldout40,
-        { top1: 0.85, clearSure: 0.633, wrongSure: 4, ambiguousUnsure: 0.656 },
-      ],
-      [
-        'heldout-41',
-        heldout41,
-        { top1: 0.856, clearSure: 0.648, wrongSure: 6, ambiguousUnsure: 0.594 },
-      ],
-    ])('%s (measured once) stays at its first figures', (_name, data, floor) => {
-      const f = figures(data as Set22);
-      expect(f.top1).toBeGreaterThanOrEqual(floor.top1 - 0.001);
-      expect(f.clearSure).toBeGreaterThanOrEqual(floor.clearSure - 0.001);
-      expect(f.wrongSure * 320).toBeLessThanOrEqual(floor.wrongSure + 0.001);
-      expect(f.ambiguousUnsure).toBeGreaterThanOrEqual(floor.ambiguousUnsure - 0.001);
+      ['heldout-39', heldout39, [131 / 160, 150 / 256, 2 / 320, 44 / 64]],
+      ['heldout-40', heldout40, [136 / 160, 162 / 256, 4 / 320, 42 / 64]],
+      ['heldout-41', heldout41, [137 / 160, 166 / 256, 6 / 320, 38 / 64]],
+    ] as const)('%s (measured once) stays at its first figures', (_name, data, floor) => {
+      const [top1, clearSure, wrongSure, ambiguousUnsure] = floor;
+      expectAtLeast(data as Set22, { top1, clearSure, wrongSure, ambiguousUnsure });
     });
 
     it('the development set stays where it was tuned to', () => {
