@@ -15,13 +15,9 @@ import type { Locator, Page } from 'playwright-core';
 
 import { chromiumPath, openBrowser, screenshotDir, type Browser } from '../harness/browser';
 import { setUpOwner, startEditor, type Editor } from '../harness/editor';
-import {
-  N8nInstance,
-  PACKAGE_ROOT,
-  n8nVersionsUnderTest,
-  type WorkflowFixture,
-} from '../harness/n8n';
+import { exampleWorkflow, N8nInstance, PACKAGE_ROOT, n8nVersionsUnderTest } from '../harness/n8n';
 import { startSandboxProcess, type SandboxProcess } from '../harness/sandbox-process';
+import { CLEAR_TICKETS, VAGUE_TICKETS } from '../harness/tickets';
 import { lastNode, startingWorkflow, typed } from './starting-workflow';
 import { outputNames, shown } from './what-n8n-shows';
 
@@ -48,28 +44,13 @@ const ROUTED_OUTPUTS = outputNames({
 });
 
 /** docs/examples/n8n-measure-accuracy.workflow.json, for step 6. */
-const accuracyExample = JSON.parse(
-  fs.readFileSync(
-    path.join(PACKAGE_ROOT, '..', '..', 'docs', 'examples', 'n8n-measure-accuracy.workflow.json'),
-    'utf8',
-  ),
-) as WorkflowFixture;
+const accuracyExample = exampleWorkflow('n8n-measure-accuracy.workflow.json');
 
-/** Tickets a person labelled, for the accuracy example's Data Table. */
-const LABELLED = [
-  {
-    text: 'I was charged twice for my subscription this month, please refund me.',
-    label: 'billing',
-  },
-  { text: 'The app crashes with an error every time I upload a file.', label: 'technical_bug' },
-  { text: 'I cannot log in - the password reset email never arrives.', label: 'account_access' },
-  { text: 'It would be great if you could add a dark mode.', label: 'feature_request' },
-  {
-    text: 'Why did my card get declined when upgrading to the annual plan?',
-    label: 'account_access',
-  },
-  { text: 'Hello there.', label: 'account_access' },
-];
+/**
+ * Tickets a person labelled, for the accuracy example's Data Table: four clear ones, one the person
+ * labelled otherwise, one vague.
+ */
+const LABELLED = [...CLEAR_TICKETS.slice(0, 4), CLEAR_TICKETS[8]!, VAGUE_TICKETS[0]!];
 
 describe(`n8n ${VERSION ?? '2.x'} editor, as a person uses it`, () => {
   let sandbox: SandboxProcess;

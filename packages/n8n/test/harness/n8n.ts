@@ -26,7 +26,7 @@ export {
   type WorkflowFixture,
 } from './n8n-fixtures.ts';
 export { freePort } from './child-process.ts';
-export { importExample, EXAMPLE_WORKFLOW } from './example-workflow.ts';
+export { exampleWorkflow, importExample, EXAMPLE_WORKFLOW } from './example-workflow.ts';
 export { ensureN8n, n8nCacheRoot, n8nVersionsUnderTest, PACKAGE_ROOT } from './n8n-install.ts';
 export { outputJson, type ExecutionResult } from './n8n-run-output.ts';
 

@@ -10,62 +10,26 @@
 // n8n runs it without a licence: imported as the editor's "Import from file" does (POST
 // /rest/workflows) and pointed at the table as a user picks it from the trigger's list, then run
 // once from its Evaluation Trigger as the editor's button does. Then what a licence gates.
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
 import { classify as sandboxClassify } from '@classifaily/sandbox';
 
-import { N8nInstance, PACKAGE_ROOT, n8nCacheRoot, type WorkflowFixture } from '../harness/n8n';
+import {
+  exampleWorkflow,
+  N8nInstance,
+  PACKAGE_ROOT,
+  n8nCacheRoot,
+  type WorkflowFixture,
+} from '../harness/n8n';
 import { N8nServer } from '../harness/n8n-server';
 import { startSandboxProcess, type SandboxProcess } from '../harness/sandbox-process';
+import { CATEGORIES, CLEAR_TICKETS, VAGUE_TICKETS } from '../harness/tickets';
+import { EXECUTE_TIMEOUT_MS, SETUP_TIMEOUT_MS } from './real-n8n';
 
 const VERSION = '2.40.7';
-const EXAMPLE = path.join(
-  PACKAGE_ROOT,
-  '..',
-  '..',
-  'docs',
-  'examples',
-  'n8n-measure-accuracy.workflow.json',
-);
-const SETUP_TIMEOUT_MS = 40 * 60_000;
-const EVALUATION_EXAMPLE = path.join(path.dirname(EXAMPLE), 'n8n-evaluation.workflow.json');
-const EXECUTE_TIMEOUT_MS = 5 * 60_000;
-const CATEGORIES = ['billing', 'technical_bug', 'account_access', 'feature_request'];
-
 /** Tickets a person labelled: clear ones, one the person labelled otherwise, vague ones. */
-const LABELLED = [
-  {
-    text: 'I was charged twice for my subscription this month, please refund me.',
-    label: 'billing',
-  },
-  { text: 'The app crashes with an error every time I upload a file.', label: 'technical_bug' },
-  { text: 'I cannot log in - the password reset email never arrives.', label: 'account_access' },
-  { text: 'It would be great if you could add a dark mode.', label: 'feature_request' },
-  {
-    text: 'My invoice shows the wrong VAT number, can you send a corrected one?',
-    label: 'billing',
-  },
-  {
-    text: 'Export to CSV has been failing since yesterday with a 500 error.',
-    label: 'technical_bug',
-  },
-  {
-    text: 'My account is locked after too many attempts and I need access today.',
-    label: 'account_access',
-  },
-  {
-    text: 'Please add an integration with Google Sheets so we can sync results.',
-    label: 'feature_request',
-  },
-  {
-    text: 'Why did my card get declined when upgrading to the annual plan?',
-    label: 'account_access',
-  },
-  { text: 'Hello there.', label: 'account_access' },
-  { text: 'What is the weather like?', label: 'feature_request' },
-];
+const LABELLED = [...CLEAR_TICKETS.slice(0, 9), ...VAGUE_TICKETS];
 
 const runIf = process.env.CLASSIFAILY_N8N_VERSIONS?.split(',').includes(VERSION) ?? true;
 
@@ -79,7 +43,7 @@ const runIf = process.env.CLASSIFAILY_N8N_VERSIONS?.split(',').includes(VERSION)
   beforeAll(async () => {
     sandbox = await startSandboxProcess();
     n8n = await N8nInstance.create({ version: VERSION, packages: [PACKAGE_ROOT] });
-    workflow = JSON.parse(fs.readFileSync(EXAMPLE, 'utf8'));
+    workflow = exampleWorkflow('n8n-measure-accuracy.workflow.json');
     const classify = workflow.nodes.find((node) => node.name === 'Classify') as unknown as {
       credentials: { classifailyApi: { id: string; name: string } };
     };
@@ -282,7 +246,7 @@ async function importEvaluationExample(
   tableId: string,
   trigger: Record<string, unknown> = {},
 ): Promise<string> {
-  const example = JSON.parse(fs.readFileSync(EVALUATION_EXAMPLE, 'utf8')) as {
+  const example = exampleWorkflow('n8n-evaluation.workflow.json') as unknown as {
     name: string;
     nodes: Array<{ name: string; parameters: Record<string, unknown> }>;
     connections: unknown;

@@ -14,12 +14,11 @@ import {
 import { startOpenAiStandIn, type OpenAiStandIn } from '../harness/openai-stand-in';
 import { startSandboxProcess, type SandboxProcess } from '../harness/sandbox-process';
 import { CATEGORIES, CREDENTIALS, NODE_TYPE } from './workflows';
+import { EXECUTE_TIMEOUT_MS, SETUP_TIMEOUT_MS } from './real-n8n';
 
 const TICKET = 'I cannot log in - the password reset email never arrives.';
 const OPENAI_CREDENTIAL = { id: 'cfyCredOpenAi001', name: 'OpenAI stand-in' };
 const AGENT_WORKFLOW = 'cfyAgentUsesTool';
-const SETUP_TIMEOUT_MS = 40 * 60_000;
-const EXECUTE_TIMEOUT_MS = 5 * 60_000;
 
 /** The AI Agent's newest version on each n8n line (its `defaultVersion`). */
 const AGENT_VERSION: Record<string, number> = { '1': 3, '2': 3.1 };

@@ -4,11 +4,10 @@
 // fixes in the node — the same outcome as on Zapier and Make. One `n8n execute` per row.
 import { CONFORMANCE, type ConformanceRow } from '@classifaily/core';
 
-import { N8nInstance, PACKAGE_ROOT, n8nVersionsUnderTest } from '../harness/n8n';
-import { startSandboxProcess, type SandboxProcess } from '../harness/sandbox-process';
+import { n8nVersionsUnderTest } from '../harness/n8n';
+import { chainWorkflow, classifyNode, codeNode } from '../harness/tickets';
+import { EXECUTE_TIMEOUT_MS, useN8nWithSandbox } from './real-n8n';
 
-const SETUP_TIMEOUT_MS = 40 * 60_000;
-const EXECUTE_TIMEOUT_MS = 5 * 60_000;
 const CREDENTIAL = { id: 'cfyCredConform01', name: 'Classifaily sandbox (conformance)' };
 
 /**
@@ -42,75 +41,27 @@ function expectedError(row: ConformanceRow): { name: string; httpCode?: string }
   }
 }
 
+const WORKFLOW = chainWorkflow('cfyConformance01', 'Classifaily: conformance', [
+  codeNode(
+    'Tickets',
+    "return [{ json: { text: 'I was charged twice' } }, { json: { text: 'The app crashes' } }];",
+  ),
+  classifyNode('Classify', CREDENTIAL, {
+    categories: ['billing', 'technical_bug'],
+    // Rate limits are not waited out beyond core's retries: the row's outcome at once.
+    options: { rateLimitWait: 0 },
+  }),
+]);
+
 describe.each(n8nVersionsUnderTest())('real n8n %s', (version) => {
-  let n8n: N8nInstance;
-  let sandbox: SandboxProcess;
-
-  beforeAll(async () => {
-    sandbox = await startSandboxProcess();
-    n8n = await N8nInstance.create({ version, packages: [PACKAGE_ROOT] });
-    await n8n.importSandboxCredential(CREDENTIAL, sandbox);
-    await n8n.importWorkflows([
-      {
-        id: 'cfyConformance01',
-        name: 'Classifaily: conformance',
-        nodes: [
-          {
-            id: 'c0000000-0000-4000-8000-000000000001',
-            name: 'Manual Trigger',
-            type: 'n8n-nodes-base.manualTrigger',
-            typeVersion: 1,
-            position: [0, 0],
-            parameters: {},
-          },
-          {
-            id: 'c0000000-0000-4000-8000-000000000002',
-            name: 'Tickets',
-            type: 'n8n-nodes-base.code',
-            typeVersion: 2,
-            position: [200, 0],
-            parameters: {
-              jsCode:
-                "return [{ json: { text: 'I was charged twice' } }, { json: { text: 'The app crashes' } }];",
-            },
-          },
-          {
-            id: 'c0000000-0000-4000-8000-000000000003',
-            name: 'Classify',
-            type: 'n8n-nodes-classifaily.classifaily',
-            typeVersion: 2,
-            position: [400, 0],
-            credentials: { classifailyApi: CREDENTIAL },
-            parameters: {
-              resource: 'classification',
-              operation: 'classify',
-              input: '={{ $json.text }}',
-              categorySource: 'list',
-              categories: ['billing', 'technical_bug'],
-              // Rate limits are not waited out beyond core's retries: the row's outcome at once.
-              options: { rateLimitWait: 0 },
-            },
-          },
-        ],
-        connections: {
-          'Manual Trigger': { main: [[{ node: 'Tickets', type: 'main', index: 0 }]] },
-          Tickets: { main: [[{ node: 'Classify', type: 'main', index: 0 }]] },
-        },
-      },
-    ]);
-  }, SETUP_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await n8n?.dispose();
-    await sandbox?.close();
-  });
+  const real = useN8nWithSandbox(version, { credential: CREDENTIAL, workflows: [WORKFLOW] });
 
   it.each(rows.map((row) => [row.name, row] as const))(
     '%s',
     async (_name, row) => {
-      await sandbox.reset();
-      await sandbox.setFaults({ ...row.fault, count: 1000 } as never);
-      const result = await n8n.execute('cfyConformance01', EXECUTE_TIMEOUT_MS);
+      await real.sandbox.reset();
+      await real.sandbox.setFaults({ ...row.fault, count: 1000 } as never);
+      const result = await real.n8n.execute('cfyConformance01', EXECUTE_TIMEOUT_MS);
       const run = result.runData.Classify?.[0];
       if (row.expect === 'ok') {
         expect(result.ok).toBe(true);

@@ -5,14 +5,13 @@
 // of Classify over three items (sent as one batch). A feature that needs what that API lacks is
 // checked to be absent (no `scores`, no `id` the answer did not carry, no account named) and reported
 // unavailable. The report prints the counts.
-import { catalog, DocumentedOnlyReport, SAMPLE_CATEGORIES } from '@classifaily/core';
+import { catalog, DocumentedOnlyReport } from '@classifaily/core';
 
-import { N8nInstance, PACKAGE_ROOT, n8nVersionsUnderTest } from '../harness/n8n';
+import { n8nVersionsUnderTest } from '../harness/n8n';
 import { N8nServer } from '../harness/n8n-server';
-import { startSandboxProcess, type SandboxProcess } from '../harness/sandbox-process';
+import { chainWorkflow, classifyNode, codeNode } from '../harness/tickets';
+import { EXECUTE_TIMEOUT_MS, useN8nWithSandbox } from './real-n8n';
 
-const SETUP_TIMEOUT_MS = 40 * 60_000;
-const EXECUTE_TIMEOUT_MS = 5 * 60_000;
 const SERVER_TIMEOUT_MS = 5 * 60_000;
 const CREDENTIAL = { id: 'cfyCredDocOnly01', name: 'Classifaily (documented-only)' };
 const TEXTS = [
@@ -21,65 +20,20 @@ const TEXTS = [
   'The export button crashes the app.',
 ];
 
+const WORKFLOW = chainWorkflow('cfyDocumentedOnly', 'Classifaily: documented-only', [
+  codeNode('Tickets', `return ${JSON.stringify(TEXTS)}.map((text) => ({ json: { text } }));`),
+  classifyNode('Classify', CREDENTIAL),
+]);
+
 describe.each(n8nVersionsUnderTest())('real n8n %s, documented-only API', (version) => {
   const report = new DocumentedOnlyReport(`n8n ${version}`);
-  let n8n: N8nInstance;
-  let sandbox: SandboxProcess;
+  const real = useN8nWithSandbox(version, {
+    sandbox: { args: ['--documented-only'] },
+    credential: CREDENTIAL,
+    workflows: [WORKFLOW],
+  });
 
-  beforeAll(async () => {
-    sandbox = await startSandboxProcess({ args: ['--documented-only'] });
-    n8n = await N8nInstance.create({ version, packages: [PACKAGE_ROOT] });
-    await n8n.importSandboxCredential(CREDENTIAL, sandbox);
-    await n8n.importWorkflows([
-      {
-        id: 'cfyDocumentedOnly',
-        name: 'Classifaily: documented-only',
-        nodes: [
-          {
-            id: 'd0000000-0000-4000-8000-000000000001',
-            name: 'Manual Trigger',
-            type: 'n8n-nodes-base.manualTrigger',
-            typeVersion: 1,
-            position: [0, 0],
-            parameters: {},
-          },
-          {
-            id: 'd0000000-0000-4000-8000-000000000002',
-            name: 'Tickets',
-            type: 'n8n-nodes-base.code',
-            typeVersion: 2,
-            position: [200, 0],
-            parameters: {
-              jsCode: `return ${JSON.stringify(TEXTS)}.map((text) => ({ json: { text } }));`,
-            },
-          },
-          {
-            id: 'd0000000-0000-4000-8000-000000000003',
-            name: 'Classify',
-            type: 'n8n-nodes-classifaily.classifaily',
-            typeVersion: 2,
-            position: [400, 0],
-            credentials: { classifailyApi: CREDENTIAL },
-            parameters: {
-              resource: 'classification',
-              operation: 'classify',
-              input: '={{ $json.text }}',
-              categorySource: 'list',
-              categories: SAMPLE_CATEGORIES,
-            },
-          },
-        ],
-        connections: {
-          'Manual Trigger': { main: [[{ node: 'Tickets', type: 'main', index: 0 }]] },
-          Tickets: { main: [[{ node: 'Classify', type: 'main', index: 0 }]] },
-        },
-      },
-    ]);
-  }, SETUP_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await n8n?.dispose();
-    await sandbox?.close();
+  afterAll(() => {
     expect(report.missing()).toEqual([]);
     // eslint-disable-next-line no-console -- the suite prints its counts (issue 26)
     console.log(report.summary());
@@ -88,19 +42,22 @@ describe.each(n8nVersionsUnderTest())('real n8n %s, documented-only API', (versi
   it(
     'the credential test passes a good key and refuses a wrong one, without /v1/me, billing nothing',
     async () => {
-      await sandbox.reset();
-      const server = await N8nServer.start(n8n);
+      await real.sandbox.reset();
+      const server = await N8nServer.start(real.n8n);
       try {
         const test = (apiKey: string) =>
-          server.testCredential(CREDENTIAL, 'classifailyApi', { apiKey, baseUrl: sandbox.url });
-        const good = await test(sandbox.apiKey);
+          server.testCredential(CREDENTIAL, 'classifailyApi', {
+            apiKey,
+            baseUrl: real.sandbox.url,
+          });
+        const good = await test(real.sandbox.apiKey);
         expect(good).toEqual({ status: 'OK', message: expect.any(String) });
         report.ran('connection');
         // n8n names no account: the test says only that it passed.
         expect(good.message).not.toContain(catalog.operations.me.sample.account.name);
         report.ran('accountLabel');
         // n8n 1.x never applies a test's rules (see started-n8n.test.ts): its own words for a 401.
-        expect(await test(sandbox.revokedKey)).toEqual({
+        expect(await test(real.sandbox.revokedKey)).toEqual({
           status: 'Error',
           message: version.startsWith('1.')
             ? 'Authorization failed - please check your credentials'
@@ -112,7 +69,7 @@ describe.each(n8nVersionsUnderTest())('real n8n %s, documented-only API', (versi
       }
       const { method, path } = catalog.credential.testRequest;
       // Only the test request reached the API (n8n may send it more than once per test).
-      const { itemsClassified, byRoute } = await sandbox.stats();
+      const { itemsClassified, byRoute } = await real.sandbox.stats();
       expect({ itemsClassified, routes: Object.keys(byRoute) }).toEqual({
         itemsClassified: 0,
         routes: [`${method} ${path}`],
@@ -124,8 +81,8 @@ describe.each(n8nVersionsUnderTest())('real n8n %s, documented-only API', (versi
   it(
     'classifies every item in order, in one batch, without scores or ids the API did not send',
     async () => {
-      await sandbox.reset();
-      const result = await n8n.execute('cfyDocumentedOnly', EXECUTE_TIMEOUT_MS);
+      await real.sandbox.reset();
+      const result = await real.n8n.execute('cfyDocumentedOnly', EXECUTE_TIMEOUT_MS);
       expect(result.ok).toBe(true);
       const items = result.runData.Classify?.[0]?.outputs[0] ?? [];
       const classifications = items.map(
@@ -137,7 +94,7 @@ describe.each(n8nVersionsUnderTest())('real n8n %s, documented-only API', (versi
         'technical_bug',
       ]);
       expect(classifications.every((c) => typeof c.needs_review === 'boolean')).toBe(true);
-      expect((await sandbox.stats()).byRoute).toEqual({ 'POST /v1/classify/batch': 1 });
+      expect((await real.sandbox.stats()).byRoute).toEqual({ 'POST /v1/classify/batch': 1 });
       report.ran('classify');
       report.ran('batch');
       expect(classifications.filter((c) => 'scores' in c)).toEqual([]);

@@ -1,37 +1,24 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports --
-   test code, runs in Jest: it reads the example workflow from docs/examples. */
 // The n8n Cloud fallback (docs/n8n.md, "On n8n Cloud"): docs/examples/n8n-cloud-http-request.workflow.json,
 // n8n's own HTTP Request node against the documented POST /v1/classify with a Header Auth credential,
 // the review rule in an Edit Fields node and one lane per label plus Human review. Run in real n8n
 // without this package installed (as on n8n Cloud), the example's URL pointed at the sandbox.
-import fs from 'node:fs';
-import path from 'node:path';
-
 import { SAMPLE_CATEGORIES } from '@classifaily/core';
 
 import {
+  exampleWorkflow,
   N8nInstance,
-  PACKAGE_ROOT,
   n8nVersionsUnderTest,
   outputJson,
   type ExecutionResult,
   type WorkflowFixture,
 } from '../harness/n8n';
 import { startSandboxProcess, type SandboxProcess } from '../harness/sandbox-process';
+import { SETUP_TIMEOUT_MS } from './real-n8n';
 
-const EXAMPLE = path.join(
-  PACKAGE_ROOT,
-  '..',
-  '..',
-  'docs',
-  'examples',
-  'n8n-cloud-http-request.workflow.json',
-);
 const API_URL = 'https://api.classifaily.com';
 const LANES = ['Billing team', 'Engineering', 'Account support', 'Product board', 'Human review'];
 // The fallback needs nothing of this package: one n8n line is enough, the 2.x one n8n Cloud runs.
 const VERSION = n8nVersionsUnderTest().find((v) => v.startsWith('2.'));
-const SETUP_TIMEOUT_MS = 40 * 60_000;
 
 type HttpNode = WorkflowFixture['nodes'][number] & {
   parameters: { url: string; jsonBody: string };
@@ -46,7 +33,7 @@ type HttpNode = WorkflowFixture['nodes'][number] & {
 
   beforeAll(async () => {
     sandbox = await startSandboxProcess();
-    example = JSON.parse(fs.readFileSync(EXAMPLE, 'utf8')) as WorkflowFixture;
+    example = exampleWorkflow('n8n-cloud-http-request.workflow.json');
     const http = example.nodes.find((n) => n.type === 'n8n-nodes-base.httpRequest') as HttpNode;
     n8n = await N8nInstance.create({ version: VERSION! });
     // The credential a user creates: Header Auth, Authorization = "Bearer <key>".

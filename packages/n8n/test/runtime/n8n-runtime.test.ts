@@ -38,6 +38,7 @@ import {
   TARGET_ITEMS,
   TICKETS,
 } from './workflows';
+import { EXECUTE_TIMEOUT_MS, SETUP_TIMEOUT_MS, useN8nWithSandbox } from './real-n8n';
 
 const fixture = (name: string) =>
   JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', name), 'utf8')) as WorkflowFixture;
@@ -45,9 +46,6 @@ const fixture = (name: string) =>
 /** Schemas on the listing sandbox: one more than a page of 100, so that Get Many reads two pages. */
 const LISTED_SCHEMAS = 101;
 
-// A cold install of one n8n version takes minutes; a warm run is an n8n start per command.
-const SETUP_TIMEOUT_MS = 40 * 60_000;
-const EXECUTE_TIMEOUT_MS = 5 * 60_000;
 /** More than five times the largest answer core reads (about 18.8 MB, decision 0009). */
 const OVERSIZED_BYTES = 100_000_000;
 
@@ -384,32 +382,22 @@ describe.each(n8nVersionsUnderTest())('real n8n %s', (version) => {
 });
 
 describe.each(n8nVersionsUnderTest())('real n8n %s, without continue on fail', (version) => {
-  let n8n: N8nInstance;
-  let stopping: SandboxProcess;
-
-  beforeAll(async () => {
-    stopping = await startSandboxProcess();
-    n8n = await N8nInstance.create({ version, packages: [PACKAGE_ROOT] });
-    await n8n.importSandboxCredential(CREDENTIALS.stop, stopping);
-    await n8n.importWorkflows(stopOnErrorWorkflows());
-  }, SETUP_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await n8n?.dispose();
-    await stopping?.close();
+  const real = useN8nWithSandbox(version, {
+    credential: CREDENTIALS.stop,
+    workflows: stopOnErrorWorkflows(),
   });
 
   it(
     'stops at a bad item: the batches in flight are answered, nothing after it is sent (decisions 0250, 0252)',
     async () => {
-      await stopping.reset();
-      const run = await n8n.execute('cfyStopBadItem', EXECUTE_TIMEOUT_MS);
+      await real.sandbox.reset();
+      const run = await real.n8n.execute('cfyStopBadItem', EXECUTE_TIMEOUT_MS);
       expect(run.ok).toBe(false);
       expect(run.error?.message).toMatch(/empty/i);
       // Concurrency 1, reading one batch ahead of the sending (decision 0252): items 0–74 went out
       // in three batches as the reading reached them; the partial batch before item 98 and
       // everything after it were not sent.
-      const stats = await stopping.stats();
+      const stats = await real.sandbox.stats();
       expect([stats.total, stats.itemsClassified]).toEqual([3, 75]);
     },
     EXECUTE_TIMEOUT_MS,
@@ -418,13 +406,13 @@ describe.each(n8nVersionsUnderTest())('real n8n %s, without continue on fail', (
   it(
     'fails a Categories From left as an expression before anything is sent, saying what to choose',
     async () => {
-      await stopping.reset();
-      const run = await n8n.execute('cfyCategoriesFrom', EXECUTE_TIMEOUT_MS);
+      await real.sandbox.reset();
+      const run = await real.n8n.execute('cfyCategoriesFrom', EXECUTE_TIMEOUT_MS);
       expect(run.ok).toBe(false);
       expect(run.error?.message).toBe(
         'Categories From must be A List or A Saved Schema, but it is {{ $json.source }}',
       );
-      expect((await stopping.stats()).total).toBe(0);
+      expect((await real.sandbox.stats()).total).toBe(0);
     },
     EXECUTE_TIMEOUT_MS,
   );
@@ -432,19 +420,19 @@ describe.each(n8nVersionsUnderTest())('real n8n %s, without continue on fail', (
   it(
     'sends no further batch once one has failed for good',
     async () => {
-      await stopping.reset();
+      await real.sandbox.reset();
       // The first batch gets 503 on its attempt and both retries; three batches are still to go.
-      await stopping.setFaults({
+      await real.sandbox.setFaults({
         kind: 'status',
         status: 503,
         retryAfter: 1,
         count: 3,
         path: '/v1/classify/batch',
       });
-      const run = await n8n.execute('cfyStopFailedBatch', EXECUTE_TIMEOUT_MS);
+      const run = await real.n8n.execute('cfyStopFailedBatch', EXECUTE_TIMEOUT_MS);
       expect(run.ok).toBe(false);
       expect(run.error?.message).toMatch(/temporary problem/i);
-      const stats = await stopping.stats();
+      const stats = await real.sandbox.stats();
       expect(stats.byStatus).toEqual({ '503': 3 });
       expect(stats.itemsClassified).toBe(0);
       expect(Math.ceil(STOP_ITEMS / 25)).toBeGreaterThan(1);

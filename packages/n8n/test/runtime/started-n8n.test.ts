@@ -11,8 +11,8 @@ import { N8nServer } from '../harness/n8n-server';
 import { startSandboxProcess, type SandboxProcess } from '../harness/sandbox-process';
 import { startRedirectingServer, startStrayServer, type StrayServer } from '../harness/stray-api';
 import { CREDENTIALS, NODE_TYPE } from './workflows';
+import { SETUP_TIMEOUT_MS } from './real-n8n';
 
-const SETUP_TIMEOUT_MS = 40 * 60_000;
 const CASE_TIMEOUT_MS = 3 * 60_000;
 /** Enough batches (concurrency 1, 300 ms each) that the run is still sending when it is stopped. */
 const LONG_RUN_ITEMS = 2_000;

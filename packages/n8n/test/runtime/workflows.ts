@@ -2,9 +2,17 @@
 // that one `n8n execute` (one n8n boot, ~5 s) runs them all. Nodes that count requests or inject
 // faults use their own credential, pointing at their own sandbox, so each sandbox counts one case.
 import type { WorkflowFixture } from '../harness/n8n';
+import {
+  CATEGORIES,
+  chainWorkflow,
+  classifyNode,
+  CLEAR_TICKETS,
+  codeNode,
+  NODE_TYPE,
+  VAGUE_TICKETS,
+} from '../harness/tickets';
 
-export const NODE_TYPE = 'n8n-nodes-classifaily.classifaily';
-export const CATEGORIES = ['billing', 'technical_bug', 'account_access', 'feature_request'];
+export { CATEGORIES, NODE_TYPE };
 
 export const CREDENTIALS = {
   main: { id: 'cfyCredMain00001', name: 'Classifaily sandbox' },
@@ -19,14 +27,10 @@ export const CREDENTIALS = {
 } as const;
 
 /** Clear tickets, one per category, then texts with no evidence (low confidence: Needs Review). */
-export const TICKETS = [
-  { ticket: 'T-1', text: 'I was charged twice for my subscription this month, please refund me.' },
-  { ticket: 'T-2', text: 'The app crashes with an error every time I upload a file.' },
-  { ticket: 'T-3', text: 'I cannot log in - the password reset email never arrives.' },
-  { ticket: 'T-4', text: 'It would be great if you could add a dark mode.' },
-  { ticket: 'T-5', text: 'Hello there.' },
-  { ticket: 'T-6', text: 'What is the weather like?' },
-];
+export const TICKETS = [...CLEAR_TICKETS.slice(0, 4), ...VAGUE_TICKETS].map(({ text }, i) => ({
+  ticket: `T-${i + 1}`,
+  text,
+}));
 
 /** Good, empty, too long, good, a number (classified as its text), no text field at all. */
 export const MIXED: Array<{ ticket: string; text?: string | number }> = [
@@ -288,21 +292,15 @@ export function stopOnErrorWorkflows(): WorkflowFixture[] {
       // What n8n leaves of an expression in Categories From (it strips the `=`; decision 0250).
       ['cfyCategoriesFrom', 'Categories From left as an expression', false, '{{ $json.source }}'],
     ] as const
-  ).map(([id, what, bad, categorySource]) => {
-    position = 0;
-    const nodes = [
-      node('Manual Trigger', 'n8n-nodes-base.manualTrigger', {}),
-      code('Tickets', tickets(bad)),
-      classifaily('Classify', 'stop', { ...classifyList({ concurrency: 1 }), categorySource }),
-    ];
-    return {
-      id,
-      name: `Classifaily: stop on error, ${what}`,
-      nodes,
-      connections: {
-        'Manual Trigger': { main: [to('Tickets')] },
-        Tickets: { main: [to('Classify')] },
-      },
-    };
-  });
+  ).map(([id, what, bad, categorySource]) =>
+    chainWorkflow(id, `Classifaily: stop on error, ${what}`, [
+      codeNode('Tickets', tickets(bad)),
+      classifyNode(
+        'Classify',
+        CREDENTIALS.stop,
+        { explain: false, options: { concurrency: 1 }, categorySource },
+        { typeVersion: 1 },
+      ),
+    ]),
+  );
 }

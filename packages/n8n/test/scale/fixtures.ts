@@ -9,9 +9,10 @@ import {
   type CredentialFixture,
   type WorkflowFixture,
 } from '../harness/n8n.ts';
+import { CATEGORIES, classifyNode, CLEAR_TICKETS } from '../harness/tickets.ts';
 
-const NODE_TYPE = 'n8n-nodes-classifaily.classifaily';
-export const CATEGORIES = ['billing', 'technical_bug', 'account_access', 'feature_request'];
+export { CATEGORIES };
+
 /** The execution_metadata key the workflow writes the worker's name under. */
 export const WORKER_KEY = 'worker';
 
@@ -70,19 +71,8 @@ export function queueWorkflow(options: WorkflowOptions): WorkflowFixture {
     },
     {
       id: 'c0000000-0000-4000-8000-000000000004',
-      name: 'Classifaily',
-      type: NODE_TYPE,
-      typeVersion: 1,
       position: at(3),
-      credentials: { classifailyApi: options.credential },
-      parameters: {
-        resource: 'classification',
-        operation: 'classify',
-        input: '={{ $json.text }}',
-        categorySource: 'list',
-        categories: CATEGORIES,
-        options: {},
-      },
+      ...classifyNode('Classifaily', options.credential, { options: {} }, { typeVersion: 1 }),
     },
     {
       id: 'c0000000-0000-4000-8000-000000000005',
@@ -123,16 +113,7 @@ function uuidFrom(text: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-const TEXTS = [
-  'I was charged twice for my subscription this month, please refund me.',
-  'The app crashes with an error every time I upload a file.',
-  'I cannot log in - the password reset email never arrives.',
-  'It would be great if you could add a dark mode.',
-  'My invoice shows the wrong VAT number, can you send a corrected one?',
-  'Export to CSV has been failing since yesterday with a 500 error.',
-  'My account is locked after too many attempts and I need access today.',
-  'Please add an integration with Google Sheets so we can sync results.',
-];
+const TEXTS = CLEAR_TICKETS.slice(0, 8).map((ticket) => ticket.text);
 
 export interface Ticket {
   id: string;
