@@ -28,7 +28,8 @@ const ref = arg(
 const rounds = Number(arg('--rounds', 5));
 const duration = Number(process.env.DURATION ?? 5);
 const warmup = Number(process.env.WARMUP ?? 2);
-const KEY = 'cai_test_sandbox0000000000000000';
+// The key the sandbox serves without --key (src/keys.ts), from the build under test.
+const { DEFAULT_TEST_KEY: KEY } = createRequire(import.meta.url)(path.join(root, 'dist/keys.js'));
 
 // The baseline: src/ with the classifier folder from `ref`.
 const base = path.join(root, 'build/baseline');
