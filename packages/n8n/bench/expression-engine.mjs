@@ -112,5 +112,5 @@ async function probe(installDir) {
       after: outcome(() => big.value(`={{ ${EXPRESSION} }}`, 7)),
     });
   }
-  await printAndExit({ engine, node: process.versions.node, rows, large });
+  printAndExit({ engine, node: process.versions.node, rows, large });
 }

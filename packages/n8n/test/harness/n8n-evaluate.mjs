@@ -31,4 +31,4 @@ for (const { items, parameters } of groups) {
   );
   await evaluator.release();
 }
-await printAndExit({ engine, results });
+printAndExit({ engine, results });

@@ -1,6 +1,7 @@
 // n8n's expression engine as `n8n execute` starts it, loaded from an n8n install: for the property
 // test of the node's plain reads (n8n-evaluate.mjs) and bench/expression-engine.mjs. Runs in the
 // n8n version's own Node (isolated-vm is built for it), never in Jest.
+import { writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -75,8 +76,7 @@ export async function n8nExpressions(installDir) {
  * Writes one line and exits at once: disposing isolated-vm's isolates at exit can crash (seen as
  * SIGSEGV on n8n 1.123.81's Node 22), and a pipe write is asynchronous.
  */
-export async function printAndExit(value) {
-  const { writeSync } = await import('node:fs');
+export function printAndExit(value) {
   writeSync(1, `${JSON.stringify(value)}\n`);
   process.exit(0);
 }

@@ -28,6 +28,7 @@ import { CATEGORIES, CLEAR_TICKETS, VAGUE_TICKETS } from '../harness/tickets';
 import { EXECUTE_TIMEOUT_MS, SETUP_TIMEOUT_MS } from './real-n8n';
 
 const VERSION = '2.40.7';
+
 /** Tickets a person labelled: clear ones, one the person labelled otherwise, vague ones. */
 const LABELLED = [...CLEAR_TICKETS.slice(0, 9), ...VAGUE_TICKETS];
 
